@@ -1,0 +1,107 @@
+# dyad - Makefile. `make` builds build/dyad; `make SANITIZE=1` builds an
+# AddressSanitizer + UndefinedBehaviorSanitizer variant under build/san/.
+# `make test` installs dependencies, builds and runs every test, then the
+# whole suite again under the sanitizers. See README.md.
+
+PREFIX  ?= /usr/local
+DESTDIR ?=
+CC      ?= cc
+PKG_CONFIG ?= pkg-config
+
+# Libraries the binary links (pkg-config names).
+PKGS      := jansson gumbo libutf8proc sqlite3
+TEST_PKGS := cmocka
+
+ifeq ($(SANITIZE),1)
+BUILD    ?= build/san
+OPTFLAGS := -O1 -g -fsanitize=address,undefined -fno-omit-frame-pointer \
+            -fno-sanitize-recover=undefined
+LDSAN    := -fsanitize=address,undefined
+else
+BUILD    ?= build
+OPTFLAGS := -O2 -g
+LDSAN    :=
+endif
+
+WARN    := -Wall -Wextra -Werror -Wshadow -Wstrict-prototypes -Wmissing-prototypes \
+           -Wno-unused-parameter
+VERSION := $(shell cat VERSION 2>/dev/null || echo 0.0.0)
+CPPFLAGS += -Isrc -D_POSIX_C_SOURCE=200809L -DDYAD_VERSION='"$(VERSION)"'
+CFLAGS  += -std=c17 $(WARN) $(OPTFLAGS) $(shell $(PKG_CONFIG) --cflags $(PKGS))
+LDLIBS  += $(shell $(PKG_CONFIG) --libs $(PKGS)) -lm -lpthread
+
+LIB_SRCS  := $(sort $(filter-out src/cli/%,$(wildcard src/*/*.c)))
+CLI_SRCS  := $(sort $(wildcard src/cli/*.c))
+TEST_SRCS := $(sort $(wildcard tests/unit/test_*.c))
+FUZZ_SRCS := $(sort $(wildcard fuzz/fuzz_*.c))
+
+LIB_OBJS  := $(LIB_SRCS:%.c=$(BUILD)/obj/%.o)
+CLI_OBJS  := $(CLI_SRCS:%.c=$(BUILD)/obj/%.o)
+TEST_BINS := $(TEST_SRCS:tests/unit/%.c=$(BUILD)/tests/%)
+
+.PHONY: all deps test check check-unit check-cli check-san demo bench fuzz \
+        install uninstall clean
+
+all: $(BUILD)/dyad
+
+$(BUILD)/libdyad.a: $(LIB_OBJS)
+	@mkdir -p $(@D)
+	$(AR) rcs $@ $^
+
+$(BUILD)/dyad: $(CLI_OBJS) $(BUILD)/libdyad.a
+	$(CC) $(LDSAN) $(LDFLAGS) -o $@ $(CLI_OBJS) $(BUILD)/libdyad.a $(LDLIBS)
+
+$(BUILD)/obj/%.o: %.c
+	@mkdir -p $(@D)
+	$(CC) $(CPPFLAGS) $(CFLAGS) -MMD -MP -c -o $@ $<
+
+$(BUILD)/tests/%: tests/unit/%.c $(BUILD)/libdyad.a
+	@mkdir -p $(@D)
+	$(CC) $(CPPFLAGS) $(CFLAGS) $(shell $(PKG_CONFIG) --cflags $(TEST_PKGS)) \
+	  -DDYAD_SRCDIR='"$(CURDIR)"' $(LDSAN) $(LDFLAGS) -o $@ $< $(BUILD)/libdyad.a \
+	  $(shell $(PKG_CONFIG) --libs $(TEST_PKGS)) $(LDLIBS)
+
+-include $(LIB_OBJS:.o=.d) $(CLI_OBJS:.o=.d)
+
+deps:
+	@scripts/install-deps
+
+# Unit tests (cmocka, one binary per module) and CLI tests (tests/cli/*.sh).
+check-unit: $(TEST_BINS)
+	@scripts/run-unit-tests $(TEST_BINS)
+
+check-cli: $(BUILD)/dyad
+	@DYAD=$(CURDIR)/$(BUILD)/dyad tests/cli/run
+
+check: check-unit check-cli
+
+check-san:
+	@$(MAKE) --no-print-directory SANITIZE=1 check
+
+test: deps
+	@$(MAKE) --no-print-directory all
+	@$(MAKE) --no-print-directory check
+	@$(MAKE) --no-print-directory check-san
+
+demo: deps all
+	@scripts/demo
+
+bench: all
+	@bench/run $(BUILD)/dyad
+
+fuzz:
+	@scripts/build-fuzz $(FUZZ_SRCS)
+
+install: all
+	install -d $(DESTDIR)$(PREFIX)/bin $(DESTDIR)$(PREFIX)/share/dyad \
+	  $(DESTDIR)$(PREFIX)/share/man/man1
+	install -m 755 $(BUILD)/dyad $(DESTDIR)$(PREFIX)/bin/dyad
+	cp -R data/. $(DESTDIR)$(PREFIX)/share/dyad/
+	install -m 644 docs/dyad.1 $(DESTDIR)$(PREFIX)/share/man/man1/dyad.1
+
+uninstall:
+	rm -f $(DESTDIR)$(PREFIX)/bin/dyad $(DESTDIR)$(PREFIX)/share/man/man1/dyad.1
+	rm -rf $(DESTDIR)$(PREFIX)/share/dyad
+
+clean:
+	rm -rf build

@@ -1,0 +1,137 @@
+/* buf.c - growable byte buffer. */
+#include "core/buf.h"
+#include "core/alloc.h"
+#include "core/err.h"
+
+#include <stdint.h>
+#include <stdio.h>
+#include <string.h>
+
+void dy_buf_free(dy_buf *b)
+{
+    dy_free(b->data);
+    b->data = NULL;
+    b->len = b->cap = 0;
+    b->oom = 0;
+}
+
+void dy_buf_reset(dy_buf *b)
+{
+    b->len = 0;
+    if (b->data)
+        b->data[0] = '\0';
+}
+
+static int reserve(dy_buf *b, size_t extra)
+{
+    if (b->oom)
+        return DY_ENOMEM;
+    if (extra > SIZE_MAX - b->len - 1)
+        goto fail;
+    size_t need = b->len + extra + 1;
+    if (need <= b->cap)
+        return 0;
+    size_t cap = b->cap ? b->cap : 256;
+    while (cap < need)
+        cap = cap > SIZE_MAX / 2 ? need : cap * 2;
+    char *d = dy_realloc(b->data, cap);
+    if (!d)
+        goto fail;
+    b->data = d;
+    b->cap = cap;
+    return 0;
+fail:
+    b->oom = 1;
+    return DY_ENOMEM;
+}
+
+int dy_buf_add(dy_buf *b, const void *p, size_t n)
+{
+    if (reserve(b, n))
+        return DY_ENOMEM;
+    if (n)
+        memcpy(b->data + b->len, p, n);
+    b->len += n;
+    b->data[b->len] = '\0';
+    return 0;
+}
+
+int dy_buf_adds(dy_buf *b, const char *s) { return dy_buf_add(b, s, strlen(s)); }
+
+int dy_buf_addc(dy_buf *b, char c) { return dy_buf_add(b, &c, 1); }
+
+int dy_buf_vprintf(dy_buf *b, const char *fmt, va_list ap)
+{
+    va_list ap2;
+    va_copy(ap2, ap);
+    int n = vsnprintf(NULL, 0, fmt, ap2);
+    va_end(ap2);
+    if (n < 0)
+        return DY_EINVAL;
+    if (reserve(b, (size_t)n))
+        return DY_ENOMEM;
+    vsnprintf(b->data + b->len, (size_t)n + 1, fmt, ap);
+    b->len += (size_t)n;
+    return 0;
+}
+
+int dy_buf_printf(dy_buf *b, const char *fmt, ...)
+{
+    va_list ap;
+    va_start(ap, fmt);
+    int rc = dy_buf_vprintf(b, fmt, ap);
+    va_end(ap);
+    return rc;
+}
+
+int dy_buf_json_str(dy_buf *b, const char *s, size_t n)
+{
+    static const char hex[] = "0123456789abcdef";
+    if (reserve(b, n + 2))
+        return DY_ENOMEM;
+    dy_buf_addc(b, '"');
+    size_t run = 0; /* start of a run of bytes that need no escaping */
+    for (size_t i = 0; i < n; i++) {
+        unsigned char c = (unsigned char)s[i];
+        if (c >= 0x20 && c != '"' && c != '\\' && c != 0x7f)
+            continue;
+        dy_buf_add(b, s + run, i - run);
+        run = i + 1;
+        char esc[7] = {'\\', 0, 0, 0, 0, 0, 0};
+        switch (c) {
+        case '"': esc[1] = '"'; dy_buf_add(b, esc, 2); break;
+        case '\\': esc[1] = '\\'; dy_buf_add(b, esc, 2); break;
+        case '\n': esc[1] = 'n'; dy_buf_add(b, esc, 2); break;
+        case '\r': esc[1] = 'r'; dy_buf_add(b, esc, 2); break;
+        case '\t': esc[1] = 't'; dy_buf_add(b, esc, 2); break;
+        default:
+            esc[1] = 'u'; esc[2] = '0'; esc[3] = '0';
+            esc[4] = hex[c >> 4]; esc[5] = hex[c & 15];
+            dy_buf_add(b, esc, 6);
+        }
+    }
+    dy_buf_add(b, s + run, n - run);
+    return dy_buf_addc(b, '"');
+}
+
+int dy_buf_tsv_str(dy_buf *b, const char *s, size_t n)
+{
+    if (reserve(b, n))
+        return DY_ENOMEM;
+    for (size_t i = 0; i < n; i++) {
+        char c = s[i];
+        if (c == '\t' || c == '\n' || c == '\r')
+            c = ' ';
+        b->data[b->len++] = c;
+    }
+    b->data[b->len] = '\0';
+    return 0;
+}
+
+char *dy_buf_take(dy_buf *b)
+{
+    char *d = b->data;
+    b->data = NULL;
+    b->len = b->cap = 0;
+    return d;
+}
