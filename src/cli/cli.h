@@ -1,0 +1,95 @@
+/* cli.h - shared pieces of the command-line front end. Only src/cli/ prints
+ * to the terminal or chooses exit codes. */
+#ifndef DY_CLI_H
+#define DY_CLI_H
+
+#include <getopt.h>
+#include <stddef.h>
+
+#include "core/err.h"
+#include "text/text.h"
+
+/* Exit codes (documented in docs/cli.md and the man page). */
+enum {
+    CLI_EXIT_OK = 0,      /* success */
+    CLI_EXIT_FAIL = 1,    /* runtime error: nothing or not everything done */
+    CLI_EXIT_USAGE = 2,   /* bad command line */
+    CLI_EXIT_SKIPPED = 3  /* finished, but some input records were skipped */
+};
+
+/* Per-run state handed down to commands (no globals). */
+typedef struct cli_ctx {
+    const char *cmd;        /* command name for messages */
+    long warnings;          /* warnings printed */
+    long skipped;           /* input records skipped */
+    long empty;             /* empty documents (not an error) */
+    int quiet;              /* suppress warnings */
+    const char *data_dir;   /* resolved data directory, NULL if none found */
+} cli_ctx;
+
+/* "dyad: FILE:LINE: message" (or with the offset, or only "dyad: message")
+ * on stderr. */
+void cli_print_err(const dy_err *e);
+void cli_errorf(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
+/* Print a usage error with a hint to `dyad CMD --help`; returns
+ * CLI_EXIT_USAGE. */
+int cli_usage(const cli_ctx *c, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+/* Warning callback for readers: prints (unless quiet) and counts. */
+void cli_warn(void *ctx, const dy_err *w);
+
+/* Locate the data directory: $DYAD_DATA, else ../share/dyad or ../data (and
+ * ../../data) relative to the executable. Returns a static string or NULL. */
+const char *cli_find_data_dir(void);
+/* Join data_dir and rel into out; returns out. */
+char *cli_data_path(const cli_ctx *c, const char *rel, char *out, size_t n);
+
+/* ---- input options shared by commands that read documents ----------- */
+
+typedef struct cli_input {
+    txt_read_opts ropts;
+    char **paths;           /* expanded paths (owned) */
+    size_t npaths;
+    const char *dicts[16];  /* --dict DIR, borrowed from argv */
+    size_t ndicts;
+    int threads;
+} cli_input;
+
+/* Long options understood by cli_input_option(); their vals are >= 1000.
+ * Commands concatenate them into their own getopt_long tables. */
+#define CLI_INPUT_LONGOPTS                                   \
+    {"input", required_argument, NULL, 1001},                \
+    {"date", required_argument, NULL, 1002},                 \
+    {"dict", required_argument, NULL, 1003},                 \
+    {"quiet", no_argument, NULL, 'q'}
+
+#define CLI_INPUT_HELP                                                              \
+    "  -i, --input FORMAT   text, jsonl or html (default: detect by extension/content)\n" \
+    "      --date YYYY-MM-DD  date of documents that carry none\n"                     \
+    "      --dict DIR       use the dictionary set in DIR (repeatable)\n"                \
+    "  -q, --quiet          no warnings on stderr\n"
+
+/* Handle option opt (from getopt_long) if it is an input option. Returns 1
+ * when consumed, 0 when not an input option, CLI_EXIT_USAGE (after printing)
+ * when its argument is bad. */
+int cli_input_option(cli_ctx *c, cli_input *in, int opt, const char *arg);
+/* Expand argv paths (none = "-") into in->paths. Returns 0, or
+ * CLI_EXIT_FAIL after printing the error. */
+int cli_input_paths(cli_ctx *c, cli_input *in, char **argv, int argc);
+void cli_input_free(cli_input *in);
+
+/* Called for each non-empty document; the document is borrowed (freed after
+ * the call). Return 0 to go on, non-zero to stop with that exit code. */
+typedef int (*cli_doc_fn)(void *ud, const txt_doc *doc);
+/* Read every document of in->paths, print and count skipped records and
+ * empty documents, call fn for the others. Returns CLI_EXIT_OK,
+ * CLI_EXIT_FAIL on a fatal error, or fn's non-zero result. */
+int cli_each_doc(cli_ctx *c, cli_input *in, cli_doc_fn fn, void *ud);
+/* Final exit code for a run that reached its end: SKIPPED if records were
+ * skipped, else OK. */
+int cli_finish(const cli_ctx *c);
+
+/* Commands: each gets argv starting at its own name. */
+int cmd_segment(cli_ctx *c, int argc, char **argv);
+int cmd_code(cli_ctx *c, int argc, char **argv);
+
+#endif

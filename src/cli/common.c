@@ -1,0 +1,208 @@
+/* common.c - messages, data directory and document input for commands. */
+#include "cli/cli.h"
+#include "core/alloc.h"
+
+#include <limits.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+void cli_print_err(const dy_err *e)
+{
+    if (e->file[0] && e->line > 0)
+        fprintf(stderr, "dyad: %s:%ld: %s\n", e->file, e->line, e->msg);
+    else if (e->file[0] && e->offset >= 0)
+        fprintf(stderr, "dyad: %s: byte %ld: %s\n", e->file, e->offset, e->msg);
+    else if (e->file[0])
+        fprintf(stderr, "dyad: %s: %s\n", e->file, e->msg);
+    else
+        fprintf(stderr, "dyad: %s\n", e->msg);
+}
+
+void cli_errorf(const char *fmt, ...)
+{
+    va_list ap;
+    va_start(ap, fmt);
+    fputs("dyad: ", stderr);
+    vfprintf(stderr, fmt, ap);
+    fputc('\n', stderr);
+    va_end(ap);
+}
+
+int cli_usage(const cli_ctx *c, const char *fmt, ...)
+{
+    va_list ap;
+    va_start(ap, fmt);
+    fputs("dyad: ", stderr);
+    vfprintf(stderr, fmt, ap);
+    va_end(ap);
+    if (c && c->cmd)
+        fprintf(stderr, "\nTry 'dyad %s --help'.\n", c->cmd);
+    else
+        fputs("\nTry 'dyad --help'.\n", stderr);
+    return CLI_EXIT_USAGE;
+}
+
+void cli_warn(void *ctx, const dy_err *w)
+{
+    cli_ctx *c = ctx;
+    c->warnings++;
+    if (c->quiet)
+        return;
+    if (w->file[0] && w->line > 0 && w->offset >= 0)
+        fprintf(stderr, "dyad: %s:%ld: warning: byte %ld: %s\n", w->file, w->line, w->offset,
+                w->msg);
+    else if (w->file[0] && w->line > 0)
+        fprintf(stderr, "dyad: %s:%ld: warning: %s\n", w->file, w->line, w->msg);
+    else if (w->file[0] && w->offset >= 0)
+        fprintf(stderr, "dyad: %s: warning: byte %ld: %s\n", w->file, w->offset, w->msg);
+    else
+        fprintf(stderr, "dyad: %s%swarning: %s\n", w->file, w->file[0] ? ": " : "", w->msg);
+}
+
+static int is_data_dir(const char *d)
+{
+    char p[PATH_MAX];
+    struct stat st;
+    snprintf(p, sizeof p, "%s/cameo/codes.tsv", d);
+    return stat(p, &st) == 0 && S_ISREG(st.st_mode);
+}
+
+const char *cli_find_data_dir(void)
+{
+    static char dir[PATH_MAX];
+    const char *env = getenv("DYAD_DATA");
+    if (env && *env) {
+        snprintf(dir, sizeof dir, "%s", env);
+        return dir;
+    }
+    char exe[PATH_MAX];
+    ssize_t n = readlink("/proc/self/exe", exe, sizeof exe - 1);
+    if (n <= 0)
+        return NULL;
+    exe[n] = '\0';
+    char *slash = strrchr(exe, '/');
+    if (!slash)
+        return NULL;
+    *slash = '\0';
+    static const char *rel[] = {"/../share/dyad", "/../data", "/../../data"};
+    for (size_t i = 0; i < sizeof rel / sizeof *rel; i++) {
+        snprintf(dir, sizeof dir, "%s%s", exe, rel[i]);
+        if (is_data_dir(dir))
+            return dir;
+    }
+    return NULL;
+}
+
+char *cli_data_path(const cli_ctx *c, const char *rel, char *out, size_t n)
+{
+    snprintf(out, n, "%s/%s", c->data_dir ? c->data_dir : "data", rel);
+    return out;
+}
+
+int cli_input_option(cli_ctx *c, cli_input *in, int opt, const char *arg)
+{
+    switch (opt) {
+    case 1001:
+        if (strcmp(arg, "text") == 0)
+            in->ropts.format = TXT_IN_TEXT;
+        else if (strcmp(arg, "jsonl") == 0)
+            in->ropts.format = TXT_IN_JSONL;
+        else if (strcmp(arg, "html") == 0)
+            in->ropts.format = TXT_IN_HTML;
+        else if (strcmp(arg, "auto") == 0)
+            in->ropts.format = TXT_IN_AUTO;
+        else
+            return cli_usage(c, "--input: expected text, jsonl or html, got '%s'", arg);
+        return 1;
+    case 1002:
+        if (txt_date_parse(arg, strlen(arg), &in->ropts.default_date) != 0)
+            return cli_usage(c, "--date: expected YYYY-MM-DD, got '%s'", arg);
+        return 1;
+    case 1003:
+        if (in->ndicts == sizeof in->dicts / sizeof *in->dicts)
+            return cli_usage(c, "--dict: at most %zu dictionary directories",
+                             sizeof in->dicts / sizeof *in->dicts);
+        in->dicts[in->ndicts++] = arg;
+        return 1;
+    case 'q':
+        c->quiet = 1;
+        return 1;
+    default:
+        return 0;
+    }
+}
+
+int cli_input_paths(cli_ctx *c, cli_input *in, char **argv, int argc)
+{
+    static const char *stdin_path[] = {"-"};
+    const char *const *p = argc > 0 ? (const char *const *)argv : stdin_path;
+    size_t n = argc > 0 ? (size_t)argc : 1;
+    dy_err e;
+    dy_err_clear(&e);
+    if (txt_expand_paths(p, n, &in->paths, &in->npaths, &e) != 0) {
+        cli_print_err(&e);
+        return CLI_EXIT_FAIL;
+    }
+    in->ropts.warn = cli_warn;
+    in->ropts.warn_ud = c;
+    return 0;
+}
+
+void cli_input_free(cli_input *in)
+{
+    txt_paths_free(in->paths, in->npaths);
+    in->paths = NULL;
+    in->npaths = 0;
+}
+
+int cli_each_doc(cli_ctx *c, cli_input *in, cli_doc_fn fn, void *ud)
+{
+    for (size_t i = 0; i < in->npaths; i++) {
+        txt_reader *r = NULL;
+        dy_err e;
+        dy_err_clear(&e);
+        if (txt_reader_open(in->paths[i], &in->ropts, &r, &e) != 0) {
+            cli_print_err(&e);
+            return CLI_EXIT_FAIL;
+        }
+        for (;;) {
+            txt_doc *d = NULL;
+            dy_err_clear(&e);
+            int rc = txt_reader_next(r, &d, &e);
+            if (rc == 0)
+                break;
+            if (rc == DY_ESKIP) {
+                c->skipped++;
+                if (!c->quiet)
+                    cli_print_err(&e);
+                continue;
+            }
+            if (rc < 0) {
+                cli_print_err(&e);
+                txt_reader_close(r);
+                return CLI_EXIT_FAIL;
+            }
+            if (d->len == 0) {
+                c->empty++;
+                txt_doc_free(d);
+                continue;
+            }
+            int frc = fn(ud, d);
+            txt_doc_free(d);
+            if (frc) {
+                txt_reader_close(r);
+                return frc;
+            }
+        }
+        txt_reader_close(r);
+    }
+    return CLI_EXIT_OK;
+}
+
+int cli_finish(const cli_ctx *c)
+{
+    return c->skipped ? CLI_EXIT_SKIPPED : CLI_EXIT_OK;
+}

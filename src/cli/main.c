@@ -1,0 +1,58 @@
+/* main.c - dyad's entry point: global options and command dispatch. */
+#include "cli/cli.h"
+
+#include <stdio.h>
+#include <string.h>
+
+typedef struct command {
+    const char *name;
+    int (*run)(cli_ctx *c, int argc, char **argv);
+    const char *summary;
+} command;
+
+static const command commands[] = {
+    {"code", cmd_code, "code documents into CAMEO events (JSON lines or TSV)"},
+    {"segment", cmd_segment, "print sentences and time expressions as JSON lines"},
+};
+
+static void usage(FILE *out)
+{
+    fputs("Usage: dyad [--help] [--version] COMMAND [OPTIONS] [ARGS]\n\n"
+          "dyad turns news text into political events (CAMEO) and a model of\n"
+          "international relations.\n\nCommands:\n",
+          out);
+    for (size_t i = 0; i < sizeof commands / sizeof *commands; i++)
+        fprintf(out, "  %-10s %s\n", commands[i].name, commands[i].summary);
+    fputs("\nRun 'dyad COMMAND --help' for a command's options.\n"
+          "Exit status: 0 ok, 1 runtime error, 2 usage error,\n"
+          "3 finished but some input records were skipped.\n",
+          out);
+}
+
+int main(int argc, char **argv)
+{
+    cli_ctx c = {0};
+    c.data_dir = cli_find_data_dir();
+    if (argc < 2) {
+        usage(stderr);
+        return CLI_EXIT_USAGE;
+    }
+    const char *a = argv[1];
+    if (strcmp(a, "--help") == 0 || strcmp(a, "-h") == 0 || strcmp(a, "help") == 0) {
+        usage(stdout);
+        return CLI_EXIT_OK;
+    }
+    if (strcmp(a, "--version") == 0 || strcmp(a, "-V") == 0) {
+        printf("dyad %s\n", DYAD_VERSION);
+        return CLI_EXIT_OK;
+    }
+    for (size_t i = 0; i < sizeof commands / sizeof *commands; i++) {
+        if (strcmp(a, commands[i].name) == 0) {
+            c.cmd = commands[i].name;
+            return commands[i].run(&c, argc - 1, argv + 1);
+        }
+    }
+    if (a[0] == '-')
+        return cli_usage(&c, "unknown option '%s'", a);
+    return cli_usage(&c, "unknown command '%s'", a);
+}

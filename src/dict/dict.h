@@ -1,0 +1,108 @@
+/* dict.h - public interface of the dict stage: dictionaries of actors,
+ * agents and verb patterns, compiled once, and the actor matcher.
+ *
+ * Dictionary files are text (docs/dictionaries.md). Loading compiles them into
+ * an immutable dict_set that can be shared read-only by threads. Every entry
+ * keeps its file and line for --explain and `dyad dict check`.
+ */
+#ifndef DY_DICT_H
+#define DY_DICT_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#include "core/arena.h"
+#include "core/err.h"
+#include "text/text.h"
+
+typedef struct dict_set dict_set;
+
+typedef enum {
+    DICT_STATE = 0,
+    DICT_ORG,
+    DICT_GROUP,
+    DICT_PERSON,
+    DICT_AGENT
+} dict_kind;
+
+/* "state", "org", ...; static string. */
+const char *dict_kind_name(int k);
+
+/* Called for problems that do not stop loading (dict check findings). */
+typedef void (*dict_report_fn)(void *ud, const dy_err *e);
+
+/* New empty set; NULL when out of memory. Caller owns it (dict_set_free). */
+dict_set *dict_set_new(void);
+void dict_set_free(dict_set *ds);
+
+/* Load every actor file (*.txt) of dir/actors (or of dir itself when it has
+ * no actors/ folder) into ds. Stops at the first syntax error (err: file:line).
+ * Returns 0, DY_EIO, DY_EPARSE or DY_ENOMEM. */
+int dict_load_dir(dict_set *ds, const char *dir, dy_err *err);
+/* Load one actor dictionary file. Same returns as dict_load_dir. */
+int dict_load_file(dict_set *ds, const char *path, dy_err *err);
+/* Load actor entries from a string (tests, importers); name is used as the
+ * file name in references. */
+int dict_load_string(dict_set *ds, const char *name, const char *text, size_t len,
+                     dy_err *err);
+/* Compile the loaded entries into the matcher. Must be called after the last
+ * load and before dict_match. Returns 0 or DY_ENOMEM. */
+int dict_compile(dict_set *ds, dy_err *err);
+
+/* Semantic checks over a loaded set (overlapping or inverted periods, unknown
+ * role codes, forms with conflicting codes, bad codes). Each finding goes to
+ * report; returns the number of findings. */
+long dict_check(const dict_set *ds, dict_report_fn report, void *ud);
+
+/* Counts for reports and benchmarks. */
+size_t dict_entry_count(const dict_set *ds);
+size_t dict_form_count(const dict_set *ds);
+
+/* ---- mentions -------------------------------------------------------- */
+
+enum {
+    DICT_M_ADJ = 1u << 0,        /* an adjective/demonym ("Russian") */
+    DICT_M_SEAT = 1u << 1,       /* a capital or seat used as metonym */
+    DICT_M_AGENT = 1u << 2,      /* includes an agent ("foreign minister") */
+    DICT_M_POSSESSIVE = 1u << 3, /* followed by 's */
+    DICT_M_BARE_AGENT = 1u << 4, /* an agent with no country */
+    DICT_M_PERSON = 1u << 5      /* names a person */
+};
+
+typedef struct dict_entry dict_entry;
+
+typedef struct dict_mention {
+    uint32_t sent;               /* sentence index */
+    uint32_t tok_begin, tok_end; /* tokens [begin, end) */
+    uint32_t start, end;         /* bytes [start, end) */
+    const dict_entry *entry;     /* the named actor (NULL for a bare agent) */
+    const dict_entry *agent;     /* the agent combined with it, or NULL */
+    char code[32];               /* resolved for the date given to dict_match */
+    int32_t list;                /* index of the first member of its compound
+                                    list ("Russia and China"), or -1 */
+    uint32_t flags;              /* DICT_M_* */
+} dict_mention;
+
+/* Find the actor mentions of every sentence of an analysed document; codes
+ * are resolved for date (may be NULL or prec NONE: the most recent code).
+ * *out is arena-owned, ordered by position, non-overlapping. Returns 0 or
+ * DY_ENOMEM. */
+int dict_match(const dict_set *ds, const txt_analysis *an, const txt_date *date,
+               dy_arena *a, dict_mention **out, size_t *nout, dy_err *err);
+/* Resolve a mention's code for another date (an event's date) into out.
+ * Returns the length written. */
+size_t dict_mention_code(const dict_mention *m, const txt_date *date, char out[32]);
+/* "file:line" of an entry; borrowed from the set. */
+const char *dict_entry_ref(const dict_entry *e);
+/* Canonical name and kind of an entry. */
+const char *dict_entry_name(const dict_entry *e);
+int dict_entry_kind(const dict_entry *e);
+
+/* Capitalised token runs of a sentence that no dictionary entry covers
+ * (unknown named entities), as token ranges into an->toks. *out is
+ * arena-owned pairs [begin, end). Returns 0 or DY_ENOMEM. */
+int dict_unknown_names(const dict_set *ds, const txt_analysis *an, uint32_t sent,
+                       const dict_mention *ms, size_t nm, dy_arena *a,
+                       uint32_t (**out)[2], size_t *nout);
+
+#endif

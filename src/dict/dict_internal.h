@@ -1,0 +1,80 @@
+/* dict_internal.h - data structures shared by the files of the dict stage.
+ * Not part of the public interface: other stages use dict.h only. */
+#ifndef DY_DICT_INTERNAL_H
+#define DY_DICT_INTERNAL_H
+
+#include "dict/dict.h"
+
+/* One code of an entry with its validity period as yyyymmdd integers;
+ * 0 = open on that side. */
+typedef struct dict_code {
+    char code[32];
+    int32_t from, to;
+    uint32_t line;
+} dict_code;
+
+struct dict_entry {
+    int kind;              /* dict_kind */
+    const char *name;      /* canonical name (set arena) */
+    const char *ref;       /* "file:line" (set arena) */
+    uint32_t file, line;
+    dict_code *codes;      /* set arena */
+    uint32_t ncodes;
+    char role[8];          /* agents: role code */
+    uint32_t index;        /* position in the set (definition order) */
+};
+
+enum { DICT_FORM_NAME = 0, DICT_FORM_ADJ, DICT_FORM_SEAT };
+
+typedef struct dict_form {
+    dict_entry *entry;
+    const char *text;      /* as written (set arena) */
+    uint32_t line;
+    uint8_t type;          /* DICT_FORM_* */
+} dict_form;
+
+/* Trie terminal: a form that ends at a trie node. */
+typedef struct dict_term {
+    uint32_t form;         /* index into forms */
+    uint32_t next;         /* next terminal of the same node, or UINT32_MAX */
+    uint32_t cap_mask;     /* form token i must be capitalised */
+    uint32_t upper_mask;   /* form token i must be all capitals */
+    uint8_t ntok;
+} dict_term;
+
+typedef struct dict_edge {
+    uint64_t tok;          /* token hash */
+    uint32_t parent;       /* node id; UINT32_MAX marks an empty slot */
+    uint32_t child;
+} dict_edge;
+
+struct dict_set {
+    dy_arena *arena;       /* strings, entries, codes */
+    char **files;          /* file names (set arena) */
+    size_t nfiles, capfiles;
+    dict_entry **entries;
+    size_t nentries, capentries;
+    dict_form *forms;
+    size_t nforms, capforms;
+    /* compiled matcher */
+    uint32_t *node_term;   /* first terminal of node, UINT32_MAX if none */
+    size_t nnodes, capnodes;
+    dict_term *terms;
+    size_t nterms, capterms;
+    dict_edge *edges;      /* open addressing */
+    size_t edge_cap, nedges;
+    uint64_t the_hash, of_hash, and_hash, s_hash, comma_hash, amp_hash;
+    int compiled;
+};
+
+/* Parse "YYYY", "YYYY-MM" or "YYYY-MM-DD" into yyyymmdd; as the start (end)
+ * of a period when !is_end (is_end). Returns 0 or -1. */
+int dict_parse_pdate(const char *s, size_t n, int is_end, int32_t *out);
+/* txt_date to yyyymmdd (first day); 0 when unknown. */
+int32_t dict_date_key(const txt_date *d);
+/* The code of e valid at key (0 = unknown date), per docs/dictionaries.md. */
+const char *dict_entry_code_at(const dict_entry *e, int32_t key, char out[32]);
+/* Known role codes. */
+int dict_role_known(const char *role);
+
+#endif

@@ -1,0 +1,504 @@
+/* load.c - parse actor dictionary files (docs/dictionaries.md) into a set. */
+#include "dict/dict_internal.h"
+#include "core/alloc.h"
+
+#include <ctype.h>
+#include <dirent.h>
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+
+const char *dict_kind_name(int k)
+{
+    static const char *names[] = {"state", "org", "group", "person", "agent"};
+    return k >= 0 && k <= DICT_AGENT ? names[k] : "unknown";
+}
+
+int dict_role_known(const char *role)
+{
+    /* CAMEO 1.1b3 actor codebook: primary and secondary role codes. */
+    static const char *roles[] = {"GOV", "MIL", "COP", "REB", "OPP", "JUD", "LEG", "SPY",
+                                  "MED", "BUS", "CVL", "REF", "ELI", "EDU", "HLH", "HRI",
+                                  "LAB", "AGR", "RAD", "CRM", "IGO", "NGO", "MOD", "UAF",
+                                  "SEP", "INS", "PTY", "ENV", "DEV", "SET", "IMG", "AMN", NULL};
+    for (int i = 0; roles[i]; i++)
+        if (strcmp(roles[i], role) == 0)
+            return 1;
+    return 0;
+}
+
+dict_set *dict_set_new(void)
+{
+    dict_set *ds = dy_calloc(1, sizeof *ds);
+    if (!ds)
+        return NULL;
+    ds->arena = dy_arena_new();
+    if (!ds->arena) {
+        dy_free(ds);
+        return NULL;
+    }
+    return ds;
+}
+
+void dict_set_free(dict_set *ds)
+{
+    if (!ds)
+        return;
+    dy_arena_free(ds->arena);
+    dy_free(ds->files);
+    dy_free(ds->entries);
+    dy_free(ds->forms);
+    dy_free(ds->node_term);
+    dy_free(ds->terms);
+    dy_free(ds->edges);
+    dy_free(ds);
+}
+
+size_t dict_entry_count(const dict_set *ds) { return ds->nentries; }
+size_t dict_form_count(const dict_set *ds) { return ds->nforms; }
+const char *dict_entry_ref(const dict_entry *e) { return e->ref; }
+const char *dict_entry_name(const dict_entry *e) { return e->name; }
+int dict_entry_kind(const dict_entry *e) { return e->kind; }
+
+/* Grow *v (element size sz) so that it holds at least n+1 elements. */
+static int grow(void **v, size_t *cap, size_t n, size_t sz)
+{
+    if (n < *cap)
+        return 0;
+    size_t nc = *cap ? *cap * 2 : 64;
+    void *p = dy_reallocarray(*v, nc, sz);
+    if (!p)
+        return DY_ENOMEM;
+    *v = p;
+    *cap = nc;
+    return 0;
+}
+
+int dict_parse_pdate(const char *s, size_t n, int is_end, int32_t *out)
+{
+    txt_date d;
+    if (txt_date_parse(s, n, &d) != 0)
+        return -1;
+    int m = d.month, day = d.day;
+    if (d.prec == TXT_PREC_YEAR)
+        m = is_end ? 12 : 1;
+    if (d.prec != TXT_PREC_DAY)
+        day = is_end ? txt_days_in_month(d.year, m) : 1;
+    *out = d.year * 10000 + m * 100 + day;
+    return 0;
+}
+
+int32_t dict_date_key(const txt_date *d)
+{
+    if (!d || d->prec == TXT_PREC_NONE)
+        return 0;
+    return d->year * 10000 + (d->month ? d->month : 1) * 100 + (d->day ? d->day : 1);
+}
+
+static int valid_code(const char *s, size_t n)
+{
+    if (n < 2 || n >= 32)
+        return 0;
+    for (size_t i = 0; i < n; i++)
+        if (!(isupper((unsigned char)s[i]) || isdigit((unsigned char)s[i])))
+            return 0;
+    return 1;
+}
+
+typedef struct parser {
+    dict_set *ds;
+    const char *file;
+    uint32_t file_id;
+    long line;
+    dict_entry *cur;
+    dict_code *codes;  /* codes of cur, collected before copying to the arena */
+    size_t ncodes, capcodes;
+    dy_err *err;
+} parser;
+
+static int finish_entry(parser *p)
+{
+    dict_entry *e = p->cur;
+    if (!e)
+        return 0;
+    if (e->kind == DICT_AGENT && !e->role[0])
+        return dy_err_set(p->err, DY_EPARSE, p->file, e->line, -1,
+                          "agent \"%s\" has no role line", e->name);
+    if (e->kind != DICT_AGENT && p->ncodes == 0)
+        return dy_err_set(p->err, DY_EPARSE, p->file, e->line, -1,
+                          "%s \"%s\" has no code line", dict_kind_name(e->kind), e->name);
+    if (p->ncodes) {
+        e->codes = dy_arena_calloc(p->ds->arena, p->ncodes, sizeof *e->codes);
+        if (!e->codes)
+            return dy_err_set(p->err, DY_ENOMEM, p->file, p->line, -1, "out of memory");
+        memcpy(e->codes, p->codes, p->ncodes * sizeof *e->codes);
+        e->ncodes = (uint32_t)p->ncodes;
+    }
+    p->cur = NULL;
+    p->ncodes = 0;
+    return 0;
+}
+
+static int start_entry(parser *p, int kind, const char *name, size_t n)
+{
+    int rc = finish_entry(p);
+    if (rc)
+        return rc;
+    dict_set *ds = p->ds;
+    if (n == 0)
+        return dy_err_set(p->err, DY_EPARSE, p->file, p->line, -1,
+                          "expected a name after \"%s\"", dict_kind_name(kind));
+    if (grow((void **)&ds->entries, &ds->capentries, ds->nentries, sizeof *ds->entries))
+        return dy_err_set(p->err, DY_ENOMEM, p->file, p->line, -1, "out of memory");
+    dict_entry *e = dy_arena_calloc(ds->arena, 1, sizeof *e);
+    char ref[600];
+    int rn = snprintf(ref, sizeof ref, "%s:%ld", p->file, p->line);
+    if (!e || !(e->name = dy_arena_strndup(ds->arena, name, n)) ||
+        !(e->ref = dy_arena_strndup(ds->arena, ref, (size_t)rn)))
+        return dy_err_set(p->err, DY_ENOMEM, p->file, p->line, -1, "out of memory");
+    e->kind = kind;
+    e->file = p->file_id;
+    e->line = (uint32_t)p->line;
+    e->index = (uint32_t)ds->nentries;
+    ds->entries[ds->nentries++] = e;
+    p->cur = e;
+    return 0;
+}
+
+/* "code CODE [FROM..TO]" */
+static int parse_code(parser *p, const char *a, size_t n)
+{
+    if (!p->cur || p->cur->kind == DICT_AGENT)
+        return dy_err_set(p->err, DY_EPARSE, p->file, p->line, -1,
+                          "\"code\" must follow a state, org, group or person line");
+    size_t i = 0;
+    while (i < n && !isspace((unsigned char)a[i]))
+        i++;
+    if (!valid_code(a, i))
+        return dy_err_set(p->err, DY_EPARSE, p->file, p->line, -1,
+                          "expected a CAMEO code of capitals and digits, got \"%.*s\"", (int)i, a);
+    dict_code c = {.line = (uint32_t)p->line};
+    memcpy(c.code, a, i);
+    while (i < n && isspace((unsigned char)a[i]))
+        i++;
+    if (i < n) {
+        const char *per = a + i;
+        size_t pn = n - i;
+        const char *dots = NULL;
+        for (size_t k = 0; k + 1 < pn; k++)
+            if (per[k] == '.' && per[k + 1] == '.') {
+                dots = per + k;
+                break;
+            }
+        if (!dots)
+            return dy_err_set(p->err, DY_EPARSE, p->file, p->line, -1,
+                              "expected a period FROM..TO after the code, got \"%.*s\"", (int)pn, per);
+        size_t fn = (size_t)(dots - per);
+        const char *to = dots + 2;
+        size_t tn = pn - fn - 2;
+        if ((fn && dict_parse_pdate(per, fn, 0, &c.from)) ||
+            (tn && dict_parse_pdate(to, tn, 1, &c.to)))
+            return dy_err_set(p->err, DY_EPARSE, p->file, p->line, -1,
+                              "bad period \"%.*s\": expected FROM..TO with YYYY[-MM[-DD]] dates",
+                              (int)pn, per);
+        if (!fn && !tn)
+            return dy_err_set(p->err, DY_EPARSE, p->file, p->line, -1,
+                              "empty period \"..\": leave the period out instead");
+    }
+    if (grow((void **)&p->codes, &p->capcodes, p->ncodes, sizeof *p->codes))
+        return dy_err_set(p->err, DY_ENOMEM, p->file, p->line, -1, "out of memory");
+    p->codes[p->ncodes++] = c;
+    return 0;
+}
+
+static int add_form(parser *p, int type, const char *s, size_t n)
+{
+    dict_set *ds = p->ds;
+    while (n && isspace((unsigned char)*s))
+        s++, n--;
+    while (n && isspace((unsigned char)s[n - 1]))
+        n--;
+    if (n == 0)
+        return dy_err_set(p->err, DY_EPARSE, p->file, p->line, -1,
+                          "empty form (check the '|' separators)");
+    if (grow((void **)&ds->forms, &ds->capforms, ds->nforms, sizeof *ds->forms))
+        return dy_err_set(p->err, DY_ENOMEM, p->file, p->line, -1, "out of memory");
+    dict_form *f = &ds->forms[ds->nforms];
+    f->entry = p->cur;
+    f->type = (uint8_t)type;
+    f->line = (uint32_t)p->line;
+    f->text = dy_arena_strndup(ds->arena, s, n);
+    if (!f->text)
+        return dy_err_set(p->err, DY_ENOMEM, p->file, p->line, -1, "out of memory");
+    ds->nforms++;
+    return 0;
+}
+
+static int parse_forms(parser *p, const char *kw, int type, const char *a, size_t n)
+{
+    if (!p->cur)
+        return dy_err_set(p->err, DY_EPARSE, p->file, p->line, -1,
+                          "\"%s\" outside an entry: start one with state, org, group, person or agent", kw);
+    if (type != DICT_FORM_NAME && p->cur->kind != DICT_STATE)
+        return dy_err_set(p->err, DY_EPARSE, p->file, p->line, -1,
+                          "\"%s\" is only allowed in state entries", kw);
+    if (n == 0)
+        return dy_err_set(p->err, DY_EPARSE, p->file, p->line, -1,
+                          "expected forms after \"%s\"", kw);
+    size_t st = 0;
+    for (size_t i = 0; i <= n; i++) {
+        if (i == n || a[i] == '|') {
+            int rc = add_form(p, type, a + st, i - st);
+            if (rc)
+                return rc;
+            st = i + 1;
+        }
+    }
+    return 0;
+}
+
+static int parse_line(parser *p, char *s, size_t n)
+{
+    /* Strip a comment: '#' at the start or after white space. */
+    for (size_t i = 0; i < n; i++)
+        if (s[i] == '#' && (i == 0 || isspace((unsigned char)s[i - 1]))) {
+            n = i;
+            break;
+        }
+    while (n && isspace((unsigned char)s[n - 1]))
+        n--;
+    size_t i = 0;
+    while (i < n && isspace((unsigned char)s[i]))
+        i++;
+    if (i == n)
+        return 0;
+    const char *kw = s + i;
+    size_t kn = 0;
+    while (i < n && !isspace((unsigned char)s[i]))
+        i++, kn++;
+    while (i < n && isspace((unsigned char)s[i]))
+        i++;
+    const char *arg = s + i;
+    size_t an = n - i;
+#define KW(x) (kn == sizeof(x) - 1 && memcmp(kw, x, kn) == 0)
+    if (KW("state"))
+        return start_entry(p, DICT_STATE, arg, an);
+    if (KW("org"))
+        return start_entry(p, DICT_ORG, arg, an);
+    if (KW("group"))
+        return start_entry(p, DICT_GROUP, arg, an);
+    if (KW("person"))
+        return start_entry(p, DICT_PERSON, arg, an);
+    if (KW("agent"))
+        return start_entry(p, DICT_AGENT, arg, an);
+    if (KW("code"))
+        return parse_code(p, arg, an);
+    if (KW("name"))
+        return parse_forms(p, "name", DICT_FORM_NAME, arg, an);
+    if (KW("adj"))
+        return parse_forms(p, "adj", DICT_FORM_ADJ, arg, an);
+    if (KW("seat"))
+        return parse_forms(p, "seat", DICT_FORM_SEAT, arg, an);
+    if (KW("role")) {
+        if (!p->cur || p->cur->kind != DICT_AGENT)
+            return dy_err_set(p->err, DY_EPARSE, p->file, p->line, -1,
+                              "\"role\" must follow an agent line");
+        if (!valid_code(arg, an) || an >= sizeof p->cur->role)
+            return dy_err_set(p->err, DY_EPARSE, p->file, p->line, -1,
+                              "expected a role code such as GOV or MIL, got \"%.*s\"", (int)an, arg);
+        memcpy(p->cur->role, arg, an);
+        p->cur->role[an] = '\0';
+        return 0;
+    }
+#undef KW
+    return dy_err_set(p->err, DY_EPARSE, p->file, p->line, -1,
+                      "unknown keyword \"%.*s\": expected state, org, group, person, agent, "
+                      "code, role, name, adj or seat", (int)kn, kw);
+}
+
+static int add_file(dict_set *ds, const char *name, uint32_t *id)
+{
+    if (grow((void **)&ds->files, &ds->capfiles, ds->nfiles, sizeof *ds->files))
+        return DY_ENOMEM;
+    ds->files[ds->nfiles] = dy_arena_strndup(ds->arena, name, strlen(name));
+    if (!ds->files[ds->nfiles])
+        return DY_ENOMEM;
+    *id = (uint32_t)ds->nfiles++;
+    return 0;
+}
+
+int dict_load_string(dict_set *ds, const char *name, const char *text, size_t len,
+                     dy_err *err)
+{
+    if (ds->compiled)
+        return dy_err_set(err, DY_EINVAL, name, 0, -1, "dictionary set already compiled");
+    parser p = {.ds = ds, .err = err};
+    if (add_file(ds, name, &p.file_id))
+        return dy_err_set(err, DY_ENOMEM, name, 0, -1, "out of memory");
+    p.file = ds->files[p.file_id];
+    char *line = NULL;
+    size_t cap = 0;
+    int rc = 0;
+    size_t pos = 0;
+    while (!rc && pos < len) {
+        const char *nl = memchr(text + pos, '\n', len - pos);
+        size_t n = nl ? (size_t)(nl - (text + pos)) : len - pos;
+        size_t adv = n + (nl ? 1 : 0);
+        p.line++;
+        if (memchr(text + pos, '\0', n)) {
+            rc = dy_err_set(err, DY_EPARSE, p.file, p.line, -1, "NUL byte in dictionary line");
+            break;
+        }
+        if (n + 1 > cap) {
+            char *nlb = dy_realloc(line, n + 1);
+            if (!nlb) {
+                rc = dy_err_set(err, DY_ENOMEM, p.file, p.line, -1, "out of memory");
+                break;
+            }
+            line = nlb;
+            cap = n + 1;
+        }
+        memcpy(line, text + pos, n);
+        line[n] = '\0';
+        if (n && line[n - 1] == '\r')
+            line[--n] = '\0';
+        rc = parse_line(&p, line, n);
+        pos += adv;
+    }
+    if (!rc)
+        rc = finish_entry(&p);
+    dy_free(line);
+    dy_free(p.codes);
+    return rc;
+}
+
+int dict_load_file(dict_set *ds, const char *path, dy_err *err)
+{
+    FILE *fp = fopen(path, "rb");
+    if (!fp)
+        return dy_err_set(err, DY_EIO, path, 0, -1, "cannot open dictionary: %s", strerror(errno));
+    char *buf = NULL;
+    size_t n = 0, cap = 0;
+    int rc = 0;
+    for (;;) {
+        if (n + 65536 > cap) {
+            size_t nc = cap ? cap * 2 : 131072;
+            char *nb = dy_realloc(buf, nc);
+            if (!nb) {
+                rc = dy_err_set(err, DY_ENOMEM, path, 0, -1, "out of memory");
+                break;
+            }
+            buf = nb;
+            cap = nc;
+        }
+        size_t got = fread(buf + n, 1, cap - n, fp);
+        n += got;
+        if (got == 0) {
+            if (ferror(fp))
+                rc = dy_err_set(err, DY_EIO, path, 0, -1, "read error: %s", strerror(errno));
+            break;
+        }
+    }
+    fclose(fp);
+    if (!rc)
+        rc = dict_load_string(ds, path, buf, n, err);
+    dy_free(buf);
+    return rc;
+}
+
+static int cmp_str(const void *a, const void *b)
+{
+    return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+int dict_load_dir(dict_set *ds, const char *dir, dy_err *err)
+{
+    char sub[4096];
+    struct stat st;
+    snprintf(sub, sizeof sub, "%s/actors", dir);
+    const char *d = (stat(sub, &st) == 0 && S_ISDIR(st.st_mode)) ? sub : dir;
+    DIR *dp = opendir(d);
+    if (!dp)
+        return dy_err_set(err, DY_EIO, d, 0, -1, "cannot open dictionary directory: %s",
+                          strerror(errno));
+    char **names = NULL;
+    size_t n = 0, cap = 0;
+    int rc = 0;
+    struct dirent *de;
+    while ((de = readdir(dp))) {
+        size_t len = strlen(de->d_name);
+        if (de->d_name[0] == '.' || len < 5 || strcmp(de->d_name + len - 4, ".txt") != 0)
+            continue;
+        if (grow((void **)&names, &cap, n, sizeof *names) ||
+            !(names[n] = dy_strdup(de->d_name))) {
+            rc = dy_err_set(err, DY_ENOMEM, d, 0, -1, "out of memory");
+            break;
+        }
+        n++;
+    }
+    closedir(dp);
+    if (!rc && n)
+        qsort(names, n, sizeof *names, cmp_str);
+    for (size_t i = 0; i < n; i++) {
+        if (!rc && strcmp(names[i], "README.txt") != 0) {
+            char path[4096 + 256];
+            snprintf(path, sizeof path, "%s/%s", d, names[i]);
+            rc = dict_load_file(ds, path, err);
+        }
+        dy_free(names[i]);
+    }
+    dy_free(names);
+    if (!rc && n == 0)
+        rc = dy_err_set(err, DY_EIO, d, 0, -1, "no dictionary files (*.txt) found");
+    return rc;
+}
+
+const char *dict_entry_code_at(const dict_entry *e, int32_t key, char out[32])
+{
+    const dict_code *undated = NULL, *best = NULL, *latest = NULL;
+    int32_t bestdist = INT32_MAX;
+    for (uint32_t i = 0; i < e->ncodes; i++) {
+        const dict_code *c = &e->codes[i];
+        if (!c->from && !c->to) {
+            if (!undated)
+                undated = c;
+            continue;
+        }
+        if (!latest || (c->to == 0 ? INT32_MAX : c->to) > (latest->to == 0 ? INT32_MAX : latest->to))
+            latest = c;
+        if (!key)
+            continue;
+        if ((!c->from || key >= c->from) && (!c->to || key <= c->to)) {
+            snprintf(out, 32, "%s", c->code);
+            return out;
+        }
+        int32_t dist = c->from && key < c->from ? c->from - key : key - c->to;
+        if (dist < bestdist) {
+            bestdist = dist;
+            best = c;
+        }
+    }
+    if (undated) {
+        snprintf(out, 32, "%s", undated->code);
+        return out;
+    }
+    if (!key || !best)
+        best = latest;
+    if (!best) {
+        out[0] = '\0';
+        return out;
+    }
+    if (e->kind == DICT_PERSON) {
+        /* A person outside every term is a former (or future) official:
+         * the country of the nearest term plus ELI, per the codebook. */
+        if (strncmp(best->code, "IGO", 3) == 0 || strncmp(best->code, "NGO", 3) == 0)
+            snprintf(out, 32, "%s", best->code);
+        else
+            snprintf(out, 32, "%.3sELI", best->code);
+        return out;
+    }
+    snprintf(out, 32, "%s", best->code);
+    return out;
+}

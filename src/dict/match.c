@@ -1,0 +1,545 @@
+/* match.c - compile actor forms into a token trie and find mentions.
+ *
+ * The trie is keyed by token hashes (txt_hash of the normalised token), so
+ * matching a sentence costs one hash probe per token per trie level: linear
+ * in the text for the bounded form lengths of real dictionaries. Case rules
+ * are checked on the candidate only, per form token, with bit masks.
+ */
+#include "dict/dict_internal.h"
+#include "core/alloc.h"
+
+#include <stdio.h>
+#include <string.h>
+
+enum { MAX_FORM_TOKENS = 32 };
+#define NONE UINT32_MAX
+
+static uint64_t mix(uint32_t parent, uint64_t tok)
+{
+    uint64_t h = tok ^ ((uint64_t)parent * 0x9E3779B97F4A7C15ull);
+    h ^= h >> 29;
+    h *= 0xBF58476D1CE4E5B9ull;
+    h ^= h >> 32;
+    return h;
+}
+
+static uint32_t edge_get(const dict_set *ds, uint32_t parent, uint64_t tok)
+{
+    if (!ds->edge_cap)
+        return NONE;
+    size_t mask = ds->edge_cap - 1;
+    for (size_t i = mix(parent, tok) & mask;; i = (i + 1) & mask) {
+        const dict_edge *e = &ds->edges[i];
+        if (e->parent == NONE)
+            return NONE;
+        if (e->parent == parent && e->tok == tok)
+            return e->child;
+    }
+}
+
+static int edges_rehash(dict_set *ds, size_t ncap)
+{
+    dict_edge *ne = dy_reallocarray(NULL, ncap, sizeof *ne);
+    if (!ne)
+        return DY_ENOMEM;
+    for (size_t i = 0; i < ncap; i++)
+        ne[i].parent = NONE;
+    for (size_t i = 0; i < ds->edge_cap; i++) {
+        dict_edge *e = &ds->edges[i];
+        if (e->parent == NONE)
+            continue;
+        size_t j = mix(e->parent, e->tok) & (ncap - 1);
+        while (ne[j].parent != NONE)
+            j = (j + 1) & (ncap - 1);
+        ne[j] = *e;
+    }
+    dy_free(ds->edges);
+    ds->edges = ne;
+    ds->edge_cap = ncap;
+    return 0;
+}
+
+static int new_node(dict_set *ds, uint32_t *id)
+{
+    if (ds->nnodes == ds->capnodes) {
+        size_t nc = ds->capnodes ? ds->capnodes * 2 : 1024;
+        uint32_t *v = dy_reallocarray(ds->node_term, nc, sizeof *v);
+        if (!v)
+            return DY_ENOMEM;
+        ds->node_term = v;
+        ds->capnodes = nc;
+    }
+    ds->node_term[ds->nnodes] = NONE;
+    *id = (uint32_t)ds->nnodes++;
+    return 0;
+}
+
+/* Child of parent for tok, created when missing. */
+static int edge_put(dict_set *ds, uint32_t parent, uint64_t tok, uint32_t *child)
+{
+    uint32_t c = edge_get(ds, parent, tok);
+    if (c != NONE) {
+        *child = c;
+        return 0;
+    }
+    if ((ds->nedges + 1) * 2 > ds->edge_cap &&
+        edges_rehash(ds, ds->edge_cap ? ds->edge_cap * 2 : 4096))
+        return DY_ENOMEM;
+    if (new_node(ds, &c))
+        return DY_ENOMEM;
+    size_t mask = ds->edge_cap - 1;
+    size_t i = mix(parent, tok) & mask;
+    while (ds->edges[i].parent != NONE)
+        i = (i + 1) & mask;
+    ds->edges[i] = (dict_edge){.tok = tok, .parent = parent, .child = c};
+    ds->nedges++;
+    *child = c;
+    return 0;
+}
+
+static int add_term(dict_set *ds, uint32_t node, const dict_term *t)
+{
+    if (ds->nterms == ds->capterms) {
+        size_t nc = ds->capterms ? ds->capterms * 2 : 1024;
+        dict_term *v = dy_reallocarray(ds->terms, nc, sizeof *v);
+        if (!v)
+            return DY_ENOMEM;
+        ds->terms = v;
+        ds->capterms = nc;
+    }
+    /* Append at the end of the node's chain so that earlier definitions win
+     * ties, as documented. */
+    uint32_t id = (uint32_t)ds->nterms++;
+    ds->terms[id] = *t;
+    ds->terms[id].next = NONE;
+    uint32_t *p = &ds->node_term[node];
+    while (*p != NONE) {
+        if (ds->terms[*p].form == t->form && ds->terms[*p].ntok == t->ntok) {
+            ds->nterms--; /* the same form twice (e.g. a plural that equals the
+                             singular): keep one */
+            return 0;
+        }
+        p = &ds->terms[*p].next;
+    }
+    *p = id;
+    return 0;
+}
+
+/* Plural of a lower-case English noun into out; 0 when none is made. */
+static size_t plural(const char *w, size_t n, char *out, size_t cap)
+{
+    if (n < 2 || n + 3 >= cap)
+        return 0;
+    memcpy(out, w, n);
+    char l = w[n - 1], p = w[n - 2];
+    if (l == 's' || l == 'x' || (l == 'h' && (p == 'c' || p == 's'))) {
+        memcpy(out + n, "es", 2);
+        return n + 2;
+    }
+    if (l == 'y' && !strchr("aeiou", p)) {
+        memcpy(out + n - 1, "ies", 3);
+        return n + 2;
+    }
+    out[n] = 's';
+    return n + 1;
+}
+
+/* Insert form fi; when pl is set, with its last word in the plural. */
+static int insert_form(dict_set *ds, uint32_t fi, const txt_token *tk, size_t nt, int pl)
+{
+    dict_term t = {.form = fi};
+    uint32_t node = 0;
+    size_t k = 0;
+    for (size_t i = 0; i < nt; i++) {
+        const txt_token *x = &tk[i];
+        if (x->flags & TXT_TOK_HYPHEN)
+            continue;
+        if (k == 0 && nt > 1 && x->norm_len == 3 && memcmp(x->norm, "the", 3) == 0)
+            continue;
+        if (k == MAX_FORM_TOKENS)
+            return 0; /* too long to be a name; dict check reports it */
+        uint64_t h = x->hash;
+        if (pl && i == nt - 1) {
+            char buf[128];
+            size_t pn = plural(x->norm, x->norm_len, buf, sizeof buf);
+            if (!pn)
+                return 0;
+            h = txt_hash(buf, pn);
+        }
+        size_t letters = 0;
+        int alpha = 1;
+        for (size_t j = x->start; j < x->end; j++) {
+            char c = ds->forms[fi].text[j];
+            if ((c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z'))
+                letters++;
+            else if (c != '.')
+                alpha = 0;
+        }
+        if ((x->flags & TXT_TOK_UPPER) && alpha && letters >= 2 && letters <= 5)
+            t.upper_mask |= 1u << k;
+        else if (x->flags & (TXT_TOK_CAP | TXT_TOK_UPPER))
+            t.cap_mask |= 1u << k;
+        if (edge_put(ds, node, h, &node))
+            return DY_ENOMEM;
+        k++;
+    }
+    if (k == 0)
+        return 0;
+    t.ntok = (uint8_t)k;
+    return add_term(ds, node, &t);
+}
+
+int dict_compile(dict_set *ds, dy_err *err)
+{
+    if (ds->compiled)
+        return 0;
+    uint32_t root;
+    if (new_node(ds, &root))
+        return dy_err_set(err, DY_ENOMEM, NULL, 0, -1, "out of memory");
+    dy_arena *tmp = dy_arena_new();
+    if (!tmp)
+        return dy_err_set(err, DY_ENOMEM, NULL, 0, -1, "out of memory");
+    int rc = 0;
+    for (size_t fi = 0; fi < ds->nforms && !rc; fi++) {
+        const dict_form *f = &ds->forms[fi];
+        txt_token *tk;
+        size_t nt;
+        dy_arena_reset(tmp);
+        rc = txt_tokenize(f->text, strlen(f->text), tmp, &tk, &nt, err);
+        if (rc)
+            break;
+        rc = insert_form(ds, (uint32_t)fi, tk, nt, 0);
+        if (!rc && f->entry->kind == DICT_AGENT)
+            rc = insert_form(ds, (uint32_t)fi, tk, nt, 1);
+    }
+    dy_arena_free(tmp);
+    if (rc)
+        return dy_err_set(err, DY_ENOMEM, NULL, 0, -1, "out of memory compiling dictionaries");
+    ds->the_hash = txt_hash("the", 3);
+    ds->of_hash = txt_hash("of", 2);
+    ds->and_hash = txt_hash("and", 3);
+    ds->s_hash = txt_hash("'s", 2);
+    ds->comma_hash = txt_hash(",", 1);
+    ds->amp_hash = txt_hash("&", 1);
+    ds->compiled = 1;
+    return 0;
+}
+
+/* ---- matching --------------------------------------------------------- */
+
+typedef struct raw {
+    uint32_t tb, te;     /* tokens */
+    const dict_form *form;
+} raw;
+
+static int case_ok(const dict_term *t, const txt_token *tk, const uint32_t *pos)
+{
+    for (uint32_t k = 0; k < t->ntok; k++) {
+        uint32_t f = tk[pos[k]].flags;
+        if ((t->upper_mask >> k) & 1u) {
+            if (!(f & TXT_TOK_UPPER))
+                return 0;
+        } else if ((t->cap_mask >> k) & 1u) {
+            if (!(f & (TXT_TOK_CAP | TXT_TOK_UPPER)))
+                return 0;
+        }
+    }
+    return 1;
+}
+
+/* Longest form starting at token i (< te); returns its end or i. */
+static uint32_t longest_at(const dict_set *ds, const txt_token *tk, uint32_t i, uint32_t te,
+                           const dict_form **form)
+{
+    uint32_t pos[MAX_FORM_TOKENS];
+    uint32_t node = 0, k = 0, best_end = i;
+    for (uint32_t j = i; j < te && k < MAX_FORM_TOKENS; j++) {
+        if (k > 0 && (tk[j].flags & TXT_TOK_HYPHEN))
+            continue;
+        node = edge_get(ds, node, tk[j].hash);
+        if (node == NONE)
+            break;
+        pos[k++] = j;
+        for (uint32_t t = ds->node_term[node]; t != NONE; t = ds->terms[t].next) {
+            const dict_term *term = &ds->terms[t];
+            if (term->ntok == k && case_ok(term, tk, pos)) {
+                best_end = j + 1;
+                *form = &ds->forms[term->form];
+                break;
+            }
+        }
+    }
+    return best_end;
+}
+
+static int is_tok(const txt_token *t, uint64_t h) { return t->hash == h; }
+
+typedef struct mvec {
+    dict_mention *v;
+    size_t n, cap;
+    dy_arena *a;
+} mvec;
+
+static dict_mention *mpush(mvec *m)
+{
+    if (m->n == m->cap) {
+        size_t nc = m->cap ? m->cap * 2 : 64;
+        dict_mention *v = dy_arena_grow(m->a, m->v, m->n, nc, sizeof *v);
+        if (!v)
+            return NULL;
+        m->v = v;
+        m->cap = nc;
+    }
+    dict_mention *x = &m->v[m->n++];
+    memset(x, 0, sizeof *x);
+    x->list = -1;
+    return x;
+}
+
+static int named(const raw *r) { return r->form->entry->kind != DICT_AGENT; }
+static int is_agent(const raw *r) { return r->form->entry->kind == DICT_AGENT; }
+
+/* Build combined mentions for one sentence from its raw matches. */
+static int combine(const dict_set *ds, const txt_analysis *an, uint32_t sent, raw *rs, size_t nr,
+                   const txt_date *date, mvec *out)
+{
+    const txt_token *tk = an->toks;
+    const txt_sentence *s = &an->sents[sent];
+    for (size_t i = 0; i < nr; i++) {
+        raw *r = &rs[i];
+        dict_mention *m = mpush(out);
+        if (!m)
+            return DY_ENOMEM;
+        m->sent = sent;
+        m->tok_begin = r->tb;
+        uint32_t end = r->te;
+        const raw *nx = i + 1 < nr ? &rs[i + 1] : NULL;
+        const raw *nx2 = i + 2 < nr ? &rs[i + 2] : NULL;
+        int poss = end < s->tok_end && is_tok(&tk[end], ds->s_hash);
+        if (named(r)) {
+            m->entry = r->form->entry;
+            if (r->form->type == DICT_FORM_ADJ)
+                m->flags |= DICT_M_ADJ;
+            if (r->form->type == DICT_FORM_SEAT)
+                m->flags |= DICT_M_SEAT;
+            if (m->entry->kind == DICT_PERSON)
+                m->flags |= DICT_M_PERSON;
+            uint32_t gap = end + (poss ? 1 : 0);
+            if (nx && is_agent(nx) && nx->tb == gap && m->entry->kind != DICT_PERSON) {
+                /* "Russian Foreign Minister", "Russia's troops", and a person
+                 * right after the title: "Russian President Vladimir Putin". */
+                m->agent = nx->form->entry;
+                m->flags |= DICT_M_AGENT;
+                m->flags &= ~(uint32_t)(DICT_M_ADJ | DICT_M_SEAT);
+                end = nx->te;
+                i++;
+                if (nx2 && named(nx2) && nx2->form->entry->kind == DICT_PERSON && nx2->tb == end) {
+                    m->entry = nx2->form->entry;
+                    m->flags |= DICT_M_PERSON;
+                    end = nx2->te;
+                    i++;
+                }
+            } else if (nx && is_agent(nx) && nx->tb == gap && poss) {
+                /* "Putin's spokesman": the person's country plus the role. */
+                m->agent = nx->form->entry;
+                m->flags |= DICT_M_AGENT;
+                m->flags &= ~(uint32_t)DICT_M_PERSON;
+                end = nx->te;
+                i++;
+            }
+        } else {
+            m->agent = r->form->entry;
+            m->flags |= DICT_M_AGENT;
+            uint32_t j = end;
+            if (nx && named(nx) && nx->form->entry->kind == DICT_PERSON && nx->tb == end) {
+                /* "President Putin", "Foreign Minister Lavrov" */
+                m->entry = nx->form->entry;
+                m->flags |= DICT_M_PERSON;
+                end = nx->te;
+                i++;
+            } else if (j < s->tok_end && is_tok(&tk[j], ds->of_hash) && nx && named(nx) &&
+                       nx->form->entry->kind != DICT_PERSON &&
+                       (nx->tb == j + 1 || (nx->tb == j + 2 && is_tok(&tk[j + 1], ds->the_hash)))) {
+                /* "the foreign minister of Japan" */
+                m->entry = nx->form->entry;
+                end = nx->te;
+                i++;
+            } else {
+                m->flags |= DICT_M_BARE_AGENT;
+            }
+        }
+        poss = end < s->tok_end && is_tok(&tk[end], ds->s_hash);
+        if (poss) {
+            m->flags |= DICT_M_POSSESSIVE;
+            end++;
+        }
+        m->tok_end = end;
+        m->start = tk[m->tok_begin].start;
+        m->end = tk[end - 1].end;
+        dict_mention_code(m, date, m->code);
+    }
+    return 0;
+}
+
+/* Link consecutive mentions separated only by ",", "and", "&" (and "the")
+ * into compound lists: "the US, Japan and South Korea". */
+static void link_lists(const dict_set *ds, const txt_token *tk, dict_mention *ms, size_t n)
+{
+    for (size_t i = 0; i + 1 < n; i++) {
+        dict_mention *a = &ms[i], *b = &ms[i + 1];
+        if (a->sent != b->sent || b->tok_begin <= a->tok_end)
+            continue;
+        uint32_t gap = b->tok_begin - a->tok_end;
+        if (gap > 3)
+            continue;
+        int sep = 0, ok = 1;
+        for (uint32_t j = a->tok_end; j < b->tok_begin; j++) {
+            const txt_token *t = &tk[j];
+            if (is_tok(t, ds->and_hash) || is_tok(t, ds->amp_hash) || is_tok(t, ds->comma_hash))
+                sep = 1;
+            else if (!is_tok(t, ds->the_hash))
+                ok = 0;
+        }
+        if (!ok || !sep)
+            continue;
+        if (a->flags & DICT_M_ADJ || b->flags & DICT_M_ADJ)
+            continue; /* "Russian and Chinese warships": adjectives are not actors */
+        int32_t first = a->list >= 0 ? a->list : (int32_t)i;
+        a->list = first;
+        b->list = first;
+    }
+}
+
+int dict_match(const dict_set *ds, const txt_analysis *an, const txt_date *date,
+               dy_arena *a, dict_mention **out, size_t *nout, dy_err *err)
+{
+    *out = NULL;
+    *nout = 0;
+    if (!ds->compiled)
+        return dy_err_set(err, DY_EINVAL, NULL, 0, -1, "dictionary set not compiled");
+    mvec mv = {.a = a};
+    raw *rs = NULL;
+    size_t rcap = 0;
+    for (uint32_t si = 0; si < an->nsent; si++) {
+        const txt_sentence *s = &an->sents[si];
+        size_t nr = 0;
+        for (uint32_t i = s->tok_begin; i < s->tok_end; i++) {
+            const dict_form *f = NULL;
+            uint32_t e = longest_at(ds, an->toks, i, s->tok_end, &f);
+            if (e == i)
+                continue;
+            if (nr == rcap) {
+                size_t nc = rcap ? rcap * 2 : 32;
+                raw *v = dy_arena_grow(a, rs, nr, nc, sizeof *v);
+                if (!v)
+                    return dy_err_set(err, DY_ENOMEM, NULL, 0, -1, "out of memory");
+                rs = v;
+                rcap = nc;
+            }
+            rs[nr++] = (raw){i, e, f};
+            i = e - 1;
+        }
+        if (nr && combine(ds, an, si, rs, nr, date, &mv))
+            return dy_err_set(err, DY_ENOMEM, NULL, 0, -1, "out of memory");
+    }
+    link_lists(ds, an->toks, mv.v, mv.n);
+    *out = mv.v;
+    *nout = mv.n;
+    return 0;
+}
+
+size_t dict_mention_code(const dict_mention *m, const txt_date *date, char out[32])
+{
+    int32_t key = dict_date_key(date);
+    if (!m->entry) {
+        snprintf(out, 32, "%s", m->agent ? m->agent->role : "");
+        return strlen(out);
+    }
+    char base[32];
+    dict_entry_code_at(m->entry, key, base);
+    size_t bn = strlen(base);
+    if (m->flags & DICT_M_PERSON) {
+        snprintf(out, 32, "%s", base);
+    } else if (m->agent) {
+        /* A country plus the agent's role; organisations and groups keep
+         * their own code ("NATO troops" is NATO). A person owning the agent
+         * ("Putin's spokesman") lends their country. */
+        int country = m->entry->kind == DICT_STATE || m->entry->kind == DICT_PERSON;
+        if (country && bn >= 3 && strncmp(base, "IGO", 3) && strncmp(base, "NGO", 3))
+            snprintf(out, 32, "%.3s%.8s", base, m->agent->role);
+        else
+            snprintf(out, 32, "%s", base);
+    } else if (m->flags & DICT_M_SEAT && bn == 3) {
+        snprintf(out, 32, "%.3sGOV", base);
+    } else {
+        snprintf(out, 32, "%s", base);
+    }
+    return strlen(out);
+}
+
+int dict_unknown_names(const dict_set *ds, const txt_analysis *an, uint32_t sent,
+                       const dict_mention *ms, size_t nm, dy_arena *a,
+                       uint32_t (**out)[2], size_t *nout)
+{
+    /* Function words that are capitalised only because they start a
+     * sentence or a title. */
+    static const char *stop[] = {"the", "a", "an", "in", "on", "at", "he", "she", "it", "they",
+                                 "we", "i", "but", "and", "or", "if", "this", "that", "these",
+                                 "those", "there", "his", "her", "its", "their", "our", "after",
+                                 "before", "when", "while", "as", "for", "with", "by", "from",
+                                 "to", "of", "new", "mr", "mrs", "ms", "dr", "monday", "tuesday",
+                                 "wednesday", "thursday", "friday", "saturday", "sunday",
+                                 "january", "february", "march", "april", "may", "june", "july",
+                                 "august", "september", "october", "november", "december",
+                                 "reuter", "reuters", NULL};
+    (void)ds;
+    const txt_sentence *s = &an->sents[sent];
+    const txt_token *tk = an->toks;
+    size_t n = 0, cap = 0;
+    uint32_t(*v)[2] = NULL;
+    size_t mi = 0;
+    while (mi < nm && ms[mi].sent < sent)
+        mi++;
+    uint32_t i = s->tok_begin;
+    while (i < s->tok_end) {
+        while (mi < nm && ms[mi].sent == sent && ms[mi].tok_end <= i)
+            mi++;
+        int covered = mi < nm && ms[mi].sent == sent && ms[mi].tok_begin <= i;
+        if (covered || !(tk[i].flags & TXT_TOK_CAP) || !(tk[i].flags & TXT_TOK_WORD)) {
+            i++;
+            continue;
+        }
+        uint32_t j = i;
+        while (j < s->tok_end && (tk[j].flags & TXT_TOK_CAP) && (tk[j].flags & TXT_TOK_WORD) &&
+               !(mi < nm && ms[mi].sent == sent && ms[mi].tok_begin <= j))
+            j++;
+        /* Drop leading function words ("The Foo Bar" -> "Foo Bar"). */
+        uint32_t b = i;
+        while (b < j) {
+            int isstop = 0;
+            for (int k = 0; stop[k]; k++)
+                if (strcmp(tk[b].norm, stop[k]) == 0)
+                    isstop = 1;
+            if (!isstop)
+                break;
+            b++;
+        }
+        if (b < j && !(j - b == 1 && b == s->tok_begin) && !(tk[b].flags & TXT_TOK_UPPER && j - b == 1 && tk[b].norm_len == 1)) {
+            if (n == cap) {
+                size_t nc = cap ? cap * 2 : 8;
+                uint32_t(*nv)[2] = dy_arena_grow(a, v, n, nc, sizeof *v);
+                if (!nv)
+                    return DY_ENOMEM;
+                v = nv;
+                cap = nc;
+            }
+            v[n][0] = b;
+            v[n][1] = j;
+            n++;
+        }
+        i = j > i ? j : i + 1;
+    }
+    *out = v;
+    *nout = n;
+    return 0;
+}
