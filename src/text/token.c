@@ -1,0 +1,862 @@
+/* token.c - tokeniser for English news text, and the decision which
+ * punctuation ends a sentence (TXT_TOK_SENT_END).
+ *
+ * The sentence-end decision lives here rather than in segment.c because
+ * txt_segment only reads the tokens (const): the flag has to be final when
+ * txt_tokenize returns. segment.c adds the line-based rules (paragraphs,
+ * headlines, bullets) on top. See docs/segmentation.md for the rules.
+ *
+ * Speed matters: this is the hot path of the whole program. ASCII text never
+ * touches utf8proc, and no allocation happens per token (tokens and norms
+ * live in arena chunks that grow geometrically).
+ */
+#include "text/text.h"
+
+#include <string.h>
+#include <utf8proc.h>
+
+/* ---- hashing ------------------------------------------------------------ */
+
+/* FNV-1a, 64 bit. Contract in text.h; pure function. */
+uint64_t txt_hash(const char *s, size_t n)
+{
+    uint64_t h = 14695981039346656037ull;
+    for (size_t i = 0; i < n; i++) {
+        h ^= (unsigned char)s[i];
+        h *= 1099511628211ull;
+    }
+    return h;
+}
+
+/* ---- character classes -------------------------------------------------- */
+
+enum {
+    C_SPACE = 1,  /* white space other than a line break */
+    C_NL,         /* line break */
+    C_ALPHA,      /* letter (or letter-like number such as "½") */
+    C_DIGIT,      /* decimal digit */
+    C_MARK,       /* combining mark or format character: continues a word */
+    C_APOS,       /* ' or U+2019 or U+02BC: apostrophe or single quote */
+    C_QUOTE,      /* any other quotation mark */
+    C_HYPHEN,     /* '-', U+2010, U+2011 */
+    C_PUNCT       /* everything else */
+};
+
+/* Classes of ASCII bytes (CR counts as a space: clean text has none). */
+#define SP C_SPACE
+#define NL C_NL
+#define AL C_ALPHA
+#define DG C_DIGIT
+#define AP C_APOS
+#define QU C_QUOTE
+#define HY C_HYPHEN
+#define PU C_PUNCT
+static const unsigned char ascii_class[128] = {
+    SP, SP, SP, SP, SP, SP, SP, SP,
+    SP, SP, NL, NL, NL, SP, SP, SP,
+    SP, SP, SP, SP, SP, SP, SP, SP,
+    SP, SP, SP, SP, SP, SP, SP, SP,
+    SP, PU, QU, PU, PU, PU, PU, AP,
+    PU, PU, PU, PU, PU, HY, PU, PU,
+    DG, DG, DG, DG, DG, DG, DG, DG,
+    DG, DG, PU, PU, PU, PU, PU, PU,
+    PU, AL, AL, AL, AL, AL, AL, AL,
+    AL, AL, AL, AL, AL, AL, AL, AL,
+    AL, AL, AL, AL, AL, AL, AL, AL,
+    AL, AL, AL, PU, PU, PU, PU, PU,
+    QU, AL, AL, AL, AL, AL, AL, AL,
+    AL, AL, AL, AL, AL, AL, AL, AL,
+    AL, AL, AL, AL, AL, AL, AL, AL,
+    AL, AL, AL, PU, PU, PU, PU, SP,
+};
+#undef SP
+#undef NL
+#undef AL
+#undef DG
+#undef AP
+#undef QU
+#undef HY
+#undef PU
+
+/* Decode one code point at s[i] (i < n). Invalid or truncated sequences
+ * decode as U+FFFD of length 1 so that any byte string is safe. Sets *len. */
+static int32_t decode(const unsigned char *s, size_t n, size_t i, size_t *len)
+{
+    unsigned c = s[i];
+    if (c < 0x80) {
+        *len = 1;
+        return (int32_t)c;
+    }
+    size_t need;
+    int32_t cp, min;
+    if (c >= 0xC2 && c <= 0xDF) {
+        need = 1; cp = c & 0x1F; min = 0x80;
+    } else if (c >= 0xE0 && c <= 0xEF) {
+        need = 2; cp = c & 0x0F; min = 0x800;
+    } else if (c >= 0xF0 && c <= 0xF4) {
+        need = 3; cp = c & 0x07; min = 0x10000;
+    } else {
+        *len = 1;
+        return 0xFFFD;
+    }
+    if (i + need >= n) {
+        *len = 1;
+        return 0xFFFD;
+    }
+    for (size_t k = 1; k <= need; k++) {
+        unsigned b = s[i + k];
+        if ((b & 0xC0) != 0x80) {
+            *len = 1;
+            return 0xFFFD;
+        }
+        cp = (cp << 6) | (int32_t)(b & 0x3F);
+    }
+    if (cp < min || cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF)) {
+        *len = 1;
+        return 0xFFFD;
+    }
+    *len = need + 1;
+    return cp;
+}
+
+/* Class of a non-ASCII code point. */
+static int uclass(int32_t cp)
+{
+    switch (cp) {
+    case 0x00A0: case 0x1680: case 0x202F: case 0x205F: case 0x3000:
+    case 0xFEFF: case 0x200B:
+        return C_SPACE;
+    case 0x0085: case 0x2028: case 0x2029:
+        return C_NL;
+    case 0x2019: case 0x02BC:
+        return C_APOS;
+    case 0x2018: case 0x201A: case 0x201B: case 0x201C: case 0x201D:
+    case 0x201E: case 0x201F: case 0x00AB: case 0x00BB: case 0x2039:
+    case 0x203A:
+        return C_QUOTE;
+    case 0x2010: case 0x2011:
+        return C_HYPHEN;
+    default:
+        break;
+    }
+    if (cp >= 0x2000 && cp <= 0x200A)
+        return C_SPACE;
+    switch (utf8proc_category(cp)) {
+    case UTF8PROC_CATEGORY_LU: case UTF8PROC_CATEGORY_LL:
+    case UTF8PROC_CATEGORY_LT: case UTF8PROC_CATEGORY_LM:
+    case UTF8PROC_CATEGORY_LO: case UTF8PROC_CATEGORY_NL:
+    case UTF8PROC_CATEGORY_NO:
+        return C_ALPHA;
+    case UTF8PROC_CATEGORY_ND:
+        return C_DIGIT;
+    case UTF8PROC_CATEGORY_MN: case UTF8PROC_CATEGORY_MC:
+    case UTF8PROC_CATEGORY_ME: case UTF8PROC_CATEGORY_CF:
+        return C_MARK;
+    case UTF8PROC_CATEGORY_ZS: case UTF8PROC_CATEGORY_CC:
+        return C_SPACE;
+    case UTF8PROC_CATEGORY_ZL: case UTF8PROC_CATEGORY_ZP:
+        return C_NL;
+    default:
+        return C_PUNCT;
+    }
+}
+
+/* Class of the character at s[i] (i < n); *len gets its byte length. */
+static inline int cls_at(const unsigned char *s, size_t n, size_t i, size_t *len)
+{
+    if (s[i] < 0x80) {
+        *len = 1;
+        return ascii_class[s[i]];
+    }
+    return uclass(decode(s, n, i, len));
+}
+
+/* Class at i, or 0 past the end. */
+static inline int cls_or0(const unsigned char *s, size_t n, size_t i)
+{
+    size_t l;
+    return i < n ? cls_at(s, n, i, &l) : 0;
+}
+
+static inline int is_wordc(int c) { return c == C_ALPHA || c == C_DIGIT || c == C_MARK; }
+static inline int is_ascii_alpha(unsigned c) { return (c | 0x20) >= 'a' && (c | 0x20) <= 'z'; }
+static inline int is_ascii_digit(unsigned c) { return c >= '0' && c <= '9'; }
+
+/* ---- abbreviations ------------------------------------------------------ */
+
+enum {
+    AB_NONE = 0,
+    AB_PLAIN,    /* may end a sentence (months, "Inc.", "St.", states) */
+    AB_TITLE,    /* precedes a name or number: never ends a sentence */
+    AB_NUMBER,   /* "No." : an abbreviation only before a number */
+    AB_COMMA,    /* "Mass.", "Ill.": a word too, abbreviation after ", " */
+    AB_INITIAL,  /* single upper-case letter: "F." */
+    AB_DOTTED    /* "U.S.", "a.m.", "Ph.D." */
+};
+
+typedef struct {
+    const char *w;
+    unsigned char kind;
+} abbr_ent;
+
+/* Case-sensitive: "Gen." is a title, "gen." is not an abbreviation. Kept
+ * small and specific to English news; dotted forms and initials are found
+ * by shape, not by this list. */
+static const abbr_ent abbr_list[] = {
+    /* titles and ranks */
+    {"Mr", AB_TITLE}, {"Mrs", AB_TITLE}, {"Ms", AB_TITLE}, {"Dr", AB_TITLE},
+    {"Messrs", AB_TITLE}, {"Mme", AB_TITLE}, {"Mlle", AB_TITLE},
+    {"Gen", AB_TITLE}, {"Gens", AB_TITLE}, {"Lt", AB_TITLE}, {"Col", AB_TITLE},
+    {"Maj", AB_TITLE}, {"Capt", AB_TITLE}, {"Cpt", AB_TITLE}, {"Sgt", AB_TITLE},
+    {"Cpl", AB_TITLE}, {"Pvt", AB_TITLE}, {"Adm", AB_TITLE}, {"Cmdr", AB_TITLE},
+    {"Cdr", AB_TITLE}, {"Brig", AB_TITLE}, {"Gov", AB_TITLE}, {"Govs", AB_TITLE},
+    {"Sen", AB_TITLE}, {"Sens", AB_TITLE}, {"Rep", AB_TITLE}, {"Reps", AB_TITLE},
+    {"Rev", AB_TITLE}, {"Prof", AB_TITLE}, {"Pres", AB_TITLE}, {"Hon", AB_TITLE},
+    {"Amb", AB_TITLE}, {"Supt", AB_TITLE}, {"Insp", AB_TITLE}, {"Det", AB_TITLE},
+    {"Atty", AB_TITLE}, {"Msgr", AB_TITLE}, {"Fr", AB_TITLE}, {"Sec", AB_TITLE},
+    {"Mt", AB_TITLE}, {"Ft", AB_TITLE}, {"vs", AB_TITLE}, {"Vs", AB_TITLE},
+    {"cf", AB_TITLE}, {"Nos", AB_NUMBER}, {"No", AB_NUMBER}, {"no", AB_NUMBER},
+    {"Art", AB_NUMBER}, {"Vol", AB_NUMBER}, {"Fig", AB_NUMBER}, {"pp", AB_NUMBER},
+    /* months and days */
+    {"Jan", AB_PLAIN}, {"Feb", AB_PLAIN}, {"Mar", AB_PLAIN}, {"Apr", AB_PLAIN},
+    {"Jun", AB_PLAIN}, {"Jul", AB_PLAIN}, {"Aug", AB_PLAIN}, {"Sep", AB_PLAIN},
+    {"Sept", AB_PLAIN}, {"Oct", AB_PLAIN}, {"Nov", AB_PLAIN}, {"Dec", AB_PLAIN},
+    {"Mon", AB_PLAIN}, {"Tue", AB_PLAIN}, {"Tues", AB_PLAIN}, {"Thu", AB_PLAIN},
+    {"Thur", AB_PLAIN}, {"Thurs", AB_PLAIN}, {"Fri", AB_PLAIN},
+    /* companies and misc */
+    {"Inc", AB_PLAIN}, {"Co", AB_PLAIN}, {"Cos", AB_PLAIN}, {"Corp", AB_PLAIN},
+    {"Ltd", AB_PLAIN}, {"Bros", AB_PLAIN}, {"Pty", AB_PLAIN}, {"Jr", AB_PLAIN},
+    {"Sr", AB_PLAIN}, {"St", AB_PLAIN}, {"Ave", AB_PLAIN}, {"Blvd", AB_PLAIN},
+    {"Rd", AB_PLAIN}, {"Dept", AB_PLAIN}, {"Univ", AB_PLAIN}, {"Assn", AB_PLAIN},
+    {"etc", AB_PLAIN}, {"approx", AB_PLAIN}, {"al", AB_PLAIN}, {"Ph", AB_PLAIN},
+    /* US states written as words too */
+    {"Mass", AB_COMMA}, {"Ill", AB_COMMA}, {"Miss", AB_COMMA}, {"Wash", AB_COMMA},
+    {"Ind", AB_COMMA}, {"Del", AB_COMMA}, {"Mo", AB_COMMA}, {"Pa", AB_COMMA},
+    {"La", AB_COMMA}, {"Ore", AB_COMMA}, {"Me", AB_COMMA}, {"Md", AB_COMMA},
+    /* US states and provinces */
+    {"Ala", AB_PLAIN}, {"Ariz", AB_PLAIN}, {"Ark", AB_PLAIN}, {"Calif", AB_PLAIN},
+    {"Colo", AB_PLAIN}, {"Conn", AB_PLAIN}, {"Fla", AB_PLAIN}, {"Ga", AB_PLAIN},
+    {"Kan", AB_PLAIN}, {"Kans", AB_PLAIN}, {"Ky", AB_PLAIN}, {"Mich", AB_PLAIN},
+    {"Minn", AB_PLAIN}, {"Mont", AB_PLAIN}, {"Neb", AB_PLAIN}, {"Nev", AB_PLAIN},
+    {"Okla", AB_PLAIN}, {"Tenn", AB_PLAIN}, {"Tex", AB_PLAIN}, {"Va", AB_PLAIN},
+    {"Vt", AB_PLAIN}, {"Wis", AB_PLAIN}, {"Wyo", AB_PLAIN}, {"Ont", AB_PLAIN},
+    {"Que", AB_PLAIN}, {"Alta", AB_PLAIN},
+};
+
+/* Kind of the word s[0..n) (without its period) from the list. */
+static int abbr_lookup(const unsigned char *s, size_t n)
+{
+    if (n == 0 || n > 6)
+        return AB_NONE;
+    for (size_t i = 0; i < sizeof abbr_list / sizeof abbr_list[0]; i++) {
+        const char *w = abbr_list[i].w;
+        if (w[0] == (char)s[0] && strlen(w) == n && memcmp(w, s, n) == 0)
+            return abbr_list[i].kind;
+    }
+    return AB_NONE;
+}
+
+/* Kind of an ABBR token text s[0..n) including its final period. */
+static int abbr_kind_of_token(const unsigned char *s, size_t n)
+{
+    if (n >= 1 && s[n - 1] == '.')
+        n--;
+    if (memchr(s, '.', n))
+        return AB_DOTTED;
+    size_t l;
+    if (n == 1 || (s[0] >= 0x80 && decode(s, n, 0, &l) && l == n))
+        return AB_INITIAL;
+    int k = abbr_lookup(s, n);
+    return k == AB_NONE ? AB_PLAIN : k;
+}
+
+/* ---- tokenizer state ---------------------------------------------------- */
+
+typedef struct {
+    const unsigned char *s;
+    size_t n;
+    dy_arena *a;
+    txt_token *toks;
+    size_t ntok, cap;
+    char *nb;      /* norm chunk: next free byte */
+    size_t nleft;  /* bytes left in the chunk */
+    int oom;
+} tk;
+
+/* Reserve m bytes for a norm; NULL when out of memory. */
+static char *norm_reserve(tk *t, size_t m)
+{
+    if (t->nleft < m) {
+        size_t want = t->n / 2 + 256;
+        if (want < m)
+            want = m;
+        char *p = dy_arena_alloc(t->a, want);
+        if (!p)
+            return NULL;
+        t->nb = p;
+        t->nleft = want;
+    }
+    return t->nb;
+}
+
+static void norm_commit(tk *t, size_t m)
+{
+    t->nb += m;
+    t->nleft -= m;
+}
+
+/* Typographic punctuation folded to ASCII in norms; 0 = no mapping. */
+static int32_t typo_ascii(int32_t cp)
+{
+    switch (cp) {
+    case 0x2018: case 0x2019: case 0x201A: case 0x201B: case 0x02BC:
+    case 0x2039: case 0x203A: case 0x2032:
+        return '\'';
+    case 0x201C: case 0x201D: case 0x201E: case 0x201F: case 0x00AB:
+    case 0x00BB: case 0x2033:
+        return '"';
+    case 0x2010: case 0x2011: case 0x2012: case 0x2013: case 0x2014:
+    case 0x2015: case 0x2212: case 0x00AD:
+        return '-';
+    default:
+        return 0;
+    }
+}
+
+/* utf8proc custom mapping: typographic punctuation to ASCII before folding. */
+static utf8proc_int32_t map_typo(utf8proc_int32_t cp, void *ud)
+{
+    (void)ud;
+    int32_t m = typo_ascii(cp);
+    return m ? m : cp;
+}
+
+/* Norm of a token containing non-ASCII bytes. Flags (letters, case) are
+ * also computed here. Returns 0 or DY_ENOMEM. */
+static int norm_unicode(tk *t, txt_token *k, const unsigned char *p, size_t m)
+{
+    uint32_t f = 0;
+    int first_letter = 1, any_lower = 0, any_upper = 0;
+    for (size_t i = 0; i < m;) {
+        size_t l;
+        int32_t cp = decode(p, m, i, &l);
+        utf8proc_category_t c = utf8proc_category(cp);
+        int letter = c >= UTF8PROC_CATEGORY_LU && c <= UTF8PROC_CATEGORY_LO;
+        if (letter) {
+            f |= TXT_TOK_WORD;
+            int up = c == UTF8PROC_CATEGORY_LU || c == UTF8PROC_CATEGORY_LT;
+            if (first_letter && up)
+                f |= TXT_TOK_CAP;
+            first_letter = 0;
+            any_upper |= up;
+            any_lower |= c == UTF8PROC_CATEGORY_LL;
+        }
+        i += l;
+    }
+    if (any_upper && !any_lower)
+        f |= TXT_TOK_UPPER;
+    k->flags |= f;
+
+    /* An ellipsis character normalises to three periods like "...". */
+    if (m == 3 && p[0] == 0xE2 && p[1] == 0x80 && p[2] == 0xA6) {
+        char *d = norm_reserve(t, 4);
+        if (!d)
+            return DY_ENOMEM;
+        memcpy(d, "...", 4);
+        k->norm = d;
+        k->norm_len = 3;
+        k->hash = txt_hash(d, 3);
+        norm_commit(t, 4);
+        return 0;
+    }
+
+    utf8proc_int32_t stackbuf[64];
+    utf8proc_int32_t *buf = stackbuf;
+    const utf8proc_option_t opt = UTF8PROC_CASEFOLD | UTF8PROC_STRIPMARK |
+                                  UTF8PROC_COMPOSE | UTF8PROC_IGNORE;
+    utf8proc_ssize_t cap = 63, r;
+    for (;;) {
+        r = utf8proc_decompose_custom(p, (utf8proc_ssize_t)m, buf, cap, opt,
+                                      map_typo, NULL);
+        if (r < 0 || r <= cap)
+            break;
+        /* Rare: a long non-ASCII token. One retry with the exact size. */
+        buf = dy_arena_alloc(t->a, ((size_t)r + 1) * sizeof *buf);
+        if (!buf)
+            return DY_ENOMEM;
+        cap = r;
+    }
+    const unsigned char *src = p;
+    size_t outn = m;
+    if (r > 0) {
+        utf8proc_ssize_t b = utf8proc_reencode(buf, r, opt);
+        if (b > 0) {
+            src = (const unsigned char *)buf;
+            outn = (size_t)b;
+        }
+    }
+    /* Empty results (a lone combining mark) or errors keep the raw bytes so
+     * that every token has a non-empty norm. */
+    char *d = norm_reserve(t, outn + 1);
+    if (!d)
+        return DY_ENOMEM;
+    memcpy(d, src, outn);
+    d[outn] = '\0';
+    k->norm = d;
+    k->norm_len = (uint32_t)outn;
+    k->hash = txt_hash(d, outn);
+    norm_commit(t, outn + 1);
+    return 0;
+}
+
+/* Append the token s[b..e) with the given flags, computing its norm, hash
+ * and letter/case flags. Returns 0 or DY_ENOMEM. */
+static int emit(tk *t, size_t b, size_t e, uint32_t flags)
+{
+    if (t->ntok == t->cap) {
+        size_t nc = t->cap * 2 + 64;
+        txt_token *nt = dy_arena_grow(t->a, t->toks, t->ntok, nc, sizeof *nt);
+        if (!nt)
+            return DY_ENOMEM;
+        t->toks = nt;
+        t->cap = nc;
+    }
+    txt_token *k = &t->toks[t->ntok++];
+    k->start = (uint32_t)b;
+    k->end = (uint32_t)e;
+    k->flags = flags;
+    const unsigned char *p = t->s + b;
+    size_t m = e - b;
+    if (is_ascii_digit(p[0]))
+        k->flags |= TXT_TOK_NUM;
+
+    char *d = norm_reserve(t, m + 1);
+    if (!d)
+        return DY_ENOMEM;
+    uint64_t h = 14695981039346656037ull;
+    unsigned any_hi = 0, lower = 0, upper = 0;
+    int first = -1;  /* first letter: 1 upper, 0 lower */
+    for (size_t i = 0; i < m; i++) {
+        unsigned c = p[i];
+        any_hi |= c & 0x80;
+        unsigned u = c - 'A' < 26u;
+        unsigned l = c - 'a' < 26u;
+        if (first < 0 && (u | l))
+            first = (int)u;
+        upper |= u;
+        lower |= l;
+        c |= u << 5;
+        d[i] = (char)c;
+        h = (h ^ c) * 1099511628211ull;
+    }
+    if (!any_hi) {
+        d[m] = '\0';
+        k->norm = d;
+        k->norm_len = (uint32_t)m;
+        k->hash = h;
+        norm_commit(t, m + 1);
+        if (upper | lower)
+            k->flags |= TXT_TOK_WORD;
+        if (first == 1)
+            k->flags |= TXT_TOK_CAP;
+        if (upper && !lower)
+            k->flags |= TXT_TOK_UPPER;
+        return 0;
+    }
+    return norm_unicode(t, k, p, m);
+}
+
+/* True when s[i..] begins with a clitic that we split off after an
+ * apostrophe: s, ll, re, ve, d, m (any case) followed by a non-word char.
+ * Sets *cl to the clitic's length after the apostrophe. */
+static int clitic_after(const unsigned char *s, size_t n, size_t i, size_t *cl)
+{
+    size_t j = i;
+    while (j < n && is_ascii_alpha(s[j]) && j - i < 3)
+        j++;
+    size_t m = j - i;
+    if (m == 0 || m > 2 || is_wordc(cls_or0(s, n, j)))
+        return 0;
+    char w[3] = {0, 0, 0};
+    for (size_t k = 0; k < m; k++)
+        w[k] = (char)(s[i + k] | 0x20);
+    if ((m == 1 && (w[0] == 's' || w[0] == 'd' || w[0] == 'm')) ||
+        (m == 2 && (!strcmp(w, "ll") || !strcmp(w, "re") || !strcmp(w, "ve")))) {
+        *cl = m;
+        return 1;
+    }
+    return 0;
+}
+
+/* Length in bytes of the apostrophe at s[i], 0 if none. */
+static size_t apos_len(const unsigned char *s, size_t n, size_t i)
+{
+    if (i >= n)
+        return 0;
+    if (s[i] == '\'')
+        return 1;
+    if (i + 2 < n && s[i] == 0xE2 && s[i + 1] == 0x80 && s[i + 2] == 0x99)
+        return 3;
+    if (i + 1 < n && s[i] == 0xCA && s[i + 1] == 0xBC)
+        return 2;
+    return 0;
+}
+
+/* Scan a word or number starting at i and emit it (with a split-off clitic
+ * when there is one). ws: whitespace flags for the first token. Returns the
+ * position after the scanned text, or 0 with t->oom set. */
+static size_t scan_word(tk *t, size_t i, uint32_t ws)
+{
+    const unsigned char *s = t->s;
+    size_t n = t->n, start = i, j = i;
+    int number = is_ascii_digit(s[i]);
+    size_t seg = i;  /* start of the current alphanumeric run */
+
+    for (;;) {
+        size_t l;
+        while (j < n && is_wordc(cls_at(s, n, j, &l)))
+            j += l;
+        if (j >= n)
+            break;
+        unsigned c = s[j];
+        /* Numbers keep decimal points, thousands separators and times. */
+        if (number && j + 1 < n && is_ascii_digit(s[j + 1]) && is_ascii_digit(s[j - 1])) {
+            if (c == '.') {
+                j++; seg = j;
+                continue;
+            }
+            if (c == ',' && j + 3 < n + 0 && is_ascii_digit(s[j + 2]) &&
+                is_ascii_digit(s[j + 3]) && (j + 4 >= n || !is_ascii_digit(s[j + 4]))) {
+                j++; seg = j;
+                continue;
+            }
+            if (c == ':' && j - seg <= 2 && j + 2 < n && is_ascii_digit(s[j + 2]) &&
+                (j + 3 >= n || !is_ascii_digit(s[j + 3]))) {
+                j++; seg = j;
+                continue;
+            }
+        }
+        size_t al = apos_len(s, n, j);
+        if (al && is_wordc(cls_or0(s, n, j + al))) {
+            size_t cl;
+            if (clitic_after(s, n, j + al, &cl)) {
+                if (emit(t, start, j, ws)) goto oom;
+                if (emit(t, j, j + al + cl, TXT_TOK_CLITIC)) goto oom;
+                return j + al + cl;
+            }
+            /* "n't": the n belongs to the clitic ("don't" -> do n't). */
+            if ((s[j + al] | 0x20) == 't' && !is_wordc(cls_or0(s, n, j + al + 1)) &&
+                j - start >= 2 && (s[j - 1] | 0x20) == 'n' && is_wordc(cls_or0(s, n, j - 2))) {
+                if (emit(t, start, j - 1, ws)) goto oom;
+                if (emit(t, j - 1, j + al + 1, TXT_TOK_CLITIC)) goto oom;
+                return j + al + 1;
+            }
+            /* Internal apostrophe: O'Neill, d'Ivoire. */
+            j += al;
+            seg = j;
+            continue;
+        }
+        if (al && (s[j - 1] | 0x20) == 's' && !number && j + al + 1 < n &&
+            (s[j + al] == ' ') && s[j + al + 1] >= 'a' && s[j + al + 1] <= 'z') {
+            /* Plural possessive: "the states' rights". */
+            if (emit(t, start, j, ws)) goto oom;
+            if (emit(t, j, j + al, TXT_TOK_CLITIC)) goto oom;
+            return j + al;
+        }
+        if (c == '.' && !number) {
+            size_t runlen = j - seg;
+            int ascii_run = 1;
+            for (size_t k = seg; k < j; k++)
+                if (!is_ascii_alpha(s[k])) { ascii_run = 0; break; }
+            /* Dotted acronyms: U.S., a.m., Ph.D., U.S.A. */
+            if (ascii_run && seg == start && runlen <= 2 && j + 1 < n && is_ascii_alpha(s[j + 1])) {
+                size_t p = j + 1, groups = 0, end = 0;
+                for (;;) {
+                    size_t q = p;
+                    while (q < n && is_ascii_alpha(s[q]) && q - p < 3)
+                        q++;
+                    if (q == p || q - p > 2)
+                        break;
+                    if (q < n && s[q] == '.') {
+                        groups++;
+                        p = q + 1;
+                        end = p;
+                        continue;
+                    }
+                    /* "U.S-led": a last group without its period. */
+                    if (q - p == 1 && groups > 0 && !is_wordc(cls_or0(s, n, q))) {
+                        end = q;
+                        groups++;
+                    }
+                    break;
+                }
+                if (groups > 0 && end && !is_wordc(cls_or0(s, n, end))) {
+                    if (emit(t, start, end, ws | TXT_TOK_ABBR)) goto oom;
+                    return end;
+                }
+            }
+            /* Web addresses: reuters.com, bbc.co.uk. */
+            if (runlen >= 2 && j + 1 < n && s[j + 1] >= 'a' && s[j + 1] <= 'z') {
+                size_t q = j + 1;
+                while (q < n && s[q] >= 'a' && s[q] <= 'z')
+                    q++;
+                if (q - j - 1 >= 2 && (q >= n || !is_wordc(cls_or0(s, n, q)))) {
+                    j = q;
+                    seg = j;
+                    continue;
+                }
+            }
+            if (seg == start) {
+                int kind = AB_NONE;
+                size_t l1;
+                if (runlen == 1 && s[start] >= 'A' && s[start] <= 'Z')
+                    kind = AB_INITIAL;
+                else if (cls_at(s, n, start, &l1) == C_ALPHA && l1 == runlen && s[start] >= 0x80 &&
+                         utf8proc_category(decode(s, n, start, &l1)) == UTF8PROC_CATEGORY_LU)
+                    kind = AB_INITIAL;
+                else if (ascii_run)
+                    kind = abbr_lookup(s + start, runlen);
+                if (kind == AB_NUMBER) {
+                    size_t q = j + 1;
+                    while (q < n && s[q] == ' ')
+                        q++;
+                    if (q >= n || !is_ascii_digit(s[q]))
+                        kind = AB_NONE;
+                } else if (kind == AB_COMMA) {
+                    if (!(start >= 2 && s[start - 1] == ' ' && s[start - 2] == ','))
+                        kind = AB_NONE;
+                }
+                if (kind != AB_NONE) {
+                    if (emit(t, start, j + 1, ws | TXT_TOK_ABBR)) goto oom;
+                    return j + 1;
+                }
+            }
+        }
+        break;
+    }
+    if (emit(t, start, j, ws)) goto oom;
+    return j;
+oom:
+    t->oom = 1;
+    return 0;
+}
+
+/* ---- sentence ends ------------------------------------------------------ */
+
+/* Sentence-final punctuation: . ! ? and ellipses. */
+static int is_term(const txt_token *k)
+{
+    if (!(k->flags & TXT_TOK_PUNCT))
+        return 0;
+    const char *p = k->norm;
+    return (k->norm_len == 1 && (p[0] == '.' || p[0] == '!' || p[0] == '?')) ||
+           (k->norm_len >= 2 && p[0] == '.' && p[1] == '.');
+}
+
+/* Closing punctuation that stays with the sentence before it. */
+static int is_closer(const txt_token *k)
+{
+    if (k->flags & TXT_TOK_QUOTE)
+        return 1;
+    return k->norm_len == 1 && (k->norm[0] == ')' || k->norm[0] == ']' ||
+                                k->norm[0] == '}');
+}
+
+static int is_opener(const txt_token *k)
+{
+    if (k->flags & TXT_TOK_QUOTE)
+        return 1;
+    return k->norm_len == 1 && (k->norm[0] == '(' || k->norm[0] == '[');
+}
+
+/* Closed-class words that begin sentences and rarely follow an abbreviation
+ * inside one. Used only after abbreviations that can also end a sentence. */
+static const char *const starters[] = {
+    "the", "a", "an", "he", "she", "it", "they", "we", "i", "you", "this",
+    "that", "these", "those", "there", "their", "his", "her", "its", "our",
+    "in", "on", "at", "but", "and", "however", "meanwhile", "also", "after",
+    "before", "when", "while", "if", "as", "some", "many", "most", "all",
+    "both", "each", "for", "with", "under", "since", "during", "although",
+    "though", "yet", "so", "what", "why", "how", "who", "where", "earlier",
+    "later", "then", "still", "such", "another", "according", "despite",
+    "now", "today", "yesterday", "officials", "analysts", "police", "other",
+    "one", "not", "no", "by", "last", "on", "from", "to", "until", "only",
+};
+
+static int is_starter(const txt_token *k)
+{
+    if (!(k->flags & TXT_TOK_CAP) || k->norm_len > 10)
+        return 0;
+    for (size_t i = 0; i < sizeof starters / sizeof starters[0]; i++)
+        if (strlen(starters[i]) == k->norm_len &&
+            memcmp(starters[i], k->norm, k->norm_len) == 0)
+            return 1;
+    return 0;
+}
+
+/* Does token u look like the beginning of a sentence? */
+static int starts_sentence(const txt_token *toks, size_t ntok, size_t u)
+{
+    const txt_token *k = &toks[u];
+    if (k->flags & (TXT_TOK_CAP | TXT_TOK_NUM))
+        return 1;
+    if (is_opener(k)) {
+        if (u + 1 >= ntok)
+            return 0;
+        const txt_token *x = &toks[u + 1];
+        return (x->flags & (TXT_TOK_CAP | TXT_TOK_NUM | TXT_TOK_QUOTE)) != 0;
+    }
+    /* Bullets and dashes at the start of a line. */
+    if ((k->flags & TXT_TOK_NL_BEFORE) && (k->flags & TXT_TOK_PUNCT))
+        return 1;
+    /* Scripts without case. */
+    if ((k->flags & TXT_TOK_WORD) && k->norm_len && (unsigned char)k->norm[0] >= 0x80 &&
+        !(k->flags & TXT_TOK_UPPER)) {
+        return 0;
+    }
+    return 0;
+}
+
+/* Set TXT_TOK_SENT_END on the punctuation (or abbreviation) ending each
+ * sentence. A candidate ends a sentence when, after closing quotes and
+ * brackets glued to it, white space and a sentence start follow (or the
+ * text ends). Abbreviations need more evidence: see docs/segmentation.md. */
+static void mark_sentence_ends(tk *t)
+{
+    txt_token *toks = t->toks;
+    size_t n = t->ntok;
+    for (size_t i = 0; i < n; i++) {
+        txt_token *k = &toks[i];
+        int abbr = (k->flags & TXT_TOK_ABBR) && t->s[k->end - 1] == '.';
+        if (!abbr && !is_term(k))
+            continue;
+        size_t u = i + 1;
+        int later_term = 0;
+        while (u < n && !(toks[u].flags & (TXT_TOK_SPACE_BEFORE))) {
+            if (is_term(&toks[u])) {
+                later_term = 1;
+                break;
+            }
+            if (!is_closer(&toks[u]))
+                break;
+            u++;
+        }
+        if (later_term)
+            continue;
+        if (u >= n) {
+            k->flags |= TXT_TOK_SENT_END;
+            continue;
+        }
+        if (!(toks[u].flags & TXT_TOK_SPACE_BEFORE))
+            continue;
+        if (!starts_sentence(toks, n, u))
+            continue;
+        if (!abbr) {
+            /* "1." enumerating at the start of a line is not a sentence. */
+            if (k->norm_len == 1 && k->norm[0] == '.' && i > 0 &&
+                (toks[i - 1].flags & TXT_TOK_NUM) &&
+                !(k->flags & TXT_TOK_SPACE_BEFORE) &&
+                (i == 1 || (toks[i - 1].flags & TXT_TOK_NL_BEFORE)))
+                continue;
+            k->flags |= TXT_TOK_SENT_END;
+            continue;
+        }
+        int kind = abbr_kind_of_token(t->s + k->start, k->end - k->start);
+        if (kind == AB_TITLE || kind == AB_NUMBER)
+            continue;
+        const txt_token *x = &toks[u];
+        if (is_opener(x) && !(toks[u].flags & TXT_TOK_NL_BEFORE)) {
+            k->flags |= TXT_TOK_SENT_END;
+            continue;
+        }
+        if (is_starter(x)) {
+            /* An initial after a capitalised word is part of a name. */
+            if (kind == AB_INITIAL && i > 0 && (toks[i - 1].flags & TXT_TOK_CAP))
+                continue;
+            k->flags |= TXT_TOK_SENT_END;
+        }
+    }
+}
+
+/* ---- main loop ---------------------------------------------------------- */
+
+/* Contract in text.h. Tokens and norms are allocated in a; on DY_ENOMEM the
+ * arena may hold partial data (released with the arena) and *toks, *ntok are
+ * left 0/NULL. Offsets are 32-bit: texts of 4 GiB or more are DY_ELIMIT. */
+int txt_tokenize(const char *text, size_t len, dy_arena *a, txt_token **toks,
+                 size_t *ntok, dy_err *err)
+{
+    *toks = NULL;
+    *ntok = 0;
+    if (len >= UINT32_MAX)
+        return dy_err_set(err, DY_ELIMIT, NULL, 0, -1,
+                          "text of %zu bytes exceeds the 4 GiB token offset limit", len);
+    tk t = {.s = (const unsigned char *)text, .n = len, .a = a};
+    /* Average English news token plus its space is about 5.5 bytes. */
+    t.cap = len / 5 + 16;
+    t.toks = dy_arena_alloc(a, t.cap * sizeof *t.toks);
+    if (!t.toks)
+        goto oom;
+    const unsigned char *s = t.s;
+    size_t i = 0;
+    uint32_t ws = 0;
+    int nls = 0;
+    while (i < len) {
+        size_t l;
+        int c = cls_at(s, len, i, &l);
+        if (c == C_SPACE) {
+            ws |= TXT_TOK_SPACE_BEFORE;
+            i += l;
+            continue;
+        }
+        if (c == C_NL) {
+            ws |= TXT_TOK_SPACE_BEFORE | TXT_TOK_NL_BEFORE;
+            if (++nls >= 2)
+                ws |= TXT_TOK_PARA_BEFORE;
+            i += l;
+            continue;
+        }
+        size_t next;
+        if (is_wordc(c)) {
+            next = scan_word(&t, i, ws);
+            if (t.oom)
+                goto oom;
+        } else if (c == C_APOS || c == C_QUOTE) {
+            next = i + l;
+            if (emit(&t, i, next, ws | TXT_TOK_PUNCT | TXT_TOK_QUOTE))
+                goto oom;
+        } else if (c == C_HYPHEN) {
+            next = i + l;
+            uint32_t f = ws | TXT_TOK_PUNCT;
+            if (s[i] == '-' && i + 1 < len && s[i + 1] == '-') {
+                while (next < len && s[next] == '-')
+                    next++;
+            } else if (!ws && t.ntok > 0 && t.toks[t.ntok - 1].end == i &&
+                       (t.toks[t.ntok - 1].flags & (TXT_TOK_WORD | TXT_TOK_NUM)) &&
+                       is_wordc(cls_or0(s, len, next))) {
+                f |= TXT_TOK_HYPHEN;
+            }
+            if (emit(&t, i, next, f))
+                goto oom;
+        } else if (s[i] == '.') {
+            next = i + 1;
+            while (next < len && s[next] == '.')
+                next++;
+            if (emit(&t, i, next, ws | TXT_TOK_PUNCT))
+                goto oom;
+        } else {
+            next = i + l;
+            if (emit(&t, i, next, ws | TXT_TOK_PUNCT))
+                goto oom;
+        }
+        i = next;
+        ws = 0;
+        nls = 0;
+    }
+    mark_sentence_ends(&t);
+    *toks = t.toks;
+    *ntok = t.ntok;
+    return 0;
+oom:
+    return dy_err_set(err, DY_ENOMEM, NULL, 0, -1, "out of memory while tokenizing");
+}
