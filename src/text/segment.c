@@ -186,15 +186,16 @@ static int headline_break(const seg *g, size_t cur, size_t i)
     return w + 1 + width_of(g->s, b, e) <= g->width;
 }
 
-/* Sentence [b, e) of tokens: does it end without final punctuation on a
- * single line? */
+/* Sentence [b, e) of tokens: a single line ending in a word, number or
+ * closing bracket (a ':' or ';' ending is a lead-in, not a headline)? */
 static int is_headline(const seg *g, size_t b, size_t e)
 {
     size_t k = e;
     while (k > b + 1 && is_closer(&g->toks[k - 1]))
         k--;
     const txt_token *last = &g->toks[k - 1];
-    if (is_term(last) || (last->flags & TXT_TOK_SENT_END))
+    if ((last->flags & TXT_TOK_SENT_END) ||
+        ((last->flags & TXT_TOK_PUNCT) && !is_closer(last)))
         return 0;
     for (size_t j = b + 1; j < e; j++)
         if (g->toks[j].flags & TXT_TOK_NL_BEFORE)
