@@ -22,7 +22,7 @@
  * bound keeps the recursive walks safe on hostile input. */
 #define MAX_DEPTH 400
 /* A list item whose text is at least this share link text is navigation. */
-#define LINK_LIST_PERCENT 80
+#define LINK_LIST_PERCENT 70
 #define JSONLD_MAX_DEPTH 16
 
 /* ---- small helpers ---------------------------------------------------- */
