@@ -404,6 +404,12 @@ static int skip_long_line(txt_reader *r, long long start, dy_err *err)
  * valid UTF-8 (with warnings at file offsets), then parse. */
 static int next_jsonl(txt_reader *r, txt_doc **out, dy_err *err)
 {
+    if (!r->buf) {
+        /* Nothing sniffed yet (format known from the extension). */
+        int rc = fill(r, err);
+        if (rc)
+            return rc;
+    }
     for (;;) {
         size_t scanned = 0;
         char *nl;
