@@ -70,12 +70,16 @@ int txt_date_parse(const char *s, size_t n, txt_date *out)
 
 int txt_date_format(const txt_date *d, char out[static 11])
 {
+    /* Clamp every field to its width so that the result always fits and
+     * the returned length is the real one, even for a corrupt date. */
     int y = d->year < 0 ? 0 : d->year > 9999 ? 9999 : d->year;
+    int m = d->month < 0 ? 0 : d->month > 99 ? 99 : d->month;
+    int dd = d->day < 0 ? 0 : d->day > 99 ? 99 : d->day;
     switch (d->prec) {
     case TXT_PREC_DAY:
-        return snprintf(out, 11, "%04d-%02d-%02d", y, d->month, d->day);
+        return snprintf(out, 11, "%04d-%02d-%02d", y, m, dd);
     case TXT_PREC_MONTH:
-        return snprintf(out, 11, "%04d-%02d", y, d->month);
+        return snprintf(out, 11, "%04d-%02d", y, m);
     case TXT_PREC_YEAR:
     case TXT_PREC_DECADE:
         return snprintf(out, 11, "%04d", y);
@@ -135,8 +139,12 @@ int txt_weekday(int y, int m, int d)
     return (int)(w < 0 ? w + 7 : w);
 }
 
+/* Only a day-precision date with a valid month has a day to move; anything
+ * else is returned unchanged rather than turned into a bogus day. */
 txt_date txt_date_add_days(txt_date d, int n)
 {
+    if (d.prec != TXT_PREC_DAY || d.month < 1 || d.month > 12)
+        return d;
     txt_date r = d;
     civil_from_days(days_from_civil(d.year, d.month, d.day) + n, &r.year, &r.month, &r.day);
     return r;
