@@ -176,6 +176,15 @@ static int headline_break(const seg *g, size_t cur, size_t i)
             return 0;
     if (!g->wrapped)
         return 1;
+    /* Wire copy whose dateline was cut off starts with a short first line
+     * that is still part of the first sentence; only an all-capitals first
+     * line counts as a headline there. */
+    if (cur == 0) {
+        for (size_t k = 0; k < i; k++)
+            if ((g->toks[k].flags & TXT_TOK_WORD) && !(g->toks[k].flags & TXT_TOK_UPPER))
+                return 0;
+        return 1;
+    }
     /* In wrapped text the break is deliberate only when the next word would
      * have fitted on the line. */
     size_t ls = line_start(g->s, g->toks[cur].start);

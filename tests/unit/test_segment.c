@@ -146,6 +146,15 @@ static const seg_case cases[] = {
      {"Asked about Syria, she said: \"No comment.\"", "Then the briefing ended."}},
     {"The \xE2\x80\x98" "Big Three\xE2\x80\x99" " met in C\xC3\xB4te d\xE2\x80\x99Ivoire. They agreed.",
      {"The \xE2\x80\x98" "Big Three\xE2\x80\x99" " met in C\xC3\xB4te d\xE2\x80\x99Ivoire.", "They agreed."}},
+    /* 77-80: wrapped wire copy with a cut-off first line; all-caps headline */
+    {"Northern Grain Co and Delta Farms of North\nAmerica Inc said they would merge their trading units to\ncut costs over two years.",
+     {"Northern Grain Co and Delta Farms of North\nAmerica Inc said they would merge their trading units to\ncut costs over two years."}},
+    {"GRAIN TALKS STALL\nDelegates from the two countries said on Friday that\ntalks on a new grain pact had stalled.",
+     {"#GRAIN TALKS STALL", "Delegates from the two countries said on Friday that\ntalks on a new grain pact had stalled."}},
+    {"The ministry said exports rose to a record in the year\nto March, helped by strong demand from abroad.\n    Imports fell 3 pct\n    Officials expect a surplus.",
+     {"The ministry said exports rose to a record in the year\nto March, helped by strong demand from abroad.", "#Imports fell 3 pct", "Officials expect a surplus."}},
+    {"The ministry said exports rose to a record in the year\nto March.\n    Finance Minister Li Wen\nsaid the trend would continue.",
+     {"The ministry said exports rose to a record in the year\nto March.", "Finance Minister Li Wen\nsaid the trend would continue."}},
 };
 
 /* Tokenize + segment text into a fresh arena; fails the test on error. */
