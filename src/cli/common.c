@@ -5,6 +5,7 @@
 #include <limits.h>
 #include <stdarg.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
 #include <unistd.h>
@@ -64,7 +65,7 @@ void cli_warn(void *ctx, const dy_err *w)
 
 static int is_data_dir(const char *d)
 {
-    char p[PATH_MAX];
+    char p[PATH_MAX + 32];
     struct stat st;
     snprintf(p, sizeof p, "%s/cameo/codes.tsv", d);
     return stat(p, &st) == 0 && S_ISREG(st.st_mode);

@@ -12,6 +12,7 @@
 
 #include "core/buf.h"
 #include "core/err.h"
+#include "dict/dict.h"
 #include "text/text.h"
 
 /* ---- the CAMEO code table ------------------------------------------- */
@@ -93,5 +94,57 @@ int code_event_write(dy_buf *b, int format, const txt_doc *doc,
                      const code_cameo *cam, int explain);
 /* Append the TSV header line (with explain columns when explain). */
 int code_event_write_tsv_header(dy_buf *b, int explain);
+
+/* ---- cues (data/coder/cues.txt) ------------------------------------- */
+
+enum {
+    CODE_CUE_NEGATED = 0,
+    CODE_CUE_ALLEGED,
+    CODE_CUE_HYPOTHETICAL,
+    CODE_CUE_FUTURE,
+    CODE_CUE_CARRY,
+    CODE_CUE_BOUNDARY,
+    CODE_CUE_PRON_PERSON,
+    CODE_CUE_PRON_GROUP,
+    CODE_CUE_PRON_THING,
+    CODE_CUE_BE,
+    CODE_CUE_PREPOSITION,
+    CODE_CUE_DETERMINER,
+    CODE_CUE_KINDS
+};
+
+typedef struct code_cues code_cues;
+
+/* Load a cue file. *out is caller-owned (code_cues_free). Returns 0, DY_EIO,
+ * DY_EPARSE (err: file:line) or DY_ENOMEM. */
+int code_cues_load(const char *path, code_cues **out, dy_err *err);
+int code_cues_load_string(const char *name, const char *text, size_t len, code_cues **out,
+                          dy_err *err);
+void code_cues_free(code_cues *c);
+/* Bit mask (1 << CODE_CUE_*) of the cue kinds whose forms end at token j of
+ * tk, with all their tokens at or after lo; start[k] (when start is not NULL)
+ * receives the first token of the longest cue of kind k found. */
+uint32_t code_cues_at(const code_cues *c, const txt_token *tk, uint32_t lo, uint32_t j,
+                      uint32_t start[CODE_CUE_KINDS]);
+
+/* ---- the coder ------------------------------------------------------- */
+
+typedef struct code_coder code_coder;
+
+typedef struct code_opts {
+    int all_modalities;   /* keep negated, future, hypothetical and alleged events */
+} code_opts;
+
+/* A coder over a compiled dictionary set and cue table (both borrowed: they
+ * must outlive the coder; the coder itself is read-only while coding, so one
+ * coder can serve several threads). Returns 0 or DY_ENOMEM. */
+int code_coder_new(const dict_set *ds, const code_cues *cues, const code_opts *o,
+                   code_coder **out, dy_err *err);
+void code_coder_free(code_coder *c);
+
+/* Code one analysed document: find its events. *out is arena-owned, in
+ * sentence order. Returns 0 or DY_ENOMEM. */
+int code_document(const code_coder *c, const txt_analysis *an, dy_arena *a,
+                  code_event **out, size_t *nout, dy_err *err);
 
 #endif

@@ -35,7 +35,7 @@ typedef void (*dict_report_fn)(void *ud, const dy_err *e);
 dict_set *dict_set_new(void);
 void dict_set_free(dict_set *ds);
 
-/* Load every actor file (*.txt) of dir/actors (or of dir itself when it has
+/* Load the actor files (*.txt) of dir/actors (or of dir itself when it has
  * no actors/ folder) into ds. Stops at the first syntax error (err: file:line).
  * Returns 0, DY_EIO, DY_EPARSE or DY_ENOMEM. */
 int dict_load_dir(dict_set *ds, const char *dir, dy_err *err);
@@ -104,5 +104,78 @@ int dict_entry_kind(const dict_entry *e);
 int dict_unknown_names(const dict_set *ds, const txt_analysis *an, uint32_t sent,
                        const dict_mention *ms, size_t nm, dy_arena *a,
                        uint32_t (**out)[2], size_t *nout);
+
+/* ---- verb and noun patterns (data/verbs) ------------------------------ */
+
+enum {
+    DICT_PE_WORDS = 0,  /* one of several word sequences */
+    DICT_PE_VERB,       /* the entry's own word: '*' */
+    DICT_PE_TARGET,     /* '+' */
+    DICT_PE_SOURCE      /* '$' */
+};
+
+/* One alternative of a word element: a sequence of token hashes. */
+typedef struct dict_alt {
+    const uint64_t *tok;
+    uint32_t n;
+} dict_alt;
+
+typedef struct dict_pelem {
+    uint8_t type;       /* DICT_PE_* */
+    uint8_t optional;   /* "(...)" */
+    uint8_t adjacent;   /* preceded by '_': no gap allowed */
+    uint32_t nalts;
+    const dict_alt *alts;
+} dict_pelem;
+
+typedef struct dict_pattern {
+    char code[8];            /* CAMEO code or "---" (no event) */
+    const dict_pelem *el;
+    uint32_t nel;
+    uint32_t verb;           /* index of the '*' element */
+    const char *ref;         /* "file:line" */
+    const char *text;        /* the pattern as written */
+    uint32_t order;          /* definition order, for ties */
+} dict_pattern;
+
+enum { DICT_LX_VERB = 0, DICT_LX_NOUN };
+
+/* A verb or noun entry; entries of the same lemma and kind from several
+ * files are merged into one lexeme. */
+typedef struct dict_lexeme {
+    const char *lemma;
+    int kind;                   /* DICT_LX_* */
+    int speech;                 /* reports speech */
+    char code[8];               /* default code, "" when none */
+    const char *code_ref;       /* "file:line" of the code line */
+    const dict_pattern *const *pats;
+    uint32_t npats;
+} dict_lexeme;
+
+enum {
+    DICT_WF_BASE = 0,   /* visit; singular noun */
+    DICT_WF_S,          /* visits; plural noun */
+    DICT_WF_PAST,       /* visited (past or participle) */
+    DICT_WF_ING         /* visiting */
+};
+
+typedef struct dict_wordform {
+    const dict_lexeme *lx;
+    uint32_t form;      /* DICT_WF_* */
+} dict_wordform;
+
+/* Lexemes a token (by txt_hash of its norm) can be a form of. *out is
+ * borrowed from the set; returns the count (0 when none). */
+size_t dict_word_lookup(const dict_set *ds, uint64_t hash, const dict_wordform **out);
+/* Counts for reports. */
+size_t dict_lexeme_count(const dict_set *ds);
+size_t dict_pattern_count(const dict_set *ds);
+
+/* Load one verb dictionary file (or a string) into ds; see
+ * docs/dictionaries.md. Returns 0, DY_EIO, DY_EPARSE (err: file:line) or
+ * DY_ENOMEM. dict_load_dir loads the files of dir/verbs with this. */
+int dict_load_verbs_file(dict_set *ds, const char *path, dy_err *err);
+int dict_load_verbs_string(dict_set *ds, const char *name, const char *text, size_t len,
+                           dy_err *err);
 
 #endif

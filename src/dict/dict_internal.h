@@ -48,6 +48,20 @@ typedef struct dict_edge {
     uint32_t child;
 } dict_edge;
 
+/* A lexeme while loading: the public part plus growable arrays. */
+typedef struct dict_vlex {
+    dict_lexeme pub;
+    dict_pattern **pats;       /* heap array, set-owned */
+    size_t npats, cap;
+    const char **forms;        /* irregular forms (set arena), heap array */
+    size_t nforms, capforms;
+} dict_vlex;
+
+typedef struct dict_wslot {
+    uint64_t h;
+    uint32_t off, n;           /* range in wfs; n == 0 marks an empty slot */
+} dict_wslot;
+
 struct dict_set {
     dy_arena *arena;       /* strings, entries, codes */
     char **files;          /* file names (set arena) */
@@ -65,7 +79,23 @@ struct dict_set {
     size_t edge_cap, nedges;
     uint64_t the_hash, of_hash, and_hash, s_hash, comma_hash, amp_hash;
     int compiled;
+    /* verbs and nouns */
+    dict_vlex **lex;
+    size_t nlex, caplex;
+    size_t npatterns;
+    dict_wordform *wfs;
+    size_t nwfs;
+    dict_wslot *wtab;
+    size_t wcap;
 };
+
+/* Regular plural of a lower-case noun into out (cap bytes); returns its
+ * length, 0 when none is made. */
+size_t dict_plural(const char *w, size_t n, char *out, size_t cap);
+/* Compile the verb lookup table (called by dict_compile). */
+int dict_compile_verbs(dict_set *ds);
+/* Release verb storage (called by dict_set_free). */
+void dict_free_verbs(dict_set *ds);
 
 /* Parse "YYYY", "YYYY-MM" or "YYYY-MM-DD" into yyyymmdd; as the start (end)
  * of a period when !is_end (is_end). Returns 0 or -1. */

@@ -46,6 +46,7 @@ void dict_set_free(dict_set *ds)
 {
     if (!ds)
         return;
+    dict_free_verbs(ds); /* before the arena: lexemes live in it */
     dy_arena_free(ds->arena);
     dy_free(ds->files);
     dy_free(ds->entries);
@@ -241,9 +242,12 @@ static int parse_forms(parser *p, const char *kw, int type, const char *a, size_
     if (!p->cur)
         return dy_err_set(p->err, DY_EPARSE, p->file, p->line, -1,
                           "\"%s\" outside an entry: start one with state, org, group, person or agent", kw);
-    if (type != DICT_FORM_NAME && p->cur->kind != DICT_STATE)
+    if (type == DICT_FORM_SEAT && p->cur->kind != DICT_STATE)
         return dy_err_set(p->err, DY_EPARSE, p->file, p->line, -1,
-                          "\"%s\" is only allowed in state entries", kw);
+                          "\"seat\" is only allowed in state entries");
+    if (type == DICT_FORM_ADJ && (p->cur->kind == DICT_PERSON || p->cur->kind == DICT_AGENT))
+        return dy_err_set(p->err, DY_EPARSE, p->file, p->line, -1,
+                          "\"adj\" is only allowed in state, org and group entries");
     if (n == 0)
         return dy_err_set(p->err, DY_EPARSE, p->file, p->line, -1,
                           "expected forms after \"%s\"", kw);
@@ -413,12 +417,12 @@ static int cmp_str(const void *a, const void *b)
     return strcmp(*(char *const *)a, *(char *const *)b);
 }
 
-int dict_load_dir(dict_set *ds, const char *dir, dy_err *err)
+/* Load every *.txt file of dir (sorted by name) with fn. Returns 0, the
+ * first error, or DY_EIO when the directory cannot be read; *count is the
+ * number of files loaded. */
+static int load_files(dict_set *ds, const char *d, int (*fn)(dict_set *, const char *, dy_err *),
+                      size_t *count, dy_err *err)
 {
-    char sub[4096];
-    struct stat st;
-    snprintf(sub, sizeof sub, "%s/actors", dir);
-    const char *d = (stat(sub, &st) == 0 && S_ISDIR(st.st_mode)) ? sub : dir;
     DIR *dp = opendir(d);
     if (!dp)
         return dy_err_set(err, DY_EIO, d, 0, -1, "cannot open dictionary directory: %s",
@@ -442,16 +446,46 @@ int dict_load_dir(dict_set *ds, const char *dir, dy_err *err)
     if (!rc && n)
         qsort(names, n, sizeof *names, cmp_str);
     for (size_t i = 0; i < n; i++) {
-        if (!rc && strcmp(names[i], "README.txt") != 0) {
+        if (!rc) {
             char path[4096 + 256];
             snprintf(path, sizeof path, "%s/%s", d, names[i]);
-            rc = dict_load_file(ds, path, err);
+            rc = fn(ds, path, err);
+            (*count)++;
         }
         dy_free(names[i]);
     }
     dy_free(names);
-    if (!rc && n == 0)
-        rc = dy_err_set(err, DY_EIO, d, 0, -1, "no dictionary files (*.txt) found");
+    return rc;
+}
+
+static int is_dir(const char *p)
+{
+    struct stat st;
+    return stat(p, &st) == 0 && S_ISDIR(st.st_mode);
+}
+
+int dict_load_dir(dict_set *ds, const char *dir, dy_err *err)
+{
+    char sub[4096];
+    size_t count = 0;
+    int rc = 0, any = 0;
+    if (!is_dir(dir))
+        return dy_err_set(err, DY_EIO, dir, 0, -1, "not a dictionary directory");
+    snprintf(sub, sizeof sub, "%s/actors", dir);
+    if (is_dir(sub)) {
+        any = 1;
+        rc = load_files(ds, sub, dict_load_file, &count, err);
+    }
+    snprintf(sub, sizeof sub, "%s/verbs", dir);
+    if (!rc && is_dir(sub)) {
+        any = 1;
+        rc = load_files(ds, sub, dict_load_verbs_file, &count, err);
+    }
+    /* A flat directory (e.g. an importer's output) holds actor files. */
+    if (!rc && !any)
+        rc = load_files(ds, dir, dict_load_file, &count, err);
+    if (!rc && count == 0)
+        rc = dy_err_set(err, DY_EIO, dir, 0, -1, "no dictionary files (*.txt) found");
     return rc;
 }
 

@@ -125,8 +125,7 @@ static int add_term(dict_set *ds, uint32_t node, const dict_term *t)
     return 0;
 }
 
-/* Plural of a lower-case English noun into out; 0 when none is made. */
-static size_t plural(const char *w, size_t n, char *out, size_t cap)
+size_t dict_plural(const char *w, size_t n, char *out, size_t cap)
 {
     if (n < 2 || n + 3 >= cap)
         return 0;
@@ -161,7 +160,7 @@ static int insert_form(dict_set *ds, uint32_t fi, const txt_token *tk, size_t nt
         uint64_t h = x->hash;
         if (pl && i == nt - 1) {
             char buf[128];
-            size_t pn = plural(x->norm, x->norm_len, buf, sizeof buf);
+            size_t pn = dict_plural(x->norm, x->norm_len, buf, sizeof buf);
             if (!pn)
                 return 0;
             h = txt_hash(buf, pn);
@@ -221,6 +220,8 @@ int dict_compile(dict_set *ds, dy_err *err)
     ds->s_hash = txt_hash("'s", 2);
     ds->comma_hash = txt_hash(",", 1);
     ds->amp_hash = txt_hash("&", 1);
+    if (dict_compile_verbs(ds))
+        return dy_err_set(err, DY_ENOMEM, NULL, 0, -1, "out of memory compiling verb dictionaries");
     ds->compiled = 1;
     return 0;
 }

@@ -147,20 +147,24 @@ static const struct {
 static int is_alpha(unsigned c) { return ((c | 32u) - 'a') < 26u; }
 static int is_digit(unsigned c) { return (c - '0') < 10u; }
 
-/* Keyword of the ASCII word w[0..n), case-insensitively; sets *val. */
+/* Keyword of the ASCII word w[0..n), case-insensitively; sets *val. Runs
+ * for most words of every sentence, hence the hand-rolled comparison
+ * (entries share the first letter, so it starts at the second). */
 static int kw_lookup(const unsigned char *w, size_t n, int32_t *val)
 {
-    char low[12];
     if (n == 0 || n > 10)
         return KW_NONE;
-    for (size_t i = 0; i < n; i++)
-        low[i] = (char)(w[i] | 32u);
-    unsigned li = (unsigned)(low[0] - 'a');
+    unsigned li = (w[0] | 32u) - 'a';
     if (li >= 26)
         return KW_NONE;
     const kwent *e = kw_index[li].e;
-    for (size_t i = 0; i < kw_index[li].n; i++) {
-        if (e[i].n == n && memcmp(e[i].w, low, n) == 0) {
+    for (size_t i = 0, ne = kw_index[li].n; i < ne; i++) {
+        if (e[i].n != n)
+            continue;
+        size_t k = 1;
+        while (k < n && (unsigned char)e[i].w[k] == (w[k] | 32u))
+            k++;
+        if (k == n) {
             *val = e[i].val;
             return e[i].kw;
         }
@@ -590,11 +594,13 @@ static size_t month_first(const scan *s, size_t i, int fl, expr *x)
             j = k + 1;
         }
     } else {
-        int y = year_num(s, j, 1000, 2999);
-        if (y && year_follow_ok(s, j + 1)) {
+        /* "July 2022", and "July, 1986" as older wire copy writes it */
+        size_t k = is_p(s, j, ',') ? j + 1 : j;
+        int y = year_num(s, k, 1000, 2999);
+        if (y && year_follow_ok(s, k + 1)) {
             x->y = y;
             x->yexp = 1;
-            j++;
+            j = k + 1;
         } else {
             if (ab)
                 return 0;
@@ -606,14 +612,14 @@ static size_t month_first(const scan *s, size_t i, int fl, expr *x)
             if (!(fl & ALLOW_BARE) && !trigger_before(s, i)) {
                 /* "March and April 2023": the year at the end of a list of
                  * months vouches for all of them. */
-                size_t k = j, sep;
+                size_t q = j, sep;
                 int ok = 0;
-                for (int guard = 0; guard < 12 && (sep = list_sep(s, k)); guard++) {
+                for (int guard = 0; guard < 12 && (sep = list_sep(s, q)); guard++) {
                     int ab3;
-                    if (!month_at(s, k + sep, &ab3))
+                    if (!month_at(s, q + sep, &ab3))
                         break;
-                    k = after_month(s, k + sep, ab3);
-                    if (year_num(s, k, 1000, 2999)) {
+                    q = after_month(s, q + sep, ab3);
+                    if (year_num(s, is_p(s, q, ',') ? q + 1 : q, 1000, 2999)) {
                         ok = 1;
                         break;
                     }
@@ -759,7 +765,9 @@ static size_t parse_abs(const scan *s, size_t i, int fl, expr *x)
 
 static int two_digit_decade(int v) { return v >= 20 ? 1900 + v : 2000 + v; }
 
-/* "1990s", "'90s", and after "the" also "90s", "1990's", "nineties". */
+/* "1990s", "'90s", and after "the" also "1990's", "nineties". A two-digit
+ * decade needs its apostrophe: "the 40s" is as often a temperature or a
+ * price ("the mid 30s") as a decade, and "in their 60s" an age. */
 static size_t parse_decade(const scan *s, size_t i, int the, expr *x)
 {
     const tok *t = T(s, i);
@@ -778,8 +786,6 @@ static size_t parse_decade(const scan *s, size_t i, int the, expr *x)
         if (t->nd == 4 && ((t->flags & F_DECS) || ((t->flags & F_POSS) && the)) &&
             t->val >= 1800 && t->val <= 2090)
             dec = t->val;
-        else if (t->nd == 2 && (t->flags & F_DECS) && the)
-            dec = two_digit_decade(t->val);
         else
             return 0;
     } else if (t->type == TK_WORD && t->kw == KW_DECADE && the) {
@@ -917,6 +923,7 @@ static size_t parse_lastnext(const scan *s, size_t i, expr *x)
 }
 
 static size_t parse_abs_or_rel(const scan *s, size_t i, int the, expr *x);
+static size_t parse_wday(const scan *s, size_t i, expr *x);
 
 /* "early|late|mid[-]" before a date, decade or relative expression: same
  * date as without it, the span includes the modifier. */
@@ -932,15 +939,31 @@ static size_t parse_mod(const scan *s, size_t i, int the, expr *x)
     return e;
 }
 
-/* A decade, "last ..." or an absolute date at j (after a modifier). */
+/* A decade, "last ...", a weekday, "yesterday" & co. or an absolute date
+ * at j (after a modifier). */
 static size_t parse_abs_or_rel(const scan *s, size_t j, int the, expr *x)
 {
     size_t e = parse_decade(s, j, the, x);
     if (e)
         return e;
     const tok *u = T(s, j);
-    if (u->type == TK_WORD && (u->kw == KW_LAST || u->kw == KW_THIS || u->kw == KW_NEXT))
-        return parse_lastnext(s, j, x);
+    if (u->type == TK_WORD && !(u->flags & F_GLUED)) {
+        switch (u->kw) {
+        case KW_LAST:
+        case KW_THIS:
+        case KW_NEXT:
+            return parse_lastnext(s, j, x);
+        case KW_WDAY:
+            return parse_wday(s, j, x);
+        case KW_YESTERDAY:
+        case KW_TODAY:
+        case KW_TOMORROW:
+        case KW_TONIGHT:
+            return parse_dayword(s, j, x);
+        default:
+            break;
+        }
+    }
     return parse_abs(s, j, 0, x);
 }
 

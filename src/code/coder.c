@@ -1,0 +1,931 @@
+/* coder.c - from sentences and actor mentions to CAMEO events.
+ *
+ * No parser: for each word that a verb or noun entry knows, the entry's
+ * patterns are matched around the word over tokens and mentions; the best
+ * match (most matched elements) across entries wins. Arguments come from
+ * the pattern's slots, else from the clause (subject before, object after),
+ * with passive voice, compound actors, pronouns and reported speech handled
+ * here. Modality comes from cue words in the clause (data/coder/cues.txt).
+ * docs/coder.md describes the rules.
+ */
+#include "code/code.h"
+#include "core/alloc.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+struct code_coder {
+    const dict_set *ds;
+    const code_cues *cues;
+    code_opts opts;
+    uint64_t h_by, h_to, h_dash, h_semi, h_colon, h_and, h_comma;
+    uint64_t sports[24];
+    size_t nsports;
+};
+
+int code_coder_new(const dict_set *ds, const code_cues *cues, const code_opts *o,
+                   code_coder **out, dy_err *err)
+{
+    code_coder *c = dy_calloc(1, sizeof *c);
+    if (!c)
+        return dy_err_set(err, DY_ENOMEM, NULL, 0, -1, "out of memory");
+    c->ds = ds;
+    c->cues = cues;
+    if (o)
+        c->opts = *o;
+    c->h_by = txt_hash("by", 2);
+    c->h_to = txt_hash("to", 2);
+    c->h_dash = txt_hash("-", 1);
+    c->h_semi = txt_hash(";", 1);
+    c->h_colon = txt_hash(":", 1);
+    c->h_and = txt_hash("and", 3);
+    c->h_comma = txt_hash(",", 1);
+    /* Words that, with a score such as "2-1", mark a sports result. */
+    static const char *sw[] = {"beat", "defeated", "draw", "drew", "won", "win", "match",
+                               "game", "goal", "goals", "cup", "league", "tournament",
+                               "championship", "striker", "coach", "lost", "thrashed",
+                               "edged", "stadium", "qualifier", "friendly", "scored", NULL};
+    for (size_t i = 0; sw[i] && i < 24; i++)
+        c->sports[c->nsports++] = txt_hash(sw[i], strlen(sw[i]));
+    *out = c;
+    return 0;
+}
+
+void code_coder_free(code_coder *c) { dy_free(c); }
+
+/* ---- per-sentence context --------------------------------------------- */
+
+typedef struct sctx {
+    const code_coder *c;
+    const txt_analysis *an;
+    const txt_token *tk;
+    const dict_mention *ms;
+    size_t nm;
+    uint32_t tb, te;          /* sentence tokens */
+    int32_t *mstart, *mend, *mcover; /* indexed by token - tb */
+    uint32_t *cmask;          /* cue kinds ending at token */
+    uint32_t (*cstart)[CODE_CUE_KINDS];
+} sctx;
+
+#define MS(sc, arr, t) ((sc)->arr[(t) - (sc)->tb])
+
+static int is_boundary_punct(const sctx *sc, uint32_t t)
+{
+    uint64_t h = sc->tk[t].hash;
+    return h == sc->c->h_semi || h == sc->c->h_colon;
+}
+
+/* ---- pattern matching --------------------------------------------------- */
+
+typedef struct pmatch {
+    const sctx *sc;
+    const dict_pattern *p;
+    int32_t src, tgt;         /* mention indices, -1 */
+    uint32_t lo, hi;          /* token range covered by matched elements */
+    int matched;
+    int budget;               /* bounds the search on pathological patterns */
+} pmatch;
+
+/* Length in tokens of alternative a matched forward at s, or 0. */
+static uint32_t alt_fwd(const sctx *sc, const dict_alt *a, uint32_t s)
+{
+    uint32_t j = s, k = 0;
+    while (k < a->n) {
+        if (j >= sc->te)
+            return 0;
+        if (k > 0 && (sc->tk[j].flags & TXT_TOK_HYPHEN)) {
+            j++;
+            continue;
+        }
+        if (sc->tk[j].hash != a->tok[k])
+            return 0;
+        j++, k++;
+    }
+    return j - s;
+}
+
+/* Length of alternative a matched backward so that it ends at token s. */
+static uint32_t alt_bwd(const sctx *sc, const dict_alt *a, uint32_t s)
+{
+    int64_t j = s;
+    uint32_t k = a->n;
+    while (k > 0) {
+        if (j < (int64_t)sc->tb)
+            return 0;
+        if (k < a->n && (sc->tk[j].flags & TXT_TOK_HYPHEN)) {
+            j--;
+            continue;
+        }
+        if (sc->tk[j].hash != a->tok[k - 1])
+            return 0;
+        j--, k--;
+    }
+    return (uint32_t)(s - j);
+}
+
+static int match_fwd(pmatch *m, uint32_t ei, uint32_t pos);
+static int match_bwd(pmatch *m, int32_t ei, int64_t pos);
+
+static int try_fwd(pmatch *m, uint32_t ei, uint32_t s)
+{
+    const dict_pelem *e = &m->p->el[ei];
+    const sctx *sc = m->sc;
+    if (e->type == DICT_PE_WORDS) {
+        for (uint32_t a = 0; a < e->nalts; a++) {
+            uint32_t n = alt_fwd(sc, &e->alts[a], s);
+            if (!n)
+                continue;
+            uint32_t ohi = m->hi;
+            m->matched++;
+            if (s + n - 1 > m->hi)
+                m->hi = s + n - 1;
+            if (match_fwd(m, ei + 1, s + n))
+                return 1;
+            m->matched--;
+            m->hi = ohi;
+        }
+        return 0;
+    }
+    int32_t mi = MS(sc, mstart, s);
+    if (mi < 0)
+        return 0;
+    int32_t *slot = e->type == DICT_PE_TARGET ? &m->tgt : &m->src;
+    *slot = mi;
+    m->matched++;
+    if (match_fwd(m, ei + 1, sc->ms[mi].tok_end))
+        return 1;
+    m->matched--;
+    *slot = -1;
+    return 0;
+}
+
+static int match_fwd(pmatch *m, uint32_t ei, uint32_t pos)
+{
+    if (ei == m->p->nel)
+        return 1;
+    if (--m->budget < 0)
+        return 0;
+    const dict_pelem *e = &m->p->el[ei];
+    const sctx *sc = m->sc;
+    uint32_t gap = e->adjacent ? 0 : (e->type == DICT_PE_WORDS ? 3 : 6);
+    for (uint32_t g = 0, s = pos; g <= gap && s < sc->te; g++, s++) {
+        if (is_boundary_punct(sc, s))
+            break;
+        if (try_fwd(m, ei, s))
+            return 1;
+    }
+    if (e->optional)
+        return match_fwd(m, ei + 1, pos);
+    return 0;
+}
+
+static int try_bwd(pmatch *m, int32_t ei, uint32_t s)
+{
+    const dict_pelem *e = &m->p->el[ei];
+    const sctx *sc = m->sc;
+    if (e->type == DICT_PE_WORDS) {
+        for (uint32_t a = 0; a < e->nalts; a++) {
+            uint32_t n = alt_bwd(sc, &e->alts[a], s);
+            if (!n)
+                continue;
+            uint32_t olo = m->lo;
+            m->matched++;
+            if (s + 1 - n < m->lo)
+                m->lo = s + 1 - n;
+            if (match_bwd(m, ei - 1, (int64_t)s - n))
+                return 1;
+            m->matched--;
+            m->lo = olo;
+        }
+        return 0;
+    }
+    int32_t mi = MS(sc, mend, s);
+    if (mi < 0)
+        return 0;
+    int32_t *slot = e->type == DICT_PE_TARGET ? &m->tgt : &m->src;
+    *slot = mi;
+    m->matched++;
+    if (match_bwd(m, ei - 1, (int64_t)sc->ms[mi].tok_begin - 1))
+        return 1;
+    m->matched--;
+    *slot = -1;
+    return 0;
+}
+
+/* pos: the token at which the element may end (inclusive), moving left. */
+static int match_bwd(pmatch *m, int32_t ei, int64_t pos)
+{
+    if (ei < 0)
+        return 1;
+    if (--m->budget < 0)
+        return 0;
+    const dict_pelem *e = &m->p->el[ei];
+    const sctx *sc = m->sc;
+    /* '_' on the element after this one forbids a gap between them. */
+    int adj = m->p->el[ei + 1].adjacent;
+    uint32_t gap = adj ? 0 : (e->type == DICT_PE_WORDS ? 3 : 6);
+    int64_t s = pos;
+    for (uint32_t g = 0; g <= gap && s >= (int64_t)sc->tb; g++, s--) {
+        if (is_boundary_punct(sc, (uint32_t)s))
+            break;
+        if (try_bwd(m, ei, (uint32_t)s))
+            return 1;
+    }
+    if (e->optional)
+        return match_bwd(m, ei - 1, pos);
+    return 0;
+}
+
+/* Match pattern p with its '*' at token v. Returns the number of matched
+ * elements (0 = no match) and fills m. */
+static int match_pattern(const sctx *sc, const dict_pattern *p, uint32_t v, pmatch *m)
+{
+    memset(m, 0, sizeof *m);
+    m->sc = sc;
+    m->p = p;
+    m->src = m->tgt = -1;
+    m->lo = m->hi = v;
+    m->budget = 4000;
+    m->matched = 1;
+    if (!match_fwd(m, p->verb + 1, v + 1))
+        return 0;
+    int fm = m->matched;
+    uint32_t hi = m->hi;
+    int32_t tgt = m->tgt, src = m->src;
+    m->budget = 4000;
+    if (!match_bwd(m, (int32_t)p->verb - 1, (int64_t)v - 1))
+        return 0;
+    (void)fm;
+    (void)hi;
+    if (m->tgt < 0)
+        m->tgt = tgt;
+    if (m->src < 0)
+        m->src = src;
+    return m->matched;
+}
+
+/* ---- candidates --------------------------------------------------------- */
+
+typedef struct cand {
+    uint32_t v;                  /* the word's token */
+    const dict_lexeme *lx;
+    const dict_pattern *p;       /* NULL: the lexeme's default code */
+    uint32_t form;
+    int score;
+    int32_t src, tgt;
+    uint32_t lo, hi;
+} cand;
+
+static int has_cue(const sctx *sc, uint32_t t, int kind)
+{
+    return (MS(sc, cmask, t) >> kind) & 1u;
+}
+
+/* Best reading of token v; returns 1 and fills *out when there is one. */
+static int best_at(const sctx *sc, uint32_t v, cand *out)
+{
+    const dict_wordform *wf;
+    size_t n = dict_word_lookup(sc->c->ds, sc->tk[v].hash, &wf);
+    if (!n)
+        return 0;
+    int det = v > sc->tb && has_cue(sc, v - 1, CODE_CUE_DETERMINER);
+    cand best[2];
+    int have[2] = {0, 0};
+    for (size_t i = 0; i < n; i++) {
+        const dict_lexeme *lx = wf[i].lx;
+        int kind = lx->kind;
+        for (uint32_t k = 0; k < lx->npats; k++) {
+            pmatch m;
+            int sc_ = match_pattern(sc, lx->pats[k], v, &m);
+            if (!sc_)
+                continue;
+            if (!have[kind] || sc_ > best[kind].score ||
+                (sc_ == best[kind].score && best[kind].p && lx->pats[k]->order < best[kind].p->order)) {
+                best[kind] = (cand){v, lx, lx->pats[k], wf[i].form, sc_, m.src, m.tgt, m.lo, m.hi};
+                have[kind] = 1;
+            }
+        }
+        if (lx->code[0] && !have[kind]) {
+            best[kind] = (cand){v, lx, NULL, wf[i].form, 1, -1, -1, v, v};
+            have[kind] = 1;
+        }
+    }
+    int pick;
+    if (have[DICT_LX_VERB] && have[DICT_LX_NOUN])
+        pick = det ? (best[DICT_LX_NOUN].score >= best[DICT_LX_VERB].score ? DICT_LX_NOUN : DICT_LX_VERB)
+                   : (best[DICT_LX_VERB].score >= best[DICT_LX_NOUN].score ? DICT_LX_VERB : DICT_LX_NOUN);
+    else if (have[DICT_LX_VERB])
+        pick = DICT_LX_VERB;
+    else if (have[DICT_LX_NOUN])
+        pick = DICT_LX_NOUN;
+    else
+        return 0;
+    /* A present participle after a determiner is a noun or an adjective
+     * ("the ruling party"), not an act. */
+    if (pick == DICT_LX_VERB && det && best[pick].form == DICT_WF_ING && !best[pick].p)
+        return 0;
+    *out = best[pick];
+    return 1;
+}
+
+static int cmp_cand(const void *a, const void *b)
+{
+    const cand *x = a, *y = b;
+    if (x->score != y->score)
+        return y->score - x->score;
+    return (x->v > y->v) - (x->v < y->v);
+}
+
+/* ---- arguments ---------------------------------------------------------- */
+
+/* Clause start for token v: the token after the nearest boundary cue. */
+static uint32_t clause_start(const sctx *sc, uint32_t v, uint32_t *bound)
+{
+    *bound = UINT32_MAX;
+    for (int64_t j = (int64_t)v - 1; j >= (int64_t)sc->tb; j--) {
+        if (MS(sc, mcover, j) >= 0)
+            continue;
+        if (has_cue(sc, (uint32_t)j, CODE_CUE_BOUNDARY) || is_boundary_punct(sc, (uint32_t)j)) {
+            *bound = (uint32_t)j;
+            return (uint32_t)j + 1;
+        }
+    }
+    return sc->tb;
+}
+
+/* Subject of the word at v: the nearest mention before it in its clause,
+ * preferring one that does not follow a preposition. -1 when none. */
+static int32_t find_subject(const sctx *sc, uint32_t v, uint32_t cs, int32_t avoid)
+{
+    int32_t nearest = -1;
+    for (int64_t j = (int64_t)v - 1; j >= (int64_t)cs; j--) {
+        int32_t mi = MS(sc, mcover, j);
+        if (mi < 0 || mi == avoid)
+            continue;
+        const dict_mention *m = &sc->ms[mi];
+        j = m->tok_begin;
+        int prep = m->tok_begin > sc->tb && has_cue(sc, m->tok_begin - 1, CODE_CUE_PREPOSITION);
+        /* "the visit of Putin" is not what is wanted; but a mention after
+         * "the" is fine. Adjectives ("Russian warships") are subjects only
+         * when nothing better is found. */
+        if (!prep && !(m->flags & DICT_M_ADJ))
+            return mi;
+        if (nearest < 0)
+            nearest = mi;
+    }
+    return nearest;
+}
+
+/* Object of the word: the first mention after `from` in the clause. */
+static int32_t find_object(const sctx *sc, uint32_t from, int32_t avoid)
+{
+    for (uint32_t j = from; j < sc->te; j++) {
+        int32_t mi = MS(sc, mcover, j);
+        if (mi >= 0 && mi != avoid) {
+            return mi;
+        }
+        if (mi >= 0)
+            j = sc->ms[mi].tok_end - 1;
+        else if (is_boundary_punct(sc, j) ||
+                 (has_cue(sc, j, CODE_CUE_BOUNDARY) && j > from))
+            break;
+    }
+    return -1;
+}
+
+/* Source of a passive: the mention after "by". */
+static int32_t find_agent(const sctx *sc, uint32_t from)
+{
+    for (uint32_t j = from; j < sc->te && j < from + 8; j++) {
+        if (sc->tk[j].hash != sc->c->h_by)
+            continue;
+        for (uint32_t k = j + 1; k < sc->te && k < j + 4; k++)
+            if (MS(sc, mstart, k) >= 0)
+                return MS(sc, mstart, k);
+        return -1;
+    }
+    return -1;
+}
+
+static int is_passive(const sctx *sc, const cand *cd)
+{
+    if (cd->lx->kind != DICT_LX_VERB || cd->form != DICT_WF_PAST)
+        return 0;
+    for (uint32_t k = 1; k <= 3 && cd->v >= sc->tb + k; k++) {
+        uint32_t j = cd->v - k;
+        if (has_cue(sc, j, CODE_CUE_BE))
+            return 1;
+        if (MS(sc, mcover, j) >= 0 || has_cue(sc, j, CODE_CUE_BOUNDARY))
+            return 0;
+    }
+    return 0;
+}
+
+/* ---- events --------------------------------------------------------- */
+
+typedef struct evec {
+    code_event *v;
+    size_t n, cap;
+    dy_arena *a;
+} evec;
+
+static code_event *epush(evec *e)
+{
+    if (e->n == e->cap) {
+        size_t nc = e->cap ? e->cap * 2 : 32;
+        code_event *v = dy_arena_grow(e->a, e->v, e->n, nc, sizeof *v);
+        if (!v)
+            return NULL;
+        e->v = v;
+        e->cap = nc;
+    }
+    code_event *x = &e->v[e->n++];
+    memset(x, 0, sizeof *x);
+    return x;
+}
+
+/* Members of the compound list of mention mi (or mi alone) into out. */
+static size_t members(const sctx *sc, int32_t mi, int32_t *out, size_t cap)
+{
+    if (mi < 0)
+        return 0;
+    const dict_mention *m = &sc->ms[mi];
+    if (m->list < 0 || cap < 2) {
+        out[0] = mi;
+        return 1;
+    }
+    size_t n = 0;
+    for (size_t i = (size_t)m->list; i < sc->nm && n < cap; i++) {
+        if (sc->ms[i].list != m->list)
+            break;
+        out[n++] = (int32_t)i;
+    }
+    return n;
+}
+
+static const char *intent_code(const char *code)
+{
+    if (code[0] != '0')
+        return NULL;
+    switch (code[1]) {
+    case '4': return "036";
+    case '5': return "032";
+    case '6': return "031";
+    case '7': return "033";
+    case '8': return "035";
+    default: return NULL;
+    }
+}
+
+/* Modality from cues in [cs, v): the strongest reading wins. */
+static int modality(const sctx *sc, uint32_t cs, uint32_t v, uint32_t bound, uint32_t *cue_b,
+                    uint32_t *cue_e)
+{
+    static const int order[] = {CODE_CUE_NEGATED, CODE_CUE_ALLEGED, CODE_CUE_HYPOTHETICAL,
+                                CODE_CUE_FUTURE};
+    static const int mod[] = {CODE_MOD_NEGATED, CODE_MOD_ALLEGED, CODE_MOD_HYPOTHETICAL,
+                              CODE_MOD_FUTURE};
+    uint32_t lo = bound != UINT32_MAX ? bound : cs;
+    if (v > lo + 8)
+        lo = v - 8;
+    for (int k = 0; k < 4; k++) {
+        for (uint32_t j = lo; j < v; j++) {
+            if (has_cue(sc, j, order[k])) {
+                *cue_b = MS(sc, cstart, j)[order[k]];
+                *cue_e = j + 1;
+                return mod[k];
+            }
+        }
+    }
+    /* An infinitive ("to visit") is an act not (yet) done. */
+    if (v > sc->tb && sc->tk[v - 1].hash == sc->c->h_to && v - 1 >= lo) {
+        *cue_b = v - 1;
+        *cue_e = v;
+        return CODE_MOD_FUTURE;
+    }
+    return CODE_MOD_ASSERTED;
+}
+
+static int sports_result(const sctx *sc)
+{
+    int score = 0, word = 0;
+    for (uint32_t j = sc->tb; j + 2 < sc->te; j++) {
+        const txt_token *t = sc->tk;
+        if ((t[j].flags & TXT_TOK_NUM) && t[j].norm_len <= 2 && (t[j + 2].flags & TXT_TOK_NUM) &&
+            t[j + 2].norm_len <= 2 && t[j + 1].hash == sc->c->h_dash)
+            score = 1;
+    }
+    if (!score)
+        return 0;
+    for (uint32_t j = sc->tb; j < sc->te && !word; j++)
+        for (size_t k = 0; k < sc->c->nsports; k++)
+            if (sc->tk[j].hash == sc->c->sports[k])
+                word = 1;
+    return word;
+}
+
+/* Pronouns: when the clause has no subject, a pronoun or "the two
+ * countries" near its start points back to earlier mentions of the document
+ * (all[0..limit) are the mentions before the pronoun). Fills out (up to cap)
+ * and returns the count. */
+static size_t resolve_pronoun(const sctx *sc, uint32_t cs, uint32_t v, const dict_mention *all,
+                              size_t first_in_sent, const dict_mention **out, size_t cap)
+{
+    for (uint32_t j = cs; j < v && j < cs + 6; j++) {
+        uint32_t mk = MS(sc, cmask, j);
+        int person = (mk >> CODE_CUE_PRON_PERSON) & 1u;
+        int group = (mk >> CODE_CUE_PRON_GROUP) & 1u;
+        int thing = (mk >> CODE_CUE_PRON_THING) & 1u;
+        if (!person && !group && !thing)
+            continue;
+        size_t limit = first_in_sent;
+        for (size_t q = 0; q < sc->nm; q++)
+            if (sc->ms[q].tok_end <= j)
+                limit = first_in_sent + q + 1;
+        size_t n = 0;
+        for (size_t i = limit; i-- > 0 && n < cap;) {
+            const dict_mention *m = &all[i];
+            if ((m->flags & DICT_M_ADJ) || (m->flags & DICT_M_BARE_AGENT))
+                continue;
+            if (person && !(m->flags & (DICT_M_PERSON | DICT_M_AGENT)))
+                continue;
+            if (thing && (m->flags & DICT_M_PERSON))
+                continue;
+            if (group) {
+                /* The last two different actors, or the whole last list. */
+                int dup = 0;
+                for (size_t k = 0; k < n; k++)
+                    if (strcmp(out[k]->code, m->code) == 0)
+                        dup = 1;
+                if (dup)
+                    continue;
+                if (person == 0 && thing == 0 && m->list >= 0 && n == 0) {
+                    for (size_t k = (size_t)m->list; k < limit && n < cap; k++)
+                        if (all[k].list == m->list)
+                            out[n++] = &all[k];
+                    return n;
+                }
+                out[n++] = m;
+                if (n == 2)
+                    return n;
+                continue;
+            }
+            out[0] = m;
+            return 1;
+        }
+        return n;
+    }
+    return 0;
+}
+
+typedef struct doc_state {
+    txt_date prev_date;
+    int prev_timex;
+} doc_state;
+
+static void set_span(code_span *s, const dict_mention *m)
+{
+    if (m) {
+        s->start = (int32_t)m->start;
+        s->end = (int32_t)m->end;
+    } else {
+        s->start = s->end = -1;
+    }
+}
+
+/* Emit the events of one candidate. */
+static int emit(const sctx *sc, const cand *cd, const cand *cands, size_t nc,
+                const dict_mention *all, size_t first, uint32_t sent, doc_state *st, evec *ev)
+{
+    const code_coder *c = sc->c;
+    const txt_analysis *an = sc->an;
+    const char *code = cd->p ? cd->p->code : cd->lx->code;
+    if (code[0] == '-')
+        return 0;
+    uint32_t bound;
+    uint32_t cs = clause_start(sc, cd->v, &bound);
+    int passive = is_passive(sc, cd);
+    int32_t src = cd->src, tgt = cd->tgt;
+    if (passive && cd->src < 0) {
+        int32_t agent = find_agent(sc, cd->v + 1);
+        int32_t subj = find_subject(sc, cd->v, cs, -1);
+        src = agent;
+        if (tgt < 0)
+            tgt = subj;
+    } else {
+        if (src < 0 && cd->lx->kind == DICT_LX_VERB) {
+            /* "X visited Y and met Z": a verb right after "and" or a comma
+             * shares the subject of the verb before it. */
+            uint32_t j = cd->v;
+            while (j > sc->tb && (sc->tk[j - 1].norm_len > 2 &&
+                                  memcmp(sc->tk[j - 1].norm + sc->tk[j - 1].norm_len - 2, "ly", 2) == 0))
+                j--;
+            if (j > sc->tb && (sc->tk[j - 1].hash == c->h_and || sc->tk[j - 1].hash == c->h_comma)) {
+                uint32_t pv = UINT32_MAX;
+                for (size_t k = 0; k < nc; k++)
+                    if (cands[k].v < j - 1 && cands[k].lx->kind == DICT_LX_VERB &&
+                        (pv == UINT32_MAX || cands[k].v > pv))
+                        pv = cands[k].v;
+                if (pv != UINT32_MAX) {
+                    uint32_t pb;
+                    src = find_subject(sc, pv, clause_start(sc, pv, &pb), -1);
+                }
+            }
+        }
+        if (src < 0)
+            src = find_subject(sc, cd->v, cs, tgt);
+        if (tgt < 0)
+            tgt = find_object(sc, (cd->hi > cd->v ? cd->hi : cd->v) + 1, src);
+    }
+    const dict_mention *srcs[16], *tgts[16];
+    size_t nsrc = 0, ntgt = 0;
+    if (src >= 0) {
+        int32_t idx[16];
+        nsrc = members(sc, src, idx, 16);
+        for (size_t i = 0; i < nsrc; i++)
+            srcs[i] = &sc->ms[idx[i]];
+    } else if (!passive) {
+        nsrc = resolve_pronoun(sc, cs, cd->v, all, first, srcs, 16);
+    }
+    if (tgt >= 0) {
+        int32_t idx[16];
+        ntgt = members(sc, tgt, idx, 16);
+        for (size_t i = 0; i < ntgt; i++)
+            tgts[i] = &sc->ms[idx[i]];
+    }
+    if (nsrc > 1 && ntgt == 1 && tgt >= 0 && src >= 0 && sc->ms[src].list >= 0 &&
+        sc->ms[src].list == sc->ms[tgt].list)
+        ntgt = 0; /* "Russia and China held talks": reciprocal, below */
+    int root = (code[0] - '0') * 10 + (code[1] - '0');
+    int violent = root >= 18;
+    if (nsrc == 0 && !(violent && ntgt > 0))
+        return 0;
+
+    uint32_t cb = 0, ce = 0;
+    int mod = modality(sc, cs, cd->v, bound, &cb, &ce);
+    char codebuf[8];
+    snprintf(codebuf, sizeof codebuf, "%s", code);
+    if (mod == CODE_MOD_FUTURE) {
+        const char *ic = intent_code(code);
+        if (ic)
+            snprintf(codebuf, sizeof codebuf, "%s", ic);
+    }
+    int keep = mod == CODE_MOD_ASSERTED || (codebuf[0] == '0' && codebuf[1] == '3');
+    if (!keep && !c->opts.all_modalities)
+        return 0;
+
+    /* Dates: the nearest time expression of the sentence; a list gives one
+     * event per member; "at the same time" carries the previous date. */
+    const txt_sentence *s = &an->sents[sent];
+    int32_t tx = -1;
+    uint32_t vb = sc->tk[cd->v].start;
+    for (uint32_t t = s->timex_begin; t < s->timex_end; t++) {
+        uint32_t d = an->timex[t].start > vb ? an->timex[t].start - vb : vb - an->timex[t].start;
+        uint32_t bd = tx < 0 ? UINT32_MAX
+                             : (an->timex[tx].start > vb ? an->timex[tx].start - vb
+                                                         : vb - an->timex[tx].start);
+        if (d < bd)
+            tx = (int32_t)t;
+    }
+    int32_t txs[16];
+    size_t ntx = 0;
+    if (tx >= 0 && an->timex[tx].list >= 0) {
+        for (uint32_t t = (uint32_t)an->timex[tx].list; t < an->ntimex && ntx < 16; t++)
+            if (an->timex[t].list == an->timex[tx].list)
+                txs[ntx++] = (int32_t)t;
+    } else {
+        txs[ntx++] = tx;
+    }
+
+    int reciprocal = ntgt == 0 && nsrc > 1;
+    size_t nsrc_it = nsrc ? nsrc : 1;
+    for (size_t ti = 0; ti < ntx; ti++) {
+        txt_date date = an->doc->date;
+        int32_t used = txs[ti];
+        if (used >= 0) {
+            date = an->timex[used].date;
+        } else if (st->prev_timex >= 0 && s->tok_begin < s->tok_end) {
+            uint32_t lim = s->tok_begin + 5 < s->tok_end ? s->tok_begin + 5 : s->tok_end;
+            for (uint32_t j = s->tok_begin; j < lim; j++)
+                if (has_cue(sc, j, CODE_CUE_CARRY)) {
+                    date = st->prev_date;
+                    used = st->prev_timex;
+                    break;
+                }
+        }
+        for (size_t si = 0; si < nsrc_it; si++) {
+            const dict_mention *sm_ = nsrc ? srcs[si] : NULL;
+            size_t nt_it = reciprocal ? nsrc : (ntgt ? ntgt : 1);
+            for (size_t tj = 0; tj < nt_it; tj++) {
+                const dict_mention *tm_ = NULL;
+                if (reciprocal) {
+                    if (tj == si)
+                        continue;
+                    tm_ = srcs[tj];
+                } else if (ntgt) {
+                    tm_ = tgts[tj];
+                }
+                code_event *e = epush(ev);
+                if (!e)
+                    return DY_ENOMEM;
+                e->sent = sent;
+                e->date = date;
+                if (sm_)
+                    dict_mention_code(sm_, &date, e->source);
+                if (tm_)
+                    dict_mention_code(tm_, &date, e->target);
+                if (e->source[0] && strcmp(e->source, e->target) == 0) {
+                    ev->n--;
+                    continue;
+                }
+                snprintf(e->code, sizeof e->code, "%s", codebuf);
+                e->modality = mod;
+                set_span(&e->src, sm_);
+                set_span(&e->tgt, tm_);
+                e->verb.start = (int32_t)sc->tk[cd->v].start;
+                e->verb.end = (int32_t)sc->tk[cd->v].end;
+                code_explain *w = &e->why;
+                w->pattern = cd->p ? cd->p->ref : cd->lx->code_ref;
+                w->pattern_text = cd->p ? cd->p->text : NULL;
+                if (sm_) {
+                    w->source_entry = sm_->entry ? dict_entry_ref(sm_->entry)
+                                                 : (sm_->agent ? dict_entry_ref(sm_->agent) : NULL);
+                    w->src_tok[0] = sm_->tok_begin;
+                    w->src_tok[1] = sm_->tok_end;
+                }
+                if (tm_) {
+                    w->target_entry = tm_->entry ? dict_entry_ref(tm_->entry)
+                                                 : (tm_->agent ? dict_entry_ref(tm_->agent) : NULL);
+                    w->tgt_tok[0] = tm_->tok_begin;
+                    w->tgt_tok[1] = tm_->tok_end;
+                }
+                w->verb_tok[0] = cd->lo;
+                w->verb_tok[1] = cd->hi + 1;
+                w->timex = used;
+                if (ce > cb) {
+                    w->cue.start = (int32_t)sc->tk[cb].start;
+                    w->cue.end = (int32_t)sc->tk[ce - 1].end;
+                    w->modality_cue = dy_arena_strndup(ev->a, an->doc->text + w->cue.start,
+                                                       (size_t)(w->cue.end - w->cue.start));
+                } else {
+                    w->cue.start = w->cue.end = -1;
+                }
+            }
+        }
+    }
+    return 0;
+}
+
+/* Drop duplicates within a sentence and speech events whose complement
+ * holds another event. */
+static void tidy(code_event *ev, size_t first, size_t *n, const cand *cands, size_t nc,
+                 const uint32_t *ev_cand)
+{
+    size_t k = first;
+    for (size_t i = first; i < *n; i++) {
+        int drop = 0;
+        const cand *ci = &cands[ev_cand[i - first]];
+        if (ci->lx->speech) {
+            for (size_t j = first; j < *n && !drop; j++)
+                if (cands[ev_cand[j - first]].v > ci->v && !cands[ev_cand[j - first]].lx->speech)
+                    drop = 1;
+        }
+        for (size_t j = first; j < k && !drop; j++)
+            if (strcmp(ev[j].source, ev[i].source) == 0 && strcmp(ev[j].target, ev[i].target) == 0 &&
+                strcmp(ev[j].code, ev[i].code) == 0 && txt_date_cmp(&ev[j].date, &ev[i].date) == 0)
+                drop = 1;
+        if (!drop)
+            ev[k++] = ev[i];
+    }
+    (void)nc;
+    *n = k;
+}
+
+int code_document(const code_coder *c, const txt_analysis *an, dy_arena *a,
+                  code_event **out, size_t *nout, dy_err *err)
+{
+    *out = NULL;
+    *nout = 0;
+    dict_mention *ms;
+    size_t nm;
+    int rc = dict_match(c->ds, an, &an->doc->date, a, &ms, &nm, err);
+    if (rc)
+        return rc;
+    evec ev = {.a = a};
+    doc_state st = {.prev_timex = -1};
+    size_t mi = 0;
+    cand *cands = NULL;
+    size_t ccap = 0;
+    uint32_t *ev_cand = NULL;
+    size_t evc_cap = 0;
+    for (uint32_t si = 0; si < an->nsent; si++) {
+        const txt_sentence *s = &an->sents[si];
+        size_t m0 = mi;
+        while (mi < nm && ms[mi].sent == si)
+            mi++;
+        uint32_t nt = s->tok_end - s->tok_begin;
+        if (nt == 0)
+            continue;
+        /* Quick reject: no known word, no event. */
+        const dict_wordform *wf;
+        int any = 0;
+        for (uint32_t t = s->tok_begin; t < s->tok_end && !any; t++)
+            any = dict_word_lookup(c->ds, an->toks[t].hash, &wf) > 0;
+        if (!any)
+            goto next;
+        sctx sc = {.c = c, .an = an, .tk = an->toks, .ms = ms + m0, .nm = mi - m0,
+                   .tb = s->tok_begin, .te = s->tok_end};
+        sc.mstart = dy_arena_alloc(a, nt * sizeof(int32_t) * 3);
+        sc.cmask = dy_arena_calloc(a, nt, sizeof *sc.cmask);
+        sc.cstart = dy_arena_calloc(a, nt, sizeof *sc.cstart);
+        if (!sc.mstart || !sc.cmask || !sc.cstart)
+            return dy_err_set(err, DY_ENOMEM, NULL, 0, -1, "out of memory");
+        sc.mend = sc.mstart + nt;
+        sc.mcover = sc.mend + nt;
+        for (uint32_t k = 0; k < nt * 3; k++)
+            sc.mstart[k] = -1;
+        for (size_t q = 0; q < sc.nm; q++) {
+            const dict_mention *m = &sc.ms[q];
+            MS(&sc, mstart, m->tok_begin) = (int32_t)q;
+            MS(&sc, mend, m->tok_end - 1) = (int32_t)q;
+            if ((m->flags & DICT_M_POSSESSIVE) && m->tok_end - 1 > m->tok_begin)
+                MS(&sc, mend, m->tok_end - 2) = (int32_t)q;
+            for (uint32_t t = m->tok_begin; t < m->tok_end; t++)
+                MS(&sc, mcover, t) = (int32_t)q;
+        }
+        for (uint32_t t = s->tok_begin; t < s->tok_end; t++)
+            MS(&sc, cmask, t) = code_cues_at(c->cues, an->toks, s->tok_begin, t, MS(&sc, cstart, t));
+        if (sports_result(&sc))
+            goto next;
+        size_t nc = 0;
+        for (uint32_t t = s->tok_begin; t < s->tok_end; t++) {
+            if (MS(&sc, mcover, t) >= 0)
+                continue;
+            cand cd;
+            if (!best_at(&sc, t, &cd))
+                continue;
+            if (nc == ccap) {
+                size_t ncap = ccap ? ccap * 2 : 16;
+                cand *v = dy_arena_grow(a, cands, nc, ncap, sizeof *v);
+                if (!v)
+                    return dy_err_set(err, DY_ENOMEM, NULL, 0, -1, "out of memory");
+                cands = v;
+                ccap = ncap;
+            }
+            cands[nc++] = cd;
+        }
+        if (!nc)
+            goto next;
+        qsort(cands, nc, sizeof *cands, cmp_cand);
+        /* Accept the best-scoring readings first; the words a pattern used
+         * cannot start another event. */
+        uint8_t *used = dy_arena_calloc(a, nt, 1);
+        if (!used)
+            return dy_err_set(err, DY_ENOMEM, NULL, 0, -1, "out of memory");
+        size_t first = ev.n;
+        for (size_t k = 0; k < nc; k++) {
+            cand *cd = &cands[k];
+            if (used[cd->v - s->tok_begin])
+                continue;
+            for (uint32_t t = cd->lo; t <= cd->hi; t++)
+                if (MS(&sc, mcover, t) < 0)
+                    used[t - s->tok_begin] = 1;
+            size_t before = ev.n;
+            if (emit(&sc, cd, cands, nc, ms, m0, si, &st, &ev))
+                return dy_err_set(err, DY_ENOMEM, NULL, 0, -1, "out of memory");
+            if (ev.n - first > evc_cap || !ev_cand) {
+                size_t ncap = (ev.n - first) * 2 + 16;
+                uint32_t *v = dy_arena_grow(a, ev_cand, evc_cap, ncap, sizeof *v);
+                if (!v)
+                    return dy_err_set(err, DY_ENOMEM, NULL, 0, -1, "out of memory");
+                ev_cand = v;
+                evc_cap = ncap;
+            }
+            for (size_t q = before; q < ev.n; q++)
+                ev_cand[q - first] = (uint32_t)k;
+        }
+        /* Restore sentence order of events (candidates were by score). */
+        for (size_t i = first + 1; i < ev.n; i++) {
+            code_event x = ev.v[i];
+            uint32_t xc = ev_cand[i - first];
+            size_t j = i;
+            while (j > first && ev.v[j - 1].verb.start > x.verb.start) {
+                ev.v[j] = ev.v[j - 1];
+                ev_cand[j - first] = ev_cand[j - 1 - first];
+                j--;
+            }
+            ev.v[j] = x;
+            ev_cand[j - first] = xc;
+        }
+        tidy(ev.v, first, &ev.n, cands, nc, ev_cand);
+    next:
+        if (s->timex_end > s->timex_begin) {
+            st.prev_timex = (int32_t)s->timex_begin;
+            st.prev_date = an->timex[s->timex_begin].date;
+        }
+    }
+    *out = ev.v;
+    *nout = ev.n;
+    return 0;
+}

@@ -1,0 +1,742 @@
+/* verbs.c - verb and noun pattern dictionaries: parsing, merging lexemes of
+ * the same lemma, generating inflections, and the word -> lexeme table. */
+#include "dict/dict_internal.h"
+#include "core/alloc.h"
+
+#include <ctype.h>
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#define NONE UINT32_MAX
+
+typedef struct wclass {
+    char name[64];
+    dict_alt *alts;   /* set arena */
+    uint32_t nalts;
+} wclass;
+
+typedef struct vparser {
+    dict_set *ds;
+    const char *file;
+    long line;
+    dict_vlex *cur;
+    wclass *classes;
+    size_t nclasses, capclasses;
+    dy_err *err;
+} vparser;
+
+static int grow(void **v, size_t *cap, size_t n, size_t sz)
+{
+    if (n < *cap)
+        return 0;
+    size_t nc = *cap ? *cap * 2 : 16;
+    void *p = dy_reallocarray(*v, nc, sz);
+    if (!p)
+        return DY_ENOMEM;
+    *v = p;
+    *cap = nc;
+    return 0;
+}
+
+#define OOM(p) dy_err_set((p)->err, DY_ENOMEM, (p)->file, (p)->line, -1, "out of memory")
+
+static int valid_event_code(const char *s, size_t n)
+{
+    if (n == 3 && memcmp(s, "---", 3) == 0)
+        return 1;
+    if (n < 2 || n > 4)
+        return 0;
+    for (size_t i = 0; i < n; i++)
+        if (!isdigit((unsigned char)s[i]))
+            return 0;
+    return 1;
+}
+
+size_t dict_lexeme_count(const dict_set *ds) { return ds->nlex; }
+size_t dict_pattern_count(const dict_set *ds) { return ds->npatterns; }
+
+void dict_free_verbs(dict_set *ds)
+{
+    for (size_t i = 0; i < ds->nlex; i++) {
+        dy_free(ds->lex[i]->pats);
+        dy_free(ds->lex[i]->forms);
+    }
+    dy_free(ds->lex);
+    dy_free(ds->wfs);
+    dy_free(ds->wtab);
+}
+
+/* The lexeme of (lemma, kind), created when new: entries of one lemma in
+ * several files are merged. */
+static int get_lexeme(vparser *p, int kind, const char *lemma, size_t n)
+{
+    dict_set *ds = p->ds;
+    for (size_t i = 0; i < ds->nlex; i++) {
+        dict_vlex *l = ds->lex[i];
+        if (l->pub.kind == kind && strlen(l->pub.lemma) == n && memcmp(l->pub.lemma, lemma, n) == 0) {
+            p->cur = l;
+            return 0;
+        }
+    }
+    if (grow((void **)&ds->lex, &ds->caplex, ds->nlex, sizeof *ds->lex))
+        return OOM(p);
+    dict_vlex *l = dy_arena_calloc(ds->arena, 1, sizeof *l);
+    char *lm = l ? dy_arena_strndup(ds->arena, lemma, n) : NULL;
+    if (!lm)
+        return OOM(p);
+    for (char *c = lm; *c; c++)
+        *c = (char)tolower((unsigned char)*c);
+    l->pub.lemma = lm;
+    l->pub.kind = kind;
+    ds->lex[ds->nlex++] = l;
+    p->cur = l;
+    return 0;
+}
+
+/* Tokenise a literal word sequence into an alternative (hyphens dropped). */
+static int make_alt(vparser *p, const char *s, size_t n, dict_alt *out)
+{
+    dy_arena *tmp = dy_arena_new();
+    if (!tmp)
+        return OOM(p);
+    txt_token *tk;
+    size_t nt;
+    int rc = txt_tokenize(s, n, tmp, &tk, &nt, p->err);
+    if (!rc) {
+        uint64_t *h = dy_arena_calloc(p->ds->arena, nt ? nt : 1, sizeof *h);
+        if (!h) {
+            rc = OOM(p);
+        } else {
+            uint32_t k = 0;
+            for (size_t i = 0; i < nt; i++)
+                if (!(tk[i].flags & TXT_TOK_HYPHEN))
+                    h[k++] = tk[i].hash;
+            out->tok = h;
+            out->n = k;
+            if (k == 0)
+                rc = dy_err_set(p->err, DY_EPARSE, p->file, p->line, -1,
+                                "empty word in pattern near \"%.*s\"", (int)n, s);
+        }
+    }
+    dy_arena_free(tmp);
+    return rc;
+}
+
+/* The plural variant of a one-word alternative written in lower case, or
+ * n == 0 when none applies. */
+static int plural_alt(vparser *p, const char *s, size_t n, dict_alt *out)
+{
+    out->n = 0;
+    char w[128], pl[160];
+    if (n == 0 || n >= sizeof w)
+        return 0;
+    for (size_t i = 0; i < n; i++) {
+        if (!islower((unsigned char)s[i]))
+            return 0;
+        w[i] = s[i];
+    }
+    size_t pn = dict_plural(w, n, pl, sizeof pl);
+    if (!pn)
+        return 0;
+    uint64_t *h = dy_arena_alloc(p->ds->arena, sizeof *h);
+    if (!h)
+        return OOM(p);
+    *h = txt_hash(pl, pn);
+    out->tok = h;
+    out->n = 1;
+    return 0;
+}
+
+/* Parse "a | b c | d" into alternatives (with plural variants of one-word
+ * lower-case alternatives). */
+static int parse_alts(vparser *p, const char *s, size_t n, dict_alt **out, uint32_t *nout)
+{
+    size_t cnt = 1;
+    for (size_t i = 0; i < n; i++)
+        cnt += s[i] == '|';
+    dict_alt *v = dy_arena_calloc(p->ds->arena, cnt * 2, sizeof *v);
+    if (!v)
+        return OOM(p);
+    uint32_t k = 0;
+    size_t st = 0;
+    for (size_t i = 0; i <= n; i++) {
+        if (i < n && s[i] != '|')
+            continue;
+        const char *a = s + st;
+        size_t an = i - st;
+        while (an && isspace((unsigned char)*a))
+            a++, an--;
+        while (an && isspace((unsigned char)a[an - 1]))
+            an--;
+        if (an == 0)
+            return dy_err_set(p->err, DY_EPARSE, p->file, p->line, -1,
+                              "empty alternative (check the '|' separators)");
+        int rc = make_alt(p, a, an, &v[k]);
+        if (rc)
+            return rc;
+        k++;
+        if (!memchr(a, ' ', an)) {
+            rc = plural_alt(p, a, an, &v[k]);
+            if (rc)
+                return rc;
+            if (v[k].n)
+                k++;
+        }
+        st = i + 1;
+    }
+    *out = v;
+    *nout = k;
+    return 0;
+}
+
+static const wclass *find_class(const vparser *p, const char *name, size_t n)
+{
+    for (size_t i = 0; i < p->nclasses; i++)
+        if (strlen(p->classes[i].name) == n && memcmp(p->classes[i].name, name, n) == 0)
+            return &p->classes[i];
+    return NULL;
+}
+
+static int is_special(char c)
+{
+    return c == '{' || c == '}' || c == '(' || c == ')' || c == '|' || c == '_';
+}
+
+/* Parse one element starting at s[*i]; fills e. */
+static int parse_elem(vparser *p, const char *s, size_t n, size_t *i, dict_pelem *e)
+{
+    size_t j = *i;
+    char c = s[j];
+    if (c == '*' || c == '+' || c == '$') {
+        e->type = c == '*' ? DICT_PE_VERB : c == '+' ? DICT_PE_TARGET : DICT_PE_SOURCE;
+        *i = j + 1;
+        return 0;
+    }
+    e->type = DICT_PE_WORDS;
+    dict_alt *alts;
+    uint32_t na;
+    if (c == '{') {
+        const char *close = memchr(s + j, '}', n - j);
+        if (!close)
+            return dy_err_set(p->err, DY_EPARSE, p->file, p->line, -1, "missing '}' in pattern");
+        int rc = parse_alts(p, s + j + 1, (size_t)(close - (s + j + 1)), &alts, &na);
+        if (rc)
+            return rc;
+        *i = (size_t)(close - s) + 1;
+    } else if (c == '&') {
+        size_t k = j + 1;
+        while (k < n && !isspace((unsigned char)s[k]) && !is_special(s[k]))
+            k++;
+        const wclass *wc = find_class(p, s + j, k - j);
+        if (!wc)
+            return dy_err_set(p->err, DY_EPARSE, p->file, p->line, -1,
+                              "unknown word class \"%.*s\" (define it with a class line first)",
+                              (int)(k - j), s + j);
+        alts = wc->alts;
+        na = wc->nalts;
+        *i = k;
+    } else {
+        size_t k = j;
+        while (k < n && !isspace((unsigned char)s[k]) && !is_special(s[k]))
+            k++;
+        if (k == j)
+            return dy_err_set(p->err, DY_EPARSE, p->file, p->line, -1,
+                              "unexpected '%c' in pattern", c);
+        int rc = parse_alts(p, s + j, k - j, &alts, &na);
+        if (rc)
+            return rc;
+        *i = k;
+    }
+    e->alts = alts;
+    e->nalts = na;
+    return 0;
+}
+
+static int parse_pattern(vparser *p, const char *code, size_t cn, const char *s, size_t n)
+{
+    dict_set *ds = p->ds;
+    if (!p->cur)
+        return dy_err_set(p->err, DY_EPARSE, p->file, p->line, -1,
+                          "pattern outside an entry: start one with verb or noun");
+    if (!valid_event_code(code, cn))
+        return dy_err_set(p->err, DY_EPARSE, p->file, p->line, -1,
+                          "expected a CAMEO event code (2-4 digits) or ---, got \"%.*s\"",
+                          (int)cn, code);
+    dict_pelem el[64];
+    uint32_t nel = 0, verb = NONE, nt = 0, ns = 0;
+    size_t i = 0;
+    int adj = 0;
+    while (i < n) {
+        if (isspace((unsigned char)s[i])) {
+            i++;
+            continue;
+        }
+        if (s[i] == '_') {
+            adj = 1;
+            i++;
+            continue;
+        }
+        if (nel == 64)
+            return dy_err_set(p->err, DY_EPARSE, p->file, p->line, -1, "pattern too long (over 64 elements)");
+        dict_pelem *e = &el[nel];
+        memset(e, 0, sizeof *e);
+        if (s[i] == '(') {
+            const char *close = memchr(s + i, ')', n - i);
+            if (!close)
+                return dy_err_set(p->err, DY_EPARSE, p->file, p->line, -1, "missing ')' in pattern");
+            size_t k = i + 1, end = (size_t)(close - s);
+            while (k < end && isspace((unsigned char)s[k]))
+                k++;
+            if (k == end)
+                return dy_err_set(p->err, DY_EPARSE, p->file, p->line, -1, "empty '()' in pattern");
+            if (s[k] == '{' || s[k] == '&' || s[k] == '*' || s[k] == '+' || s[k] == '$') {
+                int rc = parse_elem(p, s, end, &k, e);
+                if (rc)
+                    return rc;
+            } else {
+                /* "(the two)": the whole group is one optional sequence. */
+                e->type = DICT_PE_WORDS;
+                dict_alt *a = dy_arena_calloc(ds->arena, 1, sizeof *a);
+                if (!a)
+                    return OOM(p);
+                int rc = make_alt(p, s + k, end - k, a);
+                if (rc)
+                    return rc;
+                e->alts = a;
+                e->nalts = 1;
+            }
+            if (e->type != DICT_PE_WORDS)
+                return dy_err_set(p->err, DY_EPARSE, p->file, p->line, -1,
+                                  "'*', '+' and '$' cannot be optional");
+            e->optional = 1;
+            i = end + 1;
+        } else {
+            int rc = parse_elem(p, s, n, &i, e);
+            if (rc)
+                return rc;
+        }
+        e->adjacent = (uint8_t)adj;
+        adj = 0;
+        if (e->type == DICT_PE_VERB) {
+            if (verb != NONE)
+                return dy_err_set(p->err, DY_EPARSE, p->file, p->line, -1, "more than one '*' in pattern");
+            verb = nel;
+        }
+        nt += e->type == DICT_PE_TARGET;
+        ns += e->type == DICT_PE_SOURCE;
+        nel++;
+    }
+    if (verb == NONE)
+        return dy_err_set(p->err, DY_EPARSE, p->file, p->line, -1,
+                          "pattern has no '*' (the entry's word)");
+    if (nt > 1 || ns > 1)
+        return dy_err_set(p->err, DY_EPARSE, p->file, p->line, -1,
+                          "at most one '+' and one '$' per pattern");
+    dict_pattern *pt = dy_arena_calloc(ds->arena, 1, sizeof *pt);
+    dict_pelem *ev = dy_arena_calloc(ds->arena, nel, sizeof *ev);
+    char ref[600];
+    int rn = snprintf(ref, sizeof ref, "%s:%ld", p->file, p->line);
+    if (!pt || !ev || !(pt->ref = dy_arena_strndup(ds->arena, ref, (size_t)rn)) ||
+        !(pt->text = dy_arena_strndup(ds->arena, s, n)))
+        return OOM(p);
+    memcpy(ev, el, nel * sizeof *ev);
+    memcpy(pt->code, code, cn);
+    pt->el = ev;
+    pt->nel = nel;
+    pt->verb = verb;
+    pt->order = (uint32_t)ds->npatterns++;
+    dict_vlex *l = p->cur;
+    if (grow((void **)&l->pats, &l->cap, l->npats, sizeof *l->pats))
+        return OOM(p);
+    l->pats[l->npats++] = pt;
+    l->pub.pats = (const dict_pattern *const *)l->pats;
+    l->pub.npats = (uint32_t)l->npats;
+    return 0;
+}
+
+static int parse_class(vparser *p, const char *s, size_t n)
+{
+    size_t k = 0;
+    while (k < n && !isspace((unsigned char)s[k]))
+        k++;
+    if (k < 2 || s[0] != '&' || k >= 64)
+        return dy_err_set(p->err, DY_EPARSE, p->file, p->line, -1,
+                          "expected \"class &NAME forms...\"");
+    if (find_class(p, s, k))
+        return dy_err_set(p->err, DY_EPARSE, p->file, p->line, -1,
+                          "word class \"%.*s\" defined twice in this file", (int)k, s);
+    while (k < n && isspace((unsigned char)s[k]))
+        k++;
+    if (k == n)
+        return dy_err_set(p->err, DY_EPARSE, p->file, p->line, -1, "word class without forms");
+    if (grow((void **)&p->classes, &p->capclasses, p->nclasses, sizeof *p->classes))
+        return OOM(p);
+    wclass *wc = &p->classes[p->nclasses];
+    size_t nn = 0;
+    while (nn < n && !isspace((unsigned char)s[nn]))
+        nn++;
+    memcpy(wc->name, s, nn);
+    wc->name[nn] = '\0';
+    int rc = parse_alts(p, s + k, n - k, &wc->alts, &wc->nalts);
+    if (rc)
+        return rc;
+    p->nclasses++;
+    return 0;
+}
+
+static int parse_forms(vparser *p, const char *s, size_t n)
+{
+    if (!p->cur)
+        return dy_err_set(p->err, DY_EPARSE, p->file, p->line, -1, "\"forms\" outside an entry");
+    size_t st = 0;
+    for (size_t i = 0; i <= n; i++) {
+        if (i < n && s[i] != '|')
+            continue;
+        const char *a = s + st;
+        size_t an = i - st;
+        while (an && isspace((unsigned char)*a))
+            a++, an--;
+        while (an && isspace((unsigned char)a[an - 1]))
+            an--;
+        if (an == 0)
+            return dy_err_set(p->err, DY_EPARSE, p->file, p->line, -1, "empty form");
+        if (memchr(a, ' ', an))
+            return dy_err_set(p->err, DY_EPARSE, p->file, p->line, -1,
+                              "a form is one word, got \"%.*s\"", (int)an, a);
+        dict_vlex *l = p->cur;
+        if (grow((void **)&l->forms, &l->capforms, l->nforms, sizeof *l->forms))
+            return OOM(p);
+        char *f = dy_arena_strndup(p->ds->arena, a, an);
+        if (!f)
+            return OOM(p);
+        for (char *c = f; *c; c++)
+            *c = (char)tolower((unsigned char)*c);
+        l->forms[l->nforms++] = f;
+        st = i + 1;
+    }
+    return 0;
+}
+
+static int vparse_line(vparser *p, char *s, size_t n)
+{
+    for (size_t i = 0; i < n; i++)
+        if (s[i] == '#' && (i == 0 || isspace((unsigned char)s[i - 1]))) {
+            n = i;
+            break;
+        }
+    while (n && isspace((unsigned char)s[n - 1]))
+        n--;
+    size_t i = 0;
+    while (i < n && isspace((unsigned char)s[i]))
+        i++;
+    if (i == n)
+        return 0;
+    const char *kw = s + i;
+    size_t kn = 0;
+    while (i < n && !isspace((unsigned char)s[i]))
+        i++, kn++;
+    while (i < n && isspace((unsigned char)s[i]))
+        i++;
+    const char *arg = s + i;
+    size_t an = n - i;
+#define KW(x) (kn == sizeof(x) - 1 && memcmp(kw, x, kn) == 0)
+    if (KW("verb") || KW("noun")) {
+        if (an == 0 || memchr(arg, ' ', an) || memchr(arg, '\t', an))
+            return dy_err_set(p->err, DY_EPARSE, p->file, p->line, -1,
+                              "expected one lemma after \"%.*s\"", (int)kn, kw);
+        return get_lexeme(p, KW("verb") ? DICT_LX_VERB : DICT_LX_NOUN, arg, an);
+    }
+    if (KW("class"))
+        return parse_class(p, arg, an);
+    if (KW("forms"))
+        return parse_forms(p, arg, an);
+    if (KW("speech")) {
+        if (!p->cur)
+            return dy_err_set(p->err, DY_EPARSE, p->file, p->line, -1, "\"speech\" outside an entry");
+        p->cur->pub.speech = 1;
+        return 0;
+    }
+    if (KW("code")) {
+        if (!p->cur)
+            return dy_err_set(p->err, DY_EPARSE, p->file, p->line, -1, "\"code\" outside an entry");
+        if (!valid_event_code(arg, an))
+            return dy_err_set(p->err, DY_EPARSE, p->file, p->line, -1,
+                              "expected a CAMEO event code (2-4 digits), got \"%.*s\"", (int)an, arg);
+        if (!p->cur->pub.code[0]) {
+            char ref[600];
+            int rn = snprintf(ref, sizeof ref, "%s:%ld", p->file, p->line);
+            p->cur->pub.code_ref = dy_arena_strndup(p->ds->arena, ref, (size_t)rn);
+            if (!p->cur->pub.code_ref)
+                return OOM(p);
+            memcpy(p->cur->pub.code, arg, an);
+            p->cur->pub.code[an] = '\0';
+        }
+        return 0;
+    }
+    if (isdigit((unsigned char)kw[0]) || kw[0] == '-')
+        return parse_pattern(p, kw, kn, arg, an);
+#undef KW
+    return dy_err_set(p->err, DY_EPARSE, p->file, p->line, -1,
+                      "unknown keyword \"%.*s\": expected verb, noun, forms, code, speech, "
+                      "class or a pattern line CODE PATTERN", (int)kn, kw);
+}
+
+int dict_load_verbs_string(dict_set *ds, const char *name, const char *text, size_t len,
+                           dy_err *err)
+{
+    if (ds->compiled)
+        return dy_err_set(err, DY_EINVAL, name, 0, -1, "dictionary set already compiled");
+    char *fname = dy_arena_strndup(ds->arena, name, strlen(name));
+    if (!fname)
+        return dy_err_set(err, DY_ENOMEM, name, 0, -1, "out of memory");
+    vparser p = {.ds = ds, .file = fname, .err = err};
+    char *line = NULL;
+    size_t cap = 0, pos = 0;
+    int rc = 0;
+    while (!rc && pos < len) {
+        const char *nl = memchr(text + pos, '\n', len - pos);
+        size_t n = nl ? (size_t)(nl - (text + pos)) : len - pos;
+        size_t adv = n + (nl ? 1 : 0);
+        p.line++;
+        if (memchr(text + pos, '\0', n)) {
+            rc = dy_err_set(err, DY_EPARSE, p.file, p.line, -1, "NUL byte in dictionary line");
+            break;
+        }
+        if (n + 1 > cap) {
+            char *nb = dy_realloc(line, n + 1);
+            if (!nb) {
+                rc = dy_err_set(err, DY_ENOMEM, p.file, p.line, -1, "out of memory");
+                break;
+            }
+            line = nb;
+            cap = n + 1;
+        }
+        memcpy(line, text + pos, n);
+        line[n] = '\0';
+        if (n && line[n - 1] == '\r')
+            line[--n] = '\0';
+        rc = vparse_line(&p, line, n);
+        pos += adv;
+    }
+    dy_free(line);
+    dy_free(p.classes);
+    return rc;
+}
+
+int dict_load_verbs_file(dict_set *ds, const char *path, dy_err *err)
+{
+    FILE *fp = fopen(path, "rb");
+    if (!fp)
+        return dy_err_set(err, DY_EIO, path, 0, -1, "cannot open dictionary: %s", strerror(errno));
+    char *buf = NULL;
+    size_t n = 0, cap = 0;
+    int rc = 0;
+    for (;;) {
+        if (n + 65536 > cap) {
+            size_t nc = cap ? cap * 2 : 131072;
+            char *nb = dy_realloc(buf, nc);
+            if (!nb) {
+                rc = dy_err_set(err, DY_ENOMEM, path, 0, -1, "out of memory");
+                break;
+            }
+            buf = nb;
+            cap = nc;
+        }
+        size_t got = fread(buf + n, 1, cap - n, fp);
+        n += got;
+        if (got == 0) {
+            if (ferror(fp))
+                rc = dy_err_set(err, DY_EIO, path, 0, -1, "read error: %s", strerror(errno));
+            break;
+        }
+    }
+    fclose(fp);
+    if (!rc)
+        rc = dict_load_verbs_string(ds, path, buf, n, err);
+    dy_free(buf);
+    return rc;
+}
+
+/* ---- inflections and the word table ----------------------------------- */
+
+typedef struct wf_tmp {
+    uint64_t h;
+    uint32_t lex;
+    uint32_t form;
+} wf_tmp;
+
+typedef struct wf_vec {
+    wf_tmp *v;
+    size_t n, cap;
+} wf_vec;
+
+static int wf_add(wf_vec *w, const char *s, size_t n, uint32_t lex, uint32_t form)
+{
+    if (grow((void **)&w->v, &w->cap, w->n, sizeof *w->v))
+        return DY_ENOMEM;
+    w->v[w->n++] = (wf_tmp){txt_hash(s, n), lex, form};
+    return 0;
+}
+
+static int is_vowel(char c) { return strchr("aeiou", c) != NULL; }
+
+/* Consonant-vowel-consonant ending of a short word: "stop", "ban", "plan". */
+static int cvc(const char *w, size_t n)
+{
+    if (n < 3)
+        return 0;
+    char a = w[n - 3], b = w[n - 2], c = w[n - 1];
+    return !is_vowel(a) && is_vowel(b) && !is_vowel(c) && !strchr("wxy", c);
+}
+
+static int verb_forms(wf_vec *w, const char *l, uint32_t lex)
+{
+    size_t n = strlen(l);
+    char b[160];
+    if (n == 0 || n > 120)
+        return 0;
+    int rc = wf_add(w, l, n, lex, DICT_WF_BASE);
+    char last = l[n - 1], prev = n > 1 ? l[n - 2] : 0;
+    /* third person singular */
+    memcpy(b, l, n);
+    size_t m;
+    if (strchr("sxzo", last) || (last == 'h' && (prev == 'c' || prev == 's'))) {
+        memcpy(b + n, "es", 2);
+        m = n + 2;
+    } else if (last == 'y' && !is_vowel(prev)) {
+        memcpy(b + n - 1, "ies", 3);
+        m = n + 2;
+    } else {
+        b[n] = 's';
+        m = n + 1;
+    }
+    rc |= wf_add(w, b, m, lex, DICT_WF_S);
+    /* past / participle */
+    if (last == 'e') {
+        b[n] = 'd';
+        m = n + 1;
+    } else if (last == 'y' && !is_vowel(prev)) {
+        memcpy(b + n - 1, "ied", 3);
+        m = n + 2;
+    } else {
+        memcpy(b + n, "ed", 2);
+        m = n + 2;
+    }
+    rc |= wf_add(w, b, m, lex, DICT_WF_PAST);
+    if (cvc(l, n)) {
+        b[n] = last;
+        memcpy(b + n + 1, "ed", 2);
+        rc |= wf_add(w, b, n + 3, lex, DICT_WF_PAST);
+        memcpy(b + n + 1, "ing", 3);
+        rc |= wf_add(w, b, n + 4, lex, DICT_WF_ING);
+    }
+    /* -ing */
+    if (n > 2 && last == 'e' && prev == 'i') {
+        memcpy(b + n - 2, "ying", 4);
+        m = n + 2;
+    } else if (n > 2 && last == 'e' && prev != 'e' && prev != 'y' && prev != 'o') {
+        memcpy(b + n - 1, "ing", 3);
+        m = n + 2;
+    } else {
+        memcpy(b + n, "ing", 3);
+        m = n + 3;
+    }
+    rc |= wf_add(w, b, m, lex, DICT_WF_ING);
+    return rc ? DY_ENOMEM : 0;
+}
+
+static int cmp_wf(const void *a, const void *b)
+{
+    const wf_tmp *x = a, *y = b;
+    if (x->h != y->h)
+        return x->h < y->h ? -1 : 1;
+    if (x->lex != y->lex)
+        return x->lex < y->lex ? -1 : 1;
+    return (x->form > y->form) - (x->form < y->form);
+}
+
+int dict_compile_verbs(dict_set *ds)
+{
+    wf_vec w = {0};
+    int rc = 0;
+    for (size_t i = 0; i < ds->nlex && !rc; i++) {
+        const dict_vlex *l = ds->lex[i];
+        const char *lm = l->pub.lemma;
+        size_t n = strlen(lm);
+        if (l->pub.kind == DICT_LX_VERB) {
+            rc = verb_forms(&w, lm, (uint32_t)i);
+        } else {
+            char pl[160];
+            rc = wf_add(&w, lm, n, (uint32_t)i, DICT_WF_BASE);
+            size_t pn = dict_plural(lm, n, pl, sizeof pl);
+            if (!rc && pn)
+                rc = wf_add(&w, pl, pn, (uint32_t)i, DICT_WF_S);
+        }
+        for (size_t f = 0; f < l->nforms && !rc; f++) {
+            const char *s = l->forms[f];
+            size_t sn = strlen(s);
+            uint32_t form = DICT_WF_PAST;
+            if (sn > 3 && strcmp(s + sn - 3, "ing") == 0)
+                form = DICT_WF_ING;
+            else if (l->pub.kind == DICT_LX_NOUN || (sn > 1 && s[sn - 1] == 's' && sn > n))
+                form = DICT_WF_S;
+            rc = wf_add(&w, s, sn, (uint32_t)i, form);
+        }
+    }
+    if (rc) {
+        dy_free(w.v);
+        return DY_ENOMEM;
+    }
+    if (w.n)
+        qsort(w.v, w.n, sizeof *w.v, cmp_wf);
+    /* Keep one form per (word, lexeme): irregular forms may repeat
+     * generated ones. */
+    size_t k = 0;
+    for (size_t i = 0; i < w.n; i++)
+        if (k == 0 || w.v[k - 1].h != w.v[i].h || w.v[k - 1].lex != w.v[i].lex)
+            w.v[k++] = w.v[i];
+    w.n = k;
+    ds->wfs = dy_calloc(w.n ? w.n : 1, sizeof *ds->wfs);
+    size_t cap = 64;
+    while (cap < w.n * 2)
+        cap *= 2;
+    ds->wtab = dy_calloc(cap, sizeof *ds->wtab);
+    if (!ds->wfs || !ds->wtab) {
+        dy_free(w.v);
+        return DY_ENOMEM;
+    }
+    ds->wcap = cap;
+    ds->nwfs = w.n;
+    for (size_t i = 0; i < w.n;) {
+        size_t j = i;
+        while (j < w.n && w.v[j].h == w.v[i].h) {
+            ds->wfs[j].lx = &ds->lex[w.v[j].lex]->pub;
+            ds->wfs[j].form = w.v[j].form;
+            j++;
+        }
+        size_t s = w.v[i].h & (cap - 1);
+        while (ds->wtab[s].n)
+            s = (s + 1) & (cap - 1);
+        ds->wtab[s] = (dict_wslot){w.v[i].h, (uint32_t)i, (uint32_t)(j - i)};
+        i = j;
+    }
+    dy_free(w.v);
+    return 0;
+}
+
+size_t dict_word_lookup(const dict_set *ds, uint64_t hash, const dict_wordform **out)
+{
+    if (!ds->wcap)
+        return 0;
+    for (size_t s = hash & (ds->wcap - 1);; s = (s + 1) & (ds->wcap - 1)) {
+        const dict_wslot *w = &ds->wtab[s];
+        if (!w->n)
+            return 0;
+        if (w->h == hash) {
+            *out = &ds->wfs[w->off];
+            return w->n;
+        }
+    }
+}
