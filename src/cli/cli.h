@@ -91,5 +91,8 @@ int cli_finish(const cli_ctx *c);
 /* Commands: each gets argv starting at its own name. */
 int cmd_segment(cli_ctx *c, int argc, char **argv);
 int cmd_code(cli_ctx *c, int argc, char **argv);
+int cmd_eval(cli_ctx *c, int argc, char **argv);
+int cmd_actors(cli_ctx *c, int argc, char **argv);
+int cmd_dict(cli_ctx *c, int argc, char **argv);
 
 #endif

@@ -13,6 +13,7 @@ typedef struct command {
 static const command commands[] = {
     {"code", cmd_code, "code documents into CAMEO events (JSON lines or TSV)"},
     {"segment", cmd_segment, "print sentences and time expressions as JSON lines"},
+    {"eval", cmd_eval, "score the coder against a gold file of sentences"},
 };
 
 static void usage(FILE *out)

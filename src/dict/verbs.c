@@ -291,7 +291,9 @@ static int parse_pattern(vparser *p, const char *code, size_t cn, const char *s,
                 k++;
             if (k == end)
                 return dy_err_set(p->err, DY_EPARSE, p->file, p->line, -1, "empty '()' in pattern");
-            if (s[k] == '{' || s[k] == '&' || s[k] == '*' || s[k] == '+' || s[k] == '$') {
+            if (s[k] == '*')
+                return dy_err_set(p->err, DY_EPARSE, p->file, p->line, -1, "'*' cannot be optional");
+            if (s[k] == '{' || s[k] == '&' || s[k] == '+' || s[k] == '$') {
                 int rc = parse_elem(p, s, end, &k, e);
                 if (rc)
                     return rc;
@@ -307,9 +309,6 @@ static int parse_pattern(vparser *p, const char *code, size_t cn, const char *s,
                 e->alts = a;
                 e->nalts = 1;
             }
-            if (e->type != DICT_PE_WORDS)
-                return dy_err_set(p->err, DY_EPARSE, p->file, p->line, -1,
-                                  "'*', '+' and '$' cannot be optional");
             e->optional = 1;
             i = end + 1;
         } else {
