@@ -13,6 +13,8 @@ typedef struct command {
 static const command commands[] = {
     {"code", cmd_code, "code documents into CAMEO events (JSON lines or TSV)"},
     {"segment", cmd_segment, "print sentences and time expressions as JSON lines"},
+    {"actors", cmd_actors, "print actor mentions (or unknown names with --unknown)"},
+    {"dict", cmd_dict, "check or import dictionaries (dict check DIR, dict import ...)"},
     {"eval", cmd_eval, "score the coder against a gold file of sentences"},
 };
 

@@ -178,4 +178,23 @@ int dict_load_verbs_file(dict_set *ds, const char *path, dy_err *err);
 int dict_load_verbs_string(dict_set *ds, const char *name, const char *text, size_t len,
                            dy_err *err);
 
+/* ---- importers (src/dict/import_*.c) ---------------------------------- */
+
+typedef struct dict_import_stats {
+    long entries;    /* entries read */
+    long converted;  /* entries written in dyad's format */
+    long failed;     /* entries that could not be converted (each reported) */
+    long forms;      /* surface forms or patterns written */
+} dict_import_stats;
+
+/* Convert one third-party dictionary file into dyad's format. format is
+ * "petrarch" (PETRARCH2/Phoenix) or "tabari"; the kind of file (actors,
+ * agents, verbs) is detected from its content. The result is written to
+ * outdir/actors/NAME.txt or outdir/verbs/NAME.txt (NAME from the input file
+ * name; directories are created). Every entry that cannot be converted is
+ * reported through report with file:line and the reason. Adds to *st.
+ * Returns 0, DY_EIO, DY_EPARSE, DY_EINVAL (unknown format) or DY_ENOMEM. */
+int dict_import_file(const char *format, const char *path, const char *outdir,
+                     dict_report_fn report, void *ud, dict_import_stats *st, dy_err *err);
+
 #endif
