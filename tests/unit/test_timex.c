@@ -156,7 +156,11 @@ static const tcase cases[] = {
     {"Without a document date, the talks ended yesterday.", NULL, {{0}}},
     {"Without a date, the talks ended on Monday.", NULL, {{0}}},
     {"Exports fell last year.", NULL, {{0}}},
+    {"Two splits came in April and July, 1986, the firm said.", NULL,
+     {{"April", "1986-04", M, "", L, 1}, {"July, 1986", "1986-07", M, "", L, 1}}},
     /* modifiers */
+    {"Tempers flared late Saturday in the capital.", "2023-09-15",
+     {{"late Saturday", "2023-09-09", D, "", REL, 0}}},
     {"Talks collapsed in late January.", "2023-09-15",
      {{"late January", "2023-01", M, "", IMP, 0}}},
     {"Growth slowed in early 2023.", NULL, {{"early 2023", "2023", Y, "", 0, 0}}},
@@ -177,6 +181,7 @@ static const tcase cases[] = {
     {"Unrest spread in the 2010s and beyond.", NULL,
      {{"the 2010s", "2010", DEC, "", 0, 0}}},
     {"Most delegates were in their 60s.", NULL, {{0}}},
+    {"Readings in the 40s F are expected; shares rose to the mid 30s.", NULL, {{0}}},
     /* lists */
     {"Elections were held in 2001, 2002 and 2011.", NULL,
      {{"2001", "2001", Y, "", L, 1}, {"2002", "2002", Y, "", L, 1},
