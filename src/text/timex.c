@@ -62,71 +62,74 @@ typedef struct kwent {
 
 #define K(w, kw, v) {w, sizeof(w) - 1, kw, v}
 static const kwent kw_a[] = {
-    K("a", KW_FUNC, 0), K("after", KW_AFTER, 0), K("afternoon", KW_PART, 0),
-    K("against", KW_FUNC, 0), K("also", KW_FUNC, 0), K("amid", KW_FUNC, 0),
-    K("an", KW_FUNC, 0), K("and", KW_AND, 0), K("apr", KW_MONABBR, 4),
-    K("april", KW_MONTH, 4), K("are", KW_FUNC, 0), K("as", KW_FUNC, 0),
-    K("at", KW_FUNC, 0), K("aug", KW_MONABBR, 8), K("august", KW_MONTH, 8)};
+    K("a", KW_FUNC, 0), K("an", KW_FUNC, 0), K("as", KW_FUNC, 0),
+    K("at", KW_FUNC, 0), K("and", KW_AND, 0), K("apr", KW_MONABBR, 4),
+    K("are", KW_FUNC, 0), K("aug", KW_MONABBR, 8), K("also", KW_FUNC, 0),
+    K("amid", KW_FUNC, 0), K("after", KW_AFTER, 0), K("april", KW_MONTH, 4),
+    K("august", KW_MONTH, 8), K("against", KW_FUNC, 0),
+    K("afternoon", KW_PART, 0)};
 static const kwent kw_b[] = {
-    K("because", KW_FUNC, 0), K("before", KW_BEFORE, 0),
-    K("between", KW_BETWEEN, 0), K("but", KW_FUNC, 0), K("by", KW_TRIG, 0)};
-static const kwent kw_c[] = {K("compared", KW_FUNC, 0)};
+    K("by", KW_TRIG, 0), K("but", KW_FUNC, 0), K("before", KW_BEFORE, 0),
+    K("because", KW_FUNC, 0), K("between", KW_BETWEEN, 0)};
+static const kwent kw_c[] = {
+    K("compared", KW_FUNC, 0)};
 static const kwent kw_d[] = {
-    K("day", KW_DAY, 0), K("dec", KW_MONABBR, 12), K("december", KW_MONTH, 12),
-    K("during", KW_TRIG, 0)};
+    K("day", KW_DAY, 0), K("dec", KW_MONABBR, 12), K("during", KW_TRIG, 0),
+    K("december", KW_MONTH, 12)};
 static const kwent kw_e[] = {
-    K("early", KW_EARLY, 0), K("eighties", KW_DECADE, 1980),
-    K("evening", KW_PART, 0)};
+    K("early", KW_EARLY, 0), K("evening", KW_PART, 0),
+    K("eighties", KW_DECADE, 1980)};
 static const kwent kw_f[] = {
-    K("feb", KW_MONABBR, 2), K("february", KW_MONTH, 2),
-    K("fifties", KW_DECADE, 1950), K("following", KW_FUNC, 0),
-    K("for", KW_FUNC, 0), K("forties", KW_DECADE, 1940),
-    K("friday", KW_WDAY, 4), K("from", KW_FROM, 0)};
+    K("feb", KW_MONABBR, 2), K("for", KW_FUNC, 0), K("from", KW_FROM, 0),
+    K("friday", KW_WDAY, 4), K("fifties", KW_DECADE, 1950),
+    K("forties", KW_DECADE, 1940), K("february", KW_MONTH, 2),
+    K("following", KW_FUNC, 0)};
 static const kwent kw_h[] = {
-    K("had", KW_FUNC, 0), K("has", KW_FUNC, 0), K("have", KW_FUNC, 0),
-    K("he", KW_FUNC, 0), K("her", KW_FUNC, 0), K("his", KW_FUNC, 0)};
+    K("he", KW_FUNC, 0), K("had", KW_FUNC, 0), K("has", KW_FUNC, 0),
+    K("her", KW_FUNC, 0), K("his", KW_FUNC, 0), K("have", KW_FUNC, 0)};
 static const kwent kw_i[] = {
     K("i", KW_FUNC, 0), K("if", KW_FUNC, 0), K("in", KW_TRIG, 0),
     K("is", KW_FUNC, 0), K("it", KW_FUNC, 0), K("its", KW_FUNC, 0)};
 static const kwent kw_j[] = {
-    K("jan", KW_MONABBR, 1), K("january", KW_MONTH, 1), K("jul", KW_MONABBR, 7),
-    K("july", KW_MONTH, 7), K("jun", KW_MONABBR, 6), K("june", KW_MONTH, 6)};
-static const kwent kw_l[] = {K("last", KW_LAST, 0), K("late", KW_LATE, 0)};
+    K("jan", KW_MONABBR, 1), K("jul", KW_MONABBR, 7), K("jun", KW_MONABBR, 6),
+    K("july", KW_MONTH, 7), K("june", KW_MONTH, 6), K("january", KW_MONTH, 1)};
+static const kwent kw_l[] = {
+    K("last", KW_LAST, 0), K("late", KW_LATE, 0)};
 static const kwent kw_m[] = {
-    K("mar", KW_MONABBR, 3), K("march", KW_MONTH, 3), K("may", KW_MONTH, 5),
-    K("mid", KW_MID, 0), K("monday", KW_WDAY, 0), K("month", KW_MONTHW, 0),
+    K("mar", KW_MONABBR, 3), K("may", KW_MONTH, 5), K("mid", KW_MID, 0),
+    K("march", KW_MONTH, 3), K("month", KW_MONTHW, 0), K("monday", KW_WDAY, 0),
     K("morning", KW_PART, 0)};
 static const kwent kw_n[] = {
-    K("next", KW_NEXT, 0), K("night", KW_PART, 1),
-    K("nineties", KW_DECADE, 1990), K("not", KW_FUNC, 0),
-    K("nov", KW_MONABBR, 11), K("november", KW_MONTH, 11)};
+    K("not", KW_FUNC, 0), K("nov", KW_MONABBR, 11), K("next", KW_NEXT, 0),
+    K("night", KW_PART, 1), K("nineties", KW_DECADE, 1990),
+    K("november", KW_MONTH, 11)};
 static const kwent kw_o[] = {
-    K("oct", KW_MONABBR, 10), K("october", KW_MONTH, 10), K("of", KW_OF, 0),
-    K("on", KW_FUNC, 0), K("or", KW_OR, 0), K("our", KW_FUNC, 0)};
+    K("of", KW_OF, 0), K("on", KW_FUNC, 0), K("or", KW_OR, 0),
+    K("oct", KW_MONABBR, 10), K("our", KW_FUNC, 0), K("october", KW_MONTH, 10)};
 static const kwent kw_s[] = {
-    K("saturday", KW_WDAY, 5), K("sep", KW_MONABBR, 9),
-    K("sept", KW_MONABBR, 9), K("september", KW_MONTH, 9),
-    K("seventies", KW_DECADE, 1970), K("she", KW_FUNC, 0),
-    K("since", KW_TRIG, 0), K("sixties", KW_DECADE, 1960), K("so", KW_FUNC, 0),
-    K("sunday", KW_WDAY, 6)};
+    K("so", KW_FUNC, 0), K("sep", KW_MONABBR, 9), K("she", KW_FUNC, 0),
+    K("sept", KW_MONABBR, 9), K("since", KW_TRIG, 0), K("sunday", KW_WDAY, 6),
+    K("sixties", KW_DECADE, 1960), K("saturday", KW_WDAY, 5),
+    K("september", KW_MONTH, 9), K("seventies", KW_DECADE, 1970)};
 static const kwent kw_t[] = {
-    K("than", KW_FUNC, 0), K("that", KW_FUNC, 0), K("the", KW_THE, 0),
-    K("their", KW_FUNC, 0), K("there", KW_FUNC, 0), K("these", KW_FUNC, 0),
-    K("they", KW_FUNC, 0), K("thirties", KW_DECADE, 1930),
-    K("this", KW_THIS, 0), K("those", KW_FUNC, 0), K("through", KW_THROUGH, 0),
-    K("throughout", KW_TRIG, 0), K("thursday", KW_WDAY, 3),
-    K("till", KW_UNTIL, 0), K("to", KW_TO, 0), K("today", KW_TODAY, 0),
-    K("tomorrow", KW_TOMORROW, 0), K("tonight", KW_TONIGHT, 0),
-    K("tuesday", KW_WDAY, 1), K("twenties", KW_DECADE, 1920)};
-static const kwent kw_u[] = {K("until", KW_UNTIL, 0)};
+    K("to", KW_TO, 0), K("the", KW_THE, 0), K("than", KW_FUNC, 0),
+    K("that", KW_FUNC, 0), K("they", KW_FUNC, 0), K("this", KW_THIS, 0),
+    K("till", KW_UNTIL, 0), K("their", KW_FUNC, 0), K("there", KW_FUNC, 0),
+    K("these", KW_FUNC, 0), K("those", KW_FUNC, 0), K("today", KW_TODAY, 0),
+    K("through", KW_THROUGH, 0), K("tonight", KW_TONIGHT, 0),
+    K("tuesday", KW_WDAY, 1), K("thirties", KW_DECADE, 1930),
+    K("thursday", KW_WDAY, 3), K("tomorrow", KW_TOMORROW, 0),
+    K("twenties", KW_DECADE, 1920), K("throughout", KW_TRIG, 0)};
+static const kwent kw_u[] = {
+    K("until", KW_UNTIL, 0)};
 static const kwent kw_w[] = {
-    K("was", KW_FUNC, 0), K("we", KW_FUNC, 0), K("wednesday", KW_WDAY, 2),
+    K("we", KW_FUNC, 0), K("was", KW_FUNC, 0), K("who", KW_FUNC, 0),
     K("week", KW_WEEK, 0), K("were", KW_FUNC, 0), K("when", KW_FUNC, 0),
-    K("where", KW_FUNC, 0), K("which", KW_FUNC, 0), K("while", KW_FUNC, 0),
-    K("who", KW_FUNC, 0), K("with", KW_FUNC, 0)};
+    K("with", KW_FUNC, 0), K("where", KW_FUNC, 0), K("which", KW_FUNC, 0),
+    K("while", KW_FUNC, 0), K("wednesday", KW_WDAY, 2)};
 static const kwent kw_y[] = {
-    K("year", KW_YEAR, 0), K("yesterday", KW_YESTERDAY, 0),
-    K("you", KW_FUNC, 0)};
+    K("you", KW_FUNC, 0), K("year", KW_YEAR, 0),
+    K("yesterday", KW_YESTERDAY, 0)};
 #undef K
 
 #define NELEM(x) (sizeof(x) / sizeof((x)[0]))
@@ -149,7 +152,8 @@ static int is_digit(unsigned c) { return (c - '0') < 10u; }
 
 /* Keyword of the ASCII word w[0..n), case-insensitively; sets *val. Runs
  * for most words of every sentence, hence the hand-rolled comparison
- * (entries share the first letter, so it starts at the second). */
+ * (entries share the first letter, so it starts at the second). Each
+ * letter's entries are sorted by length, then alphabetically. */
 static int kw_lookup(const unsigned char *w, size_t n, int32_t *val)
 {
     if (n == 0 || n > 10)
@@ -159,8 +163,11 @@ static int kw_lookup(const unsigned char *w, size_t n, int32_t *val)
         return KW_NONE;
     const kwent *e = kw_index[li].e;
     for (size_t i = 0, ne = kw_index[li].n; i < ne; i++) {
-        if (e[i].n != n)
+        if (e[i].n != n) {
+            if (e[i].n > n)
+                break;
             continue;
+        }
         size_t k = 1;
         while (k < n && (unsigned char)e[i].w[k] == (w[k] | 32u))
             k++;
@@ -1269,6 +1276,21 @@ int txt_timex_scan(const char *text, size_t len, txt_sentence *sents, size_t nse
     s.doc = s.docv.prec != TXT_PREC_NONE ? &s.docv : NULL;
     *out = NULL;
     *nout = 0;
+    /* One token buffer for all sentences, sized for the longest one at a
+     * typical 4 bytes per token, so that it rarely has to grow. */
+    size_t maxlen = 0;
+    for (size_t si = 0; si < nsent; si++) {
+        if (sents[si].end > sents[si].start && sents[si].end - sents[si].start > maxlen)
+            maxlen = sents[si].end - sents[si].start;
+    }
+    if (maxlen > len)
+        maxlen = len;
+    if (maxlen) {
+        s.cap = maxlen / 4 + 16;
+        s.tk = dy_arena_alloc(a, s.cap * sizeof *s.tk);
+        if (!s.tk)
+            goto oom;
+    }
     for (size_t si = 0; si < nsent; si++) {
         uint32_t lo = sents[si].start, hi = sents[si].end;
         if (hi > len)
