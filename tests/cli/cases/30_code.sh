@@ -1,0 +1,25 @@
+# dyad code: the event contract, TSV, explain, modality.
+printf '{"id":"n1","date":"2023-09-15","text":"Russian President Vladimir Putin received North Korean leader Kim Jong Un at the Vostochny Cosmodrome on September 13, 2023."}\n' >"$T/n.jsonl"
+check "code jsonl" 0 "$DYAD" code "$T/n.jsonl"
+expect "event fields" "$T/out" '^\{"doc":"n1","sent":0,"date":"2023-09-13","source":"RUSGOV","target":"PRKGOV","code":"0[0-9]+","root":"0[0-9]","quad":1,"goldstein":-?[0-9.]+,"modality":"asserted","text":"Russian President'
+expect "spans" "$T/out" '"spans":\{"source":\[[0-9]+,[0-9]+\],"verb":\[[0-9]+,[0-9]+\],"target":\[[0-9]+,[0-9]+\]\}'
+check "code tsv" 0 "$DYAD" code --format tsv "$T/n.jsonl"
+expect "tsv header" "$T/out" '^doc	sent	date	source	target	code	root	quad	goldstein	modality	text'
+expect "tsv row" "$T/out" '^n1	0	2023-09-13	RUSGOV	PRKGOV	0'
+check "code explain" 0 "$DYAD" code --explain "$T/n.jsonl"
+expect "explain pattern file:line" "$T/out" '"pattern":"[^"]+\.txt:[0-9]+"'
+expect "explain actor entries" "$T/out" '"source_entry":"[^"]+persons[^"]*\.txt:[0-9]+"'
+expect "explain time" "$T/out" '"time":\{"text":"September 13, 2023"'
+
+printf 'Russia did not impose sanctions on Japan.\n' >"$T/neg.txt"
+check "negated event is not written" 0 "$DYAD" code "$T/neg.txt"
+lines "no asserted event" "$T/out" 0
+check "negated event with --all-modalities" 0 "$DYAD" code --all-modalities "$T/neg.txt"
+expect "modality negated" "$T/out" '"modality":"negated"'
+
+printf 'Brazil beat Argentina 2-1 in the World Cup final on Sunday.\n' >"$T/sport.txt"
+check "sports result" 0 "$DYAD" code --all-modalities "$T/sport.txt"
+lines "no event from sports" "$T/out" 0
+
+check "code summary" 0 "$DYAD" code --summary "$ROOT/data/demo/briefs.jsonl"
+expect "summary line" "$T/err" '^documents [0-9]+, sentences [0-9]+, time expressions [0-9]+, events [0-9]+'
