@@ -354,6 +354,17 @@ static uint32_t clause_start(const sctx *sc, uint32_t v, uint32_t *bound)
     return sc->tb;
 }
 
+/* "its troops", "their envoy": a role noun owned by an actor named
+ * elsewhere in the clause, not an actor of its own. */
+static int owned_agent(const sctx *sc, const dict_mention *m)
+{
+    if (!(m->flags & DICT_M_BARE_AGENT) || m->tok_begin == sc->tb)
+        return 0;
+    const char *w = sc->tk[m->tok_begin - 1].norm;
+    return strcmp(w, "its") == 0 || strcmp(w, "their") == 0 || strcmp(w, "his") == 0 ||
+           strcmp(w, "her") == 0 || strcmp(w, "our") == 0;
+}
+
 /* Subject of the word at v: the nearest mention before it in its clause,
  * preferring one that does not follow a preposition. -1 when none. */
 static int32_t find_subject(const sctx *sc, uint32_t v, uint32_t cs, int32_t avoid)
@@ -365,6 +376,8 @@ static int32_t find_subject(const sctx *sc, uint32_t v, uint32_t cs, int32_t avo
             continue;
         const dict_mention *m = &sc->ms[mi];
         j = m->tok_begin;
+        if (owned_agent(sc, m))
+            continue;
         int prep = m->tok_begin > sc->tb && has_cue(sc, m->tok_begin - 1, CODE_CUE_PREPOSITION);
         /* "the visit of Putin" is not what is wanted; but a mention after
          * "the" is fine. Adjectives ("Russian warships") are subjects only
@@ -382,9 +395,8 @@ static int32_t find_object(const sctx *sc, uint32_t from, int32_t avoid)
 {
     for (uint32_t j = from; j < sc->te; j++) {
         int32_t mi = MS(sc, mcover, j);
-        if (mi >= 0 && mi != avoid) {
+        if (mi >= 0 && mi != avoid && !owned_agent(sc, &sc->ms[mi]))
             return mi;
-        }
         if (mi >= 0)
             j = sc->ms[mi].tok_end - 1;
         else if (is_boundary_punct(sc, j) ||
@@ -654,9 +666,13 @@ static int emit(const sctx *sc, const cand *cd, const cand *cands, size_t nc,
         for (size_t i = 0; i < ntgt; i++)
             tgts[i] = &sc->ms[idx[i]];
     }
-    if (nsrc > 1 && ntgt == 1 && tgt >= 0 && src >= 0 && sc->ms[src].list >= 0 &&
-        sc->ms[src].list == sc->ms[tgt].list)
-        ntgt = 0; /* "Russia and China held talks": reciprocal, below */
+    if (nsrc > 1 && ntgt == 1) {
+        /* "Russia and China held talks", "Israel and Lebanon renewed talks
+         * on a pullback from Lebanon": reciprocal, below. */
+        for (size_t i = 0; i < nsrc; i++)
+            if (srcs[i] == tgts[0] || strcmp(srcs[i]->code, tgts[0]->code) == 0)
+                ntgt = 0;
+    }
     int root = (code[0] - '0') * 10 + (code[1] - '0');
     int violent = root >= 18;
     if (nsrc == 0 && !(violent && ntgt > 0))
@@ -787,8 +803,10 @@ static void tidy(code_event *ev, size_t first, size_t *n, const cand *cands, siz
         int drop = 0;
         const cand *ci = &cands[ev_cand[i - first]];
         if (ci->lx->speech) {
+            /* "X said that Y did Z" and "Y did Z, X said": the reported act
+             * is the news, the statement is not. */
             for (size_t j = first; j < *n && !drop; j++)
-                if (cands[ev_cand[j - first]].v > ci->v && !cands[ev_cand[j - first]].lx->speech)
+                if (!cands[ev_cand[j - first]].lx->speech)
                     drop = 1;
         }
         for (size_t j = first; j < k && !drop; j++)

@@ -77,6 +77,8 @@ typedef struct dict_mention {
     uint32_t start, end;         /* bytes [start, end) */
     const dict_entry *entry;     /* the named actor (NULL for a bare agent) */
     const dict_entry *agent;     /* the agent combined with it, or NULL */
+    const dict_entry *adj_entry; /* the state named before a title and a
+                                    person ("Israeli PM Ehud Barak"), or NULL */
     char code[32];               /* resolved for the date given to dict_match */
     int32_t list;                /* index of the first member of its compound
                                     list ("Russia and China"), or -1 */

@@ -524,7 +524,7 @@ const char *dict_entry_code_at(const dict_entry *e, int32_t key, char out[32])
         out[0] = '\0';
         return out;
     }
-    if (e->kind == DICT_PERSON) {
+    if (e->kind == DICT_PERSON && key) {
         /* A person outside every term is a former (or future) official:
          * the country of the nearest term plus ELI, per the codebook. */
         if (strncmp(best->code, "IGO", 3) == 0 || strncmp(best->code, "NGO", 3) == 0)

@@ -216,6 +216,8 @@ int dict_compile(dict_set *ds, dy_err *err)
         return dy_err_set(err, DY_ENOMEM, NULL, 0, -1, "out of memory compiling dictionaries");
     ds->the_hash = txt_hash("the", 3);
     ds->of_hash = txt_hash("of", 2);
+    ds->in_hash = txt_hash("in", 2);
+    ds->from_hash = txt_hash("from", 4);
     ds->and_hash = txt_hash("and", 3);
     ds->s_hash = txt_hash("'s", 2);
     ds->comma_hash = txt_hash(",", 1);
@@ -335,6 +337,8 @@ static int combine(const dict_set *ds, const txt_analysis *an, uint32_t sent, ra
                 end = nx->te;
                 i++;
                 if (nx2 && named(nx2) && nx2->form->entry->kind == DICT_PERSON && nx2->tb == end) {
+                    if (m->entry->kind == DICT_STATE)
+                        m->adj_entry = m->entry;
                     m->entry = nx2->form->entry;
                     m->flags |= DICT_M_PERSON;
                     end = nx2->te;
@@ -362,6 +366,14 @@ static int combine(const dict_set *ds, const txt_analysis *an, uint32_t sent, ra
                        nx->form->entry->kind != DICT_PERSON &&
                        (nx->tb == j + 1 || (nx->tb == j + 2 && is_tok(&tk[j + 1], ds->the_hash)))) {
                 /* "the foreign minister of Japan" */
+                m->entry = nx->form->entry;
+                end = nx->te;
+                i++;
+            } else if (j < s->tok_end && nx && named(nx) && nx->form->entry->kind == DICT_STATE &&
+                       (nx->tb == j + 1 || (nx->tb == j + 2 && is_tok(&tk[j + 1], ds->the_hash))) &&
+                       ((is_tok(&tk[j], ds->in_hash) && nx->form->type == DICT_FORM_SEAT) ||
+                        is_tok(&tk[j], ds->from_hash))) {
+                /* "officials in Seoul", "delegates from Russia" */
                 m->entry = nx->form->entry;
                 end = nx->te;
                 i++;
@@ -459,7 +471,18 @@ size_t dict_mention_code(const dict_mention *m, const txt_date *date, char out[3
     char base[32];
     dict_entry_code_at(m->entry, key, base);
     size_t bn = strlen(base);
-    if (m->flags & DICT_M_PERSON) {
+    if ((m->flags & DICT_M_PERSON) && m->agent && m->adj_entry && bn >= 3) {
+        /* "Israeli Prime Minister Ehud Barak": the text says who and what
+         * the person is at the time, whatever the dictionary's terms say. */
+        char cb[32];
+        dict_entry_code_at(m->adj_entry, key, cb);
+        snprintf(out, 32, "%.3s%.8s", cb, m->agent->role);
+    } else if ((m->flags & DICT_M_PERSON) && m->agent && bn >= 3 &&
+               strncmp(base, "IGO", 3) && strncmp(base, "NGO", 3)) {
+        /* "President Reagan", "former President Carter": the title's role
+         * with the person's country. */
+        snprintf(out, 32, "%.3s%.8s", base, m->agent->role);
+    } else if (m->flags & DICT_M_PERSON) {
         snprintf(out, 32, "%s", base);
     } else if (m->agent) {
         /* A country plus the agent's role; organisations and groups keep
