@@ -52,6 +52,8 @@ typedef struct cli_input {
     const char *dicts[16];  /* --dict DIR, borrowed from argv */
     size_t ndicts;
     int threads;
+    int take_docs;          /* cli_each_doc hands ownership of each document
+                               to the callback (which must txt_doc_free it) */
 } cli_input;
 
 /* Long options understood by cli_input_option(); their vals are >= 1000.
@@ -78,8 +80,9 @@ int cli_input_paths(cli_ctx *c, cli_input *in, char **argv, int argc);
 void cli_input_free(cli_input *in);
 
 /* Called for each non-empty document; the document is borrowed (freed after
- * the call). Return 0 to go on, non-zero to stop with that exit code. */
-typedef int (*cli_doc_fn)(void *ud, const txt_doc *doc);
+ * the call) unless in->take_docs is set. Return 0 to go on, non-zero to stop
+ * with that exit code. */
+typedef int (*cli_doc_fn)(void *ud, txt_doc *doc);
 /* Read every document of in->paths, print and count skipped records and
  * empty documents, call fn for the others. Returns CLI_EXIT_OK,
  * CLI_EXIT_FAIL on a fatal error, or fn's non-zero result. */

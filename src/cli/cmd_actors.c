@@ -78,7 +78,7 @@ static void unk_add(actors_run *r, const char *name, size_t n, const char *sent,
     r->un++;
 }
 
-static int actors_doc(void *ud, const txt_doc *d)
+static int actors_doc(void *ud, txt_doc *d)
 {
     actors_run *r = ud;
     txt_analysis an;

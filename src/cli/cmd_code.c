@@ -1,8 +1,17 @@
-/* cmd_code.c - `dyad code`: documents in, CAMEO events out. */
+/* cmd_code.c - `dyad code`: documents in, CAMEO events out.
+ *
+ * Documents are coded in batches; with --threads N, N workers code the
+ * documents of a batch in parallel, each with its own arena and output
+ * buffer, and the batch is written in input order, so the output is the
+ * same for any number of threads. */
 #include "cli/engine.h"
+#include "core/alloc.h"
 #include "core/buf.h"
 
+#include <pthread.h>
+#include <stdatomic.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 static const char code_help[] =
@@ -13,53 +22,138 @@ static const char code_help[] =
     "      --explain        add the dictionary entries, token spans, modality cue\n"
     "                       and time expression behind each event\n"
     "      --all-modalities also write negated, future, hypothetical and alleged events\n"
+    "  -j, --threads N      code with N threads (output identical to one thread)\n"
     "      --summary        print counts (documents, sentences, events by root) on stderr\n"
     "  -h, --help           show this help\n";
+
+enum { BATCH = 256, MAX_THREADS = 64 };
+
+typedef struct job {
+    txt_doc *doc;
+    dy_buf out;
+    long sents, timexes, events;
+    long by_root[21];
+    int failed;
+    char msg[1100];
+} job;
 
 typedef struct code_run {
     cli_ctx *c;
     cli_engine eng;
-    dy_arena *arena;
-    dy_buf out;
-    int format, explain;
+    int format, explain, threads;
+    job jobs[BATCH];
+    size_t njobs;
+    atomic_size_t next;
+    dy_arena *arenas[MAX_THREADS];
     long docs, sents, events, timexes;
     long by_root[21];
 } code_run;
 
-static int code_doc(void *ud, const txt_doc *d)
+/* Code one document into its job's buffer. Thread-safe: the engine is
+ * read-only and the arena is the worker's. */
+static void code_job(code_run *r, dy_arena *a, job *j)
 {
-    code_run *r = ud;
     txt_analysis an;
     dy_err e;
     dy_err_clear(&e);
-    dy_arena_reset(r->arena);
+    dy_arena_reset(a);
     code_event *ev;
     size_t nev;
-    if (txt_analyze(d, r->arena, &an, &e) != 0 ||
-        code_document(r->eng.coder, &an, r->arena, &ev, &nev, &e) != 0) {
-        cli_errorf("%s: %s", d->id, e.msg[0] ? e.msg : dy_status_str(e.code));
-        return CLI_EXIT_FAIL;
+    if (txt_analyze(j->doc, a, &an, &e) != 0 ||
+        code_document(r->eng.coder, &an, a, &ev, &nev, &e) != 0) {
+        j->failed = 1;
+        snprintf(j->msg, sizeof j->msg, "%s: %s", j->doc->id,
+                 e.msg[0] ? e.msg : dy_status_str(e.code));
+        return;
     }
-    r->docs++;
-    r->sents += (long)an.nsent;
-    r->timexes += (long)an.ntimex;
-    dy_buf_reset(&r->out);
+    j->sents = (long)an.nsent;
+    j->timexes = (long)an.ntimex;
+    j->events = (long)nev;
     for (size_t i = 0; i < nev; i++) {
-        code_event_write(&r->out, r->format, d, &an, &ev[i], r->eng.cam, r->explain);
+        code_event_write(&j->out, r->format, j->doc, &an, &ev[i], r->eng.cam, r->explain);
         int root = (ev[i].code[0] - '0') * 10 + (ev[i].code[1] - '0');
         if (root >= 0 && root <= 20)
-            r->by_root[root]++;
+            j->by_root[root]++;
     }
-    r->events += (long)nev;
-    if (r->out.oom) {
-        cli_errorf("out of memory");
-        return CLI_EXIT_FAIL;
+    if (j->out.oom) {
+        j->failed = 1;
+        snprintf(j->msg, sizeof j->msg, "%s: out of memory", j->doc->id);
     }
-    if (r->out.len && fwrite(r->out.data, 1, r->out.len, stdout) != r->out.len) {
-        cli_errorf("write error on standard output");
-        return CLI_EXIT_FAIL;
+}
+
+typedef struct worker {
+    code_run *r;
+    dy_arena *a;
+} worker;
+
+static void *work(void *arg)
+{
+    worker *w = arg;
+    code_run *r = w->r;
+    for (;;) {
+        size_t i = atomic_fetch_add(&r->next, 1);
+        if (i >= r->njobs)
+            break;
+        code_job(r, w->a, &r->jobs[i]);
     }
-    return 0;
+    return NULL;
+}
+
+/* Code the pending batch and write it in input order. */
+static int flush_batch(code_run *r)
+{
+    int rc = 0;
+    atomic_store(&r->next, 0);
+    int nt = r->threads < (int)r->njobs ? r->threads : (int)r->njobs;
+    if (nt <= 1) {
+        worker w = {r, r->arenas[0]};
+        work(&w);
+    } else {
+        pthread_t th[MAX_THREADS];
+        worker w[MAX_THREADS];
+        int started = 0;
+        for (int i = 0; i < nt; i++) {
+            w[i] = (worker){r, r->arenas[i]};
+            if (pthread_create(&th[i], NULL, work, &w[i]) != 0)
+                break;
+            started++;
+        }
+        if (started == 0)
+            work(&w[0]);
+        for (int i = 0; i < started; i++)
+            pthread_join(th[i], NULL);
+    }
+    for (size_t i = 0; i < r->njobs; i++) {
+        job *j = &r->jobs[i];
+        if (!rc && j->failed) {
+            cli_errorf("%s", j->msg);
+            rc = CLI_EXIT_FAIL;
+        }
+        if (!rc && j->out.len && fwrite(j->out.data, 1, j->out.len, stdout) != j->out.len) {
+            cli_errorf("write error on standard output");
+            rc = CLI_EXIT_FAIL;
+        }
+        if (!rc) {
+            r->docs++;
+            r->sents += j->sents;
+            r->timexes += j->timexes;
+            r->events += j->events;
+            for (int k = 0; k <= 20; k++)
+                r->by_root[k] += j->by_root[k];
+        }
+        dy_buf_free(&j->out);
+        txt_doc_free(j->doc);
+        memset(j, 0, sizeof *j);
+    }
+    r->njobs = 0;
+    return rc;
+}
+
+static int add_doc(void *ud, txt_doc *d)
+{
+    code_run *r = ud;
+    r->jobs[r->njobs++].doc = d;
+    return r->njobs == BATCH ? flush_batch(r) : 0;
 }
 
 static void summary(const code_run *r)
@@ -81,6 +175,7 @@ int cmd_code(cli_ctx *c, int argc, char **argv)
     static const struct option opts[] = {
         CLI_INPUT_LONGOPTS,
         {"format", required_argument, NULL, 'f'},
+        {"threads", required_argument, NULL, 'j'},
         {"explain", no_argument, NULL, 2001},
         {"all-modalities", no_argument, NULL, 2002},
         {"summary", no_argument, NULL, 2003},
@@ -88,66 +183,92 @@ int cmd_code(cli_ctx *c, int argc, char **argv)
         {NULL, 0, NULL, 0}};
     cli_input in = {0};
     code_opts co = {0};
-    code_run r = {.c = c};
-    int want_summary = 0, opt;
+    code_run *r = dy_calloc(1, sizeof *r);
+    if (!r) {
+        cli_errorf("out of memory");
+        return CLI_EXIT_FAIL;
+    }
+    r->c = c;
+    r->threads = 1;
+    int want_summary = 0, opt, rc = 0;
     optind = 1;
     opterr = 0;
-    while ((opt = getopt_long(argc, argv, ":i:f:qh", opts, NULL)) != -1) {
+    while (!rc && (opt = getopt_long(argc, argv, ":i:f:j:qh", opts, NULL)) != -1) {
         if (opt == 'i')
             opt = 1001;
-        int rc = cli_input_option(c, &in, opt, optarg);
-        if (rc == 1)
+        int irc = cli_input_option(c, &in, opt, optarg);
+        if (irc == 1)
             continue;
-        if (rc)
-            return rc;
+        if (irc) {
+            rc = irc;
+            break;
+        }
         switch (opt) {
         case 'h':
             fputs(code_help, stdout);
+            dy_free(r);
             return CLI_EXIT_OK;
         case 'f':
             if (strcmp(optarg, "jsonl") == 0)
-                r.format = CODE_OUT_JSONL;
+                r->format = CODE_OUT_JSONL;
             else if (strcmp(optarg, "tsv") == 0)
-                r.format = CODE_OUT_TSV;
+                r->format = CODE_OUT_TSV;
             else
-                return cli_usage(c, "--format: expected jsonl or tsv, got '%s'", optarg);
+                rc = cli_usage(c, "--format: expected jsonl or tsv, got '%s'", optarg);
             break;
-        case 2001: r.explain = 1; break;
+        case 'j': {
+            char *end;
+            long n = strtol(optarg, &end, 10);
+            if (*end || n < 1 || n > MAX_THREADS)
+                rc = cli_usage(c, "--threads: expected a number from 1 to %d, got '%s'",
+                               MAX_THREADS, optarg);
+            r->threads = (int)n;
+            break;
+        }
+        case 2001: r->explain = 1; break;
         case 2002: co.all_modalities = 1; break;
         case 2003: want_summary = 1; break;
-        case ':': return cli_usage(c, "option '%s' needs an argument", argv[optind - 1]);
-        default: return cli_usage(c, "unknown option '%s'", argv[optind - 1]);
+        case ':': rc = cli_usage(c, "option '%s' needs an argument", argv[optind - 1]); break;
+        default: rc = cli_usage(c, "unknown option '%s'", argv[optind - 1]); break;
         }
     }
-    int rc = cli_engine_open(c, &in, &co, &r.eng);
-    if (rc)
-        return rc;
-    rc = cli_input_paths(c, &in, argv + optind, argc - optind);
     if (rc) {
-        cli_engine_close(&r.eng);
+        dy_free(r);
         return rc;
     }
-    r.arena = dy_arena_new();
-    if (!r.arena) {
-        cli_errorf("out of memory");
-        rc = CLI_EXIT_FAIL;
+    rc = cli_engine_open(c, &in, &co, &r->eng);
+    if (rc) {
+        dy_free(r);
+        return rc;
     }
-    if (!rc && r.format == CODE_OUT_TSV) {
-        dy_buf_reset(&r.out);
-        code_event_write_tsv_header(&r.out, r.explain);
-        fwrite(r.out.data, 1, r.out.len, stdout);
+    rc = cli_input_paths(c, &in, argv + optind, argc - optind);
+    for (int i = 0; !rc && i < r->threads; i++)
+        if (!(r->arenas[i] = dy_arena_new())) {
+            cli_errorf("out of memory");
+            rc = CLI_EXIT_FAIL;
+        }
+    if (!rc && r->format == CODE_OUT_TSV) {
+        dy_buf h = {0};
+        code_event_write_tsv_header(&h, r->explain);
+        fwrite(h.data, 1, h.len, stdout);
+        dy_buf_free(&h);
     }
+    in.take_docs = 1;
     if (!rc)
-        rc = cli_each_doc(c, &in, code_doc, &r);
+        rc = cli_each_doc(c, &in, add_doc, r);
+    int frc = flush_batch(r); /* also frees documents left after an error */
+    if (!rc)
+        rc = frc;
     if (fflush(stdout) != 0 && rc == 0) {
         cli_errorf("write error on standard output");
         rc = CLI_EXIT_FAIL;
     }
     if (!rc && want_summary)
-        summary(&r);
-    dy_buf_free(&r.out);
-    dy_arena_free(r.arena);
-    cli_engine_close(&r.eng);
+        summary(r);
+    for (int i = 0; i < MAX_THREADS; i++)
+        dy_arena_free(r->arenas[i]);
+    cli_engine_close(&r->eng);
     cli_input_free(&in);
+    dy_free(r);
     return rc ? rc : cli_finish(c);
 }

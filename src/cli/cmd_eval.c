@@ -201,6 +201,7 @@ int cmd_eval(cli_ctx *c, int argc, char **argv)
     dy_buf out = {0};
     long covered = 0, root_ok = 0, exact = 0, src_n = 0, src_ok = 0, tgt_n = 0, tgt_ok = 0,
          full = 0, offroot = 0, events = 0;
+    long act_n = 0, act_found = 0;
     long conf_n[21] = {0}, conf_ok[21] = {0}, conf_wrong[21][21] = {{0}};
     for (size_t i = 0; i < ng && a; i++) {
         gold *x = &g[i];
@@ -216,6 +217,25 @@ int cmd_eval(cli_ctx *c, int argc, char **argv)
             cli_errorf("%s: %s", x->id, e.msg);
             rc = CLI_EXIT_FAIL;
             break;
+        }
+        /* Actor recall: is the gold actor's country among the mentions? */
+        dict_mention *ms;
+        size_t nm;
+        if (dict_match(eng.ds, &an, &d.date, a, &ms, &nm, &e)) {
+            cli_errorf("%s: %s", x->id, e.msg);
+            rc = CLI_EXIT_FAIL;
+            break;
+        }
+        const char *slots[2] = {x->source, x->target};
+        for (int k = 0; k < 2; k++) {
+            if (!slots[k][0])
+                continue;
+            act_n++;
+            for (size_t q = 0; q < nm; q++)
+                if (same_actor(slots[k], ms[q].code)) {
+                    act_found++;
+                    break;
+                }
         }
         int gr = root_of(x->code);
         if (gr < 0 || gr > 20)
@@ -287,6 +307,8 @@ int cmd_eval(cli_ctx *c, int argc, char **argv)
         printf("target accuracy      %.3f  (%ld rows with a gold target)\n",
                tgt_n ? (double)tgt_ok / tgt_n : 0.0, tgt_n);
         printf("full accuracy        %.3f  (root + source + target country)\n", full / n);
+        printf("actor recall         %.3f  (gold actor country among the mentions, %ld slots)\n",
+               act_n ? (double)act_found / act_n : 0.0, act_n);
         printf("events per sentence  %.3f\n", events / n);
         printf("off-root per sentence %.3f\n", offroot / n);
         printf("by root: gold n, root right, most frequent wrong first root\n");

@@ -37,7 +37,7 @@ static void write_timex(dy_buf *b, const txt_doc *d, const txt_timex *t)
     dy_buf_addc(b, '}');
 }
 
-static int segment_doc(void *ud, const txt_doc *d)
+static int segment_doc(void *ud, txt_doc *d)
 {
     seg_run *r = ud;
     txt_analysis an;

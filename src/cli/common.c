@@ -192,7 +192,8 @@ int cli_each_doc(cli_ctx *c, cli_input *in, cli_doc_fn fn, void *ud)
                 continue;
             }
             int frc = fn(ud, d);
-            txt_doc_free(d);
+            if (!in->take_docs)
+                txt_doc_free(d);
             if (frc) {
                 txt_reader_close(r);
                 return frc;
