@@ -132,6 +132,8 @@ static int try_fwd(pmatch *m, uint32_t ei, uint32_t s)
     const dict_pelem *e = &m->p->el[ei];
     const sctx *sc = m->sc;
     if (e->type == DICT_PE_WORDS) {
+        if (!DICT_FILTER_HAS(e->first, sc->tk[s].hash))
+            return 0;
         for (uint32_t a = 0; a < e->nalts; a++) {
             uint32_t n = alt_fwd(sc, &e->alts[a], s);
             if (!n)
@@ -185,6 +187,8 @@ static int try_bwd(pmatch *m, int32_t ei, uint32_t s)
     const dict_pelem *e = &m->p->el[ei];
     const sctx *sc = m->sc;
     if (e->type == DICT_PE_WORDS) {
+        if (!DICT_FILTER_HAS(e->last, sc->tk[s].hash))
+            return 0;
         for (uint32_t a = 0; a < e->nalts; a++) {
             uint32_t n = alt_bwd(sc, &e->alts[a], s);
             if (!n)

@@ -128,7 +128,12 @@ typedef struct dict_pelem {
     uint8_t adjacent;   /* preceded by '_': no gap allowed */
     uint32_t nalts;
     const dict_alt *alts;
+    uint64_t first[4];  /* 256-bit filter of the alternatives' first tokens */
+    uint64_t last[4];   /* ... and of their last tokens (backward matching) */
 } dict_pelem;
+
+/* Bit of token hash h in a dict_pelem filter. */
+#define DICT_FILTER_HAS(f, h) (((f)[((h) >> 62) & 3u] >> (((h) >> 56) & 63u)) & 1u)
 
 typedef struct dict_pattern {
     char code[8];            /* CAMEO code or "---" (no event) */
