@@ -171,11 +171,14 @@ static int match_fwd(pmatch *m, uint32_t ei, uint32_t pos)
     const dict_pelem *e = &m->p->el[ei];
     const sctx *sc = m->sc;
     uint32_t gap = e->adjacent ? 0 : (e->type == DICT_PE_WORDS ? 3 : 6);
-    for (uint32_t g = 0, s = pos; g <= gap && s < sc->te; g++, s++) {
+    /* Hyphens do not count as gap words: "a six-month extension". */
+    for (uint32_t g = 0, s = pos; g <= gap && s < sc->te; s++) {
         if (is_boundary_punct(sc, s))
             break;
         if (try_fwd(m, ei, s))
             return 1;
+        if (!(sc->tk[s].flags & TXT_TOK_HYPHEN))
+            g++;
     }
     if (e->optional)
         return match_fwd(m, ei + 1, pos);
@@ -230,11 +233,13 @@ static int match_bwd(pmatch *m, int32_t ei, int64_t pos)
     int adj = m->p->el[ei + 1].adjacent;
     uint32_t gap = adj ? 0 : (e->type == DICT_PE_WORDS ? 3 : 6);
     int64_t s = pos;
-    for (uint32_t g = 0; g <= gap && s >= (int64_t)sc->tb; g++, s--) {
+    for (uint32_t g = 0; g <= gap && s >= (int64_t)sc->tb; s--) {
         if (is_boundary_punct(sc, (uint32_t)s))
             break;
         if (try_bwd(m, ei, (uint32_t)s))
             return 1;
+        if (!(sc->tk[s].flags & TXT_TOK_HYPHEN))
+            g++;
     }
     if (e->optional)
         return match_bwd(m, ei - 1, pos);
@@ -806,7 +811,9 @@ static void tidy(code_event *ev, size_t first, size_t *n, const cand *cands, siz
     for (size_t i = first; i < *n; i++) {
         int drop = 0;
         const cand *ci = &cands[ev_cand[i - first]];
-        if (ci->lx->speech) {
+        /* Only a plain statement gives way; a pattern that read the tone
+         * ("said he was pessimistic", 012) is news of its own. */
+        if (ci->lx->speech && (!ci->p || strcmp(ev[i].code, "010") == 0)) {
             /* "X said that Y did Z" and "Y did Z, X said": the reported act
              * is the news, the statement is not. */
             for (size_t j = first; j < *n && !drop; j++)
@@ -910,7 +917,10 @@ int code_document(const code_coder *c, const txt_analysis *an, dy_arena *a,
             cand *cd = &cands[k];
             if (used[cd->v - s->tok_begin])
                 continue;
-            for (uint32_t t = cd->lo; t <= cd->hi; t++)
+            /* A blocking pattern (---) silences its own word only: the words
+             * around it may still be events ("lifted sanctions"). */
+            int blocks = cd->p && cd->p->code[0] == '-';
+            for (uint32_t t = blocks ? cd->v : cd->lo; t <= (blocks ? cd->v : cd->hi); t++)
                 if (MS(&sc, mcover, t) < 0)
                     used[t - s->tok_begin] = 1;
             size_t before = ev.n;
