@@ -66,7 +66,9 @@ enum {
     DICT_M_AGENT = 1u << 2,      /* includes an agent ("foreign minister") */
     DICT_M_POSSESSIVE = 1u << 3, /* followed by 's */
     DICT_M_BARE_AGENT = 1u << 4, /* an agent with no country */
-    DICT_M_PERSON = 1u << 5      /* names a person */
+    DICT_M_PERSON = 1u << 5,     /* names a person */
+    DICT_M_INFERRED = 1u << 6    /* an agent whose country was taken from the
+                                    nearest state mention of the sentence */
 };
 
 typedef struct dict_entry dict_entry;

@@ -328,6 +328,18 @@ static int combine(const dict_set *ds, const txt_analysis *an, uint32_t sent, ra
             if (m->entry->kind == DICT_PERSON)
                 m->flags |= DICT_M_PERSON;
             uint32_t gap = end + (poss ? 1 : 0);
+            /* "French maritime authorities", "Egyptian security chief": up to
+             * two lower-case words may stand between an adjective and its
+             * role noun. */
+            if (nx && is_agent(nx) && r->form->type == DICT_FORM_ADJ && nx->tb > gap &&
+                nx->tb <= gap + 2) {
+                int plain = 1;
+                for (uint32_t q = gap; q < nx->tb; q++)
+                    if (!(tk[q].flags & TXT_TOK_WORD) || (tk[q].flags & (TXT_TOK_CAP | TXT_TOK_UPPER)))
+                        plain = 0;
+                if (plain)
+                    gap = nx->tb;
+            }
             if (nx && is_agent(nx) && nx->tb == gap && m->entry->kind != DICT_PERSON) {
                 /* "Russian Foreign Minister", "Russia's troops", and a person
                  * right after the title: "Russian President Vladimir Putin". */
@@ -371,9 +383,9 @@ static int combine(const dict_set *ds, const txt_analysis *an, uint32_t sent, ra
                 i++;
             } else if (j < s->tok_end && nx && named(nx) && nx->form->entry->kind == DICT_STATE &&
                        (nx->tb == j + 1 || (nx->tb == j + 2 && is_tok(&tk[j + 1], ds->the_hash))) &&
-                       ((is_tok(&tk[j], ds->in_hash) && nx->form->type == DICT_FORM_SEAT) ||
-                        is_tok(&tk[j], ds->from_hash))) {
-                /* "officials in Seoul", "delegates from Russia" */
+                       (is_tok(&tk[j], ds->in_hash) || is_tok(&tk[j], ds->from_hash))) {
+                /* "officials in Seoul", "rebels in the Ivory Coast",
+                 * "delegates from Russia" */
                 m->entry = nx->form->entry;
                 end = nx->te;
                 i++;
@@ -392,6 +404,38 @@ static int combine(const dict_set *ds, const txt_analysis *an, uint32_t sent, ra
         dict_mention_code(m, date, m->code);
     }
     return 0;
+}
+
+/* A role noun with no country ("the judge", "police said") most often
+ * belongs to the country the sentence is about: give it the nearest state
+ * mention of the sentence, preferring one before it. */
+static void attach_bare_agents(dict_mention *ms, size_t n, const txt_date *date)
+{
+    for (size_t i = 0; i < n; i++) {
+        dict_mention *m = &ms[i];
+        if (!(m->flags & DICT_M_BARE_AGENT))
+            continue;
+        const dict_mention *best = NULL;
+        uint32_t bestd = UINT32_MAX;
+        for (size_t k = 0; k < n; k++) {
+            const dict_mention *o = &ms[k];
+            if (o->sent != m->sent || !o->entry || o->entry->kind != DICT_STATE ||
+                (o->flags & DICT_M_SEAT))
+                continue;
+            uint32_t d = o->tok_end <= m->tok_begin ? m->tok_begin - o->tok_end
+                                                     : 2 * (o->tok_begin - m->tok_end) + 1;
+            if (d < bestd) {
+                bestd = d;
+                best = o;
+            }
+        }
+        if (best) {
+            m->entry = best->entry;
+            m->flags &= ~(uint32_t)DICT_M_BARE_AGENT;
+            m->flags |= DICT_M_INFERRED;
+            dict_mention_code(m, date, m->code);
+        }
+    }
 }
 
 /* Link consecutive mentions separated only by ",", "and", "&" (and "the")
@@ -455,6 +499,7 @@ int dict_match(const dict_set *ds, const txt_analysis *an, const txt_date *date,
         if (nr && combine(ds, an, si, rs, nr, date, &mv))
             return dy_err_set(err, DY_ENOMEM, NULL, 0, -1, "out of memory");
     }
+    attach_bare_agents(mv.v, mv.n, date);
     link_lists(ds, an->toks, mv.v, mv.n);
     *out = mv.v;
     *nout = mv.n;

@@ -341,11 +341,11 @@ static int parse_pattern(vparser *p, const char *code, size_t cn, const char *s,
         !(pt->text = dy_arena_strndup(ds->arena, s, n)))
         return OOM(p);
     memcpy(ev, el, nel * sizeof *ev);
-    for (uint32_t i = 0; i < nel; i++) {
-        for (uint32_t a = 0; a < ev[i].nalts; a++) {
-            uint64_t f = ev[i].alts[a].tok[0], l = ev[i].alts[a].tok[ev[i].alts[a].n - 1];
-            ev[i].first[(f >> 62) & 3u] |= 1ull << ((f >> 56) & 63u);
-            ev[i].last[(l >> 62) & 3u] |= 1ull << ((l >> 56) & 63u);
+    for (uint32_t k = 0; k < nel; k++) {
+        for (uint32_t a = 0; a < ev[k].nalts; a++) {
+            uint64_t f = ev[k].alts[a].tok[0], l = ev[k].alts[a].tok[ev[k].alts[a].n - 1];
+            ev[k].first[(f >> 62) & 3u] |= 1ull << ((f >> 56) & 63u);
+            ev[k].last[(l >> 62) & 3u] |= 1ull << ((l >> 56) & 63u);
         }
     }
     memcpy(pt->code, code, cn);
