@@ -8,7 +8,7 @@
 
 static const char dict_help[] =
     "Usage: dyad dict check [DIR...]\n"
-    "       dyad dict import petrarch|tabari [-o DIR] FILE...\n\n"
+    "       dyad dict import [-o DIR] [-q] petrarch|tabari FILE...\n\n"
     "check   load the dictionary set in each DIR (default: dyad's data directory)\n"
     "        and report syntax errors, overlapping or inverted periods, unknown role\n"
     "        codes and forms with conflicting codes, as FILE:LINE: message.\n"
@@ -70,6 +70,77 @@ static int dict_check_cmd(cli_ctx *c, int argc, char **argv)
     return findings ? CLI_EXIT_FAIL : CLI_EXIT_OK;
 }
 
+/* Report callback of dict import: counts, and prints unless quiet. */
+typedef struct import_ud {
+    long reported;
+    int quiet;
+} import_ud;
+
+static void import_report(void *ud, const dy_err *e)
+{
+    import_ud *u = ud;
+    u->reported++;
+    if (!u->quiet)
+        cli_print_err(e);
+}
+
+/* dyad dict import [-o|--output DIR] [-q|--quiet] FORMAT FILE...
+ * Exit 0, 3 when some entries could not be converted, 1 on an I/O error,
+ * 2 on a bad command line. */
+static int dict_import_cmd(cli_ctx *c, int argc, char **argv)
+{
+    const char *outdir = "imported", *format = NULL;
+    import_ud u = {0};
+    char **files = argv; /* reused in place: non-option arguments */
+    int nfiles = 0, opts = 1;
+    for (int i = 1; i < argc; i++) {
+        const char *a = argv[i];
+        if (opts && strcmp(a, "--") == 0) {
+            opts = 0;
+        } else if (opts && (strcmp(a, "-h") == 0 || strcmp(a, "--help") == 0)) {
+            fputs(dict_help, stdout);
+            return CLI_EXIT_OK;
+        } else if (opts && (strcmp(a, "-q") == 0 || strcmp(a, "--quiet") == 0)) {
+            u.quiet = 1;
+        } else if (opts && (strcmp(a, "-o") == 0 || strcmp(a, "--output") == 0)) {
+            if (i + 1 >= argc)
+                return cli_usage(c, "%s needs a directory", a);
+            outdir = argv[++i];
+        } else if (opts && strncmp(a, "--output=", 9) == 0) {
+            outdir = a + 9;
+        } else if (opts && a[0] == '-' && a[1]) {
+            return cli_usage(c, "unknown option '%s'", a);
+        } else if (!format) {
+            format = a;
+        } else {
+            files[nfiles++] = argv[i];
+        }
+    }
+    if (!format)
+        return cli_usage(c, "dict import needs a format (petrarch or tabari) and files");
+    if (strcmp(format, "petrarch") != 0 && strcmp(format, "tabari") != 0)
+        return cli_usage(c, "unknown dictionary format '%s': expected petrarch or tabari", format);
+    if (nfiles == 0 || !*outdir)
+        return cli_usage(c, "dict import needs at least one FILE");
+    dict_import_stats st = {0};
+    int failed_files = 0;
+    for (int i = 0; i < nfiles; i++) {
+        dy_err e;
+        dy_err_clear(&e);
+        int rc = dict_import_file(format, files[i], outdir, import_report, &u, &st, &e);
+        if (rc) {
+            cli_print_err(&e);
+            failed_files++;
+        }
+    }
+    double pct = st.entries ? 100.0 * (double)st.failed / (double)st.entries : 0.0;
+    fprintf(stderr, "%ld entries, %ld converted, %ld not convertible (%.2f%%), %ld forms/patterns -> %s\n",
+            st.entries, st.converted, st.failed, pct, st.forms, outdir);
+    if (failed_files)
+        return CLI_EXIT_FAIL;
+    return st.failed ? CLI_EXIT_SKIPPED : CLI_EXIT_OK;
+}
+
 int cmd_dict(cli_ctx *c, int argc, char **argv)
 {
     if (argc < 2 || strcmp(argv[1], "--help") == 0 || strcmp(argv[1], "-h") == 0) {
@@ -84,5 +155,7 @@ int cmd_dict(cli_ctx *c, int argc, char **argv)
             }
         return dict_check_cmd(c, argc - 2, argv + 2);
     }
+    if (strcmp(argv[1], "import") == 0)
+        return dict_import_cmd(c, argc - 1, argv + 1);
     return cli_usage(c, "unknown dict command '%s': expected check or import", argv[1]);
 }
