@@ -65,6 +65,8 @@ typedef struct sctx {
     uint32_t tb, te;          /* sentence tokens */
     int32_t *mstart, *mend, *mcover; /* indexed by token - tb */
     uint32_t *cmask;          /* cue kinds ending at token */
+    uint8_t *attr;            /* per mention: the speaker of a trailing
+                                 attribution (", officials said") */
     uint32_t (*cstart)[CODE_CUE_KINDS];
 } sctx;
 
@@ -150,7 +152,7 @@ static int try_fwd(pmatch *m, uint32_t ei, uint32_t s)
         return 0;
     }
     int32_t mi = MS(sc, mstart, s);
-    if (mi < 0)
+    if (mi < 0 || sc->attr[mi])
         return 0;
     int32_t *slot = e->type == DICT_PE_TARGET ? &m->tgt : &m->src;
     *slot = mi;
@@ -404,6 +406,8 @@ static int32_t find_object(const sctx *sc, uint32_t from, int32_t avoid)
 {
     for (uint32_t j = from; j < sc->te; j++) {
         int32_t mi = MS(sc, mcover, j);
+        if (mi >= 0 && sc->attr[mi])
+            break;
         if (mi >= 0 && mi != avoid && !owned_agent(sc, &sc->ms[mi]))
             return mi;
         if (mi >= 0)
@@ -485,18 +489,23 @@ static size_t members(const sctx *sc, int32_t mi, int32_t *out, size_t cap)
     return n;
 }
 
+/* The CAMEO intent code (03x) for a planned or promised cooperative act,
+ * or NULL when the act has none (verbal acts, conflict). */
 static const char *intent_code(const char *code)
 {
-    if (code[0] != '0')
-        return NULL;
-    switch (code[1]) {
-    case '4': return "036";
-    case '5': return "032";
-    case '6': return "031";
-    case '7': return "033";
-    case '8': return "035";
-    default: return NULL;
-    }
+    static const struct { const char *act, *intent; } map[] = {
+        {"045", "039"}, {"04", "036"}, {"05", "032"},
+        {"061", "0311"}, {"062", "0312"}, {"063", "0313"}, {"064", "0314"}, {"06", "031"},
+        {"071", "0331"}, {"072", "0332"}, {"073", "0333"}, {"074", "0334"}, {"07", "033"},
+        {"081", "0351"}, {"082", "0352"}, {"0831", "0341"}, {"0832", "0342"}, {"0833", "0343"},
+        {"0834", "0344"}, {"083", "034"}, {"084", "0353"}, {"085", "0354"}, {"086", "0355"},
+        {"087", "0356"}, {"08", "035"}};
+    /* Most specific prefix first: the table lists longer prefixes before
+     * their root. */
+    for (size_t i = 0; i < sizeof map / sizeof *map; i++)
+        if (strncmp(code, map[i].act, strlen(map[i].act)) == 0)
+            return map[i].intent;
+    return NULL;
 }
 
 /* Modality from cues in [cs, v): the strongest reading wins. */
@@ -526,6 +535,38 @@ static int modality(const sctx *sc, uint32_t cs, uint32_t v, uint32_t bound, uin
         return CODE_MOD_FUTURE;
     }
     return CODE_MOD_ASSERTED;
+}
+
+static int is_speech_word(const sctx *sc, uint32_t t)
+{
+    const dict_wordform *wf;
+    size_t n = dict_word_lookup(sc->c->ds, sc->tk[t].hash, &wf);
+    for (size_t i = 0; i < n; i++)
+        if (wf[i].lx->speech && wf[i].lx->kind == DICT_LX_VERB)
+            return 1;
+    return 0;
+}
+
+/* Mentions that only name the source of the report: after a comma, right
+ * before a speech verb ("..., a Jordanian official confirmed", "..., the
+ * Washington Post said"). They are never the target of the reported act. */
+static void mark_attributions(sctx *sc)
+{
+    for (size_t q = 0; q < sc->nm; q++) {
+        const dict_mention *m = &sc->ms[q];
+        uint32_t e = m->tok_end;
+        if (e >= sc->te || !is_speech_word(sc, e))
+            continue;
+        for (uint32_t k = 1; k <= 5 && m->tok_begin >= sc->tb + k; k++) {
+            uint32_t j = m->tok_begin - k;
+            if (sc->tk[j].hash == sc->c->h_comma) {
+                sc->attr[q] = 1;
+                break;
+            }
+            if (!(sc->tk[j].flags & (TXT_TOK_WORD | TXT_TOK_HYPHEN)) || MS(sc, mcover, j) >= 0)
+                break;
+        }
+    }
 }
 
 static int sports_result(const sctx *sc)
@@ -658,6 +699,8 @@ static int emit(const sctx *sc, const cand *cd, const cand *cands, size_t nc,
             src = find_subject(sc, cd->v, cs, tgt);
         if (tgt < 0)
             tgt = find_object(sc, (cd->hi > cd->v ? cd->hi : cd->v) + 1, src);
+        if (tgt < 0 && cd->hi > cd->v)
+            tgt = find_object(sc, cd->v + 1, src); /* inside the matched words */
     }
     const dict_mention *srcs[16], *tgts[16];
     size_t nsrc = 0, ntgt = 0;
@@ -885,6 +928,10 @@ int code_document(const code_coder *c, const txt_analysis *an, dy_arena *a,
         }
         for (uint32_t t = s->tok_begin; t < s->tok_end; t++)
             MS(&sc, cmask, t) = code_cues_at(c->cues, an->toks, s->tok_begin, t, MS(&sc, cstart, t));
+        sc.attr = dy_arena_calloc(a, sc.nm ? sc.nm : 1, 1);
+        if (!sc.attr)
+            return dy_err_set(err, DY_ENOMEM, NULL, 0, -1, "out of memory");
+        mark_attributions(&sc);
         if (sports_result(&sc))
             goto next;
         size_t nc = 0;
