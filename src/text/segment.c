@@ -44,13 +44,25 @@ static int is_closer(const txt_token *k)
                                 k->norm[0] == '}');
 }
 
-/* Code points in s[b..e) (bytes that are not UTF-8 continuation bytes). */
+/* Code points in s[b..e) (bytes that are not UTF-8 continuation bytes).
+ * detect_wrap runs this over every line of wrapped documents, so it counts
+ * eight bytes at a time: a continuation byte has bit 7 set and bit 6 clear,
+ * and x & ~(x << 1) keeps exactly those bit 7s (the shift never carries a
+ * bit across a byte boundary into a bit 7 position). */
 static size_t width_of(const unsigned char *s, size_t b, size_t e)
 {
-    size_t w = 0;
-    for (size_t i = b; i < e; i++)
-        w += (s[i] & 0xC0) != 0x80;
-    return w;
+    const uint64_t hi = 0x8080808080808080ull;
+    size_t cont = 0, i = b;
+    for (; i + 8 <= e; i += 8) {
+        uint64_t x;
+        memcpy(&x, s + i, 8);
+        uint64_t c = x & ~(x << 1) & hi;
+        /* Sum of the marker bits: one per byte, at most 8 in the top byte. */
+        cont += (size_t)(((c >> 7) * 0x0101010101010101ull) >> 56);
+    }
+    for (; i < e; i++)
+        cont += (s[i] & 0xC0) == 0x80;
+    return (e - b) - cont;
 }
 
 /* Byte offset of the start of the line holding byte pos. */
@@ -85,9 +97,13 @@ static void detect_wrap(seg *g)
         size_t te = e;
         while (te > b && (g->s[te - 1] == ' ' || g->s[te - 1] == '\t'))
             te--;
-        size_t w = width_of(g->s, b, te);
-        if (w > g->width)
-            g->width = w;
+        /* A line no longer in bytes than the widest so far cannot be wider
+         * in code points: skip counting it. */
+        if (te - b > g->width) {
+            size_t w = width_of(g->s, b, te);
+            if (w > g->width)
+                g->width = w;
+        }
         b = e + 1;
     }
 }
@@ -122,17 +138,44 @@ static int is_bullet(const seg *g, size_t i)
     return 0;
 }
 
-/* Words after which a line cannot end a headline: the sentence goes on. */
-static const char *const continuers[] = {
-    "the", "a", "an", "of", "to", "in", "for", "on", "at", "by", "with",
-    "from", "and", "or", "but", "as", "that", "which", "who", "whom", "whose",
-    "is", "are", "was", "were", "be", "been", "has", "have", "had", "will",
-    "would", "could", "should", "may", "might", "can", "its", "their", "his",
-    "her", "our", "than", "into", "over", "about", "after", "before", "under",
-    "between", "against", "per", "not", "this", "these", "those", "said",
-    "says", "told", "if", "when", "while", "because", "since", "mr", "mrs",
-    "ms", "dr", "its", "it", "he", "she", "they", "we", "also", "up", "said:",
+/* Words after which a line cannot end a headline: the sentence goes on.
+ * Grouped by first letter, space-separated, so that a lookup only walks the
+ * few words sharing the token's first letter (this runs at every line
+ * break of every document). */
+static const char *const continuers[26] = {
+    ['a' - 'a'] = "a an at and as are about after against also",
+    ['b' - 'a'] = "by but be been before between because",
+    ['c' - 'a'] = "could can",
+    ['d' - 'a'] = "dr",
+    ['f' - 'a'] = "for from",
+    ['h' - 'a'] = "has have had his her he",
+    ['i' - 'a'] = "in is its into if it",
+    ['m' - 'a'] = "may might mr mrs ms",
+    ['n' - 'a'] = "not",
+    ['o' - 'a'] = "of on or our over",
+    ['p' - 'a'] = "per",
+    ['s' - 'a'] = "should said says since she said:",
+    ['t' - 'a'] = "the to that their than this these those told they",
+    ['u' - 'a'] = "under up",
+    ['w' - 'a'] = "with which who whom whose was were will would when while we",
 };
+
+/* Is norm[0..n) one of the space-separated words of list? */
+static int in_word_list(const char *list, const char *norm, size_t n)
+{
+    const char *p = list;
+    while (*p) {
+        size_t m = 0;
+        while (p[m] && p[m] != ' ')
+            m++;
+        if (m == n && memcmp(p, norm, n) == 0)
+            return 1;
+        p += m;
+        if (*p == ' ')
+            p++;
+    }
+    return 0;
+}
 
 static int is_continuer(const txt_token *k)
 {
@@ -142,10 +185,10 @@ static int is_continuer(const txt_token *k)
     }
     if (k->flags & (TXT_TOK_HYPHEN | TXT_TOK_CLITIC))
         return 0;
-    for (size_t i = 0; i < sizeof continuers / sizeof continuers[0]; i++)
-        if (tok_eq(k, continuers[i]))
-            return 1;
-    return 0;
+    unsigned li = (unsigned char)k->norm[0] - 'a';
+    if (k->norm_len == 0 || li >= 26 || !continuers[li])
+        return 0;
+    return in_word_list(continuers[li], k->norm, k->norm_len);
 }
 
 /* Could toks[i] open a sentence after a headline? */
