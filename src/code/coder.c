@@ -437,6 +437,10 @@ static int is_passive(const sctx *sc, const cand *cd)
 {
     if (cd->lx->kind != DICT_LX_VERB || cd->form != DICT_WF_PAST)
         return 0;
+    /* "is opposed to", "is committed to", "was forced to": an adjective
+     * with its own complement, not a passive act. */
+    if (cd->v + 1 < sc->te && sc->tk[cd->v + 1].hash == sc->c->h_to)
+        return 0;
     for (uint32_t k = 1; k <= 3 && cd->v >= sc->tb + k; k++) {
         uint32_t j = cd->v - k;
         if (has_cue(sc, j, CODE_CUE_BE))
@@ -489,53 +493,46 @@ static size_t members(const sctx *sc, int32_t mi, int32_t *out, size_t cap)
     return n;
 }
 
-/* The CAMEO intent code (03x) for a planned or promised cooperative act,
- * or NULL when the act has none (verbal acts, conflict). */
-static const char *intent_code(const char *code)
+typedef struct derive {
+    const char *act, *to;
+} derive;
+
+/* Look up code in a derivation table ordered so that longer prefixes come
+ * before their root; NULL when no entry applies. */
+static const char *derive_code(const derive *map, size_t n, const char *code)
 {
-    static const struct { const char *act, *intent; } map[] = {
-        {"045", "039"}, {"04", "036"}, {"05", "032"},
-        {"061", "0311"}, {"062", "0312"}, {"063", "0313"}, {"064", "0314"}, {"06", "031"},
-        {"071", "0331"}, {"072", "0332"}, {"073", "0333"}, {"074", "0334"}, {"07", "033"},
-        {"081", "0351"}, {"082", "0352"}, {"0831", "0341"}, {"0832", "0342"}, {"0833", "0343"},
-        {"0834", "0344"}, {"083", "034"}, {"084", "0353"}, {"085", "0354"}, {"086", "0355"},
-        {"087", "0356"}, {"08", "035"}};
-    /* Most specific prefix first: the table lists longer prefixes before
-     * their root. */
-    for (size_t i = 0; i < sizeof map / sizeof *map; i++)
+    for (size_t i = 0; i < n; i++)
         if (strncmp(code, map[i].act, strlen(map[i].act)) == 0)
-            return map[i].intent;
+            return map[i].to;
     return NULL;
 }
 
-/* Modality from cues in [cs, v): the strongest reading wins. */
-static int modality(const sctx *sc, uint32_t cs, uint32_t v, uint32_t bound, uint32_t *cue_b,
-                    uint32_t *cue_e)
-{
-    static const int order[] = {CODE_CUE_NEGATED, CODE_CUE_ALLEGED, CODE_CUE_HYPOTHETICAL,
-                                CODE_CUE_FUTURE};
-    static const int mod[] = {CODE_MOD_NEGATED, CODE_MOD_ALLEGED, CODE_MOD_HYPOTHETICAL,
-                              CODE_MOD_FUTURE};
-    uint32_t lo = bound != UINT32_MAX ? bound : cs;
-    if (v > lo + 8)
-        lo = v - 8;
-    for (int k = 0; k < 4; k++) {
-        for (uint32_t j = lo; j < v; j++) {
-            if (has_cue(sc, j, order[k])) {
-                *cue_b = MS(sc, cstart, j)[order[k]];
-                *cue_e = j + 1;
-                return mod[k];
-            }
-        }
-    }
-    /* An infinitive ("to visit") is an act not (yet) done. */
-    if (v > sc->tb && sc->tk[v - 1].hash == sc->c->h_to && v - 1 >= lo) {
-        *cue_b = v - 1;
-        *cue_e = v;
-        return CODE_MOD_FUTURE;
-    }
-    return CODE_MOD_ASSERTED;
-}
+/* A planned or promised cooperative act is an intent (03x). */
+static const derive intent_map[] = {
+    {"045", "039"}, {"04", "036"}, {"05", "032"},
+    {"061", "0311"}, {"062", "0312"}, {"063", "0313"}, {"064", "0314"}, {"06", "031"},
+    {"071", "0331"}, {"072", "0332"}, {"073", "0333"}, {"074", "0334"}, {"07", "033"},
+    {"081", "0351"}, {"082", "0352"}, {"0831", "0341"}, {"0832", "0342"}, {"0833", "0343"},
+    {"0834", "0344"}, {"083", "034"}, {"084", "0353"}, {"085", "0354"}, {"086", "0355"},
+    {"087", "0356"}, {"08", "035"}};
+
+/* An announced conflictual act is a threat (13x). */
+static const derive threat_map[] = {
+    {"161", "1313"}, {"162", "1311"}, {"163", "1312"}, {"164", "134"}, {"165", "135"},
+    {"166", "136"}, {"16", "131"}, {"1721", "1321"}, {"1722", "1322"}, {"1723", "1323"},
+    {"1724", "1324"}, {"172", "132"}, {"17", "137"}, {"18", "1383"}, {"191", "1381"},
+    {"192", "1382"}, {"19", "1384"}, {"20", "1385"}, {"15", "138"}, {"14", "133"}};
+
+/* An act that someone "must" do, in reported speech, is demanded (10x). */
+static const derive demand_map[] = {
+    {"061", "1011"}, {"062", "1012"}, {"063", "1013"}, {"064", "1014"}, {"06", "101"},
+    {"071", "1031"}, {"072", "1032"}, {"073", "1033"}, {"074", "1034"}, {"07", "103"},
+    {"0831", "1041"}, {"0832", "1042"}, {"0833", "1043"}, {"0834", "1044"}, {"083", "104"},
+    {"081", "1051"}, {"082", "1052"}, {"084", "1053"}, {"085", "1054"}, {"086", "1055"},
+    {"087", "1056"}, {"08", "105"}, {"045", "108"}, {"04", "106"}, {"057", "107"},
+    {"05", "102"}, {"0", "100"}};
+
+#define DERIVE(map, code) derive_code(map, sizeof map / sizeof *map, code)
 
 static int is_speech_word(const sctx *sc, uint32_t t)
 {
@@ -545,6 +542,60 @@ static int is_speech_word(const sctx *sc, uint32_t t)
         if (wf[i].lx->speech && wf[i].lx->kind == DICT_LX_VERB)
             return 1;
     return 0;
+}
+
+/* The reported-speech verb that opens the clause ending at bound ("X said
+ * [that] ..."), or UINT32_MAX. */
+static uint32_t speech_opener(const sctx *sc, uint32_t bound)
+{
+    if (bound == UINT32_MAX)
+        return UINT32_MAX;
+    for (uint32_t k = 0; k <= 3 && bound >= sc->tb + k; k++)
+        if (is_speech_word(sc, bound - k))
+            return bound - k;
+    return UINT32_MAX;
+}
+
+/* Modality from cues in the clause before v: the strongest reading wins.
+ * *oblig is set when the act is demanded ("X said Y must ..."). */
+static int modality(const sctx *sc, uint32_t cs, uint32_t v, uint32_t bound, uint32_t *cue_b,
+                    uint32_t *cue_e, int *oblig)
+{
+    static const int order[] = {CODE_CUE_NEGATED, CODE_CUE_ALLEGED, CODE_CUE_HYPOTHETICAL,
+                                CODE_CUE_FUTURE};
+    static const int mod[] = {CODE_MOD_NEGATED, CODE_MOD_ALLEGED, CODE_MOD_HYPOTHETICAL,
+                              CODE_MOD_FUTURE};
+    uint32_t lo = bound != UINT32_MAX ? bound : cs;
+    if (v > lo + 8)
+        lo = v - 8;
+    int reported = speech_opener(sc, bound) != UINT32_MAX;
+    *oblig = 0;
+    for (uint32_t j = lo; j < v && reported; j++)
+        if (has_cue(sc, j, CODE_CUE_OBLIGATION))
+            *oblig = 1;
+    for (int k = 0; k < 4; k++) {
+        for (uint32_t j = lo; j < v; j++) {
+            if (!has_cue(sc, j, order[k]))
+                continue;
+            *cue_b = MS(sc, cstart, j)[order[k]];
+            *cue_e = j + 1;
+            /* In reported speech "would" is the future seen from the past
+             * ("NATO said it would tighten the blockade"). */
+            if (order[k] == CODE_CUE_HYPOTHETICAL && reported &&
+                strcmp(sc->tk[j].norm, "would") == 0)
+                return CODE_MOD_FUTURE;
+            if (order[k] == CODE_CUE_HYPOTHETICAL && *oblig && strcmp(sc->tk[j].norm, "should") == 0)
+                continue;
+            return mod[k];
+        }
+    }
+    /* An infinitive ("to visit") is an act not (yet) done. */
+    if (v > sc->tb && sc->tk[v - 1].hash == sc->c->h_to && v - 1 >= lo) {
+        *cue_b = v - 1;
+        *cue_e = v;
+        return CODE_MOD_FUTURE;
+    }
+    return CODE_MOD_ASSERTED;
 }
 
 /* Mentions that only name the source of the report: after a comma, right
@@ -731,15 +782,38 @@ static int emit(const sctx *sc, const cand *cd, const cand *cands, size_t nc,
         return 0;
 
     uint32_t cb = 0, ce = 0;
-    int mod = modality(sc, cs, cd->v, bound, &cb, &ce);
+    int oblig;
+    int mod = modality(sc, cs, cd->v, bound, &cb, &ce, &oblig);
     char codebuf[8];
     snprintf(codebuf, sizeof codebuf, "%s", code);
+    if (oblig && mod != CODE_MOD_NEGATED && nsrc > 0) {
+        /* "Russia said Sudan must return the helicopter": Russia demands
+         * of Sudan. The speaker is the subject of the speech verb. */
+        const char *dc = DERIVE(demand_map, code);
+        uint32_t sp = speech_opener(sc, bound);
+        uint32_t spb;
+        int32_t speaker = sp == UINT32_MAX ? -1 : find_subject(sc, sp, clause_start(sc, sp, &spb), -1);
+        if (dc && speaker >= 0 && sc->ms[speaker].list < 0) {
+            snprintf(codebuf, sizeof codebuf, "%s", dc);
+            tgts[0] = srcs[0];
+            ntgt = 1;
+            srcs[0] = &sc->ms[speaker];
+            nsrc = 1;
+            mod = CODE_MOD_ASSERTED;
+        }
+    }
     if (mod == CODE_MOD_FUTURE) {
-        const char *ic = intent_code(code);
+        const char *ic = DERIVE(intent_map, code);
+        if (!ic)
+            ic = DERIVE(threat_map, code);
         if (ic)
             snprintf(codebuf, sizeof codebuf, "%s", ic);
     }
-    int keep = mod == CODE_MOD_ASSERTED || (codebuf[0] == '0' && codebuf[1] == '3');
+    /* Intents (03x) and threats (13x) that the coder derived are statements
+     * the actor made: they are written like asserted events. */
+    int derived = strcmp(codebuf, code) != 0;
+    int keep = mod == CODE_MOD_ASSERTED || (codebuf[0] == '0' && codebuf[1] == '3') ||
+               (derived && codebuf[0] == '1' && codebuf[1] == '3');
     if (!keep && !c->opts.all_modalities)
         return 0;
 

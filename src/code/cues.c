@@ -25,7 +25,8 @@ struct code_cues {
 
 static const char *kind_names[CODE_CUE_KINDS] = {
     "negated", "alleged", "hypothetical", "future", "carry", "boundary",
-    "pronoun-person", "pronoun-group", "pronoun-thing", "be", "preposition", "determiner"};
+    "pronoun-person", "pronoun-group", "pronoun-thing", "be", "preposition", "determiner",
+    "obligation"};
 
 void code_cues_free(code_cues *c)
 {
