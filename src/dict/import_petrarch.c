@@ -65,13 +65,14 @@ static void flush_block(imp_ctx *c, block *b)
     if (b->nv == 0)
         for (size_t k = 0; k < b->np; k++)
             imp_fail(c, b->p[k].id, b->p[k].line, "pattern in a block without verbs");
+    const char *tx = b->text.s ? b->text.s : "";
     for (size_t i = 0; i < b->nv; i++) {
         pverb *v = &b->v[i];
         if (c->ent[v->id].failed)
             continue;
         imp_buf h = {0};
         imp_buf forms = {0};
-        imp_buf_add(&forms, b->text.s + v->forms_off, v->forms_len);
+        imp_buf_add(&forms, tx + v->forms_off, v->forms_len);
         uint32_t npat = 0;
         imp_verb_head(&h, c, v->line, v->lemma, v->particle, forms.s,
                       v->code[0] ? v->code : b->code, &npat);
@@ -87,9 +88,9 @@ static void flush_block(imp_ctx *c, block *b)
             size_t base = x.n;
             imp_buf el = {0};
             const char *why =
-                imp_pattern(c, IMP_SYN_PETRARCH, b->text.s + p->off, p->len, v->particle, &el);
+                imp_pattern(c, IMP_SYN_PETRARCH, tx + p->off, p->len, v->particle, &el);
             if (why) {
-                imp_fail(c, p->id, p->line, "%s: \"%.*s\"", why, (int)p->len, b->text.s + p->off);
+                imp_fail(c, p->id, p->line, "%s: \"%.*s\"", why, (int)p->len, tx + p->off);
             } else {
                 imp_buf_add(&x, el.s, el.n);
                 (void)base;
