@@ -524,6 +524,11 @@ static const ccase checks[] = {
     {"duplicate form in one entry", "state A\n  code AAA\n  name Foo | Foo\n", 0, 0, NULL},
     {"duplicate agent forms", "agent a\n  role GOV\n  name aide\nagent b\n  role MIL\n  name aide\n", 0,
      0, NULL},
+    {"form of 33 words", "state X\n  code XXX\n  name X | w0 w1 w2 w3 w4 w5 w6 w7 w8 w9 w10 w11 w12 w13 w14 w15 w16 "
+     "w17 w18 w19 w20 w21 w22 w23 w24 w25 w26 w27 w28 w29 w30 w31 w32\n", 1, 3,
+     "32 words"},
+    {"form of 32 words", "state X\n  code XXX\n  name w0 w1 w2 w3 w4 w5 w6 w7 w8 w9 w10 w11 w12 w13 w14 w15 "
+     "w16 w17 w18 w19 w20 w21 w22 w23 w24 w25 w26 w27 w28 w29 w30 w31\n", 0, 0, NULL},
     {"two findings",
      "state X\n  code AAA 2000..1990\n  name X\nagent q\n  role QQQ\n  name q\n", 2, 2, "inverted"},
 };

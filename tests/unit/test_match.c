@@ -242,6 +242,9 @@ static const mcase cases[] = {
     {FIX, "TROOPS fired.", "2020", "0-6:MIL:GB", NULL},
     {FIX, "Troops fired.", "2020", "0-6:MIL:GB", NULL},
     {FIX, "He said russia was big.", "2020", "", NULL},
+    {FIX, "The Rok said so.", "2020", "", NULL},
+    {FIX, "The ROK said so.", "2020", "4-7:KOR", NULL},
+    {FIX, "The Armed Forces moved.", "2020", "4-16:MIL:GB", NULL},
   /* accents folded */
     {FIX, "Cote d'Ivoire voted.", "2020", "0-13:CIV", NULL},
     {FIX, "C\xC3\xB4" "te d\xE2\x80\x99" "Ivoire voted.", "2020", "0-16:CIV", NULL},
@@ -301,6 +304,14 @@ static const mcase cases[] = {
     {FIX, "Russian naval troops sailed.", "2020", "0-20:RUSMIL:G", NULL},
     {FIX, "Russian special naval troops sailed.", "2020", "0-28:RUSMIL:G", NULL},
     {FIX, "Russian Navy troops sailed.", "2020", "0-7:RUS:A 13-19:RUSMIL:GI", NULL},
+  /* more combinations */
+    {FIX, "Two prime ministers met.", "2020", "4-19:GOV:GB", NULL},
+    {FIX, "The president's plan failed.", "2020", "4-15:GOV:GBP", NULL},
+    {FIX, "Russian Federation troops left.", "2020", "0-25:RUSMIL:G", NULL},
+    {FIX, "Officials in the Kremlin said so.", "2020", "0-24:RUSGOV:G", NULL},
+    {FIX, "The troops of NATO left.", "2020", "4-18:IGOWSTNAT:G", NULL},
+    {FIX, "Moscow officials said so.", "2020", "0-16:RUSGOV:G", NULL},
+    {FIX, "Seoul's envoy said so.", "2020", "0-13:KORGOV:G", NULL},
   /* titles and persons */
     {FIX, "President Putin said so.", "2023", "0-15:RUSGOV:GN", NULL},
     {FIX, "Russian President Vladimir Putin said so.", "2023", "0-32:RUSGOV:GN", NULL},
@@ -312,6 +323,7 @@ static const mcase cases[] = {
     {FIX, "German Chancellor Helmut Kohl said so.", "1985", "0-29:GMWGOV:GN", NULL},
     {FIX, "German Chancellor Helmut Kohl said so.", "2005", "0-29:DEUGOV:GN", NULL},
     {FIX, "Chancellor Kohl said so.", "2005", "0-15:DEUGOV:GN", NULL},
+    {FIX, "President Ban Ki-moon said so.", "2010", "0-21:IGOUNO:GN", NULL},
   /* seats */
     {FIX, "Moscow said so.", "2020", "0-6:RUSGOV:S", NULL},
     {FIX, "Washington said so.", "2020", "0-10:USAGOV:S", NULL},
@@ -335,6 +347,8 @@ static const mcase cases[] = {
     {FIX, "Russian troops and NATO troops clashed.", "2020", "0-14:RUSMIL 19-30:IGOWSTNAT", "0,0"},
     {FIX, "Russia and Putin agreed.", "2023", "0-6:RUS 11-16:RUSGOV", "0,0"},
     {FIX, "Russia met with Japan and China.", "2020", "0-6:RUS 16-21:JPN 26-31:CHN", "-,1,1"},
+    {FIX, "Russia, the United States and China met.", "2020", "0-6:RUS 12-25:USA 30-35:CHN", "0,0,0"},
+    {FIX, "Russia and also China met.", "2020", "0-6:RUS 16-21:CHN", "-,-"},
   /* dates */
     {FIX, "Russia said so.", "1985", "0-6:USR", NULL},
     {FIX, "Russia said so.", "1991-12-25", "0-6:USR", NULL},
