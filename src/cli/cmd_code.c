@@ -9,10 +9,12 @@
 #include "core/buf.h"
 
 #include <pthread.h>
+#include <sys/resource.h>
 #include <stdatomic.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 
 static const char code_help[] =
     "Usage: dyad code [OPTIONS] [PATH...]\n\n"
@@ -23,7 +25,7 @@ static const char code_help[] =
     "                       and time expression behind each event\n"
     "      --all-modalities also write negated, future, hypothetical and alleged events\n"
     "  -j, --threads N      code with N threads (output identical to one thread)\n"
-    "      --summary        print counts (documents, sentences, events by root) on stderr\n"
+    "      --summary        print counts, speed and peak memory on stderr\n"
     "  -h, --help           show this help\n";
 
 enum { BATCH = 256, MAX_THREADS = 64 };
@@ -45,7 +47,7 @@ typedef struct code_run {
     size_t njobs;
     atomic_size_t next;
     dy_arena *arenas[MAX_THREADS];
-    long docs, sents, events, timexes;
+    long docs, sents, events, timexes, bytes;
     long by_root[21];
 } code_run;
 
@@ -135,6 +137,7 @@ static int flush_batch(code_run *r)
         }
         if (!rc) {
             r->docs++;
+            r->bytes += (long)j->doc->len;
             r->sents += j->sents;
             r->timexes += j->timexes;
             r->events += j->events;
@@ -156,10 +159,15 @@ static int add_doc(void *ud, txt_doc *d)
     return r->njobs == BATCH ? flush_batch(r) : 0;
 }
 
-static void summary(const code_run *r)
+static void summary(const code_run *r, double secs, double mb)
 {
+    struct rusage ru;
+    getrusage(RUSAGE_SELF, &ru);
     fprintf(stderr, "documents %ld, sentences %ld, time expressions %ld, events %ld\n", r->docs,
             r->sents, r->timexes, r->events);
+    fprintf(stderr, "%.3f s, %.0f sentences/s, %.1f MB/s, peak memory %.1f MB\n", secs,
+            secs > 0 ? (double)r->sents / secs : 0.0, secs > 0 ? mb / secs : 0.0,
+            (double)ru.ru_maxrss / 1024.0);
     if (r->c->empty || r->c->skipped)
         fprintf(stderr, "empty documents %ld, records skipped %ld\n", r->c->empty, r->c->skipped);
     for (int i = 1; i <= 20; i++)
@@ -236,6 +244,8 @@ int cmd_code(cli_ctx *c, int argc, char **argv)
         dy_free(r);
         return rc;
     }
+    struct timespec t0;
+    clock_gettime(CLOCK_MONOTONIC, &t0);
     rc = cli_engine_open(c, &in, &co, &r->eng);
     if (rc) {
         dy_free(r);
@@ -263,8 +273,12 @@ int cmd_code(cli_ctx *c, int argc, char **argv)
         cli_errorf("write error on standard output");
         rc = CLI_EXIT_FAIL;
     }
-    if (!rc && want_summary)
-        summary(r);
+    if (!rc && want_summary) {
+        struct timespec t1;
+        clock_gettime(CLOCK_MONOTONIC, &t1);
+        summary(r, (double)(t1.tv_sec - t0.tv_sec) + (double)(t1.tv_nsec - t0.tv_nsec) / 1e9,
+                (double)r->bytes / 1e6);
+    }
     for (int i = 0; i < MAX_THREADS; i++)
         dy_arena_free(r->arenas[i]);
     cli_engine_close(&r->eng);

@@ -306,7 +306,50 @@ static int best_at(const sctx *sc, uint32_t v, cand *out)
     for (size_t i = 0; i < n; i++) {
         const dict_lexeme *lx = wf[i].lx;
         int kind = lx->kind;
-        for (uint32_t k = 0; k < lx->npats; k++) {
+        /* Only patterns whose key word occurs on the right side of the word
+         * in this sentence can match (dict_lexeme keys). */
+        uint64_t seen[64];
+        int all = lx->npats > 64 * 64;
+        if (!all)
+            memset(seen, 0, ((lx->npats + 63) / 64) * sizeof *seen);
+        uint32_t t = sc->tb, gi = 0;
+        for (;;) {
+            uint32_t k;
+            if (all) {
+                if (gi >= lx->npats)
+                    break;
+                k = gi++;
+            } else if (gi < lx->ngeneric) {
+                k = lx->generic[gi++];
+            } else {
+                static const uint32_t none = 0;
+                const uint32_t *idx = &none;
+                size_t ni = 0;
+                while (t < sc->te && ni == 0) {
+                    if (t != v)
+                        ni = dict_lexeme_keyed(lx, sc->tk[t].hash, &idx);
+                    t++;
+                }
+                if (ni == 0)
+                    break;
+                /* Try the patterns of this key whose key is on t's side. */
+                int side = t - 1 > v ? 1 : -1;
+                for (size_t q = 0; q < ni; q++) {
+                    k = idx[q];
+                    if (lx->pats[k]->key_dir != side || ((seen[k / 64] >> (k % 64)) & 1u))
+                        continue;
+                    seen[k / 64] |= 1ull << (k % 64);
+                    pmatch m;
+                    int sc_ = match_pattern(sc, lx->pats[k], v, &m);
+                    if (sc_ && (!have[kind] || sc_ > best[kind].score ||
+                                (sc_ == best[kind].score && best[kind].p &&
+                                 lx->pats[k]->order < best[kind].p->order))) {
+                        best[kind] = (cand){v, lx, lx->pats[k], wf[i].form, sc_, m.src, m.tgt, m.lo, m.hi};
+                        have[kind] = 1;
+                    }
+                }
+                continue;
+            }
             pmatch m;
             int sc_ = match_pattern(sc, lx->pats[k], v, &m);
             if (!sc_)

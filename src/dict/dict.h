@@ -145,7 +145,17 @@ typedef struct dict_pattern {
     const char *ref;         /* "file:line" */
     const char *text;        /* the pattern as written */
     uint32_t order;          /* definition order, for ties */
+    int key_dir;             /* where its key element is: 1 after '*', -1
+                                before, 0 none (see dict_lexeme keys) */
 } dict_pattern;
+
+/* Index of a lexeme's patterns by the first token of a required word
+ * element (the "key"): only patterns whose key occurs in the sentence can
+ * match, which spares trying every pattern of words like "reject". */
+typedef struct dict_pkey {
+    uint64_t h;
+    uint32_t off, n;         /* range in keyidx; n == 0 marks an empty slot */
+} dict_pkey;
 
 enum { DICT_LX_VERB = 0, DICT_LX_NOUN };
 
@@ -159,7 +169,15 @@ typedef struct dict_lexeme {
     const char *code_ref;       /* "file:line" of the code line */
     const dict_pattern *const *pats;
     uint32_t npats;
+    const uint32_t *generic;    /* patterns with no key: always tried */
+    uint32_t ngeneric;
+    const dict_pkey *keys;      /* open addressing, keycap slots */
+    uint32_t keycap;
+    const uint32_t *keyidx;     /* pattern indices per key */
 } dict_lexeme;
+
+/* Patterns of lx whose key is token hash h (borrowed); returns the count. */
+size_t dict_lexeme_keyed(const dict_lexeme *lx, uint64_t h, const uint32_t **idx);
 
 enum {
     DICT_WF_BASE = 0,   /* visit; singular noun */

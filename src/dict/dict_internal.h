@@ -55,6 +55,9 @@ typedef struct dict_vlex {
     size_t npats, cap;
     const char **forms;        /* irregular forms (set arena), heap array */
     size_t nforms, capforms;
+    uint32_t *generic;         /* heap arrays of the key index */
+    dict_pkey *keys;
+    uint32_t *keyidx;
 } dict_vlex;
 
 typedef struct dict_wslot {

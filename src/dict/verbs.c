@@ -62,6 +62,9 @@ void dict_free_verbs(dict_set *ds)
     for (size_t i = 0; i < ds->nlex; i++) {
         dy_free(ds->lex[i]->pats);
         dy_free(ds->lex[i]->forms);
+        dy_free(ds->lex[i]->generic);
+        dy_free(ds->lex[i]->keys);
+        dy_free(ds->lex[i]->keyidx);
     }
     dy_free(ds->lex);
     dy_free(ds->wfs);
@@ -663,8 +666,125 @@ static int cmp_wf(const void *a, const void *b)
     return (x->form > y->form) - (x->form < y->form);
 }
 
+/* The key element of a pattern: the first required word element after
+ * '*', else the nearest required one before it; -1 when none. */
+static int32_t key_element(const dict_pattern *p, int *dir)
+{
+    for (uint32_t i = p->verb + 1; i < p->nel; i++)
+        if (p->el[i].type == DICT_PE_WORDS && !p->el[i].optional) {
+            *dir = 1;
+            return (int32_t)i;
+        }
+    for (uint32_t i = p->verb; i-- > 0;)
+        if (p->el[i].type == DICT_PE_WORDS && !p->el[i].optional) {
+            *dir = -1;
+            return (int32_t)i;
+        }
+    *dir = 0;
+    return -1;
+}
+
+typedef struct kpair {
+    uint64_t h;
+    uint32_t pat;
+} kpair;
+
+static int cmp_kpair(const void *a, const void *b)
+{
+    const kpair *x = a, *y = b;
+    if (x->h != y->h)
+        return x->h < y->h ? -1 : 1;
+    return (x->pat > y->pat) - (x->pat < y->pat);
+}
+
+/* Build the key index of one lexeme. Returns 0 or DY_ENOMEM. */
+static int index_lexeme(dict_vlex *l)
+{
+    size_t npairs = 0, ngen = 0;
+    for (size_t i = 0; i < l->npats; i++) {
+        int dir;
+        int32_t k = key_element(l->pats[i], &dir);
+        l->pats[i]->key_dir = dir;
+        if (k < 0)
+            ngen++;
+        else
+            npairs += l->pats[i]->el[k].nalts;
+    }
+    kpair *pairs = dy_calloc(npairs ? npairs : 1, sizeof *pairs);
+    l->generic = dy_calloc(ngen ? ngen : 1, sizeof *l->generic);
+    if (!pairs || !l->generic) {
+        dy_free(pairs);
+        return DY_ENOMEM;
+    }
+    size_t np = 0;
+    for (size_t i = 0; i < l->npats; i++) {
+        int dir;
+        int32_t k = key_element(l->pats[i], &dir);
+        if (k < 0) {
+            l->generic[l->pub.ngeneric++] = (uint32_t)i;
+            continue;
+        }
+        const dict_pelem *e = &l->pats[i]->el[k];
+        for (uint32_t a = 0; a < e->nalts; a++)
+            pairs[np++] = (kpair){dir > 0 ? e->alts[a].tok[0] : e->alts[a].tok[e->alts[a].n - 1],
+                                  (uint32_t)i};
+    }
+    if (np)
+        qsort(pairs, np, sizeof *pairs, cmp_kpair);
+    size_t k = 0;
+    for (size_t i = 0; i < np; i++)
+        if (k == 0 || pairs[k - 1].h != pairs[i].h || pairs[k - 1].pat != pairs[i].pat)
+            pairs[k++] = pairs[i];
+    np = k;
+    uint32_t cap = 8;
+    while (cap < np * 2)
+        cap *= 2;
+    l->keys = dy_calloc(cap, sizeof *l->keys);
+    l->keyidx = dy_calloc(np ? np : 1, sizeof *l->keyidx);
+    if (!l->keys || !l->keyidx) {
+        dy_free(pairs);
+        return DY_ENOMEM;
+    }
+    for (size_t i = 0; i < np;) {
+        size_t j = i;
+        while (j < np && pairs[j].h == pairs[i].h) {
+            l->keyidx[j] = pairs[j].pat;
+            j++;
+        }
+        size_t sl = pairs[i].h & (cap - 1);
+        while (l->keys[sl].n)
+            sl = (sl + 1) & (cap - 1);
+        l->keys[sl] = (dict_pkey){pairs[i].h, (uint32_t)i, (uint32_t)(j - i)};
+        i = j;
+    }
+    dy_free(pairs);
+    l->pub.generic = l->generic;
+    l->pub.keys = l->keys;
+    l->pub.keycap = cap;
+    l->pub.keyidx = l->keyidx;
+    return 0;
+}
+
+size_t dict_lexeme_keyed(const dict_lexeme *lx, uint64_t h, const uint32_t **idx)
+{
+    if (!lx->keycap)
+        return 0;
+    for (size_t s = h & (lx->keycap - 1);; s = (s + 1) & (lx->keycap - 1)) {
+        const dict_pkey *k = &lx->keys[s];
+        if (!k->n)
+            return 0;
+        if (k->h == h) {
+            *idx = &lx->keyidx[k->off];
+            return k->n;
+        }
+    }
+}
+
 int dict_compile_verbs(dict_set *ds)
 {
+    for (size_t i = 0; i < ds->nlex; i++)
+        if (index_lexeme(ds->lex[i]))
+            return DY_ENOMEM;
     wf_vec w = {0};
     int rc = 0;
     for (size_t i = 0; i < ds->nlex && !rc; i++) {
