@@ -78,6 +78,25 @@ static const unsigned char ascii_class[128] = {
 #undef HY
 #undef PU
 
+/* Per-byte facts for the loops that touch every byte of a token (emit,
+ * scan_word): one table load replaces several range comparisons. B_UP is
+ * bit 0 so that (bits & B_UP) << 5 is the 0x20 that lower-cases an ASCII
+ * capital. Bytes >= 0x80 are B_HI: they take the Unicode path. */
+enum { B_UP = 1, B_LO = 2, B_DG = 4, B_HI = 8 };
+#define B_WORD (B_UP | B_LO | B_DG)
+#define X8(v) v, v, v, v, v, v, v, v
+#define X16(v) X8(v), X8(v)
+static const unsigned char byte_bits[256] = {
+    X16(0), X16(0), X16(0),                       /* 0x00-0x2F */
+    X8(B_DG), B_DG, B_DG, 0, 0, 0, 0, 0, 0,       /* 0x30-0x3F */
+    0, X8(B_UP), X8(B_UP), X8(B_UP), B_UP, B_UP, 0, 0, 0, 0, 0, /* 0x40-0x5F */
+    0, X8(B_LO), X8(B_LO), X8(B_LO), B_LO, B_LO, 0, 0, 0, 0, 0, /* 0x60-0x7F */
+    X16(B_HI), X16(B_HI), X16(B_HI), X16(B_HI),
+    X16(B_HI), X16(B_HI), X16(B_HI), X16(B_HI),
+};
+#undef X8
+#undef X16
+
 /* Decode one code point at s[i] (i < n). Invalid or truncated sequences
  * decode as U+FFFD of length 1 so that any byte string is safe. Sets *len. */
 static int32_t decode(const unsigned char *s, size_t n, size_t i, size_t *len)
@@ -178,7 +197,10 @@ static inline int cls_or0(const unsigned char *s, size_t n, size_t i)
     return i < n ? cls_at(s, n, i, &l) : 0;
 }
 
-static inline int is_wordc(int c) { return c == C_ALPHA || c == C_DIGIT || c == C_MARK; }
+/* One bit test instead of three comparisons: runs for every byte of every
+ * word. */
+#define WORD_CLASSES ((1u << C_ALPHA) | (1u << C_DIGIT) | (1u << C_MARK))
+static inline int is_wordc(int c) { return (WORD_CLASSES >> c) & 1u; }
 static inline int is_ascii_alpha(unsigned c) { return (c | 0x20) >= 'a' && (c | 0x20) <= 'z'; }
 static inline int is_ascii_digit(unsigned c) { return c >= '0' && c <= '9'; }
 
@@ -194,64 +216,70 @@ enum {
     AB_DOTTED    /* "U.S.", "a.m.", "Ph.D." */
 };
 
-typedef struct {
-    const char *w;
-    unsigned char kind;
-} abbr_ent;
-
 /* Case-sensitive: "Gen." is a title, "gen." is not an abbreviation. Kept
  * small and specific to English news; dotted forms and initials are found
- * by shape, not by this list. */
-static const abbr_ent abbr_list[] = {
-    /* titles and ranks */
-    {"Mr", AB_TITLE}, {"Mrs", AB_TITLE}, {"Ms", AB_TITLE}, {"Dr", AB_TITLE},
-    {"Messrs", AB_TITLE}, {"Mme", AB_TITLE}, {"Mlle", AB_TITLE},
-    {"Gen", AB_TITLE}, {"Gens", AB_TITLE}, {"Lt", AB_TITLE}, {"Col", AB_TITLE},
-    {"Maj", AB_TITLE}, {"Capt", AB_TITLE}, {"Cpt", AB_TITLE}, {"Sgt", AB_TITLE},
-    {"Cpl", AB_TITLE}, {"Pvt", AB_TITLE}, {"Adm", AB_TITLE}, {"Cmdr", AB_TITLE},
-    {"Cdr", AB_TITLE}, {"Brig", AB_TITLE}, {"Gov", AB_TITLE}, {"Govs", AB_TITLE},
-    {"Sen", AB_TITLE}, {"Sens", AB_TITLE}, {"Rep", AB_TITLE}, {"Reps", AB_TITLE},
-    {"Rev", AB_TITLE}, {"Prof", AB_TITLE}, {"Pres", AB_TITLE}, {"Hon", AB_TITLE},
-    {"Amb", AB_TITLE}, {"Supt", AB_TITLE}, {"Insp", AB_TITLE}, {"Det", AB_TITLE},
-    {"Atty", AB_TITLE}, {"Msgr", AB_TITLE}, {"Fr", AB_TITLE}, {"Sec", AB_TITLE},
-    {"Mt", AB_TITLE}, {"Ft", AB_TITLE}, {"vs", AB_TITLE}, {"Vs", AB_TITLE},
-    {"cf", AB_TITLE}, {"Nos", AB_NUMBER}, {"No", AB_NUMBER}, {"no", AB_NUMBER},
-    {"Art", AB_NUMBER}, {"Vol", AB_NUMBER}, {"Fig", AB_NUMBER}, {"pp", AB_NUMBER},
-    /* months and days */
-    {"Jan", AB_PLAIN}, {"Feb", AB_PLAIN}, {"Mar", AB_PLAIN}, {"Apr", AB_PLAIN},
-    {"Jun", AB_PLAIN}, {"Jul", AB_PLAIN}, {"Aug", AB_PLAIN}, {"Sep", AB_PLAIN},
-    {"Sept", AB_PLAIN}, {"Oct", AB_PLAIN}, {"Nov", AB_PLAIN}, {"Dec", AB_PLAIN},
-    {"Mon", AB_PLAIN}, {"Tue", AB_PLAIN}, {"Tues", AB_PLAIN}, {"Thu", AB_PLAIN},
-    {"Thur", AB_PLAIN}, {"Thurs", AB_PLAIN}, {"Fri", AB_PLAIN},
-    /* companies and misc */
-    {"Inc", AB_PLAIN}, {"Co", AB_PLAIN}, {"Cos", AB_PLAIN}, {"Corp", AB_PLAIN},
-    {"Ltd", AB_PLAIN}, {"Bros", AB_PLAIN}, {"Pty", AB_PLAIN}, {"Jr", AB_PLAIN},
-    {"Sr", AB_PLAIN}, {"St", AB_PLAIN}, {"Ave", AB_PLAIN}, {"Blvd", AB_PLAIN},
-    {"Rd", AB_PLAIN}, {"Dept", AB_PLAIN}, {"Univ", AB_PLAIN}, {"Assn", AB_PLAIN},
-    {"etc", AB_PLAIN}, {"approx", AB_PLAIN}, {"al", AB_PLAIN}, {"Ph", AB_PLAIN},
-    /* US states written as words too */
-    {"Mass", AB_COMMA}, {"Ill", AB_COMMA}, {"Miss", AB_COMMA}, {"Wash", AB_COMMA},
-    {"Ind", AB_COMMA}, {"Del", AB_COMMA}, {"Mo", AB_COMMA}, {"Pa", AB_COMMA},
-    {"La", AB_COMMA}, {"Ore", AB_COMMA}, {"Me", AB_COMMA}, {"Md", AB_COMMA},
-    /* US states and provinces */
-    {"Ala", AB_PLAIN}, {"Ariz", AB_PLAIN}, {"Ark", AB_PLAIN}, {"Calif", AB_PLAIN},
-    {"Colo", AB_PLAIN}, {"Conn", AB_PLAIN}, {"Fla", AB_PLAIN}, {"Ga", AB_PLAIN},
-    {"Kan", AB_PLAIN}, {"Kans", AB_PLAIN}, {"Ky", AB_PLAIN}, {"Mich", AB_PLAIN},
-    {"Minn", AB_PLAIN}, {"Mont", AB_PLAIN}, {"Neb", AB_PLAIN}, {"Nev", AB_PLAIN},
-    {"Okla", AB_PLAIN}, {"Tenn", AB_PLAIN}, {"Tex", AB_PLAIN}, {"Va", AB_PLAIN},
-    {"Vt", AB_PLAIN}, {"Wis", AB_PLAIN}, {"Wyo", AB_PLAIN}, {"Ont", AB_PLAIN},
-    {"Que", AB_PLAIN}, {"Alta", AB_PLAIN},
+ * by shape, not by this list: titles and ranks, months and days, company
+ * and address words, US states and Canadian provinces.
+ *
+ * Grouped by first byte so that a lookup only walks the few entries sharing
+ * it (it runs for every word before a period). Each group is a list of
+ * "word=K" items, K being the kind: T title (AB_TITLE), N before a number
+ * (AB_NUMBER), C after a comma (AB_COMMA, states that are words too), P
+ * plain (AB_PLAIN: may end a sentence). */
+static const char *const abbr_by_first[128] = {
+    ['A'] = "Adm=T Amb=T Atty=T Art=N Apr=P Aug=P Ave=P Assn=P Ala=P Ariz=P "
+            "Ark=P Alta=P",
+    ['B'] = "Brig=T Bros=P Blvd=P",
+    ['C'] = "Col=T Capt=T Cpt=T Cpl=T Cmdr=T Cdr=T Co=P Cos=P Corp=P Calif=P "
+            "Colo=P Conn=P",
+    ['D'] = "Dr=T Det=T Dec=P Dept=P Del=C",
+    ['F'] = "Fr=T Ft=T Fig=N Feb=P Fri=P Fla=P",
+    ['G'] = "Gen=T Gens=T Gov=T Govs=T Ga=P",
+    ['H'] = "Hon=T",
+    ['I'] = "Insp=T Inc=P Ill=C Ind=C",
+    ['J'] = "Jan=P Jun=P Jul=P Jr=P",
+    ['K'] = "Kan=P Kans=P Ky=P",
+    ['L'] = "Lt=T Ltd=P La=C",
+    ['M'] = "Mr=T Mrs=T Ms=T Messrs=T Mme=T Mlle=T Maj=T Msgr=T Mt=T Mar=P "
+            "Mon=P Mass=C Miss=C Mo=C Me=C Md=C Mich=P Minn=P Mont=P",
+    ['N'] = "Nos=N No=N Nov=P Neb=P Nev=P",
+    ['O'] = "Oct=P Ore=C Okla=P Ont=P",
+    ['P'] = "Pvt=T Prof=T Pres=T Pty=P Ph=P Pa=C",
+    ['Q'] = "Que=P",
+    ['R'] = "Rep=T Reps=T Rev=T Rd=P",
+    ['S'] = "Sgt=T Sen=T Sens=T Supt=T Sec=T Sep=P Sept=P Sr=P St=P",
+    ['T'] = "Tue=P Tues=P Thu=P Thur=P Thurs=P Tenn=P Tex=P",
+    ['U'] = "Univ=P",
+    ['V'] = "Vs=T Vol=N Va=P Vt=P",
+    ['W'] = "Wash=C Wis=P Wyo=P",
+    ['a'] = "approx=P al=P",
+    ['c'] = "cf=T",
+    ['e'] = "etc=P",
+    ['n'] = "no=N",
+    ['p'] = "pp=N",
+    ['v'] = "vs=T",
 };
 
 /* Kind of the word s[0..n) (without its period) from the list. */
 static int abbr_lookup(const unsigned char *s, size_t n)
 {
-    if (n == 0 || n > 6)
+    if (n == 0 || n > 6 || s[0] >= 0x80 || !abbr_by_first[s[0]])
         return AB_NONE;
-    for (size_t i = 0; i < sizeof abbr_list / sizeof abbr_list[0]; i++) {
-        const char *w = abbr_list[i].w;
-        if (w[0] == (char)s[0] && strlen(w) == n && memcmp(w, s, n) == 0)
-            return abbr_list[i].kind;
+    for (const char *p = abbr_by_first[s[0]]; *p;) {
+        size_t m = 0;
+        while (p[m] != '=')
+            m++;
+        if (m == n && memcmp(p, s, n) == 0) {
+            switch (p[m + 1]) {
+            case 'T': return AB_TITLE;
+            case 'N': return AB_NUMBER;
+            case 'C': return AB_COMMA;
+            default: return AB_PLAIN;
+            }
+        }
+        p += m + 2;
+        if (*p == ' ')
+            p++;
     }
     return AB_NONE;
 }
@@ -433,34 +461,34 @@ static int emit(tk *t, size_t b, size_t e, uint32_t flags)
     char *d = norm_reserve(t, m + 1);
     if (!d)
         return DY_ENOMEM;
+    /* One pass copies the lower-cased bytes, hashes them (txt_hash of the
+     * norm) and gathers the letter classes; a byte >= 0x80 sends the token
+     * to norm_unicode, which redoes it all. */
     uint64_t h = 14695981039346656037ull;
-    unsigned any_hi = 0, lower = 0, upper = 0;
-    int first = -1;  /* first letter: 1 upper, 0 lower */
+    unsigned acc = 0;
     for (size_t i = 0; i < m; i++) {
-        unsigned c = p[i];
-        any_hi |= c & 0x80;
-        unsigned u = c - 'A' < 26u;
-        unsigned l = c - 'a' < 26u;
-        if (first < 0 && (u | l))
-            first = (int)u;
-        upper |= u;
-        lower |= l;
-        c |= u << 5;
+        unsigned c = p[i], bits = byte_bits[c];
+        acc |= bits;
+        c |= (bits & B_UP) << 5;
         d[i] = (char)c;
         h = (h ^ c) * 1099511628211ull;
     }
-    if (!any_hi) {
+    if (!(acc & B_HI)) {
         d[m] = '\0';
         k->norm = d;
         k->norm_len = (uint32_t)m;
         k->hash = h;
         norm_commit(t, m + 1);
-        if (upper | lower)
+        if (acc & (B_UP | B_LO)) {
             k->flags |= TXT_TOK_WORD;
-        if (first == 1)
-            k->flags |= TXT_TOK_CAP;
-        if (upper && !lower)
-            k->flags |= TXT_TOK_UPPER;
+            size_t i = 0;
+            while (!(byte_bits[p[i]] & (B_UP | B_LO)))
+                i++;
+            if (byte_bits[p[i]] & B_UP)
+                k->flags |= TXT_TOK_CAP;
+            if (!(acc & B_LO))
+                k->flags |= TXT_TOK_UPPER;
+        }
         return 0;
     }
     return norm_unicode(t, k, p, m);
@@ -513,12 +541,26 @@ static size_t scan_word(tk *t, size_t i, uint32_t ws)
     size_t seg = i;  /* start of the current alphanumeric run */
 
     for (;;) {
-        size_t l;
-        while (j < n && is_wordc(cls_at(s, n, j, &l)))
+        /* ASCII letters and digits by table; other bytes below 0x80 end
+         * the run; only non-ASCII characters need decoding. */
+        while (j < n) {
+            unsigned b = s[j];
+            if (byte_bits[b] & B_WORD) {
+                j++;
+                continue;
+            }
+            size_t l;
+            if (b < 0x80 || !is_wordc(uclass(decode(s, n, j, &l))))
+                break;
             j += l;
+        }
         if (j >= n)
             break;
         unsigned c = s[j];
+        /* Most words end at a space or at punctuation other than these
+         * four, where none of the rules below applies. */
+        if (c < 0x80 && c != '.' && c != ',' && c != ':' && c != '\'')
+            break;
         /* Numbers keep decimal points, thousands separators and times. */
         if (number && j + 1 < n && is_ascii_digit(s[j + 1]) && is_ascii_digit(s[j - 1])) {
             if (c == '.') {
