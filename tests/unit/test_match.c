@@ -324,6 +324,9 @@ static const mcase cases[] = {
     {FIX, "German Chancellor Helmut Kohl said so.", "2005", "0-29:DEUGOV:GN", NULL},
     {FIX, "Chancellor Kohl said so.", "2005", "0-15:DEUGOV:GN", NULL},
     {FIX, "President Ban Ki-moon said so.", "2010", "0-21:IGOUNO:GN", NULL},
+    {FIX, "President Putin's plan failed.", "2023", "0-17:RUSGOV:GNP", NULL},
+    {FIX, "Putin said so.", "", "0-5:RUSGOV:N", NULL},
+    {FIX, "South Korea's troops left.", "2020", "0-20:KORMIL:G", NULL},
   /* seats */
     {FIX, "Moscow said so.", "2020", "0-6:RUSGOV:S", NULL},
     {FIX, "Washington said so.", "2020", "0-10:USAGOV:S", NULL},
@@ -404,6 +407,8 @@ static const mcase real_cases[] = {
     {REAL, "Then Russia said so.", "", "5-11:RUS", NULL},
     {REAL, "Putin's spokesman said so.", "2023", "0-17:RUSGOV", NULL},
     {REAL, "Then NATO troops said so.", "2023", "5-16:IGOWSTNAT", NULL},
+    {REAL, "Kim Jong Un said so.", "2005", "0-11:PRKELI", NULL},
+    {REAL, "Russia's foreign minister said so.", "2023", "0-25:RUSGOV", NULL},
 };
 
 /* ---- helpers ---------------------------------------------------------- */
