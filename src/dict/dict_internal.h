@@ -108,6 +108,11 @@ int dict_parse_pdate(const char *s, size_t n, int is_end, int32_t *out);
 int32_t dict_date_key(const txt_date *d);
 /* The code of e valid at key (0 = unknown date), per docs/dictionaries.md. */
 const char *dict_entry_code_at(const dict_entry *e, int32_t key, char out[32]);
+/* out = a (then b, when not NULL), truncated to 31 bytes. The hot path
+ * builds codes with these instead of snprintf. */
+void dict_code_cat(char out[32], const char *a, const char *b);
+/* out = the first three bytes of country, then role. */
+void dict_code_cat3(char out[32], const char *country, const char *role);
 /* Known role codes. */
 int dict_role_known(const char *role);
 

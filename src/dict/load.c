@@ -77,6 +77,26 @@ static int grow(void **v, size_t *cap, size_t n, size_t sz)
     return 0;
 }
 
+void dict_code_cat(char out[32], const char *a, const char *b)
+{
+    size_t n = 0;
+    for (; *a && n < 31; a++)
+        out[n++] = *a;
+    for (; b && *b && n < 31; b++)
+        out[n++] = *b;
+    out[n] = '\0';
+}
+
+void dict_code_cat3(char out[32], const char *country, const char *role)
+{
+    size_t n = 0;
+    for (; n < 3 && country[n]; n++)
+        out[n] = country[n];
+    for (; *role && n < 31; role++)
+        out[n++] = *role;
+    out[n] = '\0';
+}
+
 int dict_parse_pdate(const char *s, size_t n, int is_end, int32_t *out)
 {
     txt_date d;
@@ -489,6 +509,14 @@ int dict_load_dir(dict_set *ds, const char *dir, dy_err *err)
     return rc;
 }
 
+/* A day count for a yyyymmdd key that grows by one per day within a month
+ * and by about a month per month: enough to tell the nearer of two periods
+ * ("2000-01-15" is nearer to 1999-12-31 than to 2000-02-01). */
+static int32_t approx_days(int32_t key)
+{
+    return (key / 10000) * 372 + ((key / 100) % 100) * 31 + key % 100;
+}
+
 const char *dict_entry_code_at(const dict_entry *e, int32_t key, char out[32])
 {
     const dict_code *undated = NULL, *best = NULL, *latest = NULL;
@@ -505,17 +533,18 @@ const char *dict_entry_code_at(const dict_entry *e, int32_t key, char out[32])
         if (!key)
             continue;
         if ((!c->from || key >= c->from) && (!c->to || key <= c->to)) {
-            snprintf(out, 32, "%s", c->code);
+            dict_code_cat(out, c->code, NULL);
             return out;
         }
-        int32_t dist = c->from && key < c->from ? c->from - key : key - c->to;
+        int32_t dist = c->from && key < c->from ? approx_days(c->from) - approx_days(key)
+                                                  : approx_days(key) - approx_days(c->to);
         if (dist < bestdist) {
             bestdist = dist;
             best = c;
         }
     }
     if (undated) {
-        snprintf(out, 32, "%s", undated->code);
+        dict_code_cat(out, undated->code, NULL);
         return out;
     }
     if (!key || !best)
@@ -528,11 +557,11 @@ const char *dict_entry_code_at(const dict_entry *e, int32_t key, char out[32])
         /* A person outside every term is a former (or future) official:
          * the country of the nearest term plus ELI, per the codebook. */
         if (strncmp(best->code, "IGO", 3) == 0 || strncmp(best->code, "NGO", 3) == 0)
-            snprintf(out, 32, "%s", best->code);
+            dict_code_cat(out, best->code, NULL);
         else
-            snprintf(out, 32, "%.3sELI", best->code);
+            dict_code_cat3(out, best->code, "ELI");
         return out;
     }
-    snprintf(out, 32, "%s", best->code);
+    dict_code_cat(out, best->code, NULL);
     return out;
 }

@@ -510,7 +510,7 @@ size_t dict_mention_code(const dict_mention *m, const txt_date *date, char out[3
 {
     int32_t key = dict_date_key(date);
     if (!m->entry) {
-        snprintf(out, 32, "%s", m->agent ? m->agent->role : "");
+        dict_code_cat(out, m->agent ? m->agent->role : "", NULL);
         return strlen(out);
     }
     char base[32];
@@ -521,27 +521,27 @@ size_t dict_mention_code(const dict_mention *m, const txt_date *date, char out[3
          * the person is at the time, whatever the dictionary's terms say. */
         char cb[32];
         dict_entry_code_at(m->adj_entry, key, cb);
-        snprintf(out, 32, "%.3s%.8s", cb, m->agent->role);
+        dict_code_cat3(out, cb, m->agent->role);
     } else if ((m->flags & DICT_M_PERSON) && m->agent && bn >= 3 &&
                strncmp(base, "IGO", 3) && strncmp(base, "NGO", 3)) {
         /* "President Reagan", "former President Carter": the title's role
          * with the person's country. */
-        snprintf(out, 32, "%.3s%.8s", base, m->agent->role);
+        dict_code_cat3(out, base, m->agent->role);
     } else if (m->flags & DICT_M_PERSON) {
-        snprintf(out, 32, "%s", base);
+        dict_code_cat(out, base, NULL);
     } else if (m->agent) {
         /* A country plus the agent's role; organisations and groups keep
          * their own code ("NATO troops" is NATO). A person owning the agent
          * ("Putin's spokesman") lends their country. */
         int country = m->entry->kind == DICT_STATE || m->entry->kind == DICT_PERSON;
         if (country && bn >= 3 && strncmp(base, "IGO", 3) && strncmp(base, "NGO", 3))
-            snprintf(out, 32, "%.3s%.8s", base, m->agent->role);
+            dict_code_cat3(out, base, m->agent->role);
         else
-            snprintf(out, 32, "%s", base);
+            dict_code_cat(out, base, NULL);
     } else if (m->flags & DICT_M_SEAT && bn == 3) {
-        snprintf(out, 32, "%.3sGOV", base);
+        dict_code_cat3(out, base, "GOV");
     } else {
-        snprintf(out, 32, "%s", base);
+        dict_code_cat(out, base, NULL);
     }
     return strlen(out);
 }

@@ -342,11 +342,9 @@ static void test_period_bounds(void **st)
     ASSERT_CODES(PERIODS, "Xland met.", "", "DDD"); /* unknown date: the most recent */
 }
 
-/* KNOWN FAILING (bug in src/dict/load.c, dict_entry_code_at): the distance
- * to a period is the difference of yyyymmdd integers, not of days, so a year
- * boundary counts as ~8870 "days": 2000-01-15 is 15 days after AAA ends and
- * 17 days before BBB starts, yet BBB is chosen. docs/dictionaries.md: "the
- * code of the nearest period". */
+/* The nearest period is measured in days, across a year boundary too:
+ * 2000-01-15 is 15 days after AAA ends and 17 days before BBB starts
+ * (docs/dictionaries.md: "the code of the nearest period"). */
 static void test_period_nearest_across_year_end(void **st)
 {
     (void)st;
