@@ -286,6 +286,8 @@ typedef struct cand {
     int score;
     int32_t src, tgt;
     uint32_t lo, hi;
+    int background;              /* in a subordinate clause ("where ...",
+                                    "after ...", "which ..."): set on accept */
 } cand;
 
 static int has_cue(const sctx *sc, uint32_t t, int kind)
@@ -344,7 +346,7 @@ static int best_at(const sctx *sc, uint32_t v, cand *out)
                     if (sc_ && (!have[kind] || sc_ > best[kind].score ||
                                 (sc_ == best[kind].score && best[kind].p &&
                                  lx->pats[k]->order < best[kind].p->order))) {
-                        best[kind] = (cand){v, lx, lx->pats[k], wf[i].form, sc_, m.src, m.tgt, m.lo, m.hi};
+                        best[kind] = (cand){v, lx, lx->pats[k], wf[i].form, sc_, m.src, m.tgt, m.lo, m.hi, 0};
                         have[kind] = 1;
                     }
                 }
@@ -356,12 +358,12 @@ static int best_at(const sctx *sc, uint32_t v, cand *out)
                 continue;
             if (!have[kind] || sc_ > best[kind].score ||
                 (sc_ == best[kind].score && best[kind].p && lx->pats[k]->order < best[kind].p->order)) {
-                best[kind] = (cand){v, lx, lx->pats[k], wf[i].form, sc_, m.src, m.tgt, m.lo, m.hi};
+                best[kind] = (cand){v, lx, lx->pats[k], wf[i].form, sc_, m.src, m.tgt, m.lo, m.hi, 0};
                 have[kind] = 1;
             }
         }
         if (lx->code[0] && !have[kind]) {
-            best[kind] = (cand){v, lx, NULL, wf[i].form, 1, -1, -1, v, v};
+            best[kind] = (cand){v, lx, NULL, wf[i].form, 1, -1, -1, v, v, 0};
             have[kind] = 1;
         }
     }
@@ -821,7 +823,13 @@ static int emit(const sctx *sc, const cand *cd, const cand *cands, size_t nc,
     }
     int root = (code[0] - '0') * 10 + (code[1] - '0');
     int violent = root >= 18;
-    if (nsrc == 0 && !(violent && ntgt > 0))
+    /* An attack may have no named perpetrator, but then its victim must be
+     * where the pattern or the passive puts it, not just nearby. */
+    if (nsrc == 0 && !(violent && ntgt > 0 && (cd->tgt >= 0 || passive)))
+        return 0;
+    /* A bare noun ("after two days of fighting", "the scene of violence")
+     * is background, not an event, unless the clause names both sides. */
+    if (cd->lx->kind == DICT_LX_NOUN && !cd->p && (nsrc == 0 || ntgt == 0))
         return 0;
 
     uint32_t cb = 0, ce = 0;
@@ -962,8 +970,21 @@ static int emit(const sctx *sc, const cand *cd, const cand *cands, size_t nc,
     return 0;
 }
 
-/* Drop duplicates within a sentence and speech events whose complement
- * holds another event. */
+/* Words that open a subordinate clause: what they introduce is usually
+ * background to the sentence's news ("..., where 28 people were killed"). */
+static int is_subordinator(const sctx *sc, uint32_t t)
+{
+    static const char *w[] = {"where", "when", "after", "before", "since", "as", "while",
+                              "because", "which", "who", "whom", "whose", "although",
+                              "though", "whereas", "until", "following", NULL};
+    for (int i = 0; w[i]; i++)
+        if (strcmp(sc->tk[t].norm, w[i]) == 0)
+            return 1;
+    return 0;
+}
+
+/* Drop duplicates within a sentence, speech events whose complement holds
+ * another event, and background events when the sentence has a main one. */
 static void tidy(code_event *ev, size_t first, size_t *n, const cand *cands, size_t nc,
                  const uint32_t *ev_cand)
 {
@@ -980,6 +1001,12 @@ static void tidy(code_event *ev, size_t first, size_t *n, const cand *cands, siz
                 if (!cands[ev_cand[j - first]].lx->speech)
                     drop = 1;
         }
+        if (ci->background)
+            for (size_t j = first; j < *n && !drop; j++) {
+                const cand *cj = &cands[ev_cand[j - first]];
+                if (!cj->background && !cj->lx->speech)
+                    drop = 1;
+            }
         for (size_t j = first; j < k && !drop; j++)
             if (strcmp(ev[j].source, ev[i].source) == 0 && strcmp(ev[j].target, ev[i].target) == 0 &&
                 strcmp(ev[j].code, ev[i].code) == 0 && txt_date_cmp(&ev[j].date, &ev[i].date) == 0)
@@ -1087,6 +1114,9 @@ int code_document(const code_coder *c, const txt_analysis *an, dy_arena *a,
             for (uint32_t t = blocks ? cd->v : cd->lo; t <= (blocks ? cd->v : cd->hi); t++)
                 if (MS(&sc, mcover, t) < 0)
                     used[t - s->tok_begin] = 1;
+            uint32_t bnd;
+            clause_start(&sc, cd->v, &bnd);
+            cd->background = bnd != UINT32_MAX && is_subordinator(&sc, bnd);
             size_t before = ev.n;
             if (emit(&sc, cd, cands, nc, ms, m0, si, &st, &ev))
                 return dy_err_set(err, DY_ENOMEM, NULL, 0, -1, "out of memory");
