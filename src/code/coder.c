@@ -63,6 +63,7 @@ typedef struct sctx {
     const dict_mention *ms;
     size_t nm;
     uint32_t tb, te;          /* sentence tokens */
+    const txt_sentence *sent;
     int32_t *mstart, *mend, *mcover; /* indexed by token - tb */
     uint32_t *cmask;          /* cue kinds ending at token */
     uint8_t *attr;            /* per mention: the speaker of a trailing
@@ -434,6 +435,11 @@ static int32_t find_subject(const sctx *sc, uint32_t v, uint32_t cs, int32_t avo
         j = m->tok_begin;
         if (owned_agent(sc, m))
             continue;
+        /* "the two leaders", "both sides": a pronoun, resolved later. */
+        if ((m->flags & (DICT_M_BARE_AGENT | DICT_M_INFERRED)) &&
+            (has_cue(sc, m->tok_end - 1, CODE_CUE_PRON_GROUP) ||
+             has_cue(sc, m->tok_end - 1, CODE_CUE_PRON_PERSON)))
+            return -1;
         int prep = m->tok_begin > sc->tb && has_cue(sc, m->tok_begin - 1, CODE_CUE_PREPOSITION);
         /* "the visit of Putin" is not what is wanted; but a mention after
          * "the" is fine. Adjectives ("Russian warships") are subjects only
@@ -533,7 +539,8 @@ static size_t members(const sctx *sc, int32_t mi, int32_t *out, size_t cap)
     for (size_t i = (size_t)m->list; i < sc->nm && n < cap; i++) {
         if (sc->ms[i].list != m->list)
             break;
-        out[n++] = (int32_t)i;
+        if (!sc->attr[i] || (int32_t)i == mi)
+            out[n++] = (int32_t)i;
     }
     return n;
 }
@@ -589,6 +596,16 @@ static int is_speech_word(const sctx *sc, uint32_t t)
     return 0;
 }
 
+/* Is token t part of a time expression ("May" in "on May 5")? */
+static int in_timex(const sctx *sc, uint32_t t)
+{
+    const txt_sentence *s = sc->sent;
+    for (uint32_t i = s->timex_begin; i < s->timex_end; i++)
+        if (sc->tk[t].start >= sc->an->timex[i].start && sc->tk[t].end <= sc->an->timex[i].end)
+            return 1;
+    return 0;
+}
+
 /* The reported-speech verb that opens the clause ending at bound ("X said
  * [that] ..."), or UINT32_MAX. */
 static uint32_t speech_opener(const sctx *sc, uint32_t bound)
@@ -620,7 +637,7 @@ static int modality(const sctx *sc, uint32_t cs, uint32_t v, uint32_t bound, uin
             *oblig = 1;
     for (int k = 0; k < 4; k++) {
         for (uint32_t j = lo; j < v; j++) {
-            if (!has_cue(sc, j, order[k]))
+            if (!has_cue(sc, j, order[k]) || in_timex(sc, j))
                 continue;
             *cue_b = MS(sc, cstart, j)[order[k]];
             *cue_e = j + 1;
@@ -766,10 +783,12 @@ static int emit(const sctx *sc, const cand *cd, const cand *cands, size_t nc,
     int passive = is_passive(sc, cd);
     int32_t src = cd->src, tgt = cd->tgt;
     if (passive && cd->src < 0) {
+        /* "was received by Putin": the agent after "by" acts on the subject,
+         * even when the pattern's '+' caught the agent. */
         int32_t agent = find_agent(sc, cd->v + 1);
         int32_t subj = find_subject(sc, cd->v, cs, -1);
         src = agent;
-        if (tgt < 0)
+        if (tgt < 0 || tgt == agent)
             tgt = subj;
     } else {
         if (src < 0 && cd->lx->kind == DICT_LX_VERB) {
@@ -1051,7 +1070,7 @@ int code_document(const code_coder *c, const txt_analysis *an, dy_arena *a,
         if (!any)
             goto next;
         sctx sc = {.c = c, .an = an, .tk = an->toks, .ms = ms + m0, .nm = mi - m0,
-                   .tb = s->tok_begin, .te = s->tok_end};
+                   .tb = s->tok_begin, .te = s->tok_end, .sent = s};
         sc.mstart = dy_arena_alloc(a, nt * sizeof(int32_t) * 3);
         sc.cmask = dy_arena_calloc(a, nt, sizeof *sc.cmask);
         sc.cstart = dy_arena_calloc(a, nt, sizeof *sc.cstart);
