@@ -148,6 +148,16 @@ static const struct {
     {kw_y, NELEM(kw_y)}, {NULL, 0}};
 
 static int is_alpha(unsigned c) { return ((c | 32u) - 'a') < 26u; }
+
+/* ASCII letters, for the lexer's word loop (every byte of every word of
+ * every sentence goes through it). */
+#define X8(v) v, v, v, v, v, v, v, v
+static const unsigned char ascii_letter[256] = {
+    X8(0), X8(0), X8(0), X8(0), X8(0), X8(0), X8(0), X8(0), /* 0x00-0x3F */
+    0, X8(1), X8(1), X8(1), 1, 1, 0, 0, 0, 0, 0,            /* 0x40-0x5F */
+    0, X8(1), X8(1), X8(1), 1, 1, 0, 0, 0, 0, 0,            /* 0x60-0x7F */
+};
+#undef X8
 static int is_digit(unsigned c) { return (c - '0') < 10u; }
 
 /* Keyword of the ASCII word w[0..n), case-insensitively; sets *val. Runs
@@ -162,7 +172,12 @@ static int kw_lookup(const unsigned char *w, size_t n, int32_t *val)
     if (li >= 26)
         return KW_NONE;
     const kwent *e = kw_index[li].e;
-    for (size_t i = 0, ne = kw_index[li].n; i < ne; i++) {
+    size_t ne = kw_index[li].n;
+    /* Most words are not keywords and longer than the short function
+     * words: entries are sorted by length, so the last one bounds them. */
+    if (ne == 0 || n > e[ne - 1].n)
+        return KW_NONE;
+    for (size_t i = 0; i < ne; i++) {
         if (e[i].n != n) {
             if (e[i].n > n)
                 break;
@@ -358,9 +373,12 @@ static int lex(scan *s, uint32_t lo, uint32_t hi)
                 const unsigned char *q = p;
                 int ascii = 1;
                 while (q < end) {
+                    if (ascii_letter[*q]) {
+                        q++;
+                        continue;
+                    }
                     if (*q < 0x80) {
-                        if (!is_alpha(*q))
-                            break;
+                        break;
                     } else {
                         char k2;
                         if (u8_punct(q, end, &k2))
