@@ -406,6 +406,33 @@ static int combine(const dict_set *ds, const txt_analysis *an, uint32_t sent, ra
     return 0;
 }
 
+/* "military exercises", "police patrol", "government officials": a role
+ * noun with no country, right before another mention or before a word that
+ * the verb dictionaries know as a noun (and not as a verb form), modifies
+ * that word; it is not an actor. */
+static int modifier_agent(const dict_set *ds, const txt_analysis *an, const dict_mention *m,
+                          const dict_mention *next)
+{
+    const txt_sentence *s = &an->sents[m->sent];
+    if (!(m->flags & DICT_M_BARE_AGENT) || m->tok_end - m->tok_begin != 1 || m->tok_end >= s->tok_end)
+        return 0;
+    if (next && next->sent == m->sent && next->tok_begin == m->tok_end)
+        return 1;
+    const txt_token *nx = &an->toks[m->tok_end];
+    if (!(nx->flags & TXT_TOK_WORD) || (nx->flags & (TXT_TOK_CAP | TXT_TOK_UPPER)))
+        return 0;
+    const dict_wordform *wf;
+    size_t n = dict_word_lookup(ds, nx->hash, &wf);
+    int noun = 0;
+    for (size_t i = 0; i < n; i++) {
+        if (wf[i].lx->kind == DICT_LX_VERB && wf[i].form != DICT_WF_BASE)
+            return 0;
+        if (wf[i].lx->kind == DICT_LX_NOUN)
+            noun = 1;
+    }
+    return noun;
+}
+
 /* A role noun with no country ("the judge", "police said") most often
  * belongs to the country the sentence is about: give it the nearest state
  * mention of the sentence, preferring one before it. */
@@ -499,6 +526,11 @@ int dict_match(const dict_set *ds, const txt_analysis *an, const txt_date *date,
         if (nr && combine(ds, an, si, rs, nr, date, &mv))
             return dy_err_set(err, DY_ENOMEM, NULL, 0, -1, "out of memory");
     }
+    size_t kept = 0;
+    for (size_t i = 0; i < mv.n; i++)
+        if (!modifier_agent(ds, an, &mv.v[i], i + 1 < mv.n ? &mv.v[i + 1] : NULL))
+            mv.v[kept++] = mv.v[i];
+    mv.n = kept;
     attach_bare_agents(mv.v, mv.n, date);
     link_lists(ds, an->toks, mv.v, mv.n);
     *out = mv.v;
