@@ -4,140 +4,171 @@
  * keys are ignored so that corpora with extra metadata load as they are.
  * A record that cannot be used is skipped with a message naming the file,
  * the line and what was expected, and reading goes on with the next line.
+ * Records are read with the one-pass reader of json.c: reading is on the hot
+ * path of every corpus, and a tree per line is not needed.
  */
 #include "text/read_internal.h"
+#include "text/json.h"
 
-#include <jansson.h>
 #include <stdio.h>
 #include <string.h>
 
 #include "core/alloc.h"
 
 /* Name of a JSON value's type, for "expected X, got Y" messages. */
-static const char *json_type_name(const json_t *v)
+static const char *jtype_name(const txt_jfield *f)
 {
-    switch (json_typeof(v)) {
-    case JSON_OBJECT: return "an object";
-    case JSON_ARRAY: return "an array";
-    case JSON_STRING: return "a string";
-    case JSON_INTEGER: return "an integer";
-    case JSON_REAL: return "a number";
-    case JSON_TRUE:
-    case JSON_FALSE: return "a boolean";
-    case JSON_NULL: return "null";
+    int t = f->type;
+    if (t == TXT_J_NUMBER)
+        return memchr(f->val, '.', f->vallen) || memchr(f->val, 'e', f->vallen) ||
+                       memchr(f->val, 'E', f->vallen)
+                   ? "a number"
+                   : "an integer";
+    switch (t) {
+    case TXT_J_OBJECT: return "an object";
+    case TXT_J_ARRAY: return "an array";
+    case TXT_J_STRING: return "a string";
+    case TXT_J_NUMBER: return "a number";
+    case TXT_J_TRUE:
+    case TXT_J_FALSE: return "a boolean";
+    case TXT_J_NULL: return "null";
+    default: return "nothing";
     }
-    return "an unknown value";
+}
+
+/* The last field named k (JSON objects may repeat keys; the last wins, as
+ * in most readers), or NULL. */
+static const txt_jfield *field(const txt_jfield *f, size_t n, const char *k)
+{
+    for (size_t i = n; i-- > 0;)
+        if (txt_json_key_is(&f[i], k))
+            return &f[i];
+    return NULL;
+}
+
+/* Decoded copy of a string field (caller-owned, dy_free), or NULL when out
+ * of memory. */
+static char *decode(const txt_jfield *f, size_t *len, int *had_nul)
+{
+    char *s = dy_malloc(f->vallen + 1);
+    if (!s)
+        return NULL;
+    if (f->escaped) {
+        *len = txt_json_unescape(f->val, f->vallen, s, had_nul);
+    } else {
+        memcpy(s, f->val, f->vallen);
+        s[f->vallen] = '\0';
+        *len = f->vallen;
+    }
+    return s;
 }
 
 /* Optional string field: a cleaned copy in *out, or NULL when absent, null,
- * empty or not a string (metadata is best effort, never a reason to lose
- * the text). Returns 0 or DY_ENOMEM. */
-static int opt_string(json_t *obj, const char *key, char **out)
+ * empty or not a string. Returns 0 or DY_ENOMEM. */
+static int opt_string(const txt_jfield *f, size_t n, const char *key, char **out)
 {
     *out = NULL;
-    json_t *v = json_object_get(obj, key);
-    if (!json_is_string(v) || json_string_length(v) == 0)
+    const txt_jfield *v = field(f, n, key);
+    if (!v || v->type != TXT_J_STRING || v->vallen == 0)
         return 0;
-    *out = txt_clean_str(json_string_value(v), json_string_length(v));
+    size_t len;
+    int nul = 0;
+    char *raw = decode(v, &len, &nul);
+    if (!raw)
+        return DY_ENOMEM;
+    *out = txt_clean_str(raw, len);
+    dy_free(raw);
     return *out ? 0 : DY_ENOMEM;
 }
 
-/* See read_internal.h. \u0000 escapes are accepted (JSON_ALLOW_NUL) and then
- * become U+FFFD with a warning, like raw NUL bytes in other formats, rather
- * than costing the whole record. */
+/* See read_internal.h. \u0000 escapes are accepted and become U+FFFD with a
+ * warning, like raw NUL bytes in other formats, rather than costing the
+ * whole record. */
 int txt_jsonl_parse_line(const char *line, size_t n, const char *path,
                          long lineno, long long off, const txt_read_opts *o,
                          txt_doc **out, dy_err *err)
 {
     *out = NULL;
-    json_error_t je;
-    json_t *root = json_loadb(line, n, JSON_ALLOW_NUL, &je);
-    if (!root)
-        return dy_err_set(err, DY_ESKIP, path, lineno, (long)(off + je.position),
-                          "invalid JSON: %s (column %d): record skipped", je.text,
-                          je.column);
+    txt_jfield f[64];
+    size_t nf, epos;
+    int type;
+    const char *emsg;
+    if (txt_json_parse(line, n, &type, f, sizeof f / sizeof *f, &nf, &epos, &emsg))
+        return dy_err_set(err, DY_ESKIP, path, lineno, (long)(off + (long long)epos),
+                          "invalid JSON: %s (column %zu): record skipped", emsg, epos + 1);
+    if (type != TXT_J_OBJECT)
+        return dy_err_set(err, DY_ESKIP, path, lineno, (long)off,
+                          "expected a JSON object {\"id\", \"text\", ...}, got %s: "
+                          "record skipped",
+                          type == TXT_J_ARRAY ? "an array" : type == TXT_J_STRING ? "a string"
+                          : type == TXT_J_NUMBER ? "a number" : type == TXT_J_NULL ? "null"
+                          : "a boolean");
+    const txt_jfield *text = field(f, nf, "text");
+    if (!text)
+        return dy_err_set(err, DY_ESKIP, path, lineno, (long)off,
+                          "missing \"text\" (expected a string): record skipped");
+    if (text->type != TXT_J_STRING)
+        return dy_err_set(err, DY_ESKIP, path, lineno, (long)off,
+                          "\"text\" must be a string, got %s: record skipped",
+                          jtype_name(text));
+    if (text->vallen > o->max_doc_bytes)
+        return dy_err_set(err, DY_ESKIP, path, lineno, (long)off,
+                          "\"text\" of %zu bytes is larger than the limit of %zu bytes "
+                          "(max_doc_bytes): record skipped",
+                          text->vallen, o->max_doc_bytes);
+
+    char idbuf[64];
+    char *idstr = NULL;
+    size_t idlen = 0;
+    const txt_jfield *jid = field(f, nf, "id");
+    if (jid && jid->type == TXT_J_STRING) {
+        int nul = 0;
+        idstr = decode(jid, &idlen, &nul);
+        if (!idstr)
+            return dy_err_set(err, DY_ENOMEM, path, lineno, (long)off, "out of memory");
+    } else if (jid && jid->type == TXT_J_NUMBER) {
+        idlen = jid->vallen < sizeof idbuf - 1 ? jid->vallen : sizeof idbuf - 1;
+        memcpy(idbuf, jid->val, idlen);
+        idbuf[idlen] = '\0';
+        idstr = dy_strdup(idbuf);
+        if (!idstr)
+            return dy_err_set(err, DY_ENOMEM, path, lineno, (long)off, "out of memory");
+    } else if (jid && jid->type != TXT_J_NULL) {
+        return dy_err_set(err, DY_ESKIP, path, lineno, (long)off,
+                          "\"id\" must be a string or a number, got %s: record skipped",
+                          jtype_name(jid));
+    }
+
     int rc;
     txt_doc *d = NULL;
-    char idbuf[64];
-    const char *id = NULL;
-    size_t idlen = 0;
-    if (!json_is_object(root)) {
-        rc = dy_err_set(err, DY_ESKIP, path, lineno, (long)off,
-                        "expected a JSON object {\"id\", \"text\", ...}, got %s: "
-                        "record skipped",
-                        json_type_name(root));
-        goto done;
-    }
-    json_t *text = json_object_get(root, "text");
-    if (!text) {
-        rc = dy_err_set(err, DY_ESKIP, path, lineno, (long)off,
-                        "missing \"text\" (expected a string): record skipped");
-        goto done;
-    }
-    if (!json_is_string(text)) {
-        rc = dy_err_set(err, DY_ESKIP, path, lineno, (long)off,
-                        "\"text\" must be a string, got %s: record skipped",
-                        json_type_name(text));
-        goto done;
-    }
-    if (json_string_length(text) > o->max_doc_bytes) {
-        rc = dy_err_set(err, DY_ESKIP, path, lineno, (long)off,
-                        "\"text\" of %zu bytes is larger than the limit of %zu bytes "
-                        "(max_doc_bytes): record skipped",
-                        json_string_length(text), o->max_doc_bytes);
-        goto done;
-    }
-
-    json_t *jid = json_object_get(root, "id");
-    if (json_is_string(jid)) {
-        id = json_string_value(jid);
-        idlen = json_string_length(jid);
-    } else if (json_is_integer(jid)) {
-        idlen = (size_t)snprintf(idbuf, sizeof idbuf, "%" JSON_INTEGER_FORMAT,
-                                 json_integer_value(jid));
-        id = idbuf;
-    } else if (json_is_real(jid)) {
-        idlen = (size_t)snprintf(idbuf, sizeof idbuf, "%.17g", json_real_value(jid));
-        id = idbuf;
-    } else if (jid && !json_is_null(jid)) {
-        rc = dy_err_set(err, DY_ESKIP, path, lineno, (long)off,
-                        "\"id\" must be a string or a number, got %s: record skipped",
-                        json_type_name(jid));
-        goto done;
-    }
-    if (idlen == 0) {
-        /* No usable id: the record's position identifies it. */
-        snprintf(idbuf, sizeof idbuf, ":%ld", lineno);
-        id = NULL;
-    }
-
+    char *raw = NULL;
     txt_date date = o->default_date;
-    json_t *jd = json_object_get(root, "date");
-    if (json_is_string(jd) && json_string_length(jd) > 0) {
-        const char *ds = json_string_value(jd);
-        size_t dn = json_string_length(jd);
+    const txt_jfield *jd = field(f, nf, "date");
+    if (jd && jd->type == TXT_J_STRING && jd->vallen > 0) {
+        const char *ds = jd->val;
+        size_t dn = jd->vallen;
         /* Surrounding blanks are common in scraped metadata and harmless. */
         while (dn && (*ds == ' ' || *ds == '\t'))
             ds++, dn--;
         while (dn && (ds[dn - 1] == ' ' || ds[dn - 1] == '\t'))
             dn--;
-        if (txt_date_parse(ds, dn, &date)) {
+        if (jd->escaped || txt_date_parse(ds, dn, &date)) {
             rc = dy_err_set(err, DY_ESKIP, path, lineno, (long)off,
-                            "bad date \"%.64s\": expected YYYY-MM-DD or ISO 8601: "
+                            "bad date \"%.*s\": expected YYYY-MM-DD or ISO 8601: "
                             "record skipped",
-                            json_string_value(jd));
+                            (int)(jd->vallen < 64 ? jd->vallen : 64), jd->val);
             goto done;
         }
-    } else if (jd && !json_is_null(jd) && !json_is_string(jd)) {
+    } else if (jd && jd->type != TXT_J_NULL && jd->type != TXT_J_STRING) {
         rc = dy_err_set(err, DY_ESKIP, path, lineno, (long)off,
                         "bad date: expected a string YYYY-MM-DD or ISO 8601, got %s: "
                         "record skipped",
-                        json_type_name(jd));
+                        jtype_name(jd));
         goto done;
     }
 
-    if (id) {
-        char *cid = txt_clean_str(id, idlen);
+    if (idlen) {
+        char *cid = txt_clean_str(idstr, idlen);
         if (!cid) {
             rc = dy_err_set(err, DY_ENOMEM, path, lineno, (long)off, "out of memory");
             goto done;
@@ -145,6 +176,8 @@ int txt_jsonl_parse_line(const char *line, size_t n, const char *path,
         d = txt_doc_new(cid, path);
         dy_free(cid);
     } else {
+        /* No usable id: the record's position identifies it. */
+        snprintf(idbuf, sizeof idbuf, ":%ld", lineno);
         size_t pl = strlen(path);
         char *gen = dy_malloc(pl + strlen(idbuf) + 1);
         if (gen) {
@@ -161,6 +194,13 @@ int txt_jsonl_parse_line(const char *line, size_t n, const char *path,
     d->line = lineno;
     d->date = date;
 
+    size_t tlen;
+    int had_nul = 0;
+    raw = decode(text, &tlen, &had_nul);
+    if (!raw) {
+        rc = dy_err_set(err, DY_ENOMEM, path, lineno, (long)off, "out of memory");
+        goto done;
+    }
     txt_clean_ctx c = {0};
     c.name = path;
     c.line = lineno;
@@ -168,10 +208,9 @@ int txt_jsonl_parse_line(const char *line, size_t n, const char *path,
     c.field = "text";
     c.warn = o->warn;
     c.ud = o->warn_ud;
-    if (txt_clean_ex(json_string_value(text), json_string_length(text), &c, &d->text,
-                     &d->len) ||
-        opt_string(root, "title", &d->title) || opt_string(root, "url", &d->url) ||
-        opt_string(root, "source", &d->source)) {
+    if (txt_clean_ex(raw, tlen, &c, &d->text, &d->len) ||
+        opt_string(f, nf, "title", &d->title) || opt_string(f, nf, "url", &d->url) ||
+        opt_string(f, nf, "source", &d->source)) {
         rc = dy_err_set(err, DY_ENOMEM, path, lineno, (long)off, "out of memory");
         goto done;
     }
@@ -179,7 +218,8 @@ int txt_jsonl_parse_line(const char *line, size_t n, const char *path,
     d = NULL;
     rc = 1;
 done:
+    dy_free(raw);
+    dy_free(idstr);
     txt_doc_free(d);
-    json_decref(root);
     return rc;
 }

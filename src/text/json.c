@@ -1,0 +1,361 @@
+/* json.c - strict one-pass JSON validation with top-level field spans.
+ * RFC 8259 grammar; the input is already valid UTF-8 (cleaned by the reader),
+ * so only control characters inside strings need checking here. */
+#include "text/json.h"
+
+#include <string.h>
+
+typedef struct jp {
+    const char *s;
+    size_t n, i;
+    const char *err;
+} jp;
+
+static void ws(jp *p)
+{
+    while (p->i < p->n) {
+        char c = p->s[p->i];
+        if (c != ' ' && c != '\t' && c != '\n' && c != '\r')
+            break;
+        p->i++;
+    }
+}
+
+static int fail(jp *p, const char *msg)
+{
+    if (!p->err)
+        p->err = msg;
+    return -1;
+}
+
+static int hexval(char c)
+{
+    if (c >= '0' && c <= '9')
+        return c - '0';
+    if (c >= 'a' && c <= 'f')
+        return c - 'a' + 10;
+    if (c >= 'A' && c <= 'F')
+        return c - 'A' + 10;
+    return -1;
+}
+
+/* A string starting at the opening quote; sets [*b, *e) to its contents. */
+static int string(jp *p, size_t *b, size_t *e, int *escaped)
+{
+    p->i++; /* opening quote */
+    *b = p->i;
+    *escaped = 0;
+    const char *s = p->s;
+    while (p->i < p->n) {
+        unsigned char c = (unsigned char)s[p->i];
+        if (c == '"') {
+            *e = p->i++;
+            return 0;
+        }
+        if (c < 0x20)
+            return fail(p, "control character in string");
+        if (c == '\\') {
+            *escaped = 1;
+            if (++p->i >= p->n)
+                break;
+            char x = s[p->i];
+            if (x == 'u') {
+                if (p->i + 4 >= p->n)
+                    return fail(p, "truncated \\u escape");
+                for (int k = 1; k <= 4; k++)
+                    if (hexval(s[p->i + k]) < 0)
+                        return fail(p, "invalid \\u escape");
+                p->i += 5;
+                continue;
+            }
+            if (!strchr("\"\\/bfnrt", x) || x == '\0')
+                return fail(p, "invalid escape in string");
+        }
+        p->i++;
+    }
+    return fail(p, "unterminated string");
+}
+
+static int number(jp *p)
+{
+    const char *s = p->s;
+    size_t i = p->i;
+    if (i < p->n && s[i] == '-')
+        i++;
+    if (i >= p->n)
+        return fail(p, "invalid number");
+    if (s[i] == '0') {
+        i++;
+    } else if (s[i] >= '1' && s[i] <= '9') {
+        while (i < p->n && s[i] >= '0' && s[i] <= '9')
+            i++;
+    } else {
+        return fail(p, "invalid number");
+    }
+    if (i < p->n && s[i] == '.') {
+        i++;
+        if (i >= p->n || s[i] < '0' || s[i] > '9')
+            return fail(p, "invalid number");
+        while (i < p->n && s[i] >= '0' && s[i] <= '9')
+            i++;
+    }
+    if (i < p->n && (s[i] == 'e' || s[i] == 'E')) {
+        i++;
+        if (i < p->n && (s[i] == '+' || s[i] == '-'))
+            i++;
+        if (i >= p->n || s[i] < '0' || s[i] > '9')
+            return fail(p, "invalid number");
+        while (i < p->n && s[i] >= '0' && s[i] <= '9')
+            i++;
+    }
+    p->i = i;
+    return 0;
+}
+
+static int literal(jp *p, const char *w)
+{
+    size_t k = strlen(w);
+    if (p->n - p->i < k || memcmp(p->s + p->i, w, k) != 0)
+        return fail(p, "invalid literal (expected true, false or null)");
+    p->i += k;
+    return 0;
+}
+
+/* Any value; nested objects and arrays are walked with an explicit depth
+ * count and a small stack of bracket kinds, so hostile nesting cannot
+ * exhaust the C stack. */
+static int value(jp *p, int *type)
+{
+    enum { MAXD = 1000 };
+    char stack[MAXD];
+    int depth = 0;
+    int top = 1;
+    for (;;) {
+        ws(p);
+        if (p->i >= p->n)
+            return fail(p, "unexpected end of input");
+        char c = p->s[p->i];
+        int t;
+        size_t b, e;
+        int esc;
+        switch (c) {
+        case '{':
+        case '[':
+            if (depth == MAXD)
+                return fail(p, "nesting too deep");
+            if (top)
+                *type = c == '{' ? TXT_J_OBJECT : TXT_J_ARRAY;
+            stack[depth++] = c;
+            p->i++;
+            ws(p);
+            if (p->i < p->n && p->s[p->i] == (c == '{' ? '}' : ']')) {
+                p->i++;
+                depth--;
+                goto after_value;
+            }
+            if (c == '{')
+                goto key;
+            top = 0;
+            continue;
+        case '"':
+            t = TXT_J_STRING;
+            if (string(p, &b, &e, &esc))
+                return -1;
+            break;
+        case 't': t = TXT_J_TRUE; if (literal(p, "true")) return -1; break;
+        case 'f': t = TXT_J_FALSE; if (literal(p, "false")) return -1; break;
+        case 'n': t = TXT_J_NULL; if (literal(p, "null")) return -1; break;
+        default:
+            t = TXT_J_NUMBER;
+            if (c != '-' && (c < '0' || c > '9'))
+                return fail(p, "unexpected character (expected a value)");
+            if (number(p))
+                return -1;
+        }
+        if (top)
+            *type = t;
+    after_value:
+        top = 0;
+        if (depth == 0)
+            return 0;
+        ws(p);
+        if (p->i >= p->n)
+            return fail(p, "unexpected end of input");
+        c = p->s[p->i];
+        if (c == ',') {
+            p->i++;
+            if (stack[depth - 1] == '{')
+                goto key;
+            continue;
+        }
+        if ((c == '}' && stack[depth - 1] == '{') || (c == ']' && stack[depth - 1] == '[')) {
+            p->i++;
+            depth--;
+            goto after_value;
+        }
+        return fail(p, stack[depth - 1] == '{' ? "expected ',' or '}'" : "expected ',' or ']'");
+    key:
+        ws(p);
+        if (p->i >= p->n || p->s[p->i] != '"')
+            return fail(p, "expected a string key");
+        if (string(p, &b, &e, &esc))
+            return -1;
+        ws(p);
+        if (p->i >= p->n || p->s[p->i] != ':')
+            return fail(p, "expected ':' after key");
+        p->i++;
+        top = 0;
+    }
+}
+
+int txt_json_parse(const char *s, size_t n, int *type, txt_jfield *f, size_t max, size_t *nf,
+                   size_t *errpos, const char **errmsg)
+{
+    jp p = {s, n, 0, NULL};
+    *nf = 0;
+    *type = 0;
+    ws(&p);
+    if (p.i < n && s[p.i] == '{') {
+        /* Top-level object: record each field's span, validating values with
+         * value(). */
+        *type = TXT_J_OBJECT;
+        p.i++;
+        ws(&p);
+        if (p.i < n && s[p.i] == '}') {
+            p.i++;
+            goto end;
+        }
+        for (;;) {
+            ws(&p);
+            size_t kb, ke, vb, ve;
+            int kesc, vesc = 0, vt;
+            if (p.i >= n || s[p.i] != '"') {
+                fail(&p, "expected a string key");
+                goto err;
+            }
+            if (string(&p, &kb, &ke, &kesc))
+                goto err;
+            ws(&p);
+            if (p.i >= n || s[p.i] != ':') {
+                fail(&p, "expected ':' after key");
+                goto err;
+            }
+            p.i++;
+            ws(&p);
+            if (p.i < n && s[p.i] == '"') {
+                vt = TXT_J_STRING;
+                if (string(&p, &vb, &ve, &vesc))
+                    goto err;
+            } else {
+                vb = p.i;
+                if (value(&p, &vt))
+                    goto err;
+                ve = p.i;
+            }
+            if (*nf < max)
+                f[(*nf)++] = (txt_jfield){s + kb, ke - kb, vt, s + vb, ve - vb, vesc || kesc};
+            ws(&p);
+            if (p.i < n && s[p.i] == ',') {
+                p.i++;
+                continue;
+            }
+            if (p.i < n && s[p.i] == '}') {
+                p.i++;
+                break;
+            }
+            fail(&p, "expected ',' or '}'");
+            goto err;
+        }
+    } else if (value(&p, type)) {
+        goto err;
+    }
+end:
+    ws(&p);
+    if (p.i != n) {
+        fail(&p, "unexpected text after the JSON value");
+        goto err;
+    }
+    return 0;
+err:
+    *errpos = p.i;
+    *errmsg = p.err;
+    return -1;
+}
+
+static size_t put_utf8(char *o, unsigned cp)
+{
+    if (cp < 0x80) {
+        o[0] = (char)cp;
+        return 1;
+    }
+    if (cp < 0x800) {
+        o[0] = (char)(0xC0 | (cp >> 6));
+        o[1] = (char)(0x80 | (cp & 0x3F));
+        return 2;
+    }
+    if (cp < 0x10000) {
+        o[0] = (char)(0xE0 | (cp >> 12));
+        o[1] = (char)(0x80 | ((cp >> 6) & 0x3F));
+        o[2] = (char)(0x80 | (cp & 0x3F));
+        return 3;
+    }
+    o[0] = (char)(0xF0 | (cp >> 18));
+    o[1] = (char)(0x80 | ((cp >> 12) & 0x3F));
+    o[2] = (char)(0x80 | ((cp >> 6) & 0x3F));
+    o[3] = (char)(0x80 | (cp & 0x3F));
+    return 4;
+}
+
+static unsigned hex4(const char *s)
+{
+    return (unsigned)(hexval(s[0]) << 12 | hexval(s[1]) << 8 | hexval(s[2]) << 4 | hexval(s[3]));
+}
+
+size_t txt_json_unescape(const char *raw, size_t n, char *out, int *had_nul)
+{
+    size_t o = 0;
+    for (size_t i = 0; i < n;) {
+        const char *bs = memchr(raw + i, '\\', n - i);
+        size_t run = bs ? (size_t)(bs - (raw + i)) : n - i;
+        memcpy(out + o, raw + i, run);
+        o += run;
+        i += run;
+        if (i >= n)
+            break;
+        char x = raw[i + 1];
+        i += 2;
+        switch (x) {
+        case 'b': out[o++] = '\b'; break;
+        case 'f': out[o++] = '\f'; break;
+        case 'n': out[o++] = '\n'; break;
+        case 'r': out[o++] = '\r'; break;
+        case 't': out[o++] = '\t'; break;
+        case 'u': {
+            unsigned cp = hex4(raw + i);
+            i += 4;
+            if (cp >= 0xD800 && cp <= 0xDBFF && i + 6 <= n && raw[i] == '\\' && raw[i + 1] == 'u') {
+                unsigned lo = hex4(raw + i + 2);
+                if (lo >= 0xDC00 && lo <= 0xDFFF) {
+                    cp = 0x10000 + ((cp - 0xD800) << 10) + (lo - 0xDC00);
+                    i += 6;
+                }
+            }
+            if (cp >= 0xD800 && cp <= 0xDFFF)
+                cp = 0xFFFD;
+            if (cp == 0)
+                *had_nul = 1; /* kept as a NUL byte: the cleaner reports it */
+            o += put_utf8(out + o, cp);
+            break;
+        }
+        default: out[o++] = x; break; /* \" \\ \/ */
+        }
+    }
+    out[o] = '\0';
+    return o;
+}
+
+int txt_json_key_is(const txt_jfield *f, const char *k)
+{
+    size_t n = strlen(k);
+    return f->keylen == n && memcmp(f->key, k, n) == 0;
+}
