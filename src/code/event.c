@@ -18,11 +18,18 @@ const char *code_modality_name(int m)
 
 static void json_span(dy_buf *b, const char *key, code_span s)
 {
-    dy_buf_printf(b, "\"%s\":", key);
-    if (s.start < 0)
+    dy_buf_addc(b, '"');
+    dy_buf_adds(b, key);
+    dy_buf_adds(b, "\":");
+    if (s.start < 0) {
         dy_buf_adds(b, "null");
-    else
-        dy_buf_printf(b, "[%d,%d]", (int)s.start, (int)s.end);
+        return;
+    }
+    dy_buf_addc(b, '[');
+    dy_buf_addi(b, s.start);
+    dy_buf_addc(b, ',');
+    dy_buf_addi(b, s.end);
+    dy_buf_addc(b, ']');
 }
 
 static void json_str_or_null(dy_buf *b, const char *s)
@@ -158,21 +165,36 @@ int code_event_write(dy_buf *b, int format, const txt_doc *doc,
 
     dy_buf_adds(b, "{\"doc\":");
     dy_buf_json_str(b, doc->id, strlen(doc->id));
-    dy_buf_printf(b, ",\"sent\":%u,\"date\":", (unsigned)ev->sent);
-    if (has_date)
-        dy_buf_printf(b, "\"%s\"", date);
-    else
+    dy_buf_adds(b, ",\"sent\":");
+    dy_buf_addi(b, ev->sent);
+    dy_buf_adds(b, ",\"date\":");
+    if (has_date) {
+        dy_buf_addc(b, '"');
+        dy_buf_adds(b, date);
+        dy_buf_addc(b, '"');
+    } else {
         dy_buf_adds(b, "null");
+    }
     dy_buf_adds(b, ",\"source\":");
     dy_buf_json_str(b, ev->source, strlen(ev->source));
     dy_buf_adds(b, ",\"target\":");
     dy_buf_json_str(b, ev->target, strlen(ev->target));
-    dy_buf_printf(b, ",\"code\":\"%s\",\"root\":\"%s\",", ev->code, root);
-    if (ce)
-        dy_buf_printf(b, "\"quad\":%d,\"goldstein\":%.1f", ce->quad, ce->goldstein);
-    else
+    dy_buf_adds(b, ",\"code\":\"");
+    dy_buf_adds(b, ev->code);
+    dy_buf_adds(b, "\",\"root\":\"");
+    dy_buf_adds(b, root);
+    dy_buf_adds(b, "\",");
+    if (ce) {
+        dy_buf_adds(b, "\"quad\":");
+        dy_buf_addi(b, ce->quad);
+        dy_buf_adds(b, ",\"goldstein\":");
+        dy_buf_addf1(b, ce->goldstein);
+    } else {
         dy_buf_adds(b, "\"quad\":null,\"goldstein\":null");
-    dy_buf_printf(b, ",\"modality\":\"%s\",\"text\":", code_modality_name(ev->modality));
+    }
+    dy_buf_adds(b, ",\"modality\":\"");
+    dy_buf_adds(b, code_modality_name(ev->modality));
+    dy_buf_adds(b, "\",\"text\":");
     dy_buf_json_str(b, sent, sentn);
     dy_buf_adds(b, ",\"spans\":{");
     json_span(b, "source", ev->src);

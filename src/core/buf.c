@@ -84,6 +84,35 @@ int dy_buf_printf(dy_buf *b, const char *fmt, ...)
     return rc;
 }
 
+int dy_buf_addi(dy_buf *b, long long v)
+{
+    char tmp[24];
+    int n = 0;
+    unsigned long long u = v < 0 ? 0ull - (unsigned long long)v : (unsigned long long)v;
+    do {
+        tmp[n++] = (char)('0' + u % 10);
+        u /= 10;
+    } while (u);
+    if (v < 0)
+        tmp[n++] = '-';
+    char out[24];
+    for (int i = 0; i < n; i++)
+        out[i] = tmp[n - 1 - i];
+    return dy_buf_add(b, out, (size_t)n);
+}
+
+int dy_buf_addf1(dy_buf *b, double v)
+{
+    long long t = (long long)(v * 10.0 + (v < 0 ? -0.5 : 0.5));
+    if (t < 0) {
+        dy_buf_addc(b, '-');
+        t = -t;
+    }
+    dy_buf_addi(b, t / 10);
+    char frac[2] = {'.', (char)('0' + t % 10)};
+    return dy_buf_add(b, frac, 2);
+}
+
 int dy_buf_json_str(dy_buf *b, const char *s, size_t n)
 {
     static const char hex[] = "0123456789abcdef";

@@ -26,6 +26,10 @@ int dy_buf_printf(dy_buf *b, const char *fmt, ...)
 #endif
     ;
 int dy_buf_vprintf(dy_buf *b, const char *fmt, va_list ap);
+/* Append a decimal integer; a number with one decimal ("-2.5"). Faster
+ * than dy_buf_printf on the output hot path. */
+int dy_buf_addi(dy_buf *b, long long v);
+int dy_buf_addf1(dy_buf *b, double v);
 /* Append s[0..n) as a JSON string literal, with quotes; invalid UTF-8 is
  * not expected (texts are sanitised on input) but is escaped as \ufffd. */
 int dy_buf_json_str(dy_buf *b, const char *s, size_t n);
