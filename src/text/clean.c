@@ -83,6 +83,31 @@ static int nfc(const char *s, size_t n, char **out, size_t *outn)
     return 0;
 }
 
+/* See read_internal.h. Eight bytes at a time: a byte is special when its
+ * high bit is set, when it is NUL, or (unless scrub_only) when it is CR. */
+int txt_clean_needed(const char *in, size_t n, int scrub_only)
+{
+    const uint64_t lo = 0x0101010101010101ull, hi = 0x8080808080808080ull;
+    const uint64_t cr = 0x0d0d0d0d0d0d0d0dull;
+    size_t i = 0;
+    for (; i + 8 <= n; i += 8) {
+        uint64_t w;
+        memcpy(&w, in + i, 8);
+        uint64_t x = w ^ cr;
+        uint64_t bad = w | ((w - lo) & ~w);
+        if (!scrub_only)
+            bad |= (x - lo) & ~x;
+        if (bad & hi)
+            return 1;
+    }
+    for (; i < n; i++) {
+        unsigned char b = (unsigned char)in[i];
+        if (b >= 0x80 || b == 0 || (b == '\r' && !scrub_only))
+            return 1;
+    }
+    return 0;
+}
+
 /* See read_internal.h. The common case (ASCII without CR or NUL) is a single
  * counting pass and a memcpy, because every document goes through here. */
 int txt_clean_ex(const char *in, size_t n, txt_clean_ctx *c, char **out,
@@ -92,11 +117,7 @@ int txt_clean_ex(const char *in, size_t n, txt_clean_ctx *c, char **out,
     size_t special = 0;
     int has_cr = 0;
     c->nbad = 0;
-    for (size_t i = 0; i < n; i++) {
-        special += (s[i] >= 0x80) | (s[i] == 0);
-        has_cr |= s[i] == '\r';
-    }
-    if (special == 0 && (!has_cr || c->scrub_only)) {
+    if (!txt_clean_needed(in, n, c->scrub_only)) {
         char *d = dy_malloc(n + 1);
         if (!d)
             return DY_ENOMEM;
@@ -108,6 +129,10 @@ int txt_clean_ex(const char *in, size_t n, txt_clean_ctx *c, char **out,
         return 0;
     }
 
+    for (size_t i = 0; i < n; i++) {
+        special += (s[i] >= 0x80) | (s[i] == 0);
+        has_cr |= s[i] == '\r';
+    }
     /* Each special byte grows by at most 2 (one byte -> U+FFFD). */
     char *d = dy_malloc(n + 2 * special + 1);
     if (!d)

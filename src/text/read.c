@@ -447,6 +447,9 @@ static int next_jsonl(txt_reader *r, txt_doc **out, dy_err *err)
         c.warn = r->o.warn;
         c.ud = r->o.warn_ud;
         c.scrub_only = 1;
+        /* Most lines are clean ASCII: parse them in place. */
+        if (!txt_clean_needed(line, len, 1))
+            return txt_jsonl_parse_line(line, len, r->path, r->lineno, off, &r->o, out, err);
         char *clean;
         size_t cn;
         if (txt_clean_ex(line, len, &c, &clean, &cn))

@@ -39,6 +39,10 @@ int txt_clean_ex(const char *in, size_t n, txt_clean_ctx *c, char **out,
 int txt_reader_open_mem(const char *name, const void *data, size_t n,
                         const txt_read_opts *o, txt_reader **out, dy_err *err);
 
+/* Would txt_clean_ex change s[0..n) (a byte >= 0x80, a NUL, or unless
+ * scrub_only a CR)? 0 means the bytes can be used as they are. */
+int txt_clean_needed(const char *s, size_t n, int scrub_only);
+
 /* Parse one JSON line line[0..n) (already scrubbed to valid UTF-8) into a
  * document. path/lineno/off say where the line is, for messages. Returns 1
  * with *out set (caller owns), DY_ESKIP (err filled) or DY_ENOMEM. */
@@ -48,7 +52,8 @@ int txt_jsonl_parse_line(const char *line, size_t n, const char *path,
 
 /* Extract a document from an HTML page src[0..n) (valid UTF-8): title, main
  * text, date, canonical URL. path becomes id and path. Returns 1 with *out
- * set (caller owns), DY_ENOMEM or DY_EPARSE (err filled). */
+ * set (caller owns), DY_ESKIP for a page nested too deeply to parse in
+ * reasonable time, or DY_ENOMEM (err filled). */
 int txt_html_extract(const char *src, size_t n, const char *path,
                      const txt_read_opts *o, txt_doc **out, dy_err *err);
 
