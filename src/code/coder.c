@@ -291,9 +291,20 @@ typedef struct cand {
                                     "after ...", "which ..."): set on accept */
 } cand;
 
+/* Cue kinds at token t, computed on first use: most tokens of a sentence
+ * are never asked about. */
+#define CUE_UNKNOWN UINT32_MAX
+static uint32_t cues_at(const sctx *sc, uint32_t t)
+{
+    uint32_t *m = &MS(sc, cmask, t);
+    if (*m == CUE_UNKNOWN)
+        *m = code_cues_at(sc->c->cues, sc->tk, sc->tb, t, MS(sc, cstart, t));
+    return *m;
+}
+
 static int has_cue(const sctx *sc, uint32_t t, int kind)
 {
-    return (MS(sc, cmask, t) >> kind) & 1u;
+    return (cues_at(sc, t) >> kind) & 1u;
 }
 
 /* Best reading of token v; returns 1 and fills *out when there is one. */
@@ -315,7 +326,9 @@ static int best_at(const sctx *sc, uint32_t v, cand *out)
         int all = lx->npats > 64 * 64;
         if (!all)
             memset(seen, 0, ((lx->npats + 63) / 64) * sizeof *seen);
-        uint32_t t = sc->tb, gi = 0;
+        /* A pattern's key lies within a few words of the event word. */
+        uint32_t t = v > sc->tb + 16 ? v - 16 : sc->tb, gi = 0;
+        uint32_t tend = v + 17 < sc->te ? v + 17 : sc->te;
         for (;;) {
             uint32_t k;
             if (all) {
@@ -328,7 +341,7 @@ static int best_at(const sctx *sc, uint32_t v, cand *out)
                 static const uint32_t none = 0;
                 const uint32_t *idx = &none;
                 size_t ni = 0;
-                while (t < sc->te && ni == 0) {
+                while (t < tend && ni == 0) {
                     if (t != v)
                         ni = dict_lexeme_keyed(lx, sc->tk[t].hash, &idx);
                     t++;
@@ -708,7 +721,7 @@ static size_t resolve_pronoun(const sctx *sc, uint32_t cs, uint32_t v, const dic
                               size_t first_in_sent, const dict_mention **out, size_t cap)
 {
     for (uint32_t j = cs; j < v && j < cs + 6; j++) {
-        uint32_t mk = MS(sc, cmask, j);
+        uint32_t mk = cues_at(sc, j);
         int person = (mk >> CODE_CUE_PRON_PERSON) & 1u;
         int group = (mk >> CODE_CUE_PRON_GROUP) & 1u;
         int thing = (mk >> CODE_CUE_PRON_THING) & 1u;
@@ -1072,8 +1085,8 @@ int code_document(const code_coder *c, const txt_analysis *an, dy_arena *a,
         sctx sc = {.c = c, .an = an, .tk = an->toks, .ms = ms + m0, .nm = mi - m0,
                    .tb = s->tok_begin, .te = s->tok_end, .sent = s};
         sc.mstart = dy_arena_alloc(a, nt * sizeof(int32_t) * 3);
-        sc.cmask = dy_arena_calloc(a, nt, sizeof *sc.cmask);
-        sc.cstart = dy_arena_calloc(a, nt, sizeof *sc.cstart);
+        sc.cmask = dy_arena_alloc(a, nt * sizeof *sc.cmask);
+        sc.cstart = dy_arena_alloc(a, nt * sizeof *sc.cstart);
         if (!sc.mstart || !sc.cmask || !sc.cstart)
             return dy_err_set(err, DY_ENOMEM, NULL, 0, -1, "out of memory");
         sc.mend = sc.mstart + nt;
@@ -1089,8 +1102,8 @@ int code_document(const code_coder *c, const txt_analysis *an, dy_arena *a,
             for (uint32_t t = m->tok_begin; t < m->tok_end; t++)
                 MS(&sc, mcover, t) = (int32_t)q;
         }
-        for (uint32_t t = s->tok_begin; t < s->tok_end; t++)
-            MS(&sc, cmask, t) = code_cues_at(c->cues, an->toks, s->tok_begin, t, MS(&sc, cstart, t));
+        for (uint32_t t = 0; t < nt; t++)
+            sc.cmask[t] = CUE_UNKNOWN;
         sc.attr = dy_arena_calloc(a, sc.nm ? sc.nm : 1, 1);
         if (!sc.attr)
             return dy_err_set(err, DY_ENOMEM, NULL, 0, -1, "out of memory");

@@ -121,6 +121,22 @@ int dy_buf_json_str(dy_buf *b, const char *s, size_t n)
     dy_buf_addc(b, '"');
     size_t run = 0; /* start of a run of bytes that need no escaping */
     for (size_t i = 0; i < n; i++) {
+        /* Eight plain bytes at a time: no quote, backslash, control
+         * character or DEL among them. */
+        while (i + 8 <= n) {
+            uint64_t w;
+            memcpy(&w, s + i, 8);
+            const uint64_t lo = 0x0101010101010101ull, hi = 0x8080808080808080ull;
+            uint64_t q = w ^ 0x2222222222222222ull, bs = w ^ 0x5c5c5c5c5c5c5c5cull,
+                     del = w ^ 0x7f7f7f7f7f7f7f7full;
+            uint64_t sp = ((q - lo) & ~q) | ((bs - lo) & ~bs) | ((del - lo) & ~del) |
+                          ((w - 0x2020202020202020ull) & ~w);
+            if (sp & hi)
+                break;
+            i += 8;
+        }
+        if (i >= n)
+            break;
         unsigned char c = (unsigned char)s[i];
         if (c >= 0x20 && c != '"' && c != '\\' && c != 0x7f)
             continue;
