@@ -4,6 +4,7 @@
 #include "core/alloc.h"
 
 #include <errno.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -11,7 +12,22 @@
 struct code_cameo {
     code_cameo_entry *v;
     size_t n, cap;
+    int16_t *index;  /* slot of each code (see code_key), -1 when unknown */
 };
+
+/* Codes are 2 to 4 digits with significant leading zeros: the digits and
+ * the length together give a small dense key for a direct lookup table. */
+enum { KEY_SPACE = 5 * 10000 };
+static int code_key(const char *c)
+{
+    int v = 0, n = 0;
+    for (; c[n]; n++) {
+        if (n == 4 || c[n] < '0' || c[n] > '9')
+            return -1;
+        v = v * 10 + (c[n] - '0');
+    }
+    return n < 2 ? -1 : n * 10000 + v;
+}
 
 static int valid_code(const char *s)
 {
@@ -107,6 +123,17 @@ int code_cameo_load(const char *path, code_cameo **out, dy_err *err)
     fclose(fp);
     if (!rc && t->n == 0)
         rc = dy_err_set(err, DY_EPARSE, path, ln, -1, "no CAMEO codes found");
+    if (!rc) {
+        t->index = dy_reallocarray(NULL, KEY_SPACE, sizeof *t->index);
+        if (!t->index) {
+            rc = dy_err_set(err, DY_ENOMEM, path, 0, -1, "out of memory");
+        } else {
+            for (size_t i = 0; i < KEY_SPACE; i++)
+                t->index[i] = -1;
+            for (size_t i = 0; i < t->n && i < INT16_MAX; i++)
+                t->index[code_key(t->v[i].code)] = (int16_t)i;
+        }
+    }
     if (rc) {
         code_cameo_free(t);
         return rc;
@@ -117,12 +144,15 @@ int code_cameo_load(const char *path, code_cameo **out, dy_err *err)
 
 const code_cameo_entry *code_cameo_get(const code_cameo *t, const char *code)
 {
-    /* About 320 entries and looked up once per event: a linear scan is
-     * cheaper than maintaining a hash. */
-    for (size_t i = 0; i < t->n; i++)
-        if (strcmp(t->v[i].code, code) == 0)
-            return &t->v[i];
-    return NULL;
+    if (!t->index) {
+        /* While loading (duplicate check): a scan of what is there. */
+        for (size_t i = 0; i < t->n; i++)
+            if (strcmp(t->v[i].code, code) == 0)
+                return &t->v[i];
+        return NULL;
+    }
+    int k = code_key(code);
+    return k < 0 || t->index[k] < 0 ? NULL : &t->v[t->index[k]];
 }
 
 size_t code_cameo_count(const code_cameo *t) { return t->n; }
@@ -139,5 +169,6 @@ void code_cameo_free(code_cameo *t)
     for (size_t i = 0; i < t->n; i++)
         dy_free((void *)t->v[i].name);
     dy_free(t->v);
+    dy_free(t->index);
     dy_free(t);
 }
