@@ -1,0 +1,122 @@
+/* store.h - public interface of the store stage: documents, sentences and
+ * events kept with their evidence, in SQLite (a file path) or PostgreSQL
+ * (a postgresql:// URL), behind one small interface with one schema
+ * (docs/store.md).
+ *
+ * Ownership: a store is owned by its opener and closed with store_close.
+ * Strings handed to callbacks are borrowed for the duration of the call.
+ */
+#ifndef DY_STORE_H
+#define DY_STORE_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#include "code/code.h"
+#include "core/err.h"
+#include "text/text.h"
+
+typedef struct store store;
+
+enum {
+    STORE_READ = 0,       /* read-only; the store must exist */
+    STORE_WRITE = 1 << 0, /* read-write; created (with its schema) if missing */
+};
+
+/* Open a store: a file path (SQLite; WAL mode) or a "postgresql://" URL.
+ * Migrates an older schema on open (STORE_WRITE); refuses a newer schema
+ * than this binary knows with a clear message. Returns 0, DY_EIO (cannot
+ * open, locked, read-only, corrupt: err says which), DY_EINVAL or DY_ENOMEM. */
+int store_open(const char *where, int flags, store **out, dy_err *err);
+void store_close(store *s);
+/* "sqlite" or "postgresql". */
+const char *store_backend(const store *s);
+
+/* ---- ingest ---------------------------------------------------------- */
+
+/* Transactions: one per batch of documents. A crash between begin and
+ * commit leaves the store as it was before begin. */
+int store_begin(store *s, dy_err *err);
+int store_commit(store *s, dy_err *err);
+int store_rollback(store *s, dy_err *err);
+
+enum { STORE_DOC_NEW = 0, STORE_DOC_SAME, STORE_DOC_CHANGED };
+
+/* Put one coded document: its metadata, text, content hash, sentences (with
+ * their time expressions) and events (every contract field, modality,
+ * spans, the pattern and actor entry references, dict_version). A document
+ * whose id is stored with the same hash is left alone (*status =
+ * STORE_DOC_SAME); one whose content changed has its sentences and events
+ * replaced (STORE_DOC_CHANGED). cam supplies root, quad and Goldstein.
+ * Returns 0 or a negative status (err filled). */
+int store_put_document(store *s, const txt_doc *doc, const txt_analysis *an,
+                       const code_event *ev, size_t nev, const code_cameo *cam,
+                       const char *dict_version, int *status, dy_err *err);
+
+/* ---- queries ---------------------------------------------------------- */
+
+enum { STORE_WIN_ALL = 0, STORE_WIN_YEAR, STORE_WIN_QUARTER, STORE_WIN_MONTH };
+enum { STORE_LEVEL_COUNTRY = 0, STORE_LEVEL_ACTOR };
+
+typedef struct store_filter {
+    const char *actor;       /* source or target starts with this code, or NULL */
+    const char *dyad[2];     /* both set: events between these (either way) */
+    txt_date from, to;       /* prec NONE = open */
+    const char *roots;       /* comma list "04,05", or NULL */
+    const char *codes;       /* comma list "042,043", or NULL */
+    int quad;                /* 1..4, 0 = any */
+    const char *modalities;  /* comma list, NULL = asserted only */
+    int dedup;               /* one event per (date, source, target, code) */
+    long limit, offset;      /* limit 0 = none */
+} store_filter;
+
+typedef struct store_event {
+    int64_t id;
+    const char *doc;
+    int sent;
+    const char *date;        /* "YYYY-MM-DD"/"YYYY-MM"/"YYYY" or NULL */
+    const char *source, *target, *code, *root;
+    int quad;
+    double goldstein;
+    const char *modality;
+    const char *text;        /* the sentence */
+    int32_t src[2], verb[2], tgt[2]; /* byte spans in the document, -1 none */
+    const char *pattern;     /* explanation refs, may be NULL */
+    const char *source_entry, *target_entry;
+    long support;            /* with dedup: supporting documents, else 1 */
+} store_event;
+
+typedef int (*store_event_fn)(void *ud, const store_event *e);
+/* Call fn for each event matching f, ordered by date, doc, sent. fn returns
+ * non-zero to stop (that value is returned). */
+int store_query_events(store *s, const store_filter *f, store_event_fn fn, void *ud,
+                       dy_err *err);
+
+/* Aggregates per (window, source, target) over the dedup view: counts per
+ * quad class and Goldstein sum. window is a label: "2023", "2023-Q1",
+ * "2023-01", or "" for STORE_WIN_ALL; source/target are country prefixes
+ * (3 letters, 6 for IGO/NGO codes) at STORE_LEVEL_COUNTRY, full codes at
+ * STORE_LEVEL_ACTOR. Events without a target are not counted. */
+typedef struct store_agg {
+    const char *window;
+    const char *source, *target;
+    long events;
+    long quad[5];            /* quad[1..4] */
+    double goldstein;        /* sum */
+} store_agg;
+typedef int (*store_agg_fn)(void *ud, const store_agg *a);
+int store_aggregate(store *s, const store_filter *f, int window, int level, store_agg_fn fn,
+                    void *ud, dy_err *err);
+
+typedef struct store_document {
+    const char *id, *title, *url, *source, *date, *text;
+} store_document;
+typedef int (*store_doc_fn)(void *ud, const store_document *d);
+/* Call fn once with the document id (and return 1), or return 0 when there
+ * is no such document. */
+int store_get_document(store *s, const char *id, store_doc_fn fn, void *ud, dy_err *err);
+
+/* Counts for reports: documents, sentences, events. */
+int store_counts(store *s, long *docs, long *sents, long *events, dy_err *err);
+
+#endif
