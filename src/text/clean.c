@@ -115,7 +115,6 @@ int txt_clean_ex(const char *in, size_t n, txt_clean_ctx *c, char **out,
 {
     const unsigned char *s = (const unsigned char *)in;
     size_t special = 0;
-    int has_cr = 0;
     c->nbad = 0;
     if (!txt_clean_needed(in, n, c->scrub_only)) {
         char *d = dy_malloc(n + 1);
@@ -131,7 +130,6 @@ int txt_clean_ex(const char *in, size_t n, txt_clean_ctx *c, char **out,
 
     for (size_t i = 0; i < n; i++) {
         special += (s[i] >= 0x80) | (s[i] == 0);
-        has_cr |= s[i] == '\r';
     }
     /* Each special byte grows by at most 2 (one byte -> U+FFFD). */
     char *d = dy_malloc(n + 2 * special + 1);

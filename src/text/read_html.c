@@ -24,6 +24,11 @@
 /* A list item whose text is at least this share link text is navigation. */
 #define LINK_LIST_PERCENT 70
 #define JSONLD_MAX_DEPTH 16
+/* gumbo's tree construction checks scopes by walking the stack of open
+ * elements, so its time grows with the square of the nesting depth (50,000
+ * nested <div>s take seconds, a million hours). Pages nested deeper than
+ * this (estimated before parsing) are refused; real pages stay below 100. */
+#define MAX_NESTING 2000
 
 /* ---- small helpers ---------------------------------------------------- */
 
@@ -510,11 +515,81 @@ static int renormalise(char **s, size_t *len)
     return 0;
 }
 
+/* Elements that never stay open: void elements, and those closed by their
+ * next sibling in practice (<p>, <li>, <td> ...), which pages often leave
+ * unclosed. */
+static int non_nesting(const char *name, size_t n)
+{
+    static const char *const names[] = {
+        "area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta",
+        "param", "source", "track", "wbr", "p", "li", "td", "th", "tr", "dt",
+        "dd", "option", "optgroup", "frame", "keygen", "basefont", "bgsound"};
+    for (size_t i = 0; i < sizeof names / sizeof *names; i++)
+        if (strlen(names[i]) == n && strncasecmp(name, names[i], n) == 0)
+            return 1;
+    return 0;
+}
+
+/* An upper estimate of the element nesting of src[0..n): open tags minus
+ * close tags, ignoring elements that cannot nest, comments and the raw
+ * text of <script> and <style>. Stops counting once over limit. */
+static long nesting_estimate(const char *s, size_t n, long limit)
+{
+    long depth = 0, max = 0;
+    size_t i = 0;
+    while (i < n && max <= limit) {
+        const char *lt = memchr(s + i, '<', n - i);
+        if (!lt)
+            break;
+        i = (size_t)(lt - s) + 1;
+        if (i + 3 <= n && memcmp(s + i, "!--", 3) == 0) {
+            size_t j = i + 3;
+            while (j + 3 <= n && memcmp(s + j, "-->", 3) != 0)
+                j++;
+            i = j + 3;
+            continue;
+        }
+        int close = i < n && s[i] == '/';
+        size_t a = i + (size_t)close, b = a;
+        while (b < n && isalnum((unsigned char)s[b]))
+            b++;
+        if (b == a || !isalpha((unsigned char)s[a]))
+            continue;
+        const char *gt = memchr(s + b, '>', n - b);
+        size_t end = gt ? (size_t)(gt - s) : n;
+        int selfclose = end > b && s[end - 1] == '/';
+        if (close) {
+            if (!non_nesting(s + a, b - a) && depth > 0)
+                depth--;
+        } else if (!selfclose && !non_nesting(s + a, b - a)) {
+            if (++depth > max)
+                max = depth;
+            /* Raw text: "<div" inside a script is not a tag. */
+            const char *raw = (b - a == 6 && strncasecmp(s + a, "script", 6) == 0) ? "</script"
+                              : (b - a == 5 && strncasecmp(s + a, "style", 5) == 0) ? "</style"
+                                                                                    : NULL;
+            if (raw) {
+                size_t rl = strlen(raw), j = end;
+                while (j + rl <= n && strncasecmp(s + j, raw, rl) != 0)
+                    j++;
+                end = j;
+            }
+        }
+        i = end;
+    }
+    return max;
+}
+
 /* See read_internal.h. */
 int txt_html_extract(const char *src, size_t n, const char *path,
                      const txt_read_opts *o, txt_doc **out, dy_err *err)
 {
     *out = NULL;
+    if (nesting_estimate(src, n, MAX_NESTING) > MAX_NESTING)
+        return dy_err_set(err, DY_ESKIP, path, 0, -1,
+                          "HTML nested more than %d elements deep (expected a web "
+                          "page): skipped",
+                          MAX_NESTING);
     GumboOutput *g = gumbo_parse_with_options(&kGumboDefaultOptions, src, n);
     if (!g)
         return dy_err_set(err, DY_ENOMEM, path, 0, -1, "HTML parser failed (out of memory)");
