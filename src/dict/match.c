@@ -302,6 +302,36 @@ static dict_mention *mpush(mvec *m)
 static int named(const raw *r) { return r->form->entry->kind != DICT_AGENT; }
 static int is_agent(const raw *r) { return r->form->entry->kind == DICT_AGENT; }
 
+/* Does the word at token t continue a noun phrase, so that an adjective or
+ * demonym before it is a modifier ("Russian warships")? Not when it is
+ * punctuation, a conjunction, a function word or a verb form: then the
+ * demonym names the people ("Palestinians and Israelis failed ..."). */
+static int modifies_next(const dict_set *ds, const txt_analysis *an, const txt_sentence *s,
+                         uint32_t t)
+{
+    if (t >= s->tok_end)
+        return 0;
+    const txt_token *x = &an->toks[t];
+    if (!(x->flags & TXT_TOK_WORD) || (x->flags & TXT_TOK_CLITIC))
+        return 0;
+    if (x->flags & (TXT_TOK_CAP | TXT_TOK_UPPER))
+        return 1; /* "Russian President", "Chinese Foreign Ministry" */
+    static const char *fw[] = {"and", "or", "but", "nor", "have", "has", "had", "were", "was",
+                               "are", "is", "will", "would", "could", "should", "may", "might",
+                               "must", "can", "did", "do", "does", "also", "who", "which",
+                               "that", "to", "in", "on", "at", "of", "from", "with", "by",
+                               "for", "as", "than", "said", "say", "says", NULL};
+    for (int i = 0; fw[i]; i++)
+        if (strcmp(x->norm, fw[i]) == 0)
+            return 0;
+    const dict_wordform *wf;
+    size_t n = dict_word_lookup(ds, x->hash, &wf);
+    for (size_t i = 0; i < n; i++)
+        if (wf[i].lx->kind == DICT_LX_VERB && (wf[i].form == DICT_WF_PAST || wf[i].form == DICT_WF_S))
+            return 0;
+    return 1;
+}
+
 /* Build combined mentions for one sentence from its raw matches. */
 static int combine(const dict_set *ds, const txt_analysis *an, uint32_t sent, raw *rs, size_t nr,
                    const txt_date *date, mvec *out)
@@ -321,7 +351,11 @@ static int combine(const dict_set *ds, const txt_analysis *an, uint32_t sent, ra
         int poss = end < s->tok_end && is_tok(&tk[end], ds->s_hash);
         if (named(r)) {
             m->entry = r->form->entry;
-            if (r->form->type == DICT_FORM_ADJ)
+            /* "Russian and Chinese warships": coordinated adjectives. */
+            int coord = nx && nx->form->type == DICT_FORM_ADJ && nx->tb == r->te + 1 &&
+                        (is_tok(&tk[r->te], ds->and_hash) || is_tok(&tk[r->te], ds->comma_hash)) &&
+                        modifies_next(ds, an, s, nx->te);
+            if (r->form->type == DICT_FORM_ADJ && (coord || modifies_next(ds, an, s, r->te)))
                 m->flags |= DICT_M_ADJ;
             if (r->form->type == DICT_FORM_SEAT)
                 m->flags |= DICT_M_SEAT;
