@@ -40,14 +40,29 @@ static void report(txt_clean_ctx *c, size_t *nrep, size_t *unreported,
     c->warn(c->ud, &w);
 }
 
-/* Code points known to be NFC_Quick_Check=Yes and never to combine with a
- * neighbour, so text made only of them is already NFC. Kept deliberately
- * small (Latin-1 and Latin Extended, general punctuation from U+2002,
- * currency signs): anything else goes through utf8proc, which is exact. */
+/* Code points that are NFC_Quick_Check=Yes, have combining class 0 and are
+ * never the second half of a canonical composition, so text made only of
+ * them is already NFC and the (slow) normaliser can be skipped. Ranges are
+ * whole script blocks minus their exceptions (Greek singletons, Cyrillic
+ * combining marks, kana voicing marks, CJK tone marks); test_clean checks
+ * every code point against utf8proc. Anything else goes through utf8proc. */
 static int nfc_safe(uint32_t cp)
 {
-    return cp < 0x300 || (cp >= 0x2002 && cp <= 0x206F) ||
-           (cp >= 0x20A0 && cp <= 0x20BF);
+    if (cp < 0x300)
+        return 1;
+    if (cp < 0x2000)
+        return (cp >= 0x370 && cp <= 0x3FF && cp != 0x374 && cp != 0x37E && cp != 0x387) ||
+               (cp >= 0x400 && cp <= 0x4FF && (cp < 0x483 || cp > 0x489)) ||
+               (cp >= 0x1E00 && cp <= 0x1EFF);
+    if (cp < 0x3000)
+        return (cp >= 0x2002 && cp <= 0x206F) || (cp >= 0x20A0 && cp <= 0x20BF) ||
+               (cp >= 0x2500 && cp <= 0x25FF);
+    if (cp < 0x10000)
+        return (cp <= 0x303F && (cp < 0x302A || cp > 0x302F)) ||
+               (cp >= 0x3040 && cp <= 0x30FF && cp != 0x3099 && cp != 0x309A) ||
+               (cp >= 0x4E00 && cp <= 0x9FFF) || (cp >= 0xAC00 && cp <= 0xD7A3) ||
+               (cp >= 0xFF01 && cp <= 0xFFEF) || (cp >= 0xFFF9 && cp <= 0xFFFD);
+    return cp >= 0x1F300 && cp <= 0x1FAFF;
 }
 
 /* NFC of valid UTF-8 s[0..n) via utf8proc, using our own allocator for the
@@ -202,7 +217,8 @@ int txt_clean_ex(const char *in, size_t n, txt_clean_ctx *c, char **out,
                     cp = (uint32_t)(b & 0x0F) << 12 | (uint32_t)(s[i + 1] & 0x3F) << 6 |
                          (s[i + 2] & 0x3F);
                 else
-                    cp = 0x10000;
+                    cp = (uint32_t)(b & 0x07) << 18 | (uint32_t)(s[i + 1] & 0x3F) << 12 |
+                         (uint32_t)(s[i + 2] & 0x3F) << 6 | (s[i + 3] & 0x3F);
                 need_nfc = !nfc_safe(cp);
             }
             memcpy(d + o, s + i, need + 1);

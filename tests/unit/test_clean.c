@@ -8,6 +8,9 @@
 #include <stdio.h>
 #include <string.h>
 
+#include <stdlib.h>
+#include <utf8proc.h>
+
 #include "core/alloc.h"
 #include "text/text.h"
 
@@ -208,6 +211,41 @@ static void test_nfc(void **st)
     assert_int_equal(ws.n, 1);
 }
 
+/* Encode cp as UTF-8 into p; returns the length. */
+static size_t enc(uint32_t cp, char *p)
+{
+    return (size_t)utf8proc_encode_char((utf8proc_int32_t)cp, (utf8proc_uint8_t *)p);
+}
+
+/* The cleaner skips the normaliser for text it believes is already NFC.
+ * Check that belief for every code point up to U+2FFFF, alone and next to
+ * starters it could compose with, against utf8proc's NFC. */
+static void test_nfc_fast_path_exhaustive(void **st)
+{
+    static const uint32_t ctx[] = {'e', 0x3042, 0x1100, 0xAC00, 0x0915};
+    char in[32];
+    for (uint32_t cp = 0x80; cp < 0x30000; cp++) {
+        if (cp >= 0xD800 && cp <= 0xDFFF)
+            continue;
+        for (size_t k = 0; k < sizeof ctx / sizeof *ctx; k++) {
+            size_t n = enc(ctx[k], in);
+            n += enc(cp, in + n);
+            n += enc(ctx[k], in + n);
+            n += enc(cp, in + n);
+            in[n] = '\0';
+            char *out;
+            size_t outn;
+            assert_int_equal(txt_clean_utf8(in, n, "x", NULL, NULL, &out, &outn), 0);
+            utf8proc_uint8_t *want = utf8proc_NFC((const utf8proc_uint8_t *)in);
+            assert_non_null(want);
+            if (strcmp(out, (const char *)want) != 0)
+                fail_msg("U+%04X after U+%04X: not normalised", (unsigned)cp, (unsigned)ctx[k]);
+            free(want);
+            dy_free(out);
+        }
+    }
+}
+
 static void test_oom(void **st)
 {
     char *out = (char *)1;
@@ -232,6 +270,7 @@ int main(void)
         cmocka_unit_test(test_surrogate),    cmocka_unit_test(test_too_large),
         cmocka_unit_test(test_truncated),    cmocka_unit_test(test_warning_limit),
         cmocka_unit_test(test_valid_multibyte_kept), cmocka_unit_test(test_nfc),
+        cmocka_unit_test(test_nfc_fast_path_exhaustive),
         cmocka_unit_test(test_oom),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
