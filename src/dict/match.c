@@ -470,18 +470,37 @@ static int modifier_agent(const dict_set *ds, const txt_analysis *an, const dict
 /* A role noun with no country ("the judge", "police said") most often
  * belongs to the country the sentence is about: give it the nearest state
  * mention of the sentence, preferring one before it. */
+/* Religious and ethnic group codes that the codebook prefixes with the
+ * country they are in when the text names it ("Islamic fundamentalists" in
+ * an Algerian story: DZAMOSRAD). */
+static int countryless_group(const dict_mention *m)
+{
+    static const char *pfx[] = {"MOS", "CHR", "JEW", "BUD", "HIN", "SIK", "ZRO", NULL};
+    if (!m->entry || m->entry->kind != DICT_GROUP || m->agent)
+        return 0;
+    for (int i = 0; pfx[i]; i++)
+        if (strncmp(m->code, pfx[i], 3) == 0)
+            return 1;
+    return 0;
+}
+
 static void attach_bare_agents(dict_mention *ms, size_t n, const txt_date *date)
 {
     for (size_t i = 0; i < n; i++) {
         dict_mention *m = &ms[i];
-        if (!(m->flags & DICT_M_BARE_AGENT))
+        int group = countryless_group(m);
+        if (!(m->flags & DICT_M_BARE_AGENT) && !group)
             continue;
         const dict_mention *best = NULL;
         uint32_t bestd = UINT32_MAX;
         for (size_t k = 0; k < n; k++) {
             const dict_mention *o = &ms[k];
-            if (o->sent != m->sent || !o->entry || o->entry->kind != DICT_STATE ||
-                (o->flags & DICT_M_SEAT))
+            if (o->sent != m->sent || !o->entry || (o->flags & DICT_M_SEAT) || k == i)
+                continue;
+            /* A state, or a person with their country ("Algerian President
+             * Ben Bella"). */
+            if (o->entry->kind != DICT_STATE &&
+                !(o->entry->kind == DICT_PERSON && (o->adj_entry || group)))
                 continue;
             uint32_t d = o->tok_end <= m->tok_begin ? m->tok_begin - o->tok_end
                                                      : 2 * (o->tok_begin - m->tok_end) + 1;
@@ -490,8 +509,12 @@ static void attach_bare_agents(dict_mention *ms, size_t n, const txt_date *date)
                 best = o;
             }
         }
-        if (best) {
-            m->entry = best->entry;
+        if (best && group) {
+            m->adj_entry = best->adj_entry ? best->adj_entry : best->entry;
+            m->flags |= DICT_M_INFERRED;
+            dict_mention_code(m, date, m->code);
+        } else if (best) {
+            m->entry = best->adj_entry ? best->adj_entry : best->entry;
             m->flags &= ~(uint32_t)DICT_M_BARE_AGENT;
             m->flags |= DICT_M_INFERRED;
             dict_mention_code(m, date, m->code);
@@ -582,6 +605,16 @@ size_t dict_mention_code(const dict_mention *m, const txt_date *date, char out[3
     char base[32];
     dict_entry_code_at(m->entry, key, base);
     size_t bn = strlen(base);
+    if (m->adj_entry && !m->agent && m->entry->kind == DICT_GROUP) {
+        /* a religious or ethnic group placed in a country (countryless_group) */
+        char c[32];
+        dict_entry_code_at(m->adj_entry, key, c);
+        if (strlen(c) >= 3 && strncmp(c, "IGO", 3) && strncmp(c, "NGO", 3)) {
+            c[3] = '\0';
+            dict_code_cat(out, c, base);
+            return strlen(out);
+        }
+    }
     if ((m->flags & DICT_M_PERSON) && m->agent && m->adj_entry && bn >= 3) {
         /* "Israeli Prime Minister Ehud Barak": the text says who and what
          * the person is at the time, whatever the dictionary's terms say. */
