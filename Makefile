@@ -9,7 +9,7 @@ CC      ?= cc
 PKG_CONFIG ?= pkg-config
 
 # Libraries the binary links (pkg-config names).
-PKGS      := jansson gumbo libutf8proc sqlite3
+PKGS      := jansson gumbo libutf8proc sqlite3 libpq
 TEST_PKGS := cmocka
 
 ifeq ($(SANITIZE),1)

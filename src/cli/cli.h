@@ -97,5 +97,9 @@ int cmd_code(cli_ctx *c, int argc, char **argv);
 int cmd_eval(cli_ctx *c, int argc, char **argv);
 int cmd_actors(cli_ctx *c, int argc, char **argv);
 int cmd_dict(cli_ctx *c, int argc, char **argv);
+int cmd_ingest(cli_ctx *c, int argc, char **argv);
+int cmd_recode(cli_ctx *c, int argc, char **argv);
+int cmd_events(cli_ctx *c, int argc, char **argv);
+int cmd_show(cli_ctx *c, int argc, char **argv);
 
 #endif

@@ -4,6 +4,8 @@
 #include "core/alloc.h"
 
 #include <limits.h>
+#include <stdint.h>
+#include <sys/stat.h>
 #include <stdio.h>
 #include <string.h>
 
@@ -55,4 +57,68 @@ void cli_engine_close(cli_engine *e)
     code_cues_free(e->cues);
     dict_set_free(e->ds);
     memset(e, 0, sizeof *e);
+}
+
+static uint64_t fnv_bytes(uint64_t h, const char *s, size_t n)
+{
+    for (size_t i = 0; i < n; i++) {
+        h ^= (unsigned char)s[i];
+        h *= 0x100000001b3ULL;
+    }
+    return h;
+}
+
+/* Hash the files under dir (recursively, sorted) into *h. */
+static int hash_tree(const char *dir, uint64_t *h, dy_err *err)
+{
+    struct stat st;
+    if (stat(dir, &st) != 0)
+        return 0; /* an absent part of a set (no verbs/) changes nothing */
+    const char *p[1] = {dir};
+    char **files = NULL;
+    size_t n = 0;
+    int rc = txt_expand_paths(p, 1, &files, &n, err);
+    size_t dl = strlen(dir);
+    char buf[65536];
+    for (size_t i = 0; !rc && i < n; i++) {
+        const char *rel = strncmp(files[i], dir, dl) == 0 ? files[i] + dl : files[i];
+        *h = fnv_bytes(*h, rel, strlen(rel) + 1);
+        FILE *f = fopen(files[i], "rb");
+        if (!f) {
+            rc = dy_err_set(err, DY_EIO, files[i], 0, -1, "cannot read");
+            break;
+        }
+        size_t k;
+        while ((k = fread(buf, 1, sizeof buf, f)) > 0)
+            *h = fnv_bytes(*h, buf, k);
+        fclose(f);
+    }
+    txt_paths_free(files, n);
+    return rc;
+}
+
+int cli_dict_version(cli_ctx *c, const cli_input *in, char out[17])
+{
+    uint64_t h = 0xcbf29ce484222325ULL;
+    dy_err err;
+    dy_err_clear(&err);
+    char path[PATH_MAX];
+    int rc = 0;
+    if (in->ndicts == 0 && c->data_dir) {
+        rc = hash_tree(cli_data_path(c, "actors", path, sizeof path), &h, &err);
+        if (!rc)
+            rc = hash_tree(cli_data_path(c, "verbs", path, sizeof path), &h, &err);
+    }
+    for (size_t i = 0; !rc && i < in->ndicts; i++)
+        rc = hash_tree(in->dicts[i], &h, &err);
+    if (!rc && c->data_dir)
+        rc = hash_tree(cli_data_path(c, "coder/cues.txt", path, sizeof path), &h, &err);
+    if (!rc && c->data_dir)
+        rc = hash_tree(cli_data_path(c, "cameo/codes.tsv", path, sizeof path), &h, &err);
+    if (rc) {
+        cli_print_err(&err);
+        return CLI_EXIT_FAIL;
+    }
+    snprintf(out, 17, "%016llx", (unsigned long long)h);
+    return 0;
 }

@@ -19,4 +19,11 @@ typedef struct cli_engine {
 int cli_engine_open(cli_ctx *c, const cli_input *in, const code_opts *o, cli_engine *e);
 void cli_engine_close(cli_engine *e);
 
+/* The dictionary set's version: FNV-1a 64 (hex, 16 digits + NUL) over the
+ * names (relative to their directory) and contents of every file of the
+ * dictionary directories in use (in->dicts, else the data directory's
+ * actors/ and verbs/), the cue file and the CAMEO table. Prints errors.
+ * Returns 0 or CLI_EXIT_FAIL. */
+int cli_dict_version(cli_ctx *c, const cli_input *in, char out[17]);
+
 #endif

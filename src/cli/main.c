@@ -16,6 +16,10 @@ static const command commands[] = {
     {"actors", cmd_actors, "print actor mentions (or unknown names with --unknown)"},
     {"dict", cmd_dict, "check or import dictionaries (dict check DIR, dict import ...)"},
     {"eval", cmd_eval, "score the coder against a gold file of sentences"},
+    {"ingest", cmd_ingest, "code documents and keep them with their events in a store"},
+    {"recode", cmd_recode, "re-code stored documents after a dictionary change"},
+    {"events", cmd_events, "query stored events (jsonl, tsv, csv or GDELT columns)"},
+    {"show", cmd_show, "print a stored document with its events highlighted"},
 };
 
 static void usage(FILE *out)

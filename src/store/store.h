@@ -4,6 +4,8 @@
  * (docs/store.md).
  *
  * Ownership: a store is owned by its opener and closed with store_close.
+ * Threads: a handle must be used by one thread at a time; threads that need
+ * the store concurrently open their own handles.
  * Strings handed to callbacks are borrowed for the duration of the call.
  */
 #ifndef DY_STORE_H
@@ -65,9 +67,10 @@ typedef struct store_filter {
     const char *roots;       /* comma list "04,05", or NULL */
     const char *codes;       /* comma list "042,043", or NULL */
     int quad;                /* 1..4, 0 = any */
-    const char *modalities;  /* comma list, NULL = asserted only */
+    const char *modalities;  /* comma list, NULL = asserted only, "all" = any */
     int dedup;               /* one event per (date, source, target, code) */
     long limit, offset;      /* limit 0 = none */
+    const char *doc;         /* (additive) only this document's events, or NULL */
 } store_filter;
 
 typedef struct store_event {
@@ -84,6 +87,10 @@ typedef struct store_event {
     const char *pattern;     /* explanation refs, may be NULL */
     const char *source_entry, *target_entry;
     long support;            /* with dedup: supporting documents, else 1 */
+    /* Added with the implementation (additive): */
+    const char *url;         /* the document's URL, may be NULL */
+    const char *dict_version;/* dictionary set version that coded it */
+    int has_quad;            /* 0 when the code was not in the CAMEO table */
 } store_event;
 
 typedef int (*store_event_fn)(void *ud, const store_event *e);
@@ -110,11 +117,19 @@ int store_aggregate(store *s, const store_filter *f, int window, int level, stor
 
 typedef struct store_document {
     const char *id, *title, *url, *source, *date, *text;
+    const char *dict_version; /* (additive) version that coded it, may be NULL */
 } store_document;
 typedef int (*store_doc_fn)(void *ud, const store_document *d);
 /* Call fn once with the document id (and return 1), or return 0 when there
  * is no such document. */
 int store_get_document(store *s, const char *id, store_doc_fn fn, void *ud, dy_err *err);
+
+/* (additive) Call fn with the id of each stored document in ingest order;
+ * with dict_version not NULL, only of documents coded with another version
+ * (what `dyad recode` must re-code). fn must not write to the store. */
+typedef int (*store_id_fn)(void *ud, const char *id);
+int store_document_ids(store *s, const char *dict_version, store_id_fn fn, void *ud,
+                       dy_err *err);
 
 /* Counts for reports: documents, sentences, events. */
 int store_counts(store *s, long *docs, long *sents, long *events, dy_err *err);

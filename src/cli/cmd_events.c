@@ -1,0 +1,408 @@
+/* cmd_events.c - `dyad events`: query a store and write events in the
+ * event contract (JSON lines, TSV), as CSV, or as GDELT 1.0 event rows. */
+#include "cli/cli.h"
+#include "core/buf.h"
+#include "store/store.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+static const char events_help[] =
+    "Usage: dyad events --db PATH|URL [OPTIONS]\n\n"
+    "Write the stored events that match every filter given, ordered by date,\n"
+    "document and sentence (docs/store.md, docs/formats.md).\n\nOptions:\n"
+    "      --db PATH|URL    the store\n"
+    "      --actor CODE     source or target starts with CODE (RUS, RUSGOV, IGOUNO)\n"
+    "      --dyad A,B       events between A and B, either way (code prefixes)\n"
+    "      --from DATE      on or after DATE (YYYY, YYYY-MM or YYYY-MM-DD)\n"
+    "      --to DATE        up to the end of DATE\n"
+    "      --root LIST      CAMEO roots, comma list (04,05)\n"
+    "      --code LIST      CAMEO codes, comma list (042,043)\n"
+    "      --quad N         quad class 1..4\n"
+    "      --modality LIST  asserted (default), negated, future, hypothetical,\n"
+    "                       alleged, comma list, or all\n"
+    "      --dedup          one event per (date, source, target, code), with the\n"
+    "                       number of supporting documents (\"support\")\n"
+    "      --limit N        at most N events\n"
+    "  -f, --format FORMAT  jsonl (default), tsv, csv or gdelt (GDELT 1.0 columns)\n"
+    "      --explain        add the stored pattern and actor entry references\n"
+    "  -h, --help           show this help\n";
+
+enum { F_JSONL, F_TSV, F_CSV, F_GDELT };
+
+typedef struct out_ctx {
+    dy_buf b;
+    int format, dedup, explain;
+    long n;
+    int werr;
+} out_ctx;
+
+static void json_span(dy_buf *b, const char *k, const int32_t s[2])
+{
+    dy_buf_printf(b, "\"%s\":", k);
+    if (s[0] < 0)
+        dy_buf_adds(b, "null");
+    else
+        dy_buf_printf(b, "[%d,%d]", (int)s[0], (int)s[1]);
+}
+
+static void json_str_or_null(dy_buf *b, const char *s)
+{
+    if (s)
+        dy_buf_json_str(b, s, strlen(s));
+    else
+        dy_buf_adds(b, "null");
+}
+
+static void write_jsonl(out_ctx *o, const store_event *e)
+{
+    dy_buf *b = &o->b;
+    dy_buf_printf(b, "{\"id\":%lld,\"doc\":", (long long)e->id);
+    json_str_or_null(b, e->doc ? e->doc : "");
+    dy_buf_printf(b, ",\"sent\":%d,\"date\":", e->sent);
+    json_str_or_null(b, e->date);
+    dy_buf_adds(b, ",\"source\":");
+    dy_buf_json_str(b, e->source, strlen(e->source));
+    dy_buf_adds(b, ",\"target\":");
+    dy_buf_json_str(b, e->target, strlen(e->target));
+    dy_buf_adds(b, ",\"code\":");
+    dy_buf_json_str(b, e->code, strlen(e->code));
+    dy_buf_adds(b, ",\"root\":");
+    dy_buf_json_str(b, e->root, strlen(e->root));
+    if (e->has_quad) {
+        dy_buf_printf(b, ",\"quad\":%d,\"goldstein\":", e->quad);
+        dy_buf_addf1(b, e->goldstein);
+    } else {
+        dy_buf_adds(b, ",\"quad\":null,\"goldstein\":null");
+    }
+    dy_buf_adds(b, ",\"modality\":");
+    json_str_or_null(b, e->modality);
+    dy_buf_adds(b, ",\"text\":");
+    dy_buf_json_str(b, e->text, strlen(e->text));
+    dy_buf_adds(b, ",\"spans\":{");
+    json_span(b, "source", e->src);
+    dy_buf_addc(b, ',');
+    json_span(b, "verb", e->verb);
+    dy_buf_addc(b, ',');
+    json_span(b, "target", e->tgt);
+    dy_buf_addc(b, '}');
+    if (o->explain) {
+        dy_buf_adds(b, ",\"explain\":{\"pattern\":");
+        json_str_or_null(b, e->pattern);
+        dy_buf_adds(b, ",\"source_entry\":");
+        json_str_or_null(b, e->source_entry);
+        dy_buf_adds(b, ",\"target_entry\":");
+        json_str_or_null(b, e->target_entry);
+        dy_buf_adds(b, ",\"dict_version\":");
+        json_str_or_null(b, e->dict_version);
+        dy_buf_addc(b, '}');
+    }
+    if (o->dedup)
+        dy_buf_printf(b, ",\"support\":%ld", e->support);
+    dy_buf_adds(b, "}\n");
+}
+
+/* A field for TSV (tabs and newlines as spaces) or CSV (RFC 4180). */
+static void field(out_ctx *o, const char *s, int first)
+{
+    dy_buf *b = &o->b;
+    if (!first)
+        dy_buf_addc(b, o->format == F_CSV ? ',' : '\t');
+    if (!s)
+        return;
+    if (o->format != F_CSV) {
+        dy_buf_tsv_str(b, s, strlen(s));
+        return;
+    }
+    if (!strpbrk(s, ",\"\n\r")) {
+        dy_buf_adds(b, s);
+        return;
+    }
+    dy_buf_addc(b, '"');
+    for (const char *p = s; *p; p++) {
+        if (*p == '"')
+            dy_buf_addc(b, '"');
+        dy_buf_addc(b, *p);
+    }
+    dy_buf_addc(b, '"');
+}
+
+static void span_field(out_ctx *o, const int32_t s[2])
+{
+    char t[32] = "";
+    if (s[0] >= 0)
+        snprintf(t, sizeof t, "%d-%d", (int)s[0], (int)s[1]);
+    field(o, t, 0);
+}
+
+static void write_table_header(out_ctx *o)
+{
+    static const char *cols[] = {"id",       "doc",  "sent",        "date",      "source",
+                                 "target",   "code", "root",        "quad",      "goldstein",
+                                 "modality", "text", "source_span", "verb_span", "target_span"};
+    for (size_t i = 0; i < sizeof cols / sizeof *cols; i++)
+        field(o, cols[i], i == 0);
+    if (o->explain) {
+        field(o, "pattern", 0);
+        field(o, "source_entry", 0);
+        field(o, "target_entry", 0);
+    }
+    if (o->dedup)
+        field(o, "support", 0);
+    dy_buf_addc(&o->b, '\n');
+}
+
+static void write_table(out_ctx *o, const store_event *e)
+{
+    char n[32], q[16] = "", g[32] = "";
+    snprintf(n, sizeof n, "%lld", (long long)e->id);
+    field(o, n, 1);
+    field(o, e->doc, 0);
+    snprintf(n, sizeof n, "%d", e->sent);
+    field(o, n, 0);
+    field(o, e->date, 0);
+    field(o, e->source, 0);
+    field(o, e->target, 0);
+    field(o, e->code, 0);
+    field(o, e->root, 0);
+    if (e->has_quad) {
+        snprintf(q, sizeof q, "%d", e->quad);
+        snprintf(g, sizeof g, "%.1f", e->goldstein);
+    }
+    field(o, q, 0);
+    field(o, g, 0);
+    field(o, e->modality, 0);
+    field(o, e->text, 0);
+    span_field(o, e->src);
+    span_field(o, e->verb);
+    span_field(o, e->tgt);
+    if (o->explain) {
+        field(o, e->pattern, 0);
+        field(o, e->source_entry, 0);
+        field(o, e->target_entry, 0);
+    }
+    if (o->dedup) {
+        snprintf(n, sizeof n, "%ld", e->support);
+        field(o, n, 0);
+    }
+    dy_buf_addc(&o->b, '\n');
+}
+
+/* Actor code parts as GDELT splits them: country (3 letters), known group
+ * (IGO/NGO codes: the 3 letters after the prefix), up to three role types. */
+static void gdelt_actor(out_ctx *o, const char *code)
+{
+    char country[4] = "", group[4] = "", type[3][4] = {"", "", ""};
+    size_t n = strlen(code), at = 0;
+    if (n >= 6 && (strncmp(code, "IGO", 3) == 0 || strncmp(code, "NGO", 3) == 0)) {
+        memcpy(group, code + 3, 3);
+        memcpy(type[0], code, 3);
+        at = 6;
+        for (int t = 1; t < 3 && at + 3 <= n; t++, at += 3)
+            memcpy(type[t], code + at, 3);
+    } else {
+        if (n >= 3)
+            memcpy(country, code, 3);
+        at = 3;
+        for (int t = 0; t < 3 && at + 3 <= n; t++, at += 3)
+            memcpy(type[t], code + at, 3);
+    }
+    field(o, code, 0);   /* ActorCode */
+    field(o, "", 0);     /* ActorName */
+    field(o, country, 0);
+    field(o, group, 0);
+    field(o, "", 0);     /* EthnicCode */
+    field(o, "", 0);     /* Religion1Code */
+    field(o, "", 0);     /* Religion2Code */
+    for (int t = 0; t < 3; t++)
+        field(o, type[t], 0);
+}
+
+static void write_gdelt(out_ctx *o, const store_event *e)
+{
+    char n[64], sql[16] = "", my[8] = "", yr[8] = "", frac[16] = "";
+    snprintf(n, sizeof n, "%lld", (long long)e->id);
+    field(o, n, 1);
+    if (e->date) {
+        txt_date d;
+        if (txt_date_parse(e->date, strlen(e->date), &d) == 0) {
+            snprintf(sql, sizeof sql, "%04d%02d%02d", d.year, d.month, d.day);
+            snprintf(my, sizeof my, "%04d%02d", d.year, d.month);
+            snprintf(yr, sizeof yr, "%04d", d.year);
+            snprintf(frac, sizeof frac, "%.4f", d.year + (d.month * 30 + d.day) / 365.0);
+        }
+    }
+    field(o, sql, 0);
+    field(o, my, 0);
+    field(o, yr, 0);
+    field(o, frac, 0);
+    gdelt_actor(o, e->source);
+    gdelt_actor(o, e->target);
+    field(o, e->sent == 0 ? "1" : "0", 0); /* IsRootEvent: the lead sentence */
+    field(o, e->code, 0);
+    snprintf(n, sizeof n, "%.3s", e->code);
+    field(o, n, 0);
+    field(o, e->root, 0);
+    char q[16] = "", g[32] = "";
+    if (e->has_quad) {
+        snprintf(q, sizeof q, "%d", e->quad);
+        snprintf(g, sizeof g, "%.1f", e->goldstein);
+    }
+    field(o, q, 0);
+    field(o, g, 0);
+    snprintf(n, sizeof n, "%ld", e->support);
+    field(o, n, 0); /* NumMentions */
+    field(o, n, 0); /* NumSources */
+    field(o, n, 0); /* NumArticles */
+    field(o, "", 0); /* AvgTone */
+    for (int i = 0; i < 21; i++)
+        field(o, "", 0); /* Actor1Geo_*, Actor2Geo_*, ActionGeo_* */
+    field(o, "", 0);     /* DATEADDED */
+    field(o, e->url ? e->url : e->doc, 0);
+    dy_buf_addc(&o->b, '\n');
+}
+
+static int emit(void *ud, const store_event *e)
+{
+    out_ctx *o = ud;
+    switch (o->format) {
+    case F_JSONL: write_jsonl(o, e); break;
+    case F_GDELT: write_gdelt(o, e); break;
+    default: write_table(o, e); break;
+    }
+    o->n++;
+    if (o->b.len > 1 << 16) {
+        if (fwrite(o->b.data, 1, o->b.len, stdout) != o->b.len)
+            return o->werr = 1;
+        dy_buf_reset(&o->b);
+    }
+    return o->b.oom ? (o->werr = 2) : 0;
+}
+
+/* Parse a positive number option. */
+static int number(cli_ctx *c, const char *opt, const char *arg, long lo, long hi, long *out)
+{
+    char *end;
+    long n = strtol(arg, &end, 10);
+    if (!*arg || *end || n < lo || n > hi)
+        return cli_usage(c, "%s: expected a number from %ld to %ld, got '%s'", opt, lo, hi, arg);
+    *out = n;
+    return 0;
+}
+
+static int check_list(cli_ctx *c, const char *opt, const char *arg, int digits)
+{
+    for (const char *p = arg; *p; p++)
+        if (!(*p == ',' || (digits ? (*p >= '0' && *p <= '9') : (*p >= 'a' && *p <= 'z'))))
+            return cli_usage(c, "%s: expected a comma list of %s, got '%s'", opt,
+                             digits ? "CAMEO codes" : "modalities", arg);
+    return 0;
+}
+
+int cmd_events(cli_ctx *c, int argc, char **argv)
+{
+    static const struct option opts[] = {
+        {"db", required_argument, NULL, 2001},     {"actor", required_argument, NULL, 2002},
+        {"dyad", required_argument, NULL, 2003},   {"from", required_argument, NULL, 2004},
+        {"to", required_argument, NULL, 2005},     {"root", required_argument, NULL, 2006},
+        {"code", required_argument, NULL, 2007},   {"quad", required_argument, NULL, 2008},
+        {"modality", required_argument, NULL, 2009}, {"dedup", no_argument, NULL, 2010},
+        {"limit", required_argument, NULL, 2011},  {"format", required_argument, NULL, 'f'},
+        {"explain", no_argument, NULL, 2012},      {"help", no_argument, NULL, 'h'},
+        {NULL, 0, NULL, 0}};
+    store_filter f = {0};
+    out_ctx o = {0};
+    const char *db = NULL;
+    char dyad[128];
+    int opt, rc = 0;
+    long n;
+    optind = 1;
+    opterr = 0;
+    while (!rc && (opt = getopt_long(argc, argv, ":f:h", opts, NULL)) != -1) {
+        switch (opt) {
+        case 'h': fputs(events_help, stdout); return CLI_EXIT_OK;
+        case 2001: db = optarg; break;
+        case 2002: f.actor = optarg; break;
+        case 2003: {
+            const char *comma = strchr(optarg, ',');
+            if (!comma || comma == optarg || !comma[1] || strchr(comma + 1, ',') ||
+                strlen(optarg) >= sizeof dyad) {
+                rc = cli_usage(c, "--dyad: expected A,B (two actor codes), got '%s'", optarg);
+                break;
+            }
+            snprintf(dyad, sizeof dyad, "%s", optarg);
+            dyad[comma - optarg] = '\0';
+            f.dyad[0] = dyad;
+            f.dyad[1] = dyad + (comma - optarg) + 1;
+            break;
+        }
+        case 2004:
+        case 2005: {
+            txt_date *d = opt == 2004 ? &f.from : &f.to;
+            if (txt_date_parse(optarg, strlen(optarg), d) != 0)
+                rc = cli_usage(c, "--%s: expected YYYY, YYYY-MM or YYYY-MM-DD, got '%s'",
+                               opt == 2004 ? "from" : "to", optarg);
+            break;
+        }
+        case 2006: f.roots = optarg; rc = check_list(c, "--root", optarg, 1); break;
+        case 2007: f.codes = optarg; rc = check_list(c, "--code", optarg, 1); break;
+        case 2008:
+            if (!(rc = number(c, "--quad", optarg, 1, 4, &n)))
+                f.quad = (int)n;
+            break;
+        case 2009: f.modalities = optarg; rc = check_list(c, "--modality", optarg, 0); break;
+        case 2010: f.dedup = 1; break;
+        case 2011: rc = number(c, "--limit", optarg, 1, 2000000000L, &f.limit); break;
+        case 2012: o.explain = 1; break;
+        case 'f':
+            if (strcmp(optarg, "jsonl") == 0)
+                o.format = F_JSONL;
+            else if (strcmp(optarg, "tsv") == 0)
+                o.format = F_TSV;
+            else if (strcmp(optarg, "csv") == 0)
+                o.format = F_CSV;
+            else if (strcmp(optarg, "gdelt") == 0)
+                o.format = F_GDELT;
+            else
+                rc = cli_usage(c, "--format: expected jsonl, tsv, csv or gdelt, got '%s'",
+                               optarg);
+            break;
+        case ':': rc = cli_usage(c, "option '%s' needs an argument", argv[optind - 1]); break;
+        default: rc = cli_usage(c, "unknown option '%s'", argv[optind - 1]); break;
+        }
+    }
+    if (rc)
+        return rc;
+    if (!db)
+        return cli_usage(c, "--db PATH or URL is required");
+    if (optind < argc)
+        return cli_usage(c, "unexpected argument '%s'", argv[optind]);
+    o.dedup = f.dedup;
+    store *s;
+    dy_err e;
+    dy_err_clear(&e);
+    if (store_open(db, STORE_READ, &s, &e) != 0) {
+        cli_print_err(&e);
+        return CLI_EXIT_FAIL;
+    }
+    if (o.format == F_TSV || o.format == F_CSV)
+        write_table_header(&o);
+    int qrc = store_query_events(s, &f, emit, &o, &e);
+    if (qrc < 0) {
+        cli_print_err(&e);
+        rc = CLI_EXIT_FAIL;
+    } else if (o.werr == 2) {
+        cli_errorf("out of memory");
+        rc = CLI_EXIT_FAIL;
+    }
+    if (!rc && o.b.len && fwrite(o.b.data, 1, o.b.len, stdout) != o.b.len)
+        o.werr = 1;
+    if (!rc && (o.werr == 1 || fflush(stdout) != 0)) {
+        cli_errorf("write error on standard output");
+        rc = CLI_EXIT_FAIL;
+    }
+    dy_buf_free(&o.b);
+    store_close(s);
+    return rc;
+}

@@ -1,0 +1,330 @@
+/* cmd_ingest.c - `dyad ingest`: code documents and keep them, with their
+ * sentences and events, in a store (docs/store.md). Also the pipeline that
+ * `dyad recode` shares (cli/ingest.h). */
+#include "cli/ingest.h"
+#include "core/alloc.h"
+
+#include <pthread.h>
+#include <stdatomic.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <time.h>
+#include <unistd.h>
+
+static const char ingest_help[] =
+    "Usage: dyad ingest --db PATH|URL [OPTIONS] [PATH...]\n\n"
+    "Code documents (files, directories, or standard input when no PATH or '-')\n"
+    "and store them with their sentences and events (all modalities) in a\n"
+    "SQLite file (PATH) or a PostgreSQL database (postgresql://... URL).\n"
+    "Documents already stored with the same content and dictionaries are\n"
+    "skipped; changed ones are replaced (docs/store.md).\n\nOptions:\n"
+    "      --db PATH|URL    the store (created if missing)\n" CLI_INPUT_HELP
+    "  -j, --threads N      code with N threads (the store is the same for any N)\n"
+    "      --summary        print counts and rates on stderr at the end\n"
+    "  -h, --help           show this help\n";
+
+enum { BATCH = 256, MAX_THREADS = 64 };
+
+typedef struct ijob {
+    txt_doc *doc;
+    dy_arena *a;
+    txt_analysis an;
+    code_event *ev;
+    size_t nev;
+    int failed;
+    char msg[1100];
+} ijob;
+
+struct ingest_run {
+    cli_ctx *c;
+    ingest_opts o;
+    cli_engine eng;
+    int have_eng;
+    store *st;
+    char dictv[17];
+    ijob jobs[BATCH];
+    size_t njobs;
+    atomic_size_t next;
+    long docs, added, changed, same, events, sents;
+    long long bytes;
+    struct timespec t0, last;
+    int progress;
+    int failed;
+};
+
+static double since(const struct timespec *a)
+{
+    struct timespec b;
+    clock_gettime(CLOCK_MONOTONIC, &b);
+    return (double)(b.tv_sec - a->tv_sec) + (double)(b.tv_nsec - a->tv_nsec) / 1e9;
+}
+
+static void code_one(ingest_run *r, ijob *j)
+{
+    dy_err e;
+    dy_err_clear(&e);
+    dy_arena_reset(j->a);
+    if (txt_analyze(j->doc, j->a, &j->an, &e) != 0 ||
+        code_document(r->eng.coder, &j->an, j->a, &j->ev, &j->nev, &e) != 0) {
+        j->failed = 1;
+        snprintf(j->msg, sizeof j->msg, "%s: %s", j->doc->id,
+                 e.msg[0] ? e.msg : dy_status_str(e.code));
+    }
+}
+
+static void *work(void *arg)
+{
+    ingest_run *r = arg;
+    for (;;) {
+        size_t i = atomic_fetch_add(&r->next, 1);
+        if (i >= r->njobs)
+            break;
+        code_one(r, &r->jobs[i]);
+    }
+    return NULL;
+}
+
+static void progress(ingest_run *r, int final)
+{
+    if (!r->progress)
+        return;
+    double t = since(&r->t0);
+    if (!final && since(&r->last) < 0.5)
+        return;
+    clock_gettime(CLOCK_MONOTONIC, &r->last);
+    double rate = t > 0 ? (double)r->docs / t : 0;
+    char eta[32] = "";
+    if (!final && r->o.total_bytes > 0 && r->bytes > 0 && t > 0.5) {
+        double left = (double)(r->o.total_bytes - r->bytes) / ((double)r->bytes / t);
+        if (left < 0)
+            left = 0;
+        snprintf(eta, sizeof eta, ", ETA ~%ldm%02lds", (long)left / 60, (long)left % 60);
+    }
+    fprintf(stderr, "\r\033[Kdyad ingest: %ld documents, %.0f documents/s, %ld events%s%s",
+            r->docs, rate, r->events, eta, final ? "\n" : "");
+    fflush(stderr);
+}
+
+/* Code the pending batch in parallel, then store it in one transaction. */
+static int flush_batch(ingest_run *r)
+{
+    if (r->njobs == 0)
+        return 0;
+    int rc = 0;
+    atomic_store(&r->next, 0);
+    int nt = r->o.threads < (int)r->njobs ? r->o.threads : (int)r->njobs;
+    pthread_t th[MAX_THREADS];
+    int started = 0;
+    for (int i = 0; nt > 1 && i < nt; i++) {
+        if (pthread_create(&th[i], NULL, work, r) != 0)
+            break;
+        started++;
+    }
+    work(r);
+    for (int i = 0; i < started; i++)
+        pthread_join(th[i], NULL);
+
+    dy_err e;
+    dy_err_clear(&e);
+    if (store_begin(r->st, &e) != 0) {
+        cli_print_err(&e);
+        rc = CLI_EXIT_FAIL;
+    }
+    long added = 0, changed = 0, same = 0, events = 0, sents = 0;
+    long long bytes = 0;
+    for (size_t i = 0; !rc && i < r->njobs; i++) {
+        ijob *j = &r->jobs[i];
+        if (j->failed) {
+            cli_errorf("%s", j->msg);
+            rc = CLI_EXIT_FAIL;
+            break;
+        }
+        int status = 0;
+        if (store_put_document(r->st, j->doc, &j->an, j->ev, j->nev, r->eng.cam, r->dictv,
+                               &status, &e) != 0) {
+            cli_print_err(&e);
+            rc = CLI_EXIT_FAIL;
+            break;
+        }
+        bytes += (long long)j->doc->len;
+        if (status == STORE_DOC_SAME) {
+            same++;
+            continue;
+        }
+        if (status == STORE_DOC_NEW)
+            added++;
+        else
+            changed++;
+        events += (long)j->nev;
+        sents += (long)j->an.nsent;
+    }
+    if (!rc && store_commit(r->st, &e) != 0) {
+        cli_print_err(&e);
+        rc = CLI_EXIT_FAIL;
+    } else if (rc) {
+        store_rollback(r->st, NULL);
+    }
+    if (!rc) {
+        r->docs += (long)r->njobs;
+        r->added += added;
+        r->changed += changed;
+        r->same += same;
+        r->events += events;
+        r->sents += sents;
+        r->bytes += bytes;
+    }
+    for (size_t i = 0; i < r->njobs; i++) {
+        txt_doc_free(r->jobs[i].doc);
+        r->jobs[i].doc = NULL;
+        r->jobs[i].failed = 0;
+    }
+    r->njobs = 0;
+    progress(r, 0);
+    return rc;
+}
+
+int ingest_start(cli_ctx *c, const cli_input *in, const ingest_opts *o, ingest_run **out)
+{
+    *out = NULL;
+    ingest_run *r = dy_calloc(1, sizeof *r);
+    if (!r) {
+        cli_errorf("out of memory");
+        return CLI_EXIT_FAIL;
+    }
+    r->c = c;
+    r->o = *o;
+    dy_err e;
+    dy_err_clear(&e);
+    if (store_open(o->db, STORE_WRITE, &r->st, &e) != 0) {
+        cli_print_err(&e);
+        dy_free(r);
+        return CLI_EXIT_FAIL;
+    }
+    code_opts co = {.all_modalities = 1};
+    int rc = cli_dict_version(c, in, r->dictv);
+    if (!rc)
+        rc = cli_engine_open(c, in, &co, &r->eng);
+    if (!rc)
+        r->have_eng = 1;
+    for (size_t i = 0; !rc && i < BATCH; i++)
+        if (!(r->jobs[i].a = dy_arena_new())) {
+            cli_errorf("out of memory");
+            rc = CLI_EXIT_FAIL;
+        }
+    if (rc)
+        return ingest_finish(r, rc);
+    r->progress = !c->quiet && isatty(STDERR_FILENO);
+    clock_gettime(CLOCK_MONOTONIC, &r->t0);
+    r->last = r->t0;
+    *out = r;
+    return 0;
+}
+
+store *ingest_store(ingest_run *r) { return r->st; }
+const char *ingest_dict_version(const ingest_run *r) { return r->dictv; }
+
+int ingest_add(ingest_run *r, txt_doc *d)
+{
+    r->jobs[r->njobs++].doc = d;
+    return r->njobs == BATCH ? flush_batch(r) : 0;
+}
+
+int ingest_finish(ingest_run *r, int rc)
+{
+    if (!rc)
+        rc = flush_batch(r);
+    for (size_t i = 0; i < r->njobs; i++)
+        txt_doc_free(r->jobs[i].doc);
+    r->njobs = 0;
+    if (!rc && r->docs >= BATCH)
+        progress(r, 1);
+    if (!rc && r->o.summary) {
+        double t = since(&r->t0);
+        fprintf(stderr,
+                "documents %ld (new %ld, changed %ld, unchanged %ld), sentences %ld, events %ld\n"
+                "%.3f s, %.0f documents/s, %.0f events/s (%s)\n",
+                r->docs, r->added, r->changed, r->same, r->sents, r->events, t,
+                t > 0 ? (double)r->docs / t : 0.0, t > 0 ? (double)r->events / t : 0.0,
+                store_backend(r->st));
+    }
+    for (size_t i = 0; i < BATCH; i++)
+        dy_arena_free(r->jobs[i].a);
+    if (r->have_eng)
+        cli_engine_close(&r->eng);
+    store_close(r->st);
+    dy_free(r);
+    return rc;
+}
+
+static int add_doc(void *ud, txt_doc *d) { return ingest_add(ud, d); }
+
+/* Parse --threads. Returns 0 or a usage exit code. */
+static int parse_threads(cli_ctx *c, const char *arg, int *out)
+{
+    char *end;
+    long n = strtol(arg, &end, 10);
+    if (*end || n < 1 || n > MAX_THREADS)
+        return cli_usage(c, "--threads: expected a number from 1 to %d, got '%s'", MAX_THREADS,
+                         arg);
+    *out = (int)n;
+    return 0;
+}
+
+int cmd_ingest(cli_ctx *c, int argc, char **argv)
+{
+    static const struct option opts[] = {CLI_INPUT_LONGOPTS,
+                                         {"db", required_argument, NULL, 2001},
+                                         {"threads", required_argument, NULL, 'j'},
+                                         {"summary", no_argument, NULL, 2002},
+                                         {"help", no_argument, NULL, 'h'},
+                                         {NULL, 0, NULL, 0}};
+    cli_input in = {0};
+    ingest_opts o = {.threads = 1};
+    int opt, rc = 0;
+    optind = 1;
+    opterr = 0;
+    while (!rc && (opt = getopt_long(argc, argv, ":i:j:qh", opts, NULL)) != -1) {
+        if (opt == 'i')
+            opt = 1001;
+        int irc = cli_input_option(c, &in, opt, optarg);
+        if (irc == 1)
+            continue;
+        if (irc) {
+            rc = irc;
+            break;
+        }
+        switch (opt) {
+        case 'h': fputs(ingest_help, stdout); return CLI_EXIT_OK;
+        case 2001: o.db = optarg; break;
+        case 2002: o.summary = 1; break;
+        case 'j': rc = parse_threads(c, optarg, &o.threads); break;
+        case ':': rc = cli_usage(c, "option '%s' needs an argument", argv[optind - 1]); break;
+        default: rc = cli_usage(c, "unknown option '%s'", argv[optind - 1]); break;
+        }
+    }
+    if (rc)
+        return rc;
+    if (!o.db)
+        return cli_usage(c, "--db PATH or URL is required");
+    rc = cli_input_paths(c, &in, argv + optind, argc - optind);
+    if (rc) {
+        cli_input_free(&in);
+        return rc;
+    }
+    for (size_t i = 0; i < in.npaths; i++) {
+        struct stat st;
+        if (strcmp(in.paths[i], "-") != 0 && stat(in.paths[i], &st) == 0)
+            o.total_bytes += st.st_size;
+    }
+    ingest_run *r;
+    rc = ingest_start(c, &in, &o, &r);
+    if (!rc) {
+        in.take_docs = 1;
+        rc = cli_each_doc(c, &in, add_doc, r);
+        rc = ingest_finish(r, rc);
+    }
+    cli_input_free(&in);
+    return rc ? rc : cli_finish(c);
+}

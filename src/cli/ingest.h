@@ -1,0 +1,34 @@
+/* ingest.h - the coding-and-storing pipeline shared by `dyad ingest` and
+ * `dyad recode`: documents are coded in batches (in parallel with
+ * --threads) and written on the calling thread, in input order, one
+ * transaction per batch. */
+#ifndef DY_CLI_INGEST_H
+#define DY_CLI_INGEST_H
+
+#include "cli/engine.h"
+#include "store/store.h"
+
+typedef struct ingest_run ingest_run;
+
+typedef struct ingest_opts {
+    const char *db;        /* path or URL */
+    int threads;           /* 1..64 */
+    int summary;           /* print counts and rates on stderr at the end */
+    long long total_bytes; /* input size for the progress ETA, 0 = unknown */
+} ingest_opts;
+
+/* Open the store (first, so that a bad store fails fast), load the engine
+ * and compute the dictionary version. Prints errors. Returns 0 or an exit
+ * code; on success *out is owned by the caller (ingest_finish). */
+int ingest_start(cli_ctx *c, const cli_input *in, const ingest_opts *o, ingest_run **out);
+/* The open store (borrowed) and the dictionary version in use. */
+store *ingest_store(ingest_run *r);
+const char *ingest_dict_version(const ingest_run *r);
+/* Queue a document (ownership passes to the run). Returns 0 or an exit
+ * code (the run is then stopped; call ingest_finish). */
+int ingest_add(ingest_run *r, txt_doc *d);
+/* Write what is pending (unless rc is non-zero), print the summary, close
+ * everything and free r. Returns rc or the first error's exit code. */
+int ingest_finish(ingest_run *r, int rc);
+
+#endif

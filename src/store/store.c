@@ -1,0 +1,806 @@
+/* store.c - the backend-independent part of the store: opening and schema
+ * versions (migrations), ingest of coded documents, event queries and
+ * aggregates. SQL is written once, with '?' placeholders and every value as
+ * a parameter; the backends (store_sqlite.c, store_pg.c) run it.
+ * docs/store.md describes the schema. */
+#include "store/store_internal.h"
+
+#include "core/alloc.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+const char *const store_bulk_columns[STORE_BULK_TABLES] = {
+    "doc_id, idx, bstart, bend, headline, timex",
+    "doc_id, sent, date, date_prec, dkey, source, target, code, root, quad, goldstein, modality, "
+    "src_start, src_end, verb_start, verb_end, tgt_start, tgt_end, pattern, source_entry, "
+    "target_entry, dict_version, scountry, tcountry",
+};
+const int store_bulk_ncolumns[STORE_BULK_TABLES] = {6, 24};
+
+/* ---- small helpers ------------------------------------------------------ */
+
+static store_param P_S(const char *s) { return (store_param){0, 0, s}; }
+static store_param P_I(long long i) { return (store_param){1, i, NULL}; }
+
+static int row_first_long(void *ud, const char *const *col, int ncol)
+{
+    *(long long *)ud = (ncol > 0 && col[0]) ? strtoll(col[0], NULL, 10) : 0;
+    return 0;
+}
+
+static int is_pg_url(const char *w)
+{
+    return strncmp(w, "postgresql://", 13) == 0 || strncmp(w, "postgres://", 11) == 0;
+}
+
+/* Country part of an actor code: 6 letters for IGO/NGO codes, else 3 (the
+ * whole code when shorter). Writes into out (>= 8 bytes). */
+static void country_of(const char *code, char out[8])
+{
+    size_t n = strlen(code);
+    size_t k = (n >= 6 && (strncmp(code, "IGO", 3) == 0 || strncmp(code, "NGO", 3) == 0)) ? 6 : 3;
+    if (k > n)
+        k = n;
+    memcpy(out, code, k);
+    out[k] = '\0';
+}
+
+/* Sortable key of a date's first day (YYYYMMDD), 0 when none. */
+static long long date_key(const txt_date *d)
+{
+    if (d->prec == TXT_PREC_NONE)
+        return 0;
+    return (long long)d->year * 10000 + (d->month ? d->month : 1) * 100 + (d->day ? d->day : 1);
+}
+
+/* Key just after the last day of d's period (exclusive upper bound). */
+static long long date_key_after(const txt_date *d)
+{
+    switch (d->prec) {
+    case TXT_PREC_DAY: {
+        txt_date n = txt_date_add_days(*d, 1);
+        return date_key(&n);
+    }
+    case TXT_PREC_MONTH:
+        return d->month == 12 ? (long long)(d->year + 1) * 10000 + 101
+                              : (long long)d->year * 10000 + (d->month + 1) * 100 + 1;
+    case TXT_PREC_DECADE: return (long long)(d->year + 10) * 10000 + 101;
+    default: return (long long)(d->year + 1) * 10000 + 101;
+    }
+}
+
+static uint64_t fnv(uint64_t h, const char *s, size_t n)
+{
+    for (size_t i = 0; i < n; i++) {
+        h ^= (unsigned char)s[i];
+        h *= 0x100000001b3ULL;
+    }
+    return h;
+}
+
+static uint64_t fnv_field(uint64_t h, const char *s)
+{
+    if (s)
+        h = fnv(h, s, strlen(s));
+    return fnv(h, "\x1f", 1);
+}
+
+/* ---- open, schema, migrations ------------------------------------------ */
+
+static int read_version(store *s, long long *v, dy_err *err)
+{
+    *v = 0;
+    return s->ops->query(s, "SELECT value FROM meta WHERE key = 'schema_version'", NULL, 0,
+                         row_first_long, v, err);
+}
+
+static int run_ddl(store *s, const char *const *ddl, dy_err *err)
+{
+    for (size_t i = 0; ddl[i]; i++) {
+        int rc = s->ops->exec(s, ddl[i], err);
+        if (rc)
+            return rc;
+    }
+    return 0;
+}
+
+static int table_exists(store *s, const char *name, int *yes, dy_err *err)
+{
+    long long n = 0;
+    int rc = s->ops->query(s,
+                           s->ops->name[0] == 's'
+                               ? "SELECT count(*) FROM sqlite_master WHERE type = 'table' AND "
+                                 "name = ?"
+                               : "SELECT count(*) FROM pg_catalog.pg_tables WHERE schemaname = "
+                                 "current_schema() AND tablename = ?",
+                           (store_param[]){P_S(name)}, 1, row_first_long, &n, err);
+    *yes = n > 0;
+    return rc;
+}
+
+/* Bring the schema to STORE_SCHEMA_VERSION (writable) or check it (read). */
+static int check_schema(store *s, dy_err *err)
+{
+    int has_meta = 0, rc;
+    if ((rc = table_exists(s, "meta", &has_meta, err)))
+        return rc;
+    long long v = 0;
+    if (has_meta && (rc = read_version(s, &v, err)))
+        return rc;
+    if (v > STORE_SCHEMA_VERSION)
+        return dy_err_set(err, DY_EINVAL, s->where, 0, -1,
+                          "store schema version %lld is newer than this dyad supports (%d); "
+                          "use a newer dyad",
+                          v, STORE_SCHEMA_VERSION);
+    if (v == STORE_SCHEMA_VERSION)
+        return 0;
+    if (!has_meta) {
+        int docs = 0;
+        if ((rc = table_exists(s, "documents", &docs, err)))
+            return rc;
+        if (docs)
+            return dy_err_set(err, DY_EINVAL, s->where, 0, -1,
+                              "not a dyad store (a 'documents' table without 'meta')");
+    }
+    if (!s->writable && !has_meta)
+        return dy_err_set(err, DY_EINVAL, s->where, 0, -1,
+                          "not a dyad store (empty; 'dyad ingest' creates one)");
+    if (!s->writable)
+        return dy_err_set(err, DY_EINVAL, s->where, 0, -1,
+                          "store schema version %lld is older than this dyad's (%d): open it "
+                          "once for writing (dyad ingest or recode) to migrate it",
+                          v, STORE_SCHEMA_VERSION);
+    /* Migrate in one transaction; concurrent openers serialise on it. */
+    if ((rc = s->ops->exec(s, s->ops->name[0] == 's' ? "BEGIN IMMEDIATE" : "BEGIN", err)))
+        return rc;
+    if (s->ops->name[0] == 'p')
+        rc = s->ops->exec(s, "SELECT pg_advisory_xact_lock(7270523)", err);
+    if (!rc)
+        rc = table_exists(s, "meta", &has_meta, err);
+    if (!rc && has_meta)
+        rc = read_version(s, &v, err);
+    if (!rc && v < 1)
+        rc = run_ddl(s, s->ops->ddl_v1, err);
+    if (!rc && v < 2)
+        rc = run_ddl(s, s->ops->ddl_v2, err);
+    if (!rc)
+        return s->ops->exec(s, "COMMIT", err);
+    dy_err keep = *err;
+    s->ops->exec(s, "ROLLBACK", NULL);
+    *err = keep;
+    return rc;
+}
+
+int store_open(const char *where, int flags, store **out, dy_err *err)
+{
+    *out = NULL;
+    if (!where || !*where)
+        return dy_err_set(err, DY_EINVAL, NULL, 0, -1, "no store given (--db PATH or URL)");
+    store *s = dy_calloc(1, sizeof *s);
+    if (!s)
+        return dy_err_set(err, DY_ENOMEM, NULL, 0, -1, "out of memory");
+    s->writable = (flags & STORE_WRITE) != 0;
+    int rc;
+    if (is_pg_url(where)) {
+        /* Never echo a password in messages. */
+        const char *at = strchr(where, '@');
+        const char *colon = strchr(where + 13, ':');
+        if (at && colon && colon < at)
+            snprintf(s->where, sizeof s->where, "%.*s:***%s", (int)(colon - where), where, at);
+        else
+            snprintf(s->where, sizeof s->where, "%s", where);
+        rc = store_pg_open(s, where, flags, err);
+    } else {
+        snprintf(s->where, sizeof s->where, "%s", where);
+        rc = store_sqlite_open(s, where, flags, err);
+    }
+    if (!rc)
+        rc = check_schema(s, err);
+    if (rc) {
+        store_close(s);
+        return rc;
+    }
+    *out = s;
+    return 0;
+}
+
+void store_close(store *s)
+{
+    if (!s)
+        return;
+    if (s->ops) {
+        if (s->in_tx)
+            s->ops->exec(s, "ROLLBACK", NULL);
+        s->ops->close(s);
+    }
+    dy_free(s);
+}
+
+const char *store_backend(const store *s) { return s->ops->name; }
+
+/* ---- transactions ------------------------------------------------------- */
+
+int store_begin(store *s, dy_err *err)
+{
+    if (!s->writable)
+        return dy_err_set(err, DY_EINVAL, s->where, 0, -1, "store opened read-only");
+    int rc = s->ops->exec(s, s->ops->name[0] == 's' ? "BEGIN IMMEDIATE" : "BEGIN", err);
+    if (!rc)
+        s->in_tx = 1;
+    return rc;
+}
+
+int store_commit(store *s, dy_err *err)
+{
+    int rc = s->ops->bulk_flush(s, err);
+    if (rc) {
+        store_rollback(s, NULL);
+        return rc;
+    }
+    rc = s->ops->exec(s, "COMMIT", err);
+    s->in_tx = 0;
+    return rc;
+}
+
+int store_rollback(store *s, dy_err *err)
+{
+    dy_err tmp;
+    s->ops->bulk_flush(s, &tmp); /* discard buffered rows */
+    int rc = s->ops->exec(s, "ROLLBACK", err);
+    s->in_tx = 0;
+    return rc;
+}
+
+/* ---- ingest ------------------------------------------------------------- */
+
+typedef struct doc_row {
+    int found;
+    long long id;
+    char hash[24];
+    char dictv[40];
+    int has_dictv;
+} doc_row;
+
+static int row_doc(void *ud, const char *const *col, int ncol)
+{
+    doc_row *d = ud;
+    d->found = 1;
+    d->id = col[0] ? strtoll(col[0], NULL, 10) : 0;
+    snprintf(d->hash, sizeof d->hash, "%s", col[1] ? col[1] : "");
+    d->has_dictv = ncol > 2 && col[2] != NULL;
+    snprintf(d->dictv, sizeof d->dictv, "%s", d->has_dictv ? col[2] : "");
+    return 0;
+}
+
+static void timex_json(dy_buf *b, const txt_doc *doc, const txt_analysis *an,
+                       const txt_sentence *st)
+{
+    dy_buf_addc(b, '[');
+    for (uint32_t k = st->timex_begin; k < st->timex_end && k < an->ntimex; k++) {
+        const txt_timex *t = &an->timex[k];
+        char d[11];
+        if (k > st->timex_begin)
+            dy_buf_addc(b, ',');
+        dy_buf_adds(b, "{\"text\":");
+        dy_buf_json_str(b, doc->text + t->start, t->end - t->start);
+        dy_buf_printf(b, ",\"start\":%u,\"end\":%u,\"date\":", (unsigned)t->start,
+                      (unsigned)t->end);
+        if (txt_date_format(&t->date, d) > 0)
+            dy_buf_printf(b, "\"%s\"", d);
+        else
+            dy_buf_adds(b, "null");
+        dy_buf_printf(b, ",\"precision\":\"%s\"", txt_prec_name(t->date.prec));
+        if ((t->flags & TXT_TIMEX_RANGE) && txt_date_format(&t->end_date, d) > 0)
+            dy_buf_printf(b, ",\"end_date\":\"%s\"", d);
+        if ((t->flags & TXT_TIMEX_LIST) && t->list >= 0)
+            dy_buf_printf(b, ",\"list\":%d", (int)t->list);
+        dy_buf_addc(b, '}');
+    }
+    dy_buf_addc(b, ']');
+}
+
+static store_param span_p(int32_t v, int present)
+{
+    return present ? P_I(v) : P_S(NULL);
+}
+
+static int put_rows(store *s, long long id, const txt_doc *doc, const txt_analysis *an,
+                    const code_event *ev, size_t nev, const code_cameo *cam,
+                    const char *dict_version, dy_err *err)
+{
+    int rc = 0;
+    dy_buf tj = {0};
+    for (size_t i = 0; !rc && an && i < an->nsent; i++) {
+        const txt_sentence *st = &an->sents[i];
+        dy_buf_reset(&tj);
+        if (st->timex_end > st->timex_begin)
+            timex_json(&tj, doc, an, st);
+        if (tj.oom) {
+            rc = dy_err_set(err, DY_ENOMEM, NULL, 0, -1, "out of memory");
+            break;
+        }
+        store_param p[6] = {P_I(id), P_I((long long)i), P_I(st->start), P_I(st->end),
+                            P_I((st->flags & TXT_SENT_HEADLINE) != 0),
+                            P_S(tj.len ? tj.data : NULL)};
+        rc = s->ops->bulk_row(s, STORE_BULK_SENTENCES, p, 6, err);
+    }
+    dy_buf_free(&tj);
+    for (size_t i = 0; !rc && i < nev; i++) {
+        const code_event *e = &ev[i];
+        const code_cameo_entry *ce = cam ? code_cameo_get(cam, e->code) : NULL;
+        char date[11], root[3] = {e->code[0], e->code[1], 0}, gs[32], sc[8], tc[8];
+        int has_date = txt_date_format(&e->date, date) > 0;
+        if (ce)
+            snprintf(gs, sizeof gs, "%.15g", ce->goldstein);
+        country_of(e->source, sc);
+        country_of(e->target, tc);
+        store_param p[24] = {
+            P_I(id), P_I(e->sent), P_S(has_date ? date : NULL), P_I(e->date.prec),
+            has_date ? P_I(date_key(&e->date)) : P_S(NULL), P_S(e->source), P_S(e->target),
+            P_S(e->code), P_S(root), ce ? P_I(ce->quad) : P_S(NULL), P_S(ce ? gs : NULL),
+            P_S(code_modality_name(e->modality)), span_p(e->src.start, e->src.start >= 0),
+            span_p(e->src.end, e->src.start >= 0), span_p(e->verb.start, e->verb.start >= 0),
+            span_p(e->verb.end, e->verb.start >= 0), span_p(e->tgt.start, e->tgt.start >= 0),
+            span_p(e->tgt.end, e->tgt.start >= 0), P_S(e->why.pattern),
+            P_S(e->why.source_entry), P_S(e->why.target_entry), P_S(dict_version), P_S(sc),
+            P_S(tc)};
+        rc = s->ops->bulk_row(s, STORE_BULK_EVENTS, p, 24, err);
+    }
+    return rc;
+}
+
+static int put_document_tx(store *s, const txt_doc *doc, const txt_analysis *an,
+                           const code_event *ev, size_t nev, const code_cameo *cam,
+                           const char *dict_version, int *status, dy_err *err)
+{
+    uint64_t h = 0xcbf29ce484222325ULL;
+    char date[11];
+    int has_date = txt_date_format(&doc->date, date) > 0;
+    h = fnv_field(h, doc->id);
+    h = fnv_field(h, doc->title);
+    h = fnv_field(h, doc->url);
+    h = fnv_field(h, doc->source);
+    h = fnv_field(h, has_date ? date : NULL);
+    h = fnv(h, doc->text, doc->len);
+    char hash[24];
+    snprintf(hash, sizeof hash, "%016llx", (unsigned long long)h);
+
+    doc_row d = {0};
+    int rc = s->ops->query(s, "SELECT id, hash, dict_version FROM documents WHERE doc = ?",
+                           (store_param[]){P_S(doc->id)}, 1, row_doc, &d, err);
+    if (rc)
+        return rc;
+    if (d.found && strcmp(d.hash, hash) == 0 && d.has_dictv && dict_version &&
+        strcmp(d.dictv, dict_version) == 0) {
+        *status = STORE_DOC_SAME;
+        return 0;
+    }
+    store_param meta[9] = {P_S(hash),      P_S(has_date ? date : NULL), P_I(doc->date.prec),
+                           P_S(doc->title), P_S(doc->url),               P_S(doc->source),
+                           P_S(doc->text),  P_S(dict_version),          P_I(d.id)};
+    if (d.found) {
+        *status = STORE_DOC_CHANGED;
+        store_param idp[1] = {P_I(d.id)};
+        if ((rc = s->ops->bulk_flush(s, err)) ||
+            (rc = s->ops->query(s, "DELETE FROM events WHERE doc_id = ?", idp, 1, NULL, NULL,
+                                err)) ||
+            (rc = s->ops->query(s, "DELETE FROM sentences WHERE doc_id = ?", idp, 1, NULL,
+                                NULL, err)) ||
+            (rc = s->ops->query(s,
+                                "UPDATE documents SET hash = ?, date = ?, date_prec = ?, "
+                                "title = ?, url = ?, source = ?, text = ?, dict_version = ? "
+                                "WHERE id = ?",
+                                meta, 9, NULL, NULL, err)))
+            return rc;
+    } else {
+        *status = STORE_DOC_NEW;
+        store_param ins[9] = {P_S(doc->id), meta[0], meta[1], meta[2], meta[3],
+                              meta[4],      meta[5], meta[6], meta[7]};
+        rc = s->ops->query(s,
+                           "INSERT INTO documents (doc, hash, date, date_prec, title, url, "
+                           "source, text, dict_version) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) "
+                           "RETURNING id",
+                           ins, 9, row_first_long, &d.id, err);
+        if (rc)
+            return rc;
+    }
+    return put_rows(s, d.id, doc, an, ev, nev, cam, dict_version, err);
+}
+
+int store_put_document(store *s, const txt_doc *doc, const txt_analysis *an,
+                       const code_event *ev, size_t nev, const code_cameo *cam,
+                       const char *dict_version, int *status, dy_err *err)
+{
+    if (!s->writable)
+        return dy_err_set(err, DY_EINVAL, s->where, 0, -1, "store opened read-only");
+    int own = !s->in_tx, rc;
+    if (own && (rc = store_begin(s, err)))
+        return rc;
+    rc = put_document_tx(s, doc, an, ev, nev, cam, dict_version, status, err);
+    if (own) {
+        if (rc) {
+            dy_err keep = *err;
+            store_rollback(s, NULL);
+            *err = keep;
+        } else {
+            rc = store_commit(s, err);
+        }
+    }
+    return rc;
+}
+
+/* ---- queries ------------------------------------------------------------ */
+
+enum { MAX_PARAMS = 96 };
+
+typedef struct qb {
+    dy_buf sql;
+    store_param p[MAX_PARAMS];
+    int np;
+    char strs[MAX_PARAMS][40]; /* storage for derived string parameters */
+    int nstr;
+    int overflow;
+} qb;
+
+static void qb_param(qb *q, store_param p)
+{
+    if (q->np == MAX_PARAMS) {
+        q->overflow = 1;
+        return;
+    }
+    q->p[q->np++] = p;
+}
+
+static const char *qb_str(qb *q, const char *s, size_t n)
+{
+    if (q->nstr == MAX_PARAMS || n >= sizeof q->strs[0]) {
+        q->overflow = 1;
+        return "";
+    }
+    char *d = q->strs[q->nstr++];
+    memcpy(d, s, n);
+    d[n] = '\0';
+    return d;
+}
+
+/* (col starts with prefix): an equality on the country column when the
+ * prefix determines the country (so an index serves it), and a range. */
+static void qb_prefix(qb *q, const char *col, const char *ccol, const char *prefix)
+{
+    size_t n = strlen(prefix);
+    int igo = strncmp(prefix, "IGO", 3) == 0 || strncmp(prefix, "NGO", 3) == 0;
+    size_t k = igo ? 6 : 3;
+    dy_buf_addc(&q->sql, '(');
+    if (n >= k) {
+        dy_buf_printf(&q->sql, "%s = ? AND ", ccol);
+        qb_param(q, P_S(qb_str(q, prefix, k)));
+    }
+    if (n == 0) {
+        dy_buf_adds(&q->sql, "1 = 1)");
+        return;
+    }
+    char hi[40];
+    if (n >= sizeof hi) {
+        q->overflow = 1;
+        n = sizeof hi - 1;
+    }
+    memcpy(hi, prefix, n);
+    hi[n - 1] = (char)(hi[n - 1] + 1);
+    dy_buf_printf(&q->sql, "%s >= ? AND %s < ?)", col, col);
+    qb_param(q, P_S(prefix));
+    qb_param(q, P_S(qb_str(q, hi, n)));
+}
+
+/* col IN (?, ?, ...) over a comma list. */
+static void qb_in(qb *q, const char *col, const char *list)
+{
+    dy_buf_printf(&q->sql, " AND %s IN (", col);
+    const char *p = list;
+    int first = 1;
+    while (*p) {
+        const char *e = strchr(p, ',');
+        size_t n = e ? (size_t)(e - p) : strlen(p);
+        if (n) {
+            if (!first)
+                dy_buf_addc(&q->sql, ',');
+            dy_buf_addc(&q->sql, '?');
+            qb_param(q, P_S(qb_str(q, p, n)));
+            first = 0;
+        }
+        p += n + (e ? 1 : 0);
+    }
+    if (first)
+        dy_buf_adds(&q->sql, "NULL");
+    dy_buf_addc(&q->sql, ')');
+}
+
+static void qb_where(qb *q, const store_filter *f)
+{
+    dy_buf_adds(&q->sql, " WHERE 1 = 1");
+    if (f->actor && *f->actor) {
+        dy_buf_adds(&q->sql, " AND (");
+        qb_prefix(q, "e.source", "e.scountry", f->actor);
+        dy_buf_adds(&q->sql, " OR ");
+        qb_prefix(q, "e.target", "e.tcountry", f->actor);
+        dy_buf_addc(&q->sql, ')');
+    }
+    if (f->dyad[0] && f->dyad[1]) {
+        dy_buf_adds(&q->sql, " AND ((");
+        qb_prefix(q, "e.source", "e.scountry", f->dyad[0]);
+        dy_buf_adds(&q->sql, " AND ");
+        qb_prefix(q, "e.target", "e.tcountry", f->dyad[1]);
+        dy_buf_adds(&q->sql, ") OR (");
+        qb_prefix(q, "e.source", "e.scountry", f->dyad[1]);
+        dy_buf_adds(&q->sql, " AND ");
+        qb_prefix(q, "e.target", "e.tcountry", f->dyad[0]);
+        dy_buf_adds(&q->sql, "))");
+    }
+    if (f->doc) {
+        dy_buf_adds(&q->sql, " AND e.doc_id = (SELECT id FROM documents WHERE doc = ?)");
+        qb_param(q, P_S(f->doc));
+    }
+    if (f->from.prec != TXT_PREC_NONE) {
+        dy_buf_adds(&q->sql, " AND e.dkey >= ?");
+        qb_param(q, P_I(date_key(&f->from)));
+    }
+    if (f->to.prec != TXT_PREC_NONE) {
+        dy_buf_adds(&q->sql, " AND e.dkey < ?");
+        qb_param(q, P_I(date_key_after(&f->to)));
+    }
+    if (f->roots && *f->roots)
+        qb_in(q, "e.root", f->roots);
+    if (f->codes && *f->codes)
+        qb_in(q, "e.code", f->codes);
+    if (f->quad >= 1 && f->quad <= 4) {
+        dy_buf_adds(&q->sql, " AND e.quad = ?");
+        qb_param(q, P_I(f->quad));
+    }
+    if (!f->modalities)
+        dy_buf_adds(&q->sql, " AND e.modality = 'asserted'");
+    else if (strcmp(f->modalities, "all") != 0)
+        qb_in(q, "e.modality", f->modalities);
+}
+
+static void qb_limit(qb *q, const store_filter *f)
+{
+    if (f->limit > 0 || f->offset > 0) {
+        dy_buf_adds(&q->sql, " LIMIT ? OFFSET ?");
+        qb_param(q, P_I(f->limit > 0 ? f->limit : (1LL << 62)));
+        qb_param(q, P_I(f->offset > 0 ? f->offset : 0));
+    }
+}
+
+static int qb_check(qb *q, dy_err *err)
+{
+    if (q->sql.oom)
+        return dy_err_set(err, DY_ENOMEM, NULL, 0, -1, "out of memory");
+    if (q->overflow)
+        return dy_err_set(err, DY_ELIMIT, NULL, 0, -1,
+                          "query too large (too many list items or a code over 39 bytes)");
+    return 0;
+}
+
+typedef struct ev_ctx {
+    store_event_fn fn;
+    void *ud;
+    int dedup;
+} ev_ctx;
+
+static int32_t col_i32(const char *s) { return s ? (int32_t)strtol(s, NULL, 10) : -1; }
+
+static int row_event(void *ud, const char *const *c, int ncol)
+{
+    ev_ctx *x = ud;
+    store_event e = {0};
+    e.id = c[0] ? strtoll(c[0], NULL, 10) : 0;
+    e.doc = c[1];
+    e.sent = c[2] ? atoi(c[2]) : 0;
+    e.date = c[3];
+    e.source = c[4] ? c[4] : "";
+    e.target = c[5] ? c[5] : "";
+    e.code = c[6] ? c[6] : "";
+    e.root = c[7] ? c[7] : "";
+    e.quad = c[8] ? atoi(c[8]) : 0;
+    e.goldstein = c[9] ? strtod(c[9], NULL) : 0;
+    e.modality = c[10];
+    e.text = c[11] ? c[11] : "";
+    e.src[0] = col_i32(c[12]);
+    e.src[1] = col_i32(c[13]);
+    e.verb[0] = col_i32(c[14]);
+    e.verb[1] = col_i32(c[15]);
+    e.tgt[0] = col_i32(c[16]);
+    e.tgt[1] = col_i32(c[17]);
+    e.pattern = c[18];
+    e.source_entry = c[19];
+    e.target_entry = c[20];
+    e.url = c[21];
+    e.dict_version = c[22];
+    e.has_quad = c[8] != NULL;
+    e.support = x->dedup && ncol > 23 && c[23] ? strtol(c[23], NULL, 10) : 1;
+    return x->fn(x->ud, &e);
+}
+
+int store_query_events(store *s, const store_filter *f, store_event_fn fn, void *ud,
+                       dy_err *err)
+{
+    static const store_filter none = {0};
+    if (!f)
+        f = &none;
+    qb q = {0};
+    const char *sent_text = s->ops->name[0] == 's'
+                                ? "substr(CAST(d.text AS BLOB), s.bstart + 1, s.bend - s.bstart)"
+                                : "convert_from(substring(convert_to(d.text, 'UTF8') FROM "
+                                  "s.bstart + 1 FOR s.bend - s.bstart), 'UTF8')";
+    dy_buf_printf(&q.sql,
+                  "SELECT e.id, d.doc, e.sent, e.date, e.source, e.target, e.code, e.root, "
+                  "e.quad, e.goldstein, e.modality, %s, e.src_start, e.src_end, "
+                  "e.verb_start, e.verb_end, e.tgt_start, e.tgt_end, e.pattern, "
+                  "e.source_entry, e.target_entry, d.url, e.dict_version%s FROM ",
+                  sent_text, f->dedup ? ", g.support" : "");
+    if (f->dedup) {
+        dy_buf_adds(&q.sql, "(SELECT min(e.id) AS id, count(DISTINCT e.doc_id) AS support "
+                            "FROM events e");
+        qb_where(&q, f);
+        dy_buf_adds(&q.sql, " GROUP BY e.date, e.source, e.target, e.code) g "
+                            "JOIN events e ON e.id = g.id");
+    } else {
+        dy_buf_adds(&q.sql, "events e");
+    }
+    dy_buf_adds(&q.sql, " JOIN documents d ON d.id = e.doc_id LEFT JOIN sentences s ON "
+                        "s.doc_id = e.doc_id AND s.idx = e.sent");
+    if (!f->dedup)
+        qb_where(&q, f);
+    dy_buf_adds(&q.sql, " ORDER BY (e.dkey IS NULL), e.dkey, e.date, d.doc, e.sent, e.id");
+    qb_limit(&q, f);
+    int rc = qb_check(&q, err);
+    ev_ctx x = {fn, ud, f->dedup};
+    if (!rc)
+        rc = s->ops->query(s, q.sql.data, q.p, q.np, row_event, &x, err);
+    dy_buf_free(&q.sql);
+    return rc;
+}
+
+typedef struct agg_ctx {
+    store_agg_fn fn;
+    void *ud;
+    int window;
+} agg_ctx;
+
+static int row_agg(void *ud, const char *const *c, int ncol)
+{
+    agg_ctx *x = ud;
+    char label[64] = "";
+    long long k = c[0] ? strtoll(c[0], NULL, 10) : 0;
+    switch (x->window) {
+    case STORE_WIN_YEAR: snprintf(label, sizeof label, "%04lld", k); break;
+    case STORE_WIN_QUARTER: snprintf(label, sizeof label, "%04lld-Q%lld", k / 10, k % 10); break;
+    case STORE_WIN_MONTH: snprintf(label, sizeof label, "%04lld-%02lld", k / 100, k % 100); break;
+    default: break;
+    }
+    store_agg a = {0};
+    a.window = label;
+    a.source = c[1] ? c[1] : "";
+    a.target = c[2] ? c[2] : "";
+    a.events = c[3] ? strtol(c[3], NULL, 10) : 0;
+    for (int i = 1; i <= 4; i++)
+        a.quad[i] = c[3 + i] ? strtol(c[3 + i], NULL, 10) : 0;
+    a.goldstein = c[8] ? strtod(c[8], NULL) : 0;
+    (void)ncol;
+    return x->fn(x->ud, &a);
+}
+
+int store_aggregate(store *s, const store_filter *f, int window, int level, store_agg_fn fn,
+                    void *ud, dy_err *err)
+{
+    static const store_filter none = {0};
+    if (!f)
+        f = &none;
+    const char *wk, *prec;
+    switch (window) {
+    case STORE_WIN_YEAR: wk = "e.dkey / 10000"; prec = " AND e.date_prec IN (1, 2, 3)"; break;
+    case STORE_WIN_QUARTER:
+        wk = "(e.dkey / 10000) * 10 + ((e.dkey / 100) % 100 - 1) / 3 + 1";
+        prec = " AND e.date_prec IN (1, 2)";
+        break;
+    case STORE_WIN_MONTH: wk = "e.dkey / 100"; prec = " AND e.date_prec IN (1, 2)"; break;
+    default: wk = "0"; prec = ""; break;
+    }
+    const char *sc = level == STORE_LEVEL_ACTOR ? "e.source" : "e.scountry";
+    const char *tc = level == STORE_LEVEL_ACTOR ? "e.target" : "e.tcountry";
+    qb q = {0};
+    dy_buf_printf(&q.sql,
+                  "SELECT wk, sc, tc, count(*), sum(CASE WHEN quad = 1 THEN 1 ELSE 0 END), "
+                  "sum(CASE WHEN quad = 2 THEN 1 ELSE 0 END), "
+                  "sum(CASE WHEN quad = 3 THEN 1 ELSE 0 END), "
+                  "sum(CASE WHEN quad = 4 THEN 1 ELSE 0 END), sum(goldstein) FROM "
+                  "(SELECT %s AS wk, %s AS sc, %s AS tc, e.quad AS quad, e.goldstein AS "
+                  "goldstein FROM events e",
+                  wk, sc, tc);
+    qb_where(&q, f);
+    dy_buf_printf(&q.sql,
+                  " AND e.target <> ''%s GROUP BY e.date, e.source, e.target, e.code, e.dkey, "
+                  "e.date_prec, e.scountry, e.tcountry, e.quad, e.goldstein) x "
+                  "GROUP BY wk, sc, tc ORDER BY wk, sc, tc",
+                  prec);
+    qb_limit(&q, f);
+    int rc = qb_check(&q, err);
+    agg_ctx x = {fn, ud, window};
+    if (!rc)
+        rc = s->ops->query(s, q.sql.data, q.p, q.np, row_agg, &x, err);
+    dy_buf_free(&q.sql);
+    return rc;
+}
+
+typedef struct doc_ctx {
+    store_doc_fn fn;
+    void *ud;
+    int found, rc;
+} doc_ctx;
+
+static int row_document(void *ud, const char *const *c, int ncol)
+{
+    doc_ctx *x = ud;
+    store_document d = {c[0], c[1], c[2], c[3], c[4], c[5] ? c[5] : "", c[6]};
+    (void)ncol;
+    x->found = 1;
+    x->rc = x->fn(x->ud, &d);
+    return 0;
+}
+
+int store_get_document(store *s, const char *id, store_doc_fn fn, void *ud, dy_err *err)
+{
+    doc_ctx x = {fn, ud, 0, 0};
+    int rc = s->ops->query(s,
+                           "SELECT doc, title, url, source, date, text, dict_version FROM "
+                           "documents WHERE doc = ?",
+                           (store_param[]){P_S(id)}, 1, row_document, &x, err);
+    if (rc)
+        return rc;
+    return x.found ? 1 : 0;
+}
+
+typedef struct id_ctx {
+    store_id_fn fn;
+    void *ud;
+} id_ctx;
+
+static int row_id(void *ud, const char *const *c, int ncol)
+{
+    id_ctx *x = ud;
+    (void)ncol;
+    return x->fn(x->ud, c[0] ? c[0] : "");
+}
+
+int store_document_ids(store *s, const char *dict_version, store_id_fn fn, void *ud,
+                       dy_err *err)
+{
+    id_ctx x = {fn, ud};
+    if (dict_version)
+        return s->ops->query(s,
+                             "SELECT doc FROM documents WHERE dict_version IS NULL OR "
+                             "dict_version <> ? ORDER BY id",
+                             (store_param[]){P_S(dict_version)}, 1, row_id, &x, err);
+    return s->ops->query(s, "SELECT doc FROM documents ORDER BY id", NULL, 0, row_id, &x, err);
+}
+
+int store_counts(store *s, long *docs, long *sents, long *events, dy_err *err)
+{
+    long long v[3] = {0, 0, 0};
+    static const char *const sql[3] = {"SELECT count(*) FROM documents",
+                                       "SELECT count(*) FROM sentences",
+                                       "SELECT count(*) FROM events"};
+    for (int i = 0; i < 3; i++) {
+        int rc = s->ops->query(s, sql[i], NULL, 0, row_first_long, &v[i], err);
+        if (rc)
+            return rc;
+    }
+    if (docs)
+        *docs = (long)v[0];
+    if (sents)
+        *sents = (long)v[1];
+    if (events)
+        *events = (long)v[2];
+    return 0;
+}

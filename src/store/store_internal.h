@@ -1,0 +1,63 @@
+/* store_internal.h - what store.c (common logic: schema, migrations,
+ * queries, ingest) needs from a backend (store_sqlite.c, store_pg.c).
+ *
+ * Backends speak SQL written with '?' placeholders (the PostgreSQL backend
+ * rewrites them to $n); every value travels as a parameter, never inside the
+ * SQL text. Result rows arrive as text columns (NULL for SQL NULL), borrowed
+ * for the duration of the row callback.
+ */
+#ifndef DY_STORE_INTERNAL_H
+#define DY_STORE_INTERNAL_H
+
+#include "store/store.h"
+
+#include "core/buf.h"
+
+/* The schema version this binary writes (docs/store.md). */
+#define STORE_SCHEMA_VERSION 2
+
+typedef struct store_param {
+    int is_int;          /* 1: i, 0: s (NULL = SQL NULL) */
+    long long i;
+    const char *s;
+} store_param;
+
+typedef int (*store_row_fn)(void *ud, const char *const *col, int ncol);
+
+enum { STORE_BULK_SENTENCES = 0, STORE_BULK_EVENTS, STORE_BULK_TABLES };
+
+typedef struct store_ops {
+    const char *name;
+    /* Statements without parameters or results (DDL, BEGIN, ...). */
+    int (*exec)(store *s, const char *sql, dy_err *err);
+    /* Run sql with parameters; call fn for each row (fn may be NULL).
+     * fn returning non-zero stops and is returned. */
+    int (*query)(store *s, const char *sql, const store_param *p, int np, store_row_fn fn,
+                 void *ud, dy_err *err);
+    /* Add one row to a bulk table (columns in the order of bulk_columns);
+     * rows may be buffered until bulk_flush. */
+    int (*bulk_row)(store *s, int table, const store_param *p, int np, dy_err *err);
+    int (*bulk_flush)(store *s, dy_err *err);
+    void (*close)(store *s);
+    /* Schema differences: DDL for version 1 and the v1 -> v2 migration. */
+    const char *const *ddl_v1;
+    const char *const *ddl_v2;
+} store_ops;
+
+struct store {
+    const store_ops *ops;
+    void *impl;              /* backend state */
+    char where[512];         /* path or URL with the password removed */
+    int writable;
+    int in_tx;
+};
+
+/* Column lists of the bulk tables. */
+extern const char *const store_bulk_columns[STORE_BULK_TABLES];
+extern const int store_bulk_ncolumns[STORE_BULK_TABLES];
+
+/* Backend openers: fill s->impl and s->ops. Return 0 or a status (err). */
+int store_sqlite_open(store *s, const char *path, int flags, dy_err *err);
+int store_pg_open(store *s, const char *url, int flags, dy_err *err);
+
+#endif
