@@ -759,7 +759,24 @@ static size_t resolve_pronoun(const sctx *sc, uint32_t cs, uint32_t v, const dic
                     return n;
                 continue;
             }
-            out[0] = m;
+            /* "Turkey criticized Sweden. It accused ...": a singular pronoun
+             * continues the subject of its sentence, the first fitting
+             * mention there that does not follow a preposition. */
+            const dict_mention *pick = m;
+            for (size_t k = i; k-- > 0 && all[k].sent == m->sent;) {
+                const dict_mention *o = &all[k];
+                if ((o->flags & (DICT_M_ADJ | DICT_M_BARE_AGENT)) ||
+                    (person && !(o->flags & (DICT_M_PERSON | DICT_M_AGENT))) ||
+                    (thing && (o->flags & DICT_M_PERSON)))
+                    continue;
+                uint32_t pre = o->tok_begin;
+                int prep = pre > sc->an->sents[o->sent].tok_begin &&
+                           ((code_cues_at(sc->c->cues, sc->tk, 0, pre - 1, NULL) >>
+                             CODE_CUE_PREPOSITION) & 1u);
+                if (!prep)
+                    pick = o;
+            }
+            out[0] = pick;
             return 1;
         }
         return n;
