@@ -1,0 +1,285 @@
+/* data.c - the model's input: aggregate records keyed by (window, source,
+ * target), with interned ids and window labels. */
+#include "model/model_internal.h"
+
+#include "core/alloc.h"
+
+#include <stdint.h>
+#include <stdio.h>
+#include <string.h>
+
+static uint64_t hash_str(const char *s)
+{
+    uint64_t h = 1469598103934665603ull;
+    for (; *s; s++)
+        h = (h ^ (unsigned char)*s) * 1099511628211ull;
+    return h;
+}
+
+/* Contract: t is a valid (possibly zeroed) set; returns index or -1. */
+int model_strset_find(const model_strset *t, const char *s)
+{
+    if (!t->nslot)
+        return -1;
+    size_t m = t->nslot - 1;
+    for (size_t i = (size_t)hash_str(s) & m;; i = (i + 1) & m) {
+        int k = t->slot[i];
+        if (!k)
+            return -1;
+        if (strcmp(t->s[k - 1], s) == 0)
+            return k - 1;
+    }
+}
+
+static int strset_rehash(model_strset *t, size_t nslot)
+{
+    int *slot = dy_calloc(nslot, sizeof *slot);
+    if (!slot)
+        return DY_ENOMEM;
+    for (size_t k = 0; k < t->n; k++) {
+        size_t i = (size_t)hash_str(t->s[k]) & (nslot - 1);
+        while (slot[i])
+            i = (i + 1) & (nslot - 1);
+        slot[i] = (int)k + 1;
+    }
+    dy_free(t->slot);
+    t->slot = slot;
+    t->nslot = nslot;
+    return 0;
+}
+
+/* Contract: copies s; returns its index or DY_ENOMEM (set unchanged). */
+int model_strset_add(model_strset *t, const char *s)
+{
+    int k = model_strset_find(t, s);
+    if (k >= 0)
+        return k;
+    if ((t->n + 1) * 2 > t->nslot && strset_rehash(t, t->nslot ? t->nslot * 2 : 64))
+        return DY_ENOMEM;
+    if (t->n == t->cap) {
+        size_t cap = t->cap ? t->cap * 2 : 32;
+        char **ns = dy_reallocarray(t->s, cap, sizeof *ns);
+        if (!ns)
+            return DY_ENOMEM;
+        t->s = ns;
+        t->cap = cap;
+    }
+    char *c = dy_strdup(s);
+    if (!c)
+        return DY_ENOMEM;
+    t->s[t->n] = c;
+    size_t m = t->nslot - 1, i = (size_t)hash_str(s) & m;
+    while (t->slot[i])
+        i = (i + 1) & m;
+    t->slot[i] = (int)t->n + 1;
+    return (int)t->n++;
+}
+
+void model_strset_free(model_strset *t)
+{
+    for (size_t i = 0; i < t->n; i++)
+        dy_free(t->s[i]);
+    dy_free(t->s);
+    dy_free(t->slot);
+    memset(t, 0, sizeof *t);
+}
+
+static int digits(const char *s, int n)
+{
+    int v = 0;
+    for (int i = 0; i < n; i++) {
+        if (s[i] < '0' || s[i] > '9')
+            return -1;
+        v = v * 10 + (s[i] - '0');
+    }
+    return v;
+}
+
+/* Contract: see model_internal.h. */
+int model_window_parse(const char *label, int *kind, int *ord)
+{
+    size_t n = strlen(label);
+    int y = n >= 4 ? digits(label, 4) : -1;
+    if (n == 0) {
+        *kind = MODEL_WIN_NONE;
+        *ord = 0;
+        return 0;
+    }
+    if (y < 0)
+        return DY_EINVAL;
+    if (n == 4) {
+        *kind = MODEL_WIN_YEAR;
+        *ord = y;
+        return 0;
+    }
+    if (n == 7 && label[4] == '-' && label[5] == 'Q' && label[6] >= '1' && label[6] <= '4') {
+        *kind = MODEL_WIN_QUARTER;
+        *ord = y * 4 + (label[6] - '1');
+        return 0;
+    }
+    int m = n == 7 && label[4] == '-' ? digits(label + 5, 2) : -1;
+    if (m >= 1 && m <= 12) {
+        *kind = MODEL_WIN_MONTH;
+        *ord = y * 12 + m - 1;
+        return 0;
+    }
+    return DY_EINVAL;
+}
+
+void model_window_label(int kind, int ord, char out[static 16])
+{
+    switch (kind) {
+    case MODEL_WIN_YEAR: snprintf(out, 16, "%04d", ord % 10000); break;
+    case MODEL_WIN_QUARTER: snprintf(out, 16, "%04d-Q%d", ord / 4 % 10000, ord % 4 + 1); break;
+    case MODEL_WIN_MONTH: snprintf(out, 16, "%04d-%02d", ord / 12 % 10000, ord % 12 + 1); break;
+    default: out[0] = 0; break;
+    }
+}
+
+int model_data_new(model_data **out)
+{
+    model_data *d = dy_calloc(1, sizeof *d);
+    if (!d)
+        return DY_ENOMEM;
+    d->kind = -1;
+    *out = d;
+    return 0;
+}
+
+void model_data_free(model_data *d)
+{
+    if (!d)
+        return;
+    model_strset_free(&d->ids);
+    model_strset_free(&d->wins);
+    dy_free(d->win_ord);
+    dy_free(d->r);
+    dy_free(d->slot);
+    dy_free(d);
+}
+
+size_t model_data_count(const model_data *d)
+{
+    return d->n;
+}
+
+static size_t rec_hash(int w, int s, int t)
+{
+    uint64_t h = ((uint64_t)(unsigned)w * 0x9e3779b97f4a7c15ull) ^
+                 ((uint64_t)(unsigned)s * 0xc2b2ae3d27d4eb4full) ^
+                 ((uint64_t)(unsigned)t * 0x165667b19e3779f9ull);
+    return (size_t)(h ^ (h >> 29));
+}
+
+static int rec_rehash(model_data *d, size_t nslot)
+{
+    int *slot = dy_calloc(nslot, sizeof *slot);
+    if (!slot)
+        return DY_ENOMEM;
+    for (size_t k = 0; k < d->n; k++) {
+        size_t i = rec_hash(d->r[k].win, d->r[k].src, d->r[k].tgt) & (nslot - 1);
+        while (slot[i])
+            i = (i + 1) & (nslot - 1);
+        slot[i] = (int)k + 1;
+    }
+    dy_free(d->slot);
+    d->slot = slot;
+    d->nslot = nslot;
+    return 0;
+}
+
+/* Contract: see model.h. */
+int model_data_add(model_data *d, const char *window, const char *source, const char *target,
+                   long events, const long quad[5], double goldstein, dy_err *err)
+{
+    int kind, ord;
+    if (!window || model_window_parse(window, &kind, &ord))
+        return dy_err_set(err, DY_EINVAL, NULL, 0, -1, "bad window label '%s'",
+                          window ? window : "(null)");
+    if (d->kind >= 0 && kind != d->kind)
+        return dy_err_set(err, DY_EINVAL, NULL, 0, -1, "window '%s' mixes kinds of windows",
+                          window);
+    if (!source || !*source || !target || !*target)
+        return dy_err_set(err, DY_EINVAL, NULL, 0, -1, "empty actor id");
+    if (events < 0 || quad[1] < 0 || quad[2] < 0 || quad[3] < 0 || quad[4] < 0)
+        return dy_err_set(err, DY_EINVAL, NULL, 0, -1, "negative event count");
+    int nw = (int)d->wins.n;
+    int w = model_strset_add(&d->wins, window);
+    if (w < 0)
+        return dy_err_set(err, DY_ENOMEM, NULL, 0, -1, "out of memory");
+    if (w == nw) {
+        if ((size_t)w >= d->win_cap) {
+            size_t cap = d->win_cap ? d->win_cap * 2 : 32;
+            int *o = dy_reallocarray(d->win_ord, cap, sizeof *o);
+            if (!o)
+                return dy_err_set(err, DY_ENOMEM, NULL, 0, -1, "out of memory");
+            d->win_ord = o;
+            d->win_cap = cap;
+        }
+        d->win_ord[w] = ord;
+    }
+    int s = model_strset_add(&d->ids, source);
+    int t = s < 0 ? s : model_strset_add(&d->ids, target);
+    if (t < 0)
+        return dy_err_set(err, DY_ENOMEM, NULL, 0, -1, "out of memory");
+    d->kind = kind;
+    if ((d->n + 1) * 2 > d->nslot && rec_rehash(d, d->nslot ? d->nslot * 2 : 256))
+        return dy_err_set(err, DY_ENOMEM, NULL, 0, -1, "out of memory");
+    size_t m = d->nslot - 1, i = rec_hash(w, s, t) & m;
+    for (; d->slot[i]; i = (i + 1) & m) {
+        model_rec *r = &d->r[d->slot[i] - 1];
+        if (r->win == w && r->src == s && r->tgt == t) {
+            r->events += events;
+            for (int q = 1; q <= 4; q++)
+                r->quad[q] += quad[q];
+            r->goldstein += goldstein;
+            return 0;
+        }
+    }
+    if (d->n == d->cap) {
+        size_t cap = d->cap ? d->cap * 2 : 256;
+        model_rec *nr = dy_reallocarray(d->r, cap, sizeof *nr);
+        if (!nr)
+            return dy_err_set(err, DY_ENOMEM, NULL, 0, -1, "out of memory");
+        d->r = nr;
+        d->cap = cap;
+    }
+    model_rec *r = &d->r[d->n];
+    memset(r, 0, sizeof *r);
+    r->win = w;
+    r->src = s;
+    r->tgt = t;
+    r->events = events;
+    for (int q = 1; q <= 4; q++)
+        r->quad[q] = quad[q];
+    r->goldstein = goldstein;
+    d->slot[i] = (int)d->n + 1;
+    d->n++;
+    return 0;
+}
+
+/* Contract: see model_internal.h. */
+void model_data_span(const model_data *d, int *first, int *count)
+{
+    if (d->kind <= MODEL_WIN_NONE || !d->wins.n) {
+        *first = 0;
+        *count = 1;
+        return;
+    }
+    int lo = d->win_ord[0], hi = d->win_ord[0];
+    for (size_t i = 1; i < d->wins.n; i++) {
+        if (d->win_ord[i] < lo)
+            lo = d->win_ord[i];
+        if (d->win_ord[i] > hi)
+            hi = d->win_ord[i];
+    }
+    *first = lo;
+    *count = hi - lo + 1;
+}
+
+/* Contract: an id matches an actor when it equals it or starts with it. */
+int model_id_matches(const char *id, const char *actor)
+{
+    size_t n = strlen(actor);
+    return n && strncmp(id, actor, n) == 0;
+}
