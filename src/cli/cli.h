@@ -101,5 +101,8 @@ int cmd_ingest(cli_ctx *c, int argc, char **argv);
 int cmd_recode(cli_ctx *c, int argc, char **argv);
 int cmd_events(cli_ctx *c, int argc, char **argv);
 int cmd_show(cli_ctx *c, int argc, char **argv);
+int cmd_model(cli_ctx *c, int argc, char **argv);
+int cmd_partners(cli_ctx *c, int argc, char **argv);
+int cmd_dyad(cli_ctx *c, int argc, char **argv);
 
 #endif

@@ -20,6 +20,9 @@ static const command commands[] = {
     {"recode", cmd_recode, "re-code stored documents after a dictionary change"},
     {"events", cmd_events, "query stored events (jsonl, tsv, csv or GDELT columns)"},
     {"show", cmd_show, "print a stored document with its events highlighted"},
+    {"model", cmd_model, "model of international relations: blocs, polarity, centrality"},
+    {"partners", cmd_partners, "rank an actor's partners by cooperation per window"},
+    {"dyad", cmd_dyad, "time series of a relation with its key events"},
 };
 
 static void usage(FILE *out)

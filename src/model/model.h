@@ -242,8 +242,9 @@ int model_format_parse(const char *name);
 /* Append m in format fmt to b. GraphML and DOT describe the whole period.
  * Returns 0 or DY_ENOMEM. */
 int model_write(dy_buf *b, const model *m, int fmt);
-/* Partners: text, json or csv. Returns 0, DY_EINVAL (format) or DY_ENOMEM. */
-int model_partners_write(dy_buf *b, const model_partners *p, int fmt);
+/* Partners: text, json or csv, at most top per window (0 = all). Returns 0,
+ * DY_EINVAL (format) or DY_ENOMEM. */
+int model_partners_write(dy_buf *b, const model_partners *p, int fmt, int top);
 /* Series: text, json or csv (rows only; the caller adds evidence). */
 int model_series_write(dy_buf *b, const model_series *s, int fmt);
 

@@ -426,7 +426,7 @@ int model_write(dy_buf *b, const model *m, int fmt)
 /* ---- partners and series ---------------------------------------------- */
 
 /* Contract: see model.h. */
-int model_partners_write(dy_buf *b, const model_partners *p, int fmt)
+int model_partners_write(dy_buf *b, const model_partners *p, int fmt, int top)
 {
     if (fmt == MODEL_FMT_CSV)
         dy_buf_adds(b, "window,rank,partner,coop,conflict,events,goldstein_mean,prev_rank\n");
@@ -451,7 +451,8 @@ int model_partners_write(dy_buf *b, const model_partners *p, int fmt)
                 dy_buf_printf(b, "%4s  %-8s %5s %8s %6s %7s  %s\n", "rank", "partner", "coop",
                               "conflict", "events", "gs mean", "change");
         }
-        for (size_t i = 0; i < w->n; i++) {
+        size_t n = top > 0 && (size_t)top < w->n ? (size_t)top : w->n;
+        for (size_t i = 0; i < n; i++) {
             const model_partner *x = &w->p[i];
             if (fmt == MODEL_FMT_JSON) {
                 dy_buf_printf(b, "%s{\"rank\":%d,\"id\":", i ? "," : "", x->rank);

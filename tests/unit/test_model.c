@@ -326,7 +326,7 @@ static void test_partner_flip(void **state)
     assert_int_equal(w->p[2].coop, 1);
     assert_int_equal(w->p[2].conflict, 3);
     dy_buf b = {0};
-    assert_int_equal(model_partners_write(&b, p, MODEL_FMT_TEXT), 0);
+    assert_int_equal(model_partners_write(&b, p, MODEL_FMT_TEXT, 0), 0);
     assert_non_null(strstr(b.data, "PRK"));
     assert_non_null(strstr(b.data, "up 1 (was 3)"));
     dy_buf_free(&b);
