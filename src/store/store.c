@@ -215,6 +215,7 @@ void store_close(store *s)
             s->ops->exec(s, "ROLLBACK", NULL);
         s->ops->close(s);
     }
+    dy_free(s->pending);
     dy_free(s);
 }
 
@@ -235,6 +236,7 @@ int store_begin(store *s, dy_err *err)
 int store_commit(store *s, dy_err *err)
 {
     int rc = s->ops->bulk_flush(s, err);
+    s->npending = 0;
     if (rc) {
         store_rollback(s, NULL);
         return rc;
@@ -246,8 +248,8 @@ int store_commit(store *s, dy_err *err)
 
 int store_rollback(store *s, dy_err *err)
 {
-    dy_err tmp;
-    s->ops->bulk_flush(s, &tmp); /* discard buffered rows */
+    s->ops->bulk_discard(s);
+    s->npending = 0;
     int rc = s->ops->exec(s, "ROLLBACK", err);
     s->in_tx = 0;
     return rc;
@@ -383,8 +385,15 @@ static int put_document_tx(store *s, const txt_doc *doc, const txt_analysis *an,
     if (d.found) {
         *status = STORE_DOC_CHANGED;
         store_param idp[1] = {P_I(d.id)};
-        if ((rc = s->ops->bulk_flush(s, err)) ||
-            (rc = s->ops->query(s, "DELETE FROM events WHERE doc_id = ?", idp, 1, NULL, NULL,
+        int waiting = 0;
+        for (size_t i = 0; i < s->npending; i++)
+            waiting |= s->pending[i] == d.id;
+        if (waiting) {
+            if ((rc = s->ops->bulk_flush(s, err)))
+                return rc;
+            s->npending = 0;
+        }
+        if ((rc = s->ops->query(s, "DELETE FROM events WHERE doc_id = ?", idp, 1, NULL, NULL,
                                 err)) ||
             (rc = s->ops->query(s, "DELETE FROM sentences WHERE doc_id = ?", idp, 1, NULL,
                                 NULL, err)) ||
@@ -406,6 +415,15 @@ static int put_document_tx(store *s, const txt_doc *doc, const txt_analysis *an,
         if (rc)
             return rc;
     }
+    if (s->npending == s->cappending) {
+        size_t nc = s->cappending ? s->cappending * 2 : 256;
+        long long *p = dy_reallocarray(s->pending, nc, sizeof *p);
+        if (!p)
+            return dy_err_set(err, DY_ENOMEM, NULL, 0, -1, "out of memory");
+        s->pending = p;
+        s->cappending = nc;
+    }
+    s->pending[s->npending++] = d.id;
     return put_rows(s, d.id, doc, an, ev, nev, cam, dict_version, err);
 }
 

@@ -38,6 +38,8 @@ typedef struct store_ops {
      * rows may be buffered until bulk_flush. */
     int (*bulk_row)(store *s, int table, const store_param *p, int np, dy_err *err);
     int (*bulk_flush)(store *s, dy_err *err);
+    /* Forget buffered bulk rows (before a rollback). */
+    void (*bulk_discard)(store *s);
     void (*close)(store *s);
     /* Schema differences: DDL for version 1 and the v1 -> v2 migration. */
     const char *const *ddl_v1;
@@ -50,6 +52,10 @@ struct store {
     char where[512];         /* path or URL with the password removed */
     int writable;
     int in_tx;
+    /* Documents whose rows may wait in bulk buffers (flushed before their
+     * rows are deleted). */
+    long long *pending;
+    size_t npending, cappending;
 };
 
 /* Column lists of the bulk tables. */

@@ -213,6 +213,8 @@ static int sq_bulk_flush(store *s, dy_err *err)
     return 0;
 }
 
+static void sq_bulk_discard(store *s) { (void)s; }
+
 static void sq_close(store *s)
 {
     sq *q = s->impl;
@@ -229,8 +231,9 @@ static void sq_close(store *s)
     s->impl = NULL;
 }
 
-static const store_ops sqlite_ops = {"sqlite", sq_exec, sq_query, sq_bulk_row,
-                                     sq_bulk_flush, sq_close, ddl_v1, ddl_v2};
+static const store_ops sqlite_ops = {"sqlite",        sq_exec,  sq_query, sq_bulk_row,
+                                     sq_bulk_flush,   sq_bulk_discard,    sq_close,
+                                     ddl_v1,          ddl_v2};
 
 int store_sqlite_open(store *s, const char *path, int flags, dy_err *err)
 {

@@ -1,0 +1,167 @@
+# The store: dyad ingest, events, show, recode against SQLite and against a
+# real PostgreSQL server (started with scripts/pg-test; skipped with a note
+# only when the server binaries are not installed).
+BRIEFS="$ROOT/data/demo/briefs.jsonl"
+
+# strip_ids FILE: events without their store ids, sorted (ids differ between
+# a store built in one go and one built after a crash).
+strip_ids() { sed 's/^{"id":[0-9]*,/{/' "$1" | LC_ALL=C sort; }
+same() { if cmp -s "$2" "$3"; then ok; else bad "$1: $(basename "$2") and $(basename "$3") differ"; diff "$2" "$3" | head -n 4 >&2; fi; }
+
+# A corpus of N renamed copies of the demo briefs (duplicates across
+# documents, as when outlets report one event).
+copies() {
+    i=1
+    while [ "$i" -le "$1" ]; do
+        sed "s/\"id\": \"demo-/\"id\": \"c$i-demo-/" "$BRIEFS"
+        i=$((i + 1))
+    done
+}
+copies 40 >"$T/big.jsonl"
+NDOCS=$(grep -c '"id"' "$BRIEFS")
+NBIG=$((NDOCS * 40))
+
+"$DYAD" code --all-modalities "$BRIEFS" >"$T/code.jsonl" 2>/dev/null
+LC_ALL=C sort "$T/code.jsonl" >"$T/code.sorted"
+
+# store_suite BACKEND NEWDB: NEWDB NAME prints a fresh store's path or URL.
+store_suite() {
+    be=$1 newdb=$2
+    db=$($newdb demo)
+    demo=$db
+    check "$be: ingest" 0 "$DYAD" ingest --db "$db" --summary "$BRIEFS"
+    expect "$be: ingest summary" "$T/err" "^documents $NDOCS \\(new $NDOCS, changed 0, unchanged 0\\).*events $(wc -l <"$T/code.jsonl" | tr -d ' ')\$"
+    check "$be: events all modalities" 0 "$DYAD" events --db "$db" --modality all
+    strip_ids "$T/out" >"$T/ev.sorted"
+    same "$be: stored events = dyad code output" "$T/ev.sorted" "$T/code.sorted"
+    cp "$T/out" "$T/first.jsonl"
+    check "$be: default asserted only" 0 "$DYAD" events --db "$db"
+    reject "$be: no negated by default" "$T/out" '"modality":"negated"'
+    lines "$be: asserted count" "$T/out" "$(grep -c '"modality":"asserted"' "$T/code.jsonl")"
+
+    check "$be: re-ingest" 0 "$DYAD" ingest --db "$db" --summary "$BRIEFS"
+    expect "$be: re-ingest adds nothing" "$T/err" "^documents $NDOCS \\(new 0, changed 0, unchanged $NDOCS\\)"
+    check "$be: events after re-ingest" 0 "$DYAD" events --db "$db" --modality all
+    same "$be: re-ingest leaves events and ids" "$T/out" "$T/first.jsonl"
+
+    # A changed document replaces its sentences and events.
+    printf '{"id":"x1","date":"2023-09-15","text":"Russian President Vladimir Putin received North Korean leader Kim Jong Un at the Vostochny Cosmodrome on September 13, 2023."}\n' >"$T/x.jsonl"
+    printf '{"id":"x1","date":"2023-09-15","text":"China condemned Japan on Monday. Russia did not impose sanctions on Japan."}\n' >"$T/x2.jsonl"
+    db=$($newdb changed)
+    check "$be: ingest x1" 0 "$DYAD" ingest --db "$db" "$T/x.jsonl"
+    check "$be: events x1" 0 "$DYAD" events --db "$db" --modality all
+    expect "$be: x1 has its event" "$T/out" '"source":"RUSGOV","target":"PRKGOV"'
+    check "$be: ingest changed x1" 0 "$DYAD" ingest --db "$db" --summary "$T/x2.jsonl"
+    expect "$be: reported as changed" "$T/err" '\(new 0, changed 1, unchanged 0\)'
+    check "$be: events changed x1" 0 "$DYAD" events --db "$db" --modality all
+    strip_ids "$T/out" >"$T/x.got"
+    "$DYAD" code --all-modalities "$T/x2.jsonl" 2>/dev/null | LC_ALL=C sort >"$T/x.want"
+    same "$be: changed document's events replaced" "$T/x.got" "$T/x.want"
+    reject "$be: old event gone" "$T/out" 'PRKGOV'
+    check "$be: show" 0 "$DYAD" show --db "$db" x1
+    expect "$be: show brackets" "$T/out" '\[S:China\] \[V:condemned\] \[T:Japan\]'
+    expect "$be: show event list" "$T/out" '^  #[0-9]+ sent 0 .* CHN -> JPN '
+    check "$be: show unknown document" 1 "$DYAD" show --db "$db" nosuch
+    expect "$be: show unknown message" "$T/err" 'nosuch: no such document'
+
+    # kill -9 during a large ingest, then the same command again, gives the
+    # store of one uninterrupted run.
+    clean=$($newdb clean)
+    check "$be: clean ingest" 0 "$DYAD" ingest --db "$clean" "$T/big.jsonl"
+    "$DYAD" events --db "$clean" --modality all >"$T/clean.jsonl"
+    strip_ids "$T/clean.jsonl" >"$T/clean.sorted"
+    crash=$($newdb crash)
+    "$DYAD" ingest --db "$crash" "$T/big.jsonl" >/dev/null 2>&1 &
+    pid=$!
+    sleep 0.5
+    kill -9 "$pid" 2>/dev/null
+    wait "$pid" 2>/dev/null
+    check "$be: ingest after kill -9" 0 "$DYAD" ingest --db "$crash" "$T/big.jsonl"
+    check "$be: events after kill -9" 0 "$DYAD" events --db "$crash" --modality all
+    strip_ids "$T/out" >"$T/crash.sorted"
+    same "$be: kill -9 + rerun = one run" "$T/crash.sorted" "$T/clean.sorted"
+    lines "$be: kill -9 event count" "$T/out" "$(wc -l <"$T/clean.jsonl" | tr -d ' ')"
+
+    # Dedup: the 40 copies support each event.
+    check "$be: dedup" 0 "$DYAD" events --db "$clean" --dedup
+    lines "$be: dedup keeps one per (date, source, target, code)" "$T/out" \
+        "$("$DYAD" events --db "$demo" --dedup 2>/dev/null | wc -l | tr -d ' ')"
+    expect "$be: dedup support" "$T/out" '"support":40\}$'
+    check "$be: filters" 0 "$DYAD" events --db "$clean" --dyad RUS,CHN --from 2022-02 --to 2022-02 --root 04 --quad 1
+    expect "$be: dyad row" "$T/out" '"date":"2022-02-[0-9]+","source":"(RUS|CHN)[A-Z]*","target":"(RUS|CHN)[A-Z]*","code":"04'
+    reject "$be: dyad excludes others" "$T/out" '"source":"(USA|UKR)'
+    check "$be: gdelt" 0 "$DYAD" events --db "$clean" --format gdelt --dedup --limit 1
+    expect "$be: gdelt 58 columns" "$T/out" '^[0-9]+	[0-9]{8}	[0-9]{6}	[0-9]{4}	([^	]*	){53}[^	]*$'
+    check "$be: csv" 0 "$DYAD" events --db "$clean" --format csv --limit 3
+    expect "$be: csv header" "$T/out" '^id,doc,sent,date,source,target,code,root,quad,goldstein,modality,text,source_span,verb_span,target_span$'
+    lines "$be: csv rows" "$T/out" 4
+
+    # recode: unchanged dictionaries change nothing; a changed set replaces.
+    check "$be: recode, same dictionaries" 0 "$DYAD" recode --db "$clean" --summary
+    expect "$be: recode nothing to do" "$T/err" '^documents 0 '
+    rm -rf "$T/dict" && mkdir -p "$T/dict" && cp -R "$ROOT/data/actors" "$ROOT/data/verbs" "$T/dict/"
+    rm -f "$T/dict/verbs/"04_*
+    check "$be: recode with changed dictionaries" 0 "$DYAD" recode --db "$clean" --dict "$T/dict" --summary
+    expect "$be: recode replaced" "$T/err" "^documents $NBIG \\(new 0, changed $NBIG"
+    check "$be: events after recode" 0 "$DYAD" events --db "$clean" --modality all
+    strip_ids "$T/out" >"$T/recode.got"
+    "$DYAD" code --all-modalities --dict "$T/dict" "$T/big.jsonl" 2>/dev/null | LC_ALL=C sort >"$T/recode.want"
+    same "$be: recode = coding with the new dictionaries" "$T/recode.got" "$T/recode.want"
+}
+
+sqlite_new() { rm -f "$T/$1.db"*; echo "$T/$1.db"; }
+store_suite sqlite sqlite_new
+
+# Errors (SQLite files).
+printf 'this is not a database, just some text that is long enough....%.0s' 1 2 3 4 5 6 7 8 9 10 11 12 13 14 15 16 17 18 19 20 >"$T/corrupt.db"
+check "corrupt store" 1 "$DYAD" events --db "$T/corrupt.db"
+expect "corrupt message" "$T/err" "corrupt.db: not a dyad store or corrupt database"
+check "corrupt store for ingest" 1 "$DYAD" ingest --db "$T/corrupt.db" "$BRIEFS"
+expect "corrupt ingest message" "$T/err" "corrupt.db: not a dyad store or corrupt"
+check "missing store" 1 "$DYAD" events --db "$T/none.db"
+expect "missing message" "$T/err" "none.db: no such store"
+check "events needs --db" 2 "$DYAD" events
+check "bad --dyad" 2 "$DYAD" events --db "$T/demo.db" --dyad RUS
+check "bad --from" 2 "$DYAD" events --db "$T/demo.db" --from 2023-13
+mkdir -p "$T/ro" && "$DYAD" ingest --db "$T/ro/ro.db" "$T/x.jsonl" 2>/dev/null
+chmod 755 "$T" "$T/ro" && chmod 444 "$T/ro/ro.db"
+if [ "$(id -u)" -eq 0 ]; then
+    check "read-only store" 1 runuser -u nobody -- "$DYAD" ingest --db "$T/ro/ro.db" "$T/x.jsonl"
+else
+    check "read-only store" 1 "$DYAD" ingest --db "$T/ro/ro.db" "$T/x.jsonl"
+fi
+expect "read-only message" "$T/err" "ro.db: the store is read-only"
+
+# The same suite against PostgreSQL.
+PGDIR="$T/pg"
+if PGURL=$("$ROOT/scripts/pg-test" start "$PGDIR" 2>"$T/pgerr"); then
+    PGBASE=${PGURL%/postgres}
+    pg_n=0
+    pg_new() {
+        pg_n=$((pg_n + 1))
+        psql -q "$PGURL" -c "CREATE DATABASE $1_$pg_n" >/dev/null 2>&1
+        echo "$PGBASE/$1_$pg_n"
+    }
+    store_suite postgresql pg_new
+    # A newer schema is refused with a clear message.
+    db=$(pg_new newer)
+    "$DYAD" ingest --db "$db" "$T/x.jsonl" 2>/dev/null
+    psql -q "$db" -c "UPDATE meta SET value = '99' WHERE key = 'schema_version'" >/dev/null 2>&1
+    check "postgresql: newer schema" 1 "$DYAD" events --db "$db"
+    expect "postgresql: newer schema message" "$T/err" 'schema version 99 is newer than this dyad supports'
+    # Migration from schema version 1.
+    db=$(pg_new v1)
+    psql -q "$db" -f "$ROOT/tests/data/store/schema_v1_pg.sql" >/dev/null 2>&1
+    check "postgresql: v1 store read-only refused" 1 "$DYAD" events --db "$db"
+    expect "postgresql: v1 message" "$T/err" 'schema version 1 is older'
+    check "postgresql: migrate v1 on ingest" 0 "$DYAD" ingest --db "$db" "$T/x.jsonl"
+    check "postgresql: migrated dyad query" 0 "$DYAD" events --db "$db" --dyad USA,IRN
+    expect "postgresql: v1 event kept" "$T/out" '"doc":"old-1","sent":0,"date":"2019-06-20","source":"IRNMIL","target":"USA","code":"190"'
+    check "bad url" 1 "$DYAD" events --db "postgresql://dyad@127.0.0.1:1/nothing"
+    expect "bad url message" "$T/err" 'cannot connect'
+    "$ROOT/scripts/pg-test" stop "$PGDIR"
+elif [ $? -eq 77 ]; then
+    echo "note: PostgreSQL server binaries not installed; PostgreSQL store tests skipped" >&2
+else
+    bad "cannot start PostgreSQL: $(cat "$T/pgerr")"
+fi
