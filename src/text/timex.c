@@ -10,6 +10,7 @@
  */
 #include "text/text.h"
 
+#include <pthread.h>
 #include <string.h>
 
 /* ---- tokens ----------------------------------------------------------- */
@@ -160,38 +161,103 @@ static const unsigned char ascii_letter[256] = {
 #undef X8
 static int is_digit(unsigned c) { return (c - '0') < 10u; }
 
-/* Keyword of the ASCII word w[0..n), case-insensitively; sets *val. Runs
- * for most words of every sentence, hence the hand-rolled comparison
- * (entries share the first letter, so it starts at the second). Each
- * letter's entries are sorted by length, then alphabetically. */
-static int kw_lookup(const unsigned char *w, size_t n, int32_t *val)
+/* Keyword lookup. Runs for most words of every sentence, so the lists
+ * above are loaded once into an open-addressing hash table keyed by the
+ * word's lower-cased bytes packed into integers: a lookup is a multiply and
+ * usually one probe, whatever the word. Keywords have at most 10 letters:
+ * key holds bytes 0-7 (little-endian, zero-padded), key2 bytes 8-9. */
+typedef struct kwslot {
+    uint64_t key;
+    uint16_t key2;
+    uint8_t n;   /* 0 = empty slot */
+    uint8_t kw;
+    int16_t val;
+} kwslot;
+
+enum { KW_BITS = 9, KW_SLOTS = 1 << KW_BITS };
+static kwslot kw_table[KW_SLOTS];
+static pthread_once_t kw_once = PTHREAD_ONCE_INIT;
+
+static unsigned kw_slot(uint64_t key, uint16_t key2)
+{
+    return (unsigned)(((key ^ ((uint64_t)key2 << 48)) * 0x9E3779B97F4A7C15ull) >>
+                      (64 - KW_BITS));
+}
+
+/* Packed key of the lower-cased word w[0..n), 1 <= n <= 10, byte by byte. */
+static uint64_t kw_pack(const unsigned char *w, size_t n, uint16_t *key2)
+{
+    uint64_t k = 0;
+    for (size_t i = 0; i < n && i < 8; i++)
+        k |= (uint64_t)(w[i] | 32u) << (8 * i);
+    *key2 = 0;
+    for (size_t i = 8; i < n; i++)
+        *key2 |= (uint16_t)((w[i] | 32u) << (8 * (i - 8)));
+    return k;
+}
+
+static void kw_build(void)
+{
+    for (size_t li = 0; li < 26; li++) {
+        for (size_t i = 0; i < kw_index[li].n; i++) {
+            const kwent *e = &kw_index[li].e[i];
+            uint16_t k2;
+            uint64_t k = kw_pack((const unsigned char *)e->w, e->n, &k2);
+            unsigned h = kw_slot(k, k2);
+            while (kw_table[h].n)
+                h = (h + 1) & (KW_SLOTS - 1);
+            kw_table[h] = (kwslot){k, k2, e->n, e->kw, e->val};
+        }
+    }
+}
+
+/* Keyword of the packed word (key, key2); sets *val. */
+static int kw_find(uint64_t key, uint16_t key2, int32_t *val)
+{
+    unsigned h = kw_slot(key, key2);
+    for (;;) {
+        const kwslot *e = &kw_table[h];
+        if (!e->n)
+            return KW_NONE;
+        if (e->key == key && e->key2 == key2) {
+            *val = e->val;
+            return e->kw;
+        }
+        h = (h + 1) & (KW_SLOTS - 1);
+    }
+}
+
+/* Low n bytes of a little-endian 64-bit word, n = 0..8. */
+static const uint64_t low_bytes[9] = {
+    0, 0xFFull, 0xFFFFull, 0xFFFFFFull, 0xFFFFFFFFull, 0xFFFFFFFFFFull,
+    0xFFFFFFFFFFFFull, 0xFFFFFFFFFFFFFFull, ~0ull};
+
+/* Keyword of the ASCII-letter word w[0..n), case-insensitively; sets *val.
+ * lim is the end of the readable text: when 8 bytes are readable at w the
+ * key is one load. */
+static int kw_lookup(const unsigned char *w, size_t n, const unsigned char *lim,
+                     int32_t *val)
 {
     if (n == 0 || n > 10)
         return KW_NONE;
-    unsigned li = (w[0] | 32u) - 'a';
-    if (li >= 26)
-        return KW_NONE;
-    const kwent *e = kw_index[li].e;
-    size_t ne = kw_index[li].n;
-    /* Most words are not keywords and longer than the short function
-     * words: entries are sorted by length, so the last one bounds them. */
-    if (ne == 0 || n > e[ne - 1].n)
-        return KW_NONE;
-    for (size_t i = 0; i < ne; i++) {
-        if (e[i].n != n) {
-            if (e[i].n > n)
-                break;
-            continue;
+    uint16_t k2 = 0;
+    uint64_t k;
+    if (lim - w >= 8) {
+        memcpy(&k, w, 8);
+#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_BIG_ENDIAN__
+        k = __builtin_bswap64(k);
+#endif
+        if (n < 8) {
+            k = (k | 0x2020202020202020ull) & low_bytes[n];
+        } else {
+            k |= 0x2020202020202020ull;
+            if (n > 8)
+                k2 = (uint16_t)((w[8] | 32u) | (n > 9 ? (w[9] | 32u) << 8 : 0));
         }
-        size_t k = 1;
-        while (k < n && (unsigned char)e[i].w[k] == (w[k] | 32u))
-            k++;
-        if (k == n) {
-            *val = e[i].val;
-            return e[i].kw;
-        }
+    } else {
+        k = kw_pack(w, n, &k2);
     }
-    return KW_NONE;
+    return kw_find(k, k2, val);
 }
 
 /* Non-ASCII sequences that behave as space or punctuation in news text
@@ -239,8 +305,10 @@ static size_t u8_punct(const unsigned char *p, const unsigned char *end, char *c
 
 typedef struct scan {
     const unsigned char *t;  /* document text */
+    const unsigned char *tend; /* t + len: end of the readable text */
     tok *tk;                 /* tokens of the current sentence (arena) */
-    size_t n, cap;
+    uint32_t *anc;           /* indices of the tokens that pass anchor() */
+    size_t n, na, cap;       /* tokens, anchors, capacity of both arrays */
     tok end;                 /* sentinel returned past either end */
     txt_date docv;           /* sanitised document date */
     const txt_date *doc;     /* &docv, or NULL when unknown */
@@ -251,19 +319,40 @@ typedef struct scan {
     uint32_t sent;
 } scan;
 
-/* Append a token; returns 0 or DY_ENOMEM. */
-static int push_tok(scan *s, const tok *t)
+/* (Re)allocate the token and anchor arrays for nc tokens, keeping their
+ * contents. One arena allocation holds both. Returns 0 or DY_ENOMEM. */
+static int toks_resize(scan *s, size_t nc)
 {
-    if (s->n == s->cap) {
-        size_t nc = s->cap ? s->cap * 2 : 256;
-        tok *g = dy_arena_grow(s->a, s->tk, s->n, nc, sizeof *g);
-        if (!g)
-            return DY_ENOMEM;
-        s->tk = g;
-        s->cap = nc;
-    }
-    s->tk[s->n++] = *t;
+    if (nc > SIZE_MAX / (sizeof(tok) + sizeof(uint32_t)))
+        return DY_ENOMEM;
+    tok *g = dy_arena_alloc(s->a, nc * (sizeof(tok) + sizeof(uint32_t)));
+    if (!g)
+        return DY_ENOMEM;
+    uint32_t *an = (uint32_t *)(void *)(g + nc);
+    if (s->n)
+        memcpy(g, s->tk, s->n * sizeof *g);
+    if (s->na)
+        memcpy(an, s->anc, s->na * sizeof *an);
+    s->tk = g;
+    s->anc = an;
+    s->cap = nc;
     return 0;
+}
+
+/* Is token t worth a parse attempt? The cheap pre-filter, applied by the
+ * lexer so that the scan only visits these tokens. */
+static int anchor(const tok *t)
+{
+    switch (t->type) {
+    case TK_NUM:
+        return !(t->flags & F_GLUED);
+    case TK_PUNCT:
+        return t->val == '\'';
+    case TK_WORD:
+        return !(t->flags & F_GLUED) && (ANCHORS & KWBIT(t->kw)) != 0;
+    default:
+        return 0;
+    }
 }
 
 /* Was the byte before p (inside the document) something that makes a number
@@ -285,19 +374,65 @@ static int glued_before(const unsigned char *base, const unsigned char *p)
     return 0;
 }
 
-/* Cut text[lo, hi) into s->tk. Returns 0 or DY_ENOMEM. */
+/* Cut text[lo, hi) into s->tk, listing the anchors in s->anc. Every field
+ * of every token is written. Returns 0 or DY_ENOMEM. */
 static int lex(scan *s, uint32_t lo, uint32_t hi)
 {
     const unsigned char *base = s->t, *p = s->t + lo, *end = s->t + hi;
-    s->n = 0;
+    size_t n = 0, na = 0;
+    s->n = s->na = 0;
     while (p < end) {
         unsigned c = *p;
-        tok t = {0};
-        t.s = (uint32_t)(p - base);
         if (c <= ' ') {
             p++;
             continue;
         }
+        if (n == s->cap) {
+            s->n = n;
+            s->na = na;
+            if (toks_resize(s, s->cap ? s->cap * 2 : 256))
+                return DY_ENOMEM;
+        }
+        tok *t = &s->tk[n];
+        t->s = (uint32_t)(p - base);
+        t->kw = 0;
+        t->nd = 0;
+        if (ascii_letter[c]) {
+            /* A word: ASCII letters, and non-ASCII bytes that are not space
+             * or punctuation. */
+            const unsigned char *q = p + 1;
+            int ascii = 1;
+            while (q < end) {
+                if (ascii_letter[*q]) {
+                    q++;
+                    continue;
+                }
+                if (*q < 0x80) {
+                    break;
+                } else {
+                    char k2;
+                    if (u8_punct(q, end, &k2))
+                        break;
+                    ascii = 0;
+                }
+                q++;
+            }
+            uint8_t f = c <= 'Z' ? F_CAP : 0;
+            if ((q < end && is_digit(*q)) || (p > base && is_digit(p[-1])))
+                f |= F_GLUED;
+            t->type = TK_WORD;
+            t->flags = f;
+            t->val = 0;
+            if (ascii)
+                t->kw = (uint8_t)kw_lookup(p, (size_t)(q - p), s->tend, &t->val);
+            t->e = (uint32_t)(q - base);
+            p = q;
+            n++;
+            if (!(f & F_GLUED) && (ANCHORS & KWBIT(t->kw)))
+                s->anc[na++] = (uint32_t)(n - 1);
+            continue;
+        }
+        t->flags = 0;
         if (is_digit(c)) {
             const unsigned char *q = p;
             int32_t v = 0;
@@ -309,11 +444,11 @@ static int lex(scan *s, uint32_t lo, uint32_t hi)
                 q++;
             }
             if (glued_before(base, p))
-                t.flags |= F_GLUED;
+                t->flags |= F_GLUED;
             /* "1,500", "2.5", "10:30", "13/09/2023": one opaque number. */
             while (end - q >= 2 && (*q == ',' || *q == '.' || *q == ':' || *q == '/') &&
                    is_digit(q[1])) {
-                t.flags |= F_GLUED;
+                t->flags |= F_GLUED;
                 q++;
                 while (q < end && is_digit(*q))
                     q++;
@@ -327,51 +462,51 @@ static int lex(scan *s, uint32_t lo, uint32_t hi)
                 if (k == 2 && next_ok &&
                     ((a == 's' && b == 't') || (a == 'n' && b == 'd') ||
                      (a == 'r' && b == 'd') || (a == 't' && b == 'h'))) {
-                    t.flags |= F_ORD;
+                    t->flags |= F_ORD;
                     q += 2;
                 } else if (k == 1 && a == 's' && next_ok) {
-                    t.flags |= F_DECS;
+                    t->flags |= F_DECS;
                     q += 1;
                 } else {
-                    t.flags |= F_GLUED;
+                    t->flags |= F_GLUED;
                 }
             } else if (end - q >= 2 && q[0] == '\'' && (q[1] | 32u) == 's' &&
                        (end - q == 2 || !is_alpha(q[2]))) {
-                t.flags |= F_POSS;
+                t->flags |= F_POSS;
                 q += 2;
             } else if (end - q >= 4 && q[0] == 0xE2 && q[1] == 0x80 && q[2] == 0x99 &&
                        (q[3] | 32u) == 's' && (end - q == 4 || !is_alpha(q[4]))) {
-                t.flags |= F_POSS;
+                t->flags |= F_POSS;
                 q += 4;
             } else if (q < end && (*q == '%' || *q >= 0x80)) {
                 /* "20%", and digits run into a non-ASCII letter */
                 char cls;
                 if (*q == '%' || !u8_punct(q, end, &cls))
-                    t.flags |= F_GLUED;
+                    t->flags |= F_GLUED;
             }
-            t.type = TK_NUM;
-            t.val = nd > 9 ? INT32_MAX : v;
-            t.nd = (uint8_t)(nd > 255 ? 255 : nd);
-            t.e = (uint32_t)(q - base);
+            t->type = TK_NUM;
+            t->val = nd > 9 ? INT32_MAX : v;
+            t->nd = (uint8_t)(nd > 255 ? 255 : nd);
+            t->e = (uint32_t)(q - base);
             p = q;
-        } else if (c < 0x80 && !is_alpha(c)) {
-            t.type = TK_PUNCT;
-            t.val = (int32_t)c;
-            t.e = t.s + 1;
+        } else if (c < 0x80) {
+            t->type = TK_PUNCT;
+            t->val = (int32_t)c;
+            t->e = t->s + 1;
             p++;
         } else {
             char cls = 0;
-            size_t ul = c >= 0x80 ? u8_punct(p, end, &cls) : 0;
+            size_t ul = u8_punct(p, end, &cls);
             if (ul) {
                 p += ul;
                 if (cls == ' ')
                     continue;
-                t.type = TK_PUNCT;
-                t.val = cls;
-                t.e = (uint32_t)(p - base);
+                t->type = TK_PUNCT;
+                t->val = cls;
+                t->e = (uint32_t)(p - base);
             } else {
+                /* A word starting with a non-ASCII letter: never a keyword. */
                 const unsigned char *q = p;
-                int ascii = 1;
                 while (q < end) {
                     if (ascii_letter[*q]) {
                         q++;
@@ -383,24 +518,23 @@ static int lex(scan *s, uint32_t lo, uint32_t hi)
                         char k2;
                         if (u8_punct(q, end, &k2))
                             break;
-                        ascii = 0;
                     }
                     q++;
                 }
-                t.type = TK_WORD;
-                if (c >= 'A' && c <= 'Z')
-                    t.flags |= F_CAP;
+                t->type = TK_WORD;
                 if ((q < end && is_digit(*q)) || (p > base && is_digit(p[-1])))
-                    t.flags |= F_GLUED;
-                if (ascii)
-                    t.kw = (uint8_t)kw_lookup(p, (size_t)(q - p), &t.val);
-                t.e = (uint32_t)(q - base);
+                    t->flags |= F_GLUED;
+                t->val = 0;
+                t->e = (uint32_t)(q - base);
                 p = q;
             }
         }
-        if (push_tok(s, &t))
-            return DY_ENOMEM;
+        n++;
+        if (anchor(t))
+            s->anc[na++] = (uint32_t)(n - 1);
     }
+    s->n = n;
+    s->na = na;
     return 0;
 }
 
@@ -1245,21 +1379,6 @@ static int scan_at(scan *s, size_t i, size_t *next)
     return 0;
 }
 
-/* Is token t worth a parse attempt? The cheap pre-filter. */
-static int anchor(const tok *t)
-{
-    switch (t->type) {
-    case TK_NUM:
-        return !(t->flags & F_GLUED);
-    case TK_PUNCT:
-        return t->val == '\'';
-    case TK_WORD:
-        return !(t->flags & F_GLUED) && (ANCHORS & KWBIT(t->kw)) != 0;
-    default:
-        return 0;
-    }
-}
-
 /* The document date as usable for resolution: its precision lowered to what
  * is valid in it. */
 static txt_date sane_doc(const txt_date *d)
@@ -1289,6 +1408,7 @@ int txt_timex_scan(const char *text, size_t len, txt_sentence *sents, size_t nse
     scan s;
     memset(&s, 0, sizeof s);
     s.t = (const unsigned char *)text;
+    s.tend = s.t + len;
     s.a = a;
     s.docv = sane_doc(doc_date);
     s.doc = s.docv.prec != TXT_PREC_NONE ? &s.docv : NULL;
@@ -1303,12 +1423,9 @@ int txt_timex_scan(const char *text, size_t len, txt_sentence *sents, size_t nse
     }
     if (maxlen > len)
         maxlen = len;
-    if (maxlen) {
-        s.cap = maxlen / 4 + 16;
-        s.tk = dy_arena_alloc(a, s.cap * sizeof *s.tk);
-        if (!s.tk)
-            goto oom;
-    }
+    if (maxlen && toks_resize(&s, maxlen / 4 + 16))
+        goto oom;
+    pthread_once(&kw_once, kw_build);
     for (size_t si = 0; si < nsent; si++) {
         uint32_t lo = sents[si].start, hi = sents[si].end;
         if (hi > len)
@@ -1320,15 +1437,15 @@ int txt_timex_scan(const char *text, size_t len, txt_sentence *sents, size_t nse
         if (lex(&s, lo, hi))
             goto oom;
         s.end.s = s.end.e = hi;
-        for (size_t i = 0; i < s.n;) {
-            if (!anchor(&s.tk[i])) {
-                i++;
+        /* Tokens before i were consumed by an expression. */
+        size_t i = 0;
+        for (size_t ai = 0; ai < s.na; ai++) {
+            size_t k = s.anc[ai], next;
+            if (k < i)
                 continue;
-            }
-            size_t next;
-            if (scan_at(&s, i, &next))
+            if (scan_at(&s, k, &next))
                 goto oom;
-            i = next > i ? next : i + 1;
+            i = next > k ? next : k + 1;
         }
         sents[si].timex_end = (uint32_t)s.nout;
     }

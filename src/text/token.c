@@ -82,18 +82,32 @@ static const unsigned char ascii_class[128] = {
  * scan_word): one table load replaces several range comparisons. B_UP is
  * bit 0 so that (bits & B_UP) << 5 is the 0x20 that lower-cases an ASCII
  * capital. Bytes >= 0x80 are B_HI: they take the Unicode path. */
-enum { B_UP = 1, B_LO = 2, B_DG = 4, B_HI = 8 };
+enum { B_UP = 1, B_LO = 2, B_DG = 4, B_HI = 8, B_CONT = 16 };
 #define B_WORD (B_UP | B_LO | B_DG)
 #define X8(v) v, v, v, v, v, v, v, v
 #define X16(v) X8(v), X8(v)
+/* B_CONT: '\'', ',', '.' and ':', after which scan_word has rules that may
+ * continue or split the word; after any other ASCII byte a word just ends. */
 static const unsigned char byte_bits[256] = {
-    X16(0), X16(0), X16(0),                       /* 0x00-0x2F */
-    X8(B_DG), B_DG, B_DG, 0, 0, 0, 0, 0, 0,       /* 0x30-0x3F */
+    X16(0), X16(0),                               /* 0x00-0x1F */
+    0, 0, 0, 0, 0, 0, 0, B_CONT,                  /* 0x20-0x27 */
+    0, 0, 0, 0, B_CONT, 0, B_CONT, 0,             /* 0x28-0x2F */
+    X8(B_DG), B_DG, B_DG, B_CONT, 0, 0, 0, 0, 0,  /* 0x30-0x3F */
     0, X8(B_UP), X8(B_UP), X8(B_UP), B_UP, B_UP, 0, 0, 0, 0, 0, /* 0x40-0x5F */
     0, X8(B_LO), X8(B_LO), X8(B_LO), B_LO, B_LO, 0, 0, 0, 0, 0, /* 0x60-0x7F */
     X16(B_HI), X16(B_HI), X16(B_HI), X16(B_HI),
     X16(B_HI), X16(B_HI), X16(B_HI), X16(B_HI),
 };
+/* ASCII lower case of a byte (other bytes unchanged). */
+#define L8(b) b, b + 1, b + 2, b + 3, b + 4, b + 5, b + 6, b + 7
+static const unsigned char ascii_lower[256] = {
+    L8(0x00), L8(0x08), L8(0x10), L8(0x18), L8(0x20), L8(0x28), L8(0x30), L8(0x38),
+    0x40, L8(0x61), L8(0x69), L8(0x71), 0x79, 0x7A, 0x5B, 0x5C, 0x5D, 0x5E, 0x5F,
+    L8(0x60), L8(0x68), L8(0x70), L8(0x78),
+    L8(0x80), L8(0x88), L8(0x90), L8(0x98), L8(0xA0), L8(0xA8), L8(0xB0), L8(0xB8),
+    L8(0xC0), L8(0xC8), L8(0xD0), L8(0xD8), L8(0xE0), L8(0xE8), L8(0xF0), L8(0xF8),
+};
+#undef L8
 #undef X8
 #undef X16
 
@@ -494,6 +508,65 @@ static int emit(tk *t, size_t b, size_t e, uint32_t flags)
     return norm_unicode(t, k, p, m);
 }
 
+/* Norm, hash and letter classes of a token prefix s[b..end), computed by
+ * scan_word while it scans the word: the lower-cased bytes already sit at
+ * t->nb (the next free norm byte), h is txt_hash of them, acc the union of
+ * their byte_bits. */
+typedef struct {
+    size_t end;
+    uint64_t h;
+    unsigned acc;
+} prefix;
+
+/* Append the token s[b..e) whose norm is the precomputed prefix f
+ * (f->end == e): its norm is already in place and only the token is filled
+ * in. Nothing may have been written to the norm chunk since the prefix was
+ * computed. Returns 0 or DY_ENOMEM. */
+static inline int emit_prefix(tk *t, size_t b, size_t e, uint32_t flags, const prefix *f)
+{
+    if (t->ntok == t->cap) {
+        size_t nc = t->cap * 2 + 64;
+        txt_token *nt = dy_arena_grow(t->a, t->toks, t->ntok, nc, sizeof *nt);
+        if (!nt)
+            return DY_ENOMEM;
+        t->toks = nt;
+        t->cap = nc;
+    }
+    txt_token *k = &t->toks[t->ntok++];
+    const unsigned char *p = t->s + b;
+    size_t m = e - b;
+    char *d = t->nb;
+    d[m] = '\0';
+    if (is_ascii_digit(p[0]))
+        flags |= TXT_TOK_NUM;
+    unsigned acc = f->acc;
+    if (acc & (B_UP | B_LO)) {
+        flags |= TXT_TOK_WORD;
+        size_t i = 0;
+        while (!(byte_bits[p[i]] & (B_UP | B_LO)))
+            i++;
+        if (byte_bits[p[i]] & B_UP)
+            flags |= TXT_TOK_CAP;
+        if (!(acc & B_LO))
+            flags |= TXT_TOK_UPPER;
+    }
+    k->start = (uint32_t)b;
+    k->end = (uint32_t)e;
+    k->flags = flags;
+    k->norm = d;
+    k->norm_len = (uint32_t)m;
+    k->hash = f->h;
+    norm_commit(t, m + 1);
+    return 0;
+}
+
+/* emit() for the first token of a scan_word call: the precomputed prefix
+ * when the token is exactly that. Returns 0 or DY_ENOMEM. */
+static int emit_first(tk *t, size_t b, size_t e, uint32_t flags, const prefix *f)
+{
+    return e == f->end ? emit_prefix(t, b, e, flags, f) : emit(t, b, e, flags);
+}
+
 /* True when s[i..] begins with a clitic that we split off after an
  * apostrophe: s, ll, re, ve, d, m (any case) followed by a non-word char.
  * Sets *cl to the clitic's length after the apostrophe. */
@@ -530,15 +603,20 @@ static size_t apos_len(const unsigned char *s, size_t n, size_t i)
     return 0;
 }
 
-/* Scan a word or number starting at i and emit it (with a split-off clitic
- * when there is one). ws: whitespace flags for the first token. Returns the
- * position after the scanned text, or 0 with t->oom set. */
-static size_t scan_word(tk *t, size_t i, uint32_t ws)
+/* The rest of scan_word, when the word does not simply end after its first
+ * run of ASCII letters and digits: start is where the word began, j where
+ * that run ended, pre its precomputed norm. */
+/* Kept out of line so that the common path of scan_word stays small enough
+ * to be inlined into the main loop. */
+#if defined(__GNUC__)
+__attribute__((noinline))
+#endif
+static size_t scan_word_rest(tk *t, size_t start, size_t j, uint32_t ws, const prefix *pre)
 {
     const unsigned char *s = t->s;
-    size_t n = t->n, start = i, j = i;
-    int number = is_ascii_digit(s[i]);
-    size_t seg = i;  /* start of the current alphanumeric run */
+    size_t n = t->n;
+    int number = is_ascii_digit(s[start]);
+    size_t seg = start;  /* start of the current alphanumeric run */
 
     for (;;) {
         /* ASCII letters and digits by table; other bytes below 0x80 end
@@ -582,14 +660,14 @@ static size_t scan_word(tk *t, size_t i, uint32_t ws)
         if (al && is_wordc(cls_or0(s, n, j + al))) {
             size_t cl;
             if (clitic_after(s, n, j + al, &cl)) {
-                if (emit(t, start, j, ws)) goto oom;
+                if (emit_first(t, start, j, ws, pre)) goto oom;
                 if (emit(t, j, j + al + cl, TXT_TOK_CLITIC)) goto oom;
                 return j + al + cl;
             }
             /* "n't": the n belongs to the clitic ("don't" -> do n't). */
             if ((s[j + al] | 0x20) == 't' && !is_wordc(cls_or0(s, n, j + al + 1)) &&
                 j - start >= 2 && (s[j - 1] | 0x20) == 'n' && is_wordc(cls_or0(s, n, j - 2))) {
-                if (emit(t, start, j - 1, ws)) goto oom;
+                if (emit_first(t, start, j - 1, ws, pre)) goto oom;
                 if (emit(t, j - 1, j + al + 1, TXT_TOK_CLITIC)) goto oom;
                 return j + al + 1;
             }
@@ -601,7 +679,7 @@ static size_t scan_word(tk *t, size_t i, uint32_t ws)
         if (al && (s[j - 1] | 0x20) == 's' && !number && j + al + 1 < n &&
             (s[j + al] == ' ') && s[j + al + 1] >= 'a' && s[j + al + 1] <= 'z') {
             /* Plural possessive: "the states' rights". */
-            if (emit(t, start, j, ws)) goto oom;
+            if (emit_first(t, start, j, ws, pre)) goto oom;
             if (emit(t, j, j + al, TXT_TOK_CLITIC)) goto oom;
             return j + al;
         }
@@ -633,7 +711,7 @@ static size_t scan_word(tk *t, size_t i, uint32_t ws)
                     break;
                 }
                 if (groups > 0 && end && !is_wordc(cls_or0(s, n, end))) {
-                    if (emit(t, start, end, ws | TXT_TOK_ABBR)) goto oom;
+                    if (emit_first(t, start, end, ws | TXT_TOK_ABBR, pre)) goto oom;
                     return end;
                 }
             }
@@ -669,18 +747,62 @@ static size_t scan_word(tk *t, size_t i, uint32_t ws)
                         kind = AB_NONE;
                 }
                 if (kind != AB_NONE) {
-                    if (emit(t, start, j + 1, ws | TXT_TOK_ABBR)) goto oom;
+                    if (emit_first(t, start, j + 1, ws | TXT_TOK_ABBR, pre)) goto oom;
                     return j + 1;
                 }
             }
         }
         break;
     }
-    if (emit(t, start, j, ws)) goto oom;
+    if (emit_first(t, start, j, ws, pre)) goto oom;
     return j;
 oom:
     t->oom = 1;
     return 0;
+}
+
+
+/* Scan a word or number starting at i (an ASCII letter or digit) and emit
+ * it (with a split-off clitic when there is one). ws: whitespace flags for
+ * the first token. Returns the position after the scanned text, or 0 with
+ * t->oom set.
+ *
+ * The first run of ASCII letters and digits is lower-cased into the norm
+ * chunk and hashed while it is scanned (as far as the chunk has room): most
+ * tokens are exactly that run, followed by a space or plain punctuation,
+ * and are emitted here with nothing left to compute. */
+#if defined(__GNUC__)
+__attribute__((always_inline))
+#endif
+static inline size_t scan_word(tk *t, size_t i, uint32_t ws)
+{
+    const unsigned char *s = t->s;
+    size_t n = t->n;
+    size_t room = t->nleft ? t->nleft - 1 : 0;
+    size_t mlim = n - i < room ? n - i : room, m = 0;
+    const unsigned char *q = s + i;
+    unsigned char *dp = (unsigned char *)t->nb;
+    uint64_t h = 14695981039346656037ull;
+    unsigned acc = 0;
+    while (m < mlim) {
+        unsigned c = q[m], bits = byte_bits[c];
+        if (!(bits & B_WORD))
+            break;
+        acc |= bits;
+        c = ascii_lower[c];
+        dp[m] = (unsigned char)c;
+        h = (h ^ c) * 1099511628211ull;
+        m++;
+    }
+    size_t j = i + m;
+    prefix pre = {j, h, acc};
+    if (j < n && (byte_bits[s[j]] & (B_WORD | B_HI | B_CONT)))
+        return scan_word_rest(t, i, j, ws, &pre);
+    if (emit_prefix(t, i, j, ws, &pre)) {
+        t->oom = 1;
+        return 0;
+    }
+    return j;
 }
 
 /* ---- sentence ends ------------------------------------------------------ */
@@ -844,6 +966,21 @@ int txt_tokenize(const char *text, size_t len, dy_arena *a, txt_token **toks,
     uint32_t ws = 0;
     int nls = 0;
     while (i < len) {
+        /* The two commonest cases first: a space, a word or number. */
+        unsigned b0 = s[i];
+        if (b0 == ' ') {
+            ws |= TXT_TOK_SPACE_BEFORE;
+            i++;
+            continue;
+        }
+        if (byte_bits[b0] & B_WORD) {
+            i = scan_word(&t, i, ws);
+            if (t.oom)
+                goto oom;
+            ws = 0;
+            nls = 0;
+            continue;
+        }
         size_t l;
         int c = cls_at(s, len, i, &l);
         if (c == C_SPACE) {
