@@ -1,0 +1,130 @@
+#!/bin/sh
+# bench/store.sh DYAD - store benchmarks (docs/store.md):
+#  1. ingest rate (documents/s, events/s) on ../shared/corpus/reuters21578.jsonl
+#     into SQLite and PostgreSQL;
+#  2. query latency of a dyad + time-range query (`dyad events --dyad A,B
+#     --from --to`, whole command wall time) on a generated store of
+#     $STORE_EVENTS (default 10 million) events, for SQLite and PostgreSQL.
+# PostgreSQL runs in a throwaway server (scripts/pg-test); the generated
+# SQLite store needs the sqlite3 shell. Parts whose tools are missing are
+# skipped with a note.
+set -u
+DYAD=${1:-build/dyad}
+case $DYAD in /*) ;; *) DYAD=$(pwd)/$DYAD ;; esac
+HERE=$(cd "$(dirname "$0")" && pwd)
+ROOT=$(cd "$HERE/.." && pwd)
+CORPUS=${CORPUS:-$ROOT/../shared/corpus}
+N=${STORE_EVENTS:-10000000}
+TMP=$(mktemp -d)
+chmod 755 "$TMP" # the PostgreSQL server runs as another user
+PGDIR="$TMP/pg"
+PGURL=""
+cleanup() { [ -n "$PGURL" ] && "$ROOT/scripts/pg-test" stop "$PGDIR"; rm -rf "$TMP"; }
+trap cleanup EXIT INT TERM
+now_ms() { echo $(($(date +%s%N) / 1000000)); }
+
+echo "Store  (dyad ingest / dyad events)"
+echo "------------------------------------------------------------------"
+if PGURL=$("$ROOT/scripts/pg-test" start "$PGDIR" 2>"$TMP/pgerr"); then
+    PGBASE=${PGURL%/postgres}
+else
+    [ $? -eq 77 ] && echo "  PostgreSQL: skipped (server binaries not found)" ||
+        echo "  PostgreSQL: FAILED to start: $(head -n 1 "$TMP/pgerr")"
+    PGURL=""
+fi
+pgdb() { psql -q "$PGURL" -c "CREATE DATABASE $1" >/dev/null && echo "$PGBASE/$1"; }
+
+# ---- 1. ingest rate
+R="$CORPUS/reuters21578.jsonl"
+if [ -r "$R" ]; then
+    for be in sqlite postgresql; do
+        if [ $be = sqlite ]; then db="$TMP/reuters.db"; else [ -n "$PGURL" ] || continue; db=$(pgdb reuters); fi
+        if "$DYAD" ingest --db "$db" --summary -q "$R" 2>"$TMP/err" >/dev/null; then
+            docs=$(sed -n 's/^documents \([0-9]*\) .*events \([0-9]*\)$/\1/p' "$TMP/err")
+            evs=$(sed -n 's/^documents \([0-9]*\) .*events \([0-9]*\)$/\2/p' "$TMP/err")
+            rate=$(sed -n 's/^\([0-9.]*\) s, \([0-9]*\) documents\/s, \([0-9]*\) events\/s.*/\1 s, \2 documents\/s, \3 events\/s/p' "$TMP/err")
+            printf '  ingest %-10s reuters21578: %s documents, %s events in %s\n' "$be" "$docs" "$evs" "$rate"
+            "$DYAD" ingest --db "$db" --summary -q "$R" 2>"$TMP/err" >/dev/null
+            printf '  re-ingest %-7s (nothing new): %s\n' "$be" "$(sed -n 's/^\([0-9.]*\) s, \([0-9]*\) documents\/s.*/\1 s, \2 documents\/s/p' "$TMP/err")"
+        else
+            echo "  ingest $be: FAILED: $(head -n 1 "$TMP/err")"
+        fi
+    done
+else
+    echo "  ingest: skipped ($R not found)"
+fi
+
+# ---- 2. query latency on a generated store
+COUNTRIES="USARUSCHNPRKIRNISRPSEUKRGBRFRADEUJPNKORINDPAKAFGIRQSYRTURSAUEGYLBNJORYEMLBYSDNSSDETHSOMKENNGAZAFCODMLIVENCOLBRAARGMEXCUBCANAUSNZLIDNPHLMYSTHAVNMMMRBGDLKANPLPOLHUNSRBGRCITAESPPRTNLDBELSWENORFINDNKBLRKAZUZBGEOARMAZE"
+NC=$(( ${#COUNTRIES} / 3 ))
+QUERY="--dyad RUS,PRK --from 2015-01 --to 2016-06"
+latency() { # DB: median of 5 runs of the query, milliseconds
+    "$DYAD" events --db "$1" $QUERY >/dev/null 2>&1
+    for i in 1 2 3 4 5; do
+        t0=$(now_ms)
+        "$DYAD" events --db "$1" $QUERY >"$TMP/q.out" 2>&1
+        t1=$(now_ms)
+        echo $((t1 - t0))
+    done | sort -n | sed -n 3p
+}
+echo "  generated store: $N events, $NC countries x 3 roles, 5000 days; query: dyad events $QUERY"
+if command -v sqlite3 >/dev/null 2>&1; then
+    db="$TMP/gen.db"
+    printf '{"id":"g","date":"2015-01-01","text":"France criticised Germany."}\n' >"$TMP/g.jsonl"
+    "$DYAD" ingest --db "$db" -q "$TMP/g.jsonl" >/dev/null 2>&1
+    t0=$(now_ms)
+    sqlite3 "$db" <<SQL >/dev/null
+PRAGMA journal_mode = WAL;
+DROP INDEX events_doc; DROP INDEX events_date; DROP INDEX events_code;
+DROP INDEX events_dyad; DROP INDEX events_tdyad;
+WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < $N),
+g AS (SELECT i, substr('$COUNTRIES', 1 + (i % $NC) * 3, 3) AS sc,
+             substr('$COUNTRIES', 1 + ((i / $NC) % $NC) * 3, 3) AS tc,
+             date(julianday('2010-01-01') + (i * 7919) % 5000) AS d FROM n)
+INSERT INTO events (doc_id, sent, date, date_prec, dkey, source, target, code, root, quad,
+  goldstein, modality, scountry, tcountry, dict_version)
+SELECT 1, 0, d, 1, CAST(replace(d, '-', '') AS INTEGER),
+  sc || substr('GOVMILBUS', 1 + (i % 3) * 3, 3), tc, '04' || (i % 7), '04', 1, 1.0,
+  'asserted', sc, tc, 'gen' FROM g;
+CREATE INDEX events_doc ON events (doc_id, sent);
+CREATE INDEX events_date ON events (dkey);
+CREATE INDEX events_code ON events (code, dkey);
+CREATE INDEX events_dyad ON events (scountry, tcountry, dkey);
+CREATE INDEX events_tdyad ON events (tcountry, dkey);
+ANALYZE;
+SQL
+    t1=$(now_ms)
+    ms=$(latency "$db")
+    echo "  query sqlite:     ${ms} ms ($(wc -l <"$TMP/q.out" | tr -d ' ') events; store built in $(((t1 - t0) / 1000)) s)"
+else
+    echo "  query sqlite: skipped (sqlite3 shell not installed)"
+fi
+if [ -n "$PGURL" ]; then
+    db=$(pgdb gen)
+    printf '{"id":"g","date":"2015-01-01","text":"France criticised Germany."}\n' >"$TMP/g.jsonl"
+    "$DYAD" ingest --db "$db" -q "$TMP/g.jsonl" >/dev/null 2>&1
+    t0=$(now_ms)
+    psql -q "$db" >/dev/null <<SQL
+DROP INDEX events_doc; DROP INDEX events_date; DROP INDEX events_code;
+DROP INDEX events_dyad; DROP INDEX events_tdyad;
+INSERT INTO events (doc_id, sent, date, date_prec, dkey, source, target, code, root, quad,
+  goldstein, modality, scountry, tcountry, dict_version)
+SELECT 1, 0, to_char(d, 'YYYY-MM-DD'), 1, to_char(d, 'YYYYMMDD')::bigint,
+  sc || substr('GOVMILBUS', 1 + (i % 3) * 3, 3), tc, '04' || (i % 7), '04', 1, 1.0,
+  'asserted', sc, tc, 'gen'
+FROM (SELECT i, substr('$COUNTRIES', 1 + (i % $NC)::int * 3, 3) AS sc,
+             substr('$COUNTRIES', 1 + ((i / $NC) % $NC)::int * 3, 3) AS tc,
+             date '2010-01-01' + ((i * 7919) % 5000)::int AS d
+      FROM generate_series(1::bigint, $N::bigint) AS i) g;
+CREATE INDEX events_doc ON events (doc_id, sent);
+CREATE INDEX events_date ON events (dkey);
+CREATE INDEX events_code ON events (code, dkey);
+CREATE INDEX events_dyad ON events (scountry, tcountry, dkey);
+CREATE INDEX events_tdyad ON events (tcountry, dkey);
+ANALYZE;
+SQL
+    t1=$(now_ms)
+    ms=$(latency "$db")
+    echo "  query postgresql: ${ms} ms ($(wc -l <"$TMP/q.out" | tr -d ' ') events; store built in $(((t1 - t0) / 1000)) s)"
+fi
+echo "(query latency = wall time of the whole dyad events command, median of 5)"

@@ -1,0 +1,395 @@
+/* test_store.c - the SQLite store: put/replace/skip documents, event
+ * queries and filters, the dedup aggregate, schema migration from version 1,
+ * refusal of a newer schema, corrupt and locked files. (The same behaviour
+ * against PostgreSQL is covered by tests/cli/cases/60_store.sh.) */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <cmocka.h>
+
+#include <sqlite3.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "core/alloc.h"
+#include "store/store.h"
+
+static char dir[256];
+
+static const char *path(const char *name)
+{
+    static char p[512];
+    snprintf(p, sizeof p, "%s/%s", dir, name);
+    return p;
+}
+
+static int setup(void **st)
+{
+    (void)st;
+    snprintf(dir, sizeof dir, "/tmp/dyad-test-store-XXXXXX");
+    return mkdtemp(dir) ? 0 : -1;
+}
+
+static int teardown(void **st)
+{
+    (void)st;
+    char cmd[600];
+    snprintf(cmd, sizeof cmd, "rm -rf '%s'", dir);
+    return system(cmd) == 0 ? 0 : -1;
+}
+
+static code_cameo *cameo(void)
+{
+    code_cameo *c = NULL;
+    dy_err e;
+    assert_int_equal(code_cameo_load(DYAD_SRCDIR "/data/cameo/codes.tsv", &c, &e), 0);
+    return c;
+}
+
+typedef struct coded {
+    txt_doc doc;
+    dy_arena *a;
+    txt_analysis an;
+    code_event ev[4];
+    size_t nev;
+} coded;
+
+/* A document with text, analysed; events added with add_event. */
+static void make_doc(coded *c, const char *id, const char *date, const char *text)
+{
+    memset(c, 0, sizeof *c);
+    c->doc.id = (char *)id;
+    c->doc.text = (char *)text;
+    c->doc.len = strlen(text);
+    c->doc.path = (char *)"test";
+    if (date)
+        assert_int_equal(txt_date_parse(date, strlen(date), &c->doc.date), 0);
+    c->a = dy_arena_new();
+    dy_err e;
+    assert_int_equal(txt_analyze(&c->doc, c->a, &c->an, &e), 0);
+}
+
+static void add_event(coded *c, uint32_t sent, const char *date, const char *src,
+                      const char *tgt, const char *code, int modality)
+{
+    code_event *ev = &c->ev[c->nev++];
+    memset(ev, 0, sizeof *ev);
+    ev->sent = sent;
+    if (date)
+        assert_int_equal(txt_date_parse(date, strlen(date), &ev->date), 0);
+    snprintf(ev->source, sizeof ev->source, "%s", src);
+    snprintf(ev->target, sizeof ev->target, "%s", tgt);
+    snprintf(ev->code, sizeof ev->code, "%s", code);
+    ev->modality = modality;
+    ev->src = (code_span){0, 6};
+    ev->verb = (code_span){7, 16};
+    ev->tgt = (code_span){-1, -1};
+    ev->why.pattern = "verbs.txt:12";
+    ev->why.timex = -1;
+}
+
+static int put(store *s, coded *c, const code_cameo *cam, const char *dv)
+{
+    int status = -1;
+    dy_err e;
+    int rc = store_put_document(s, &c->doc, &c->an, c->ev, c->nev, cam, dv, &status, &e);
+    if (rc)
+        print_error("put: %s\n", e.msg);
+    assert_int_equal(rc, 0);
+    return status;
+}
+
+typedef struct seen {
+    int n;
+    char rows[16][160];
+} seen;
+
+static int collect(void *ud, const store_event *e)
+{
+    seen *s = ud;
+    if (s->n < 16)
+        snprintf(s->rows[s->n], sizeof s->rows[0], "%s/%d/%s/%s>%s/%s/%s/q%d/%.1f/%ld/%s",
+                 e->doc, e->sent, e->date ? e->date : "-", e->source, e->target, e->code,
+                 e->modality, e->quad, e->goldstein, e->support, e->text);
+    s->n++;
+    return 0;
+}
+
+static seen query(store *s, const store_filter *f)
+{
+    seen out = {0};
+    dy_err e;
+    int rc = store_query_events(s, f, collect, &out, &e);
+    if (rc)
+        print_error("query: %s\n", e.msg);
+    assert_int_equal(rc, 0);
+    return out;
+}
+
+static void test_put_and_query(void **st)
+{
+    (void)st;
+    code_cameo *cam = cameo();
+    store *s;
+    dy_err e;
+    assert_int_equal(store_open(path("a.db"), STORE_WRITE, &s, &e), 0);
+    assert_string_equal(store_backend(s), "sqlite");
+    coded a, b;
+    make_doc(&a, "a", "2023-09-15", "Russia condemned Japan. Russia praised China.");
+    add_event(&a, 0, "2023-09-15", "RUSGOV", "JPN", "111", CODE_MOD_ASSERTED);
+    add_event(&a, 1, "2023-09", "RUS", "CHN", "051", CODE_MOD_ASSERTED);
+    add_event(&a, 1, "2023-09-15", "RUS", "CHN", "051", CODE_MOD_NEGATED);
+    make_doc(&b, "b", "2024-01-02", "Russia condemned Japan again. Iran met Iraq.");
+    add_event(&b, 0, "2023-09-15", "RUSGOV", "JPN", "111", CODE_MOD_ASSERTED);
+    add_event(&b, 1, NULL, "IRN", "IRQ", "040", CODE_MOD_ASSERTED);
+    assert_int_equal(put(s, &a, cam, "v1"), STORE_DOC_NEW);
+    assert_int_equal(put(s, &b, cam, "v1"), STORE_DOC_NEW);
+    assert_int_equal(put(s, &a, cam, "v1"), STORE_DOC_SAME);
+
+    long d, se, ev;
+    assert_int_equal(store_counts(s, &d, &se, &ev, &e), 0);
+    assert_int_equal(d, 2);
+    assert_int_equal(se, 4);
+    assert_int_equal(ev, 5);
+
+    store_filter f = {0};
+    seen r = query(s, &f); /* asserted only, by date (month before day), doc, sent */
+    assert_int_equal(r.n, 4);
+    assert_string_equal(r.rows[0], "a/1/2023-09/RUS>CHN/051/asserted/q1/3.4/1/Russia praised China.");
+    assert_string_equal(r.rows[1], "a/0/2023-09-15/RUSGOV>JPN/111/asserted/q3/-2.0/1/Russia condemned Japan.");
+    assert_string_equal(r.rows[3], "b/1/-/IRN>IRQ/040/asserted/q1/1.0/1/Iran met Iraq.");
+
+    f.modalities = "all";
+    assert_int_equal(query(s, &f).n, 5);
+    f.modalities = "negated";
+    r = query(s, &f);
+    assert_int_equal(r.n, 1);
+    f.modalities = NULL;
+
+    f.dyad[0] = "JPN";
+    f.dyad[1] = "RUS";
+    assert_int_equal(query(s, &f).n, 2);
+    f.dyad[0] = f.dyad[1] = NULL;
+    f.actor = "RUSGOV";
+    assert_int_equal(query(s, &f).n, 2);
+    f.actor = "IR"; /* a prefix shorter than a country */
+    assert_int_equal(query(s, &f).n, 1);
+    f.actor = NULL;
+    assert_int_equal(txt_date_parse("2023-09", 7, &f.from), 0);
+    assert_int_equal(txt_date_parse("2023-09-14", 10, &f.to), 0);
+    r = query(s, &f); /* the month-precision event starts on 2023-09-01 */
+    assert_int_equal(r.n, 1);
+    assert_string_equal(r.rows[0], "a/1/2023-09/RUS>CHN/051/asserted/q1/3.4/1/Russia praised China.");
+    f.from.prec = f.to.prec = TXT_PREC_NONE;
+    f.roots = "11,04";
+    assert_int_equal(query(s, &f).n, 3);
+    f.roots = NULL;
+    f.codes = "051";
+    f.quad = 1;
+    assert_int_equal(query(s, &f).n, 1);
+    f.codes = NULL;
+    f.quad = 0;
+    f.dedup = 1;
+    r = query(s, &f);
+    assert_int_equal(r.n, 3);
+    assert_string_equal(r.rows[1], "a/0/2023-09-15/RUSGOV>JPN/111/asserted/q3/-2.0/2/Russia condemned Japan.");
+    f.dedup = 0;
+    f.doc = "b";
+    assert_int_equal(query(s, &f).n, 2);
+    f.doc = NULL;
+
+    /* A changed document replaces its sentences and events. */
+    coded a2;
+    make_doc(&a2, "a", "2023-09-15", "Russia praised China.");
+    add_event(&a2, 0, "2023-09-16", "RUS", "CHN", "051", CODE_MOD_ASSERTED);
+    assert_int_equal(put(s, &a2, cam, "v1"), STORE_DOC_CHANGED);
+    assert_int_equal(store_counts(s, &d, &se, &ev, &e), 0);
+    assert_int_equal(d, 2);
+    assert_int_equal(se, 3);
+    assert_int_equal(ev, 3);
+    /* A new dictionary version re-codes (replaces) an unchanged text. */
+    assert_int_equal(put(s, &a2, cam, "v2"), STORE_DOC_CHANGED);
+    assert_int_equal(put(s, &a2, cam, "v2"), STORE_DOC_SAME);
+
+    dy_arena_free(a.a);
+    dy_arena_free(b.a);
+    dy_arena_free(a2.a);
+    store_close(s);
+    code_cameo_free(cam);
+}
+
+typedef struct aggs {
+    int n;
+    char rows[16][96];
+} aggs;
+
+static int agg_row(void *ud, const store_agg *a)
+{
+    aggs *x = ud;
+    if (x->n < 16)
+        snprintf(x->rows[x->n], sizeof x->rows[0], "%s %s>%s %ld %ld/%ld/%ld/%ld %.1f", a->window,
+                 a->source, a->target, a->events, a->quad[1], a->quad[2], a->quad[3], a->quad[4],
+                 a->goldstein);
+    x->n++;
+    return 0;
+}
+
+static void test_aggregate(void **st)
+{
+    (void)st;
+    code_cameo *cam = cameo();
+    store *s;
+    dy_err e;
+    assert_int_equal(store_open(path("agg.db"), STORE_WRITE, &s, &e), 0);
+    coded a, b;
+    make_doc(&a, "a", "2023-01-15", "Russia condemned Japan. Russia praised China.");
+    add_event(&a, 0, "2023-01-15", "RUSGOV", "JPNGOV", "111", CODE_MOD_ASSERTED);
+    add_event(&a, 1, "2023-05-02", "RUS", "CHN", "051", CODE_MOD_ASSERTED);
+    add_event(&a, 1, "2023", "RUS", "CHN", "051", CODE_MOD_ASSERTED);
+    add_event(&a, 1, "2023-05-02", "RUS", "", "051", CODE_MOD_ASSERTED);
+    make_doc(&b, "b", "2023-01-15", "Russia condemned Japan.");
+    add_event(&b, 0, "2023-01-15", "RUSGOV", "JPNGOV", "111", CODE_MOD_ASSERTED);
+    add_event(&b, 0, "2023-01-15", "RUSMIL", "JPN", "111", CODE_MOD_ASSERTED);
+    put(s, &a, cam, "v");
+    put(s, &b, cam, "v");
+    aggs x = {0};
+    assert_int_equal(store_aggregate(s, NULL, STORE_WIN_QUARTER, STORE_LEVEL_COUNTRY, agg_row, &x,
+                                     &e),
+                     0);
+    /* RUSGOV>JPNGOV twice on one day is one event (dedup); RUSMIL>JPN is
+     * another; the year-only event has no quarter; no target: not counted. */
+    assert_int_equal(x.n, 2);
+    assert_string_equal(x.rows[0], "2023-Q1 RUS>JPN 2 0/0/2/0 -4.0");
+    assert_string_equal(x.rows[1], "2023-Q2 RUS>CHN 1 1/0/0/0 3.4");
+    memset(&x, 0, sizeof x);
+    assert_int_equal(
+        store_aggregate(s, NULL, STORE_WIN_YEAR, STORE_LEVEL_ACTOR, agg_row, &x, &e), 0);
+    assert_int_equal(x.n, 3);
+    assert_string_equal(x.rows[0], "2023 RUS>CHN 2 2/0/0/0 6.8");
+    assert_string_equal(x.rows[1], "2023 RUSGOV>JPNGOV 1 0/0/1/0 -2.0");
+    memset(&x, 0, sizeof x);
+    assert_int_equal(store_aggregate(s, NULL, STORE_WIN_ALL, STORE_LEVEL_COUNTRY, agg_row, &x, &e),
+                     0);
+    assert_int_equal(x.n, 2);
+    assert_string_equal(x.rows[0], " RUS>CHN 2 2/0/0/0 6.8");
+    dy_arena_free(a.a);
+    dy_arena_free(b.a);
+    store_close(s);
+    code_cameo_free(cam);
+}
+
+static void sql(const char *db, const char *q)
+{
+    sqlite3 *h;
+    assert_int_equal(sqlite3_open(db, &h), SQLITE_OK);
+    char *msg = NULL;
+    int rc = sqlite3_exec(h, q, NULL, NULL, &msg);
+    if (rc)
+        print_error("sql: %s\n", msg);
+    assert_int_equal(rc, SQLITE_OK);
+    sqlite3_close(h);
+}
+
+/* Schema version 1 as dyad 0.1 wrote it, with one document and event. */
+static const char v1[] =
+    "CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);"
+    "CREATE TABLE documents (id INTEGER PRIMARY KEY, doc TEXT NOT NULL UNIQUE, hash TEXT NOT "
+    "NULL, date TEXT, date_prec INTEGER NOT NULL DEFAULT 0, title TEXT, url TEXT, source TEXT, "
+    "text TEXT NOT NULL);"
+    "CREATE TABLE sentences (doc_id INTEGER NOT NULL REFERENCES documents(id), idx INTEGER NOT "
+    "NULL, bstart INTEGER NOT NULL, bend INTEGER NOT NULL, headline INTEGER NOT NULL DEFAULT 0, "
+    "timex TEXT, PRIMARY KEY (doc_id, idx));"
+    "CREATE TABLE events (id INTEGER PRIMARY KEY, doc_id INTEGER NOT NULL REFERENCES "
+    "documents(id), sent INTEGER NOT NULL, date TEXT, date_prec INTEGER NOT NULL DEFAULT 0, "
+    "dkey INTEGER, source TEXT NOT NULL, target TEXT NOT NULL, code TEXT NOT NULL, root TEXT NOT "
+    "NULL, quad INTEGER, goldstein REAL, modality TEXT NOT NULL, src_start INTEGER, src_end "
+    "INTEGER, verb_start INTEGER, verb_end INTEGER, tgt_start INTEGER, tgt_end INTEGER, pattern "
+    "TEXT, source_entry TEXT, target_entry TEXT, dict_version TEXT);"
+    "CREATE INDEX events_doc ON events (doc_id, sent);"
+    "CREATE INDEX events_date ON events (dkey);"
+    "CREATE INDEX events_code ON events (code, dkey);"
+    "INSERT INTO meta VALUES ('schema_version', '1');"
+    "INSERT INTO documents (doc, hash, date, date_prec, text) VALUES ('old', 'x', "
+    "'2019-06-20', 1, 'Iran shot down a US drone.');"
+    "INSERT INTO sentences VALUES (1, 0, 0, 26, 0, NULL);"
+    "INSERT INTO events (doc_id, sent, date, date_prec, dkey, source, target, code, root, quad, "
+    "goldstein, modality, dict_version) VALUES (1, 0, '2019-06-20', 1, 20190620, 'IGOUNOUNO', "
+    "'USA', '190', '19', 4, -10, 'asserted', 'old');";
+
+static void test_migration(void **st)
+{
+    (void)st;
+    const char *db = path("v1.db");
+    sql(db, v1);
+    store *s;
+    dy_err e;
+    assert_int_equal(store_open(db, STORE_READ, &s, &e), DY_EINVAL);
+    assert_non_null(strstr(e.msg, "schema version 1 is older"));
+    assert_int_equal(store_open(db, STORE_WRITE, &s, &e), 0);
+    store_filter f = {0};
+    f.dyad[0] = "USA";
+    f.dyad[1] = "IGOUNO";
+    seen r = query(s, &f);
+    assert_int_equal(r.n, 1);
+    assert_string_equal(r.rows[0],
+                        "old/0/2019-06-20/IGOUNOUNO>USA/190/asserted/q4/-10.0/1/Iran shot down a US drone.");
+    store_close(s);
+    assert_int_equal(store_open(db, STORE_READ, &s, &e), 0); /* migrated for good */
+    store_close(s);
+
+    sql(db, "UPDATE meta SET value = '3' WHERE key = 'schema_version'");
+    assert_int_equal(store_open(db, STORE_WRITE, &s, &e), DY_EINVAL);
+    assert_non_null(strstr(e.msg, "schema version 3 is newer than this dyad supports (2)"));
+}
+
+static void test_bad_files(void **st)
+{
+    (void)st;
+    store *s;
+    dy_err e;
+    FILE *f = fopen(path("junk.db"), "w");
+    for (int i = 0; i < 100; i++)
+        fputs("not a database at all ", f);
+    fclose(f);
+    assert_int_equal(store_open(path("junk.db"), STORE_WRITE, &s, &e), DY_EIO);
+    assert_non_null(strstr(e.msg, "not a dyad store or corrupt"));
+    assert_int_equal(store_open(path("missing.db"), STORE_READ, &s, &e), DY_EIO);
+    assert_non_null(strstr(e.msg, "no such store"));
+    sql(path("other.db"), "CREATE TABLE documents (x)");
+    assert_int_equal(store_open(path("other.db"), STORE_WRITE, &s, &e), DY_EINVAL);
+    assert_non_null(strstr(e.msg, "not a dyad store"));
+
+    /* Locked: another connection holds an exclusive lock. */
+    const char *db = path("locked.db");
+    assert_int_equal(store_open(db, STORE_WRITE, &s, &e), 0);
+    store_close(s);
+    sqlite3 *h;
+    assert_int_equal(sqlite3_open(db, &h), SQLITE_OK);
+    assert_int_equal(sqlite3_exec(h, "PRAGMA locking_mode = EXCLUSIVE; BEGIN EXCLUSIVE; "
+                                     "INSERT INTO meta VALUES ('k', 'v');",
+                                  NULL, NULL, NULL),
+                     SQLITE_OK);
+    int rc = store_open(db, STORE_WRITE, &s, &e);
+    if (rc == 0) {
+        rc = store_begin(s, &e);
+        store_close(s);
+    }
+    assert_int_equal(rc, DY_EIO);
+    assert_non_null(strstr(e.msg, "locked"));
+    sqlite3_exec(h, "ROLLBACK", NULL, NULL, NULL);
+    sqlite3_close(h);
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(test_put_and_query),
+        cmocka_unit_test(test_aggregate),
+        cmocka_unit_test(test_migration),
+        cmocka_unit_test(test_bad_files),
+    };
+    return cmocka_run_group_tests(tests, setup, teardown);
+}
