@@ -1146,7 +1146,17 @@ int code_document(const code_coder *c, const txt_analysis *an, dy_arena *a,
         }
         if (!nc)
             goto next;
-        qsort(cands, nc, sizeof *cands, cmp_cand);
+        /* A handful of candidates per sentence: insertion sort beats qsort's
+         * set-up cost by far. */
+        for (size_t i = 1; i < nc; i++) {
+            cand x = cands[i];
+            size_t j = i;
+            while (j > 0 && cmp_cand(&cands[j - 1], &x) > 0) {
+                cands[j] = cands[j - 1];
+                j--;
+            }
+            cands[j] = x;
+        }
         /* Accept the best-scoring readings first; the words a pattern used
          * cannot start another event. */
         uint8_t *used = dy_arena_calloc(a, nt, 1);
