@@ -24,6 +24,7 @@ typedef struct vparser {
     dict_vlex *cur;
     wclass *classes;
     size_t nclasses, capclasses;
+    dy_arena *scratch;   /* tokenising pattern words */
     dy_err *err;
 } vparser;
 
@@ -101,9 +102,12 @@ static int get_lexeme(vparser *p, int kind, const char *lemma, size_t n)
 /* Tokenise a literal word sequence into an alternative (hyphens dropped). */
 static int make_alt(vparser *p, const char *s, size_t n, dict_alt *out)
 {
-    dy_arena *tmp = dy_arena_new();
-    if (!tmp)
+    /* One scratch arena per file, reset per word: tokenising thousands of
+     * pattern words must not cost an allocation each. */
+    if (!p->scratch && !(p->scratch = dy_arena_new()))
         return OOM(p);
+    dy_arena *tmp = p->scratch;
+    dy_arena_reset(tmp);
     txt_token *tk;
     size_t nt;
     int rc = txt_tokenize(s, n, tmp, &tk, &nt, p->err);
@@ -123,7 +127,6 @@ static int make_alt(vparser *p, const char *s, size_t n, dict_alt *out)
                                 "empty word in pattern near \"%.*s\"", (int)n, s);
         }
     }
-    dy_arena_free(tmp);
     return rc;
 }
 
@@ -531,6 +534,7 @@ int dict_load_verbs_string(dict_set *ds, const char *name, const char *text, siz
     }
     dy_free(line);
     dy_free(p.classes);
+    dy_arena_free(p.scratch);
     return rc;
 }
 
