@@ -1,8 +1,9 @@
 /* centrality.c - strength and igraph centralities of the alignment
  * network. Betweenness and PageRank are computed on the positive ties only
- * (alignment paths): betweenness with distance 1/weight, normalised by the
- * number of node pairs; PageRank weighted, damping 0.85. igraph allocates
- * with its own allocator. */
+ * (alignment paths): betweenness on shortest paths counted in ties (weighted
+ * Dijkstra made a monthly model of 200 states ten times slower for little
+ * gain), normalised by the number of node pairs; PageRank weighted, damping
+ * 0.85. igraph allocates with its own allocator. */
 #include "model/model_internal.h"
 
 #include <igraph.h>
@@ -45,17 +46,14 @@ int model_centrality(model_graph *g, dy_err *err)
     int rc = DY_EIO;
     igraph_t gr;
     igraph_vector_int_t el;
-    igraph_vector_t w, dist, res;
-    int have_g = 0, have_el = 0, have_w = 0, have_d = 0, have_r = 0;
+    igraph_vector_t w, res;
+    int have_g = 0, have_el = 0, have_w = 0, have_r = 0;
     if (igraph_vector_int_init(&el, (igraph_integer_t)(2 * npos)) != IGRAPH_SUCCESS)
         goto out;
     have_el = 1;
     if (igraph_vector_init(&w, (igraph_integer_t)npos) != IGRAPH_SUCCESS)
         goto out;
     have_w = 1;
-    if (igraph_vector_init(&dist, (igraph_integer_t)npos) != IGRAPH_SUCCESS)
-        goto out;
-    have_d = 1;
     if (igraph_vector_init(&res, 0) != IGRAPH_SUCCESS)
         goto out;
     have_r = 1;
@@ -67,13 +65,12 @@ int model_centrality(model_graph *g, dy_err *err)
         VECTOR(el)[2 * k] = e->a;
         VECTOR(el)[2 * k + 1] = e->b;
         VECTOR(w)[k] = e->weight;
-        VECTOR(dist)[k] = 1.0 / e->weight;
         k++;
     }
     if (igraph_create(&gr, &el, (igraph_integer_t)n, IGRAPH_UNDIRECTED) != IGRAPH_SUCCESS)
         goto out;
     have_g = 1;
-    if (igraph_betweenness(&gr, &res, igraph_vss_all(), IGRAPH_UNDIRECTED, &dist) !=
+    if (igraph_betweenness(&gr, &res, igraph_vss_all(), IGRAPH_UNDIRECTED, NULL) !=
         IGRAPH_SUCCESS)
         goto out;
     double pairs = n > 2 ? (double)(n - 1) * (double)(n - 2) / 2.0 : 1.0;
@@ -91,8 +88,6 @@ out:
         igraph_destroy(&gr);
     if (have_r)
         igraph_vector_destroy(&res);
-    if (have_d)
-        igraph_vector_destroy(&dist);
     if (have_w)
         igraph_vector_destroy(&w);
     if (have_el)

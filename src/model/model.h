@@ -75,7 +75,7 @@ typedef struct model_node {
     int degree;           /* signed edges */
     double strength;      /* sum of |weight| of signed edges */
     double positive, negative; /* sum of weights of positive / negative edges */
-    double betweenness;   /* on the positive network, distance 1/weight */
+    double betweenness;   /* on the positive network (hops), normalised */
     double pagerank;      /* on the positive network, weighted, damping 0.85 */
     int tie_blocs;        /* blocs it has positive ties into (own included) */
     int broker;           /* tie_blocs >= 2 */
