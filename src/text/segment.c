@@ -280,6 +280,13 @@ int txt_segment(const char *text, size_t len, const txt_token *toks,
     size_t line_tok = 0;     /* first token of the current line */
     int pending = (toks[0].flags & TXT_TOK_SENT_END) != 0;
     for (size_t i = 1; i <= ntok; i++) {
+        /* Without a pending end, only tokens after a line break or with a
+         * sentence end of their own change anything. */
+        if (!pending) {
+            while (i < ntok && !(toks[i].flags & (TXT_TOK_NL_BEFORE | TXT_TOK_PARA_BEFORE |
+                                                   TXT_TOK_SENT_END)))
+                i++;
+        }
         int cut = i == ntok;
         if (!cut) {
             const txt_token *k = &toks[i];

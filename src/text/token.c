@@ -560,6 +560,36 @@ static inline int emit_prefix(tk *t, size_t b, size_t e, uint32_t flags, const p
     return 0;
 }
 
+/* emit() for a token that is one ASCII byte other than a letter or digit
+ * (most punctuation): its norm is the byte itself and it has no letter
+ * flags. Returns 0 or DY_ENOMEM. */
+static inline int emit_punct1(tk *t, size_t b, uint32_t flags)
+{
+    if (t->ntok == t->cap || t->nleft < 2)
+        return emit(t, b, b + 1, flags);
+    unsigned c = t->s[b];
+    txt_token *k = &t->toks[t->ntok++];
+    char *d = t->nb;
+    d[0] = (char)c;
+    d[1] = '\0';
+    k->start = (uint32_t)b;
+    k->end = (uint32_t)b + 1;
+    k->flags = flags;
+    k->norm = d;
+    k->norm_len = 1;
+    k->hash = (14695981039346656037ull ^ c) * 1099511628211ull;
+    norm_commit(t, 2);
+    return 0;
+}
+
+/* A punctuation token s[b..e): the one-byte ASCII case without emit(). */
+static inline int emit_punct(tk *t, size_t b, size_t e, uint32_t flags)
+{
+    if (e == b + 1 && t->s[b] < 0x80)
+        return emit_punct1(t, b, flags);
+    return emit(t, b, e, flags);
+}
+
 /* emit() for the first token of a scan_word call: the precomputed prefix
  * when the token is exactly that. Returns 0 or DY_ENOMEM. */
 static int emit_first(tk *t, size_t b, size_t e, uint32_t flags, const prefix *f)
@@ -891,6 +921,9 @@ static void mark_sentence_ends(tk *t)
     size_t n = t->ntok;
     for (size_t i = 0; i < n; i++) {
         txt_token *k = &toks[i];
+        /* Only punctuation and abbreviations can end a sentence. */
+        if (!(k->flags & (TXT_TOK_PUNCT | TXT_TOK_ABBR)))
+            continue;
         int abbr = (k->flags & TXT_TOK_ABBR) && t->s[k->end - 1] == '.';
         if (!abbr && !is_term(k))
             continue;
@@ -1002,7 +1035,7 @@ int txt_tokenize(const char *text, size_t len, dy_arena *a, txt_token **toks,
                 goto oom;
         } else if (c == C_APOS || c == C_QUOTE) {
             next = i + l;
-            if (emit(&t, i, next, ws | TXT_TOK_PUNCT | TXT_TOK_QUOTE))
+            if (emit_punct(&t, i, next, ws | TXT_TOK_PUNCT | TXT_TOK_QUOTE))
                 goto oom;
         } else if (c == C_HYPHEN) {
             next = i + l;
@@ -1015,17 +1048,17 @@ int txt_tokenize(const char *text, size_t len, dy_arena *a, txt_token **toks,
                        is_wordc(cls_or0(s, len, next))) {
                 f |= TXT_TOK_HYPHEN;
             }
-            if (emit(&t, i, next, f))
+            if (emit_punct(&t, i, next, f))
                 goto oom;
         } else if (s[i] == '.') {
             next = i + 1;
             while (next < len && s[next] == '.')
                 next++;
-            if (emit(&t, i, next, ws | TXT_TOK_PUNCT))
+            if (emit_punct(&t, i, next, ws | TXT_TOK_PUNCT))
                 goto oom;
         } else {
             next = i + l;
-            if (emit(&t, i, next, ws | TXT_TOK_PUNCT))
+            if (emit_punct(&t, i, next, ws | TXT_TOK_PUNCT))
                 goto oom;
         }
         i = next;
