@@ -2,6 +2,11 @@
 # real PostgreSQL server (started with scripts/pg-test; skipped with a note
 # only when the server binaries are not installed).
 BRIEFS="$ROOT/data/demo/briefs.jsonl"
+# A snapshot of the data directory, so that the dictionary version cannot
+# change under the tests while someone edits data/.
+cp -R "$ROOT/data" "$T/data"
+OLD_DYAD_DATA=${DYAD_DATA:-}
+export DYAD_DATA="$T/data"
 
 # strip_ids FILE: events without their store ids, sorted (ids differ between
 # a store built in one go and one built after a crash).
@@ -99,7 +104,7 @@ store_suite() {
     # recode: unchanged dictionaries change nothing; a changed set replaces.
     check "$be: recode, same dictionaries" 0 "$DYAD" recode --db "$clean" --summary
     expect "$be: recode nothing to do" "$T/err" '^documents 0 '
-    rm -rf "$T/dict" && mkdir -p "$T/dict" && cp -R "$ROOT/data/actors" "$ROOT/data/verbs" "$T/dict/"
+    rm -rf "$T/dict" && mkdir -p "$T/dict" && cp -R "$T/data/actors" "$T/data/verbs" "$T/dict/"
     rm -f "$T/dict/verbs/"04_*
     check "$be: recode with changed dictionaries" 0 "$DYAD" recode --db "$clean" --dict "$T/dict" --summary
     expect "$be: recode replaced" "$T/err" "^documents $NBIG \\(new 0, changed $NBIG"
@@ -165,3 +170,5 @@ elif [ $? -eq 77 ]; then
 else
     bad "cannot start PostgreSQL: $(cat "$T/pgerr")"
 fi
+
+if [ -n "$OLD_DYAD_DATA" ]; then DYAD_DATA=$OLD_DYAD_DATA; else unset DYAD_DATA; fi
