@@ -814,16 +814,32 @@ static inline size_t scan_word(tk *t, size_t i, uint32_t ws)
     unsigned char *dp = (unsigned char *)t->nb;
     uint64_t h = 14695981039346656037ull;
     unsigned acc = 0;
+    /* One byte of the run at q[m + k]: lower-case, store, hash; leaves the
+     * loop at the first byte that is no ASCII letter or digit. Unrolled by
+     * eight while eight bytes fit, which saves the bound check per byte. */
+#define RUN_BYTE(k)                                      \
+    do {                                                 \
+        unsigned c_ = q[m + (k)], bits_ = byte_bits[c_]; \
+        if (!(bits_ & B_WORD)) {                         \
+            m += (k);                                    \
+            goto run_end;                                \
+        }                                                \
+        acc |= bits_;                                    \
+        c_ = ascii_lower[c_];                            \
+        dp[m + (k)] = (unsigned char)c_;                 \
+        h = (h ^ c_) * 1099511628211ull;                 \
+    } while (0)
+    while (mlim - m >= 8) {
+        RUN_BYTE(0); RUN_BYTE(1); RUN_BYTE(2); RUN_BYTE(3);
+        RUN_BYTE(4); RUN_BYTE(5); RUN_BYTE(6); RUN_BYTE(7);
+        m += 8;
+    }
     while (m < mlim) {
-        unsigned c = q[m], bits = byte_bits[c];
-        if (!(bits & B_WORD))
-            break;
-        acc |= bits;
-        c = ascii_lower[c];
-        dp[m] = (unsigned char)c;
-        h = (h ^ c) * 1099511628211ull;
+        RUN_BYTE(0);
         m++;
     }
+#undef RUN_BYTE
+run_end:;
     size_t j = i + m;
     prefix pre = {j, h, acc};
     if (j < n && (byte_bits[s[j]] & (B_WORD | B_HI | B_CONT)))
@@ -920,10 +936,12 @@ static void mark_sentence_ends(tk *t)
     txt_token *toks = t->toks;
     size_t n = t->ntok;
     for (size_t i = 0; i < n; i++) {
-        txt_token *k = &toks[i];
         /* Only punctuation and abbreviations can end a sentence. */
-        if (!(k->flags & (TXT_TOK_PUNCT | TXT_TOK_ABBR)))
-            continue;
+        while (i < n && !(toks[i].flags & (TXT_TOK_PUNCT | TXT_TOK_ABBR)))
+            i++;
+        if (i == n)
+            break;
+        txt_token *k = &toks[i];
         int abbr = (k->flags & TXT_TOK_ABBR) && t->s[k->end - 1] == '.';
         if (!abbr && !is_term(k))
             continue;
