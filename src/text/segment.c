@@ -209,7 +209,8 @@ static int line_opener(const seg *g, size_t i)
 static int headline_break(const seg *g, size_t cur, size_t i)
 {
     const txt_token *last = &g->toks[i - 1];
-    if (is_continuer(last) || !line_opener(g, i))
+    /* Both tests are pure; the cheaper one first. */
+    if (!line_opener(g, i) || is_continuer(last))
         return 0;
     /* The sentence must be exactly the previous line. */
     if (cur != 0 && !(g->toks[cur].flags & TXT_TOK_NL_BEFORE))

@@ -537,15 +537,19 @@ static inline int emit_prefix(tk *t, size_t b, size_t e, uint32_t flags, const p
     size_t m = e - b;
     char *d = t->nb;
     d[m] = '\0';
-    if (is_ascii_digit(p[0]))
+    unsigned acc = f->acc, first = byte_bits[p[0]];
+    if (first & B_DG)
         flags |= TXT_TOK_NUM;
-    unsigned acc = f->acc;
     if (acc & (B_UP | B_LO)) {
         flags |= TXT_TOK_WORD;
-        size_t i = 0;
-        while (!(byte_bits[p[i]] & (B_UP | B_LO)))
-            i++;
-        if (byte_bits[p[i]] & B_UP)
+        /* Case of the first letter: usually the first byte. */
+        if (!(first & (B_UP | B_LO))) {
+            size_t i = 1;
+            while (!(byte_bits[p[i]] & (B_UP | B_LO)))
+                i++;
+            first = byte_bits[p[i]];
+        }
+        if (first & B_UP)
             flags |= TXT_TOK_CAP;
         if (!(acc & B_LO))
             flags |= TXT_TOK_UPPER;
@@ -898,7 +902,7 @@ static int is_starter(const txt_token *k)
     if (!(k->flags & TXT_TOK_CAP) || k->norm_len > 10)
         return 0;
     for (size_t i = 0; i < sizeof starters / sizeof starters[0]; i++)
-        if (strlen(starters[i]) == k->norm_len &&
+        if (starters[i][0] == k->norm[0] && strlen(starters[i]) == k->norm_len &&
             memcmp(starters[i], k->norm, k->norm_len) == 0)
             return 1;
     return 0;
