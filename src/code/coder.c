@@ -314,7 +314,15 @@ static int best_at(const sctx *sc, uint32_t v, cand *out)
     size_t n = dict_word_lookup(sc->c->ds, sc->tk[v].hash, &wf);
     if (!n)
         return 0;
+    /* "the visit", "a roadside bombing": a determiner, possibly with one
+     * lower-case modifier between, makes the word a noun. */
     int det = v > sc->tb && has_cue(sc, v - 1, CODE_CUE_DETERMINER);
+    if (!det && v > sc->tb + 1 && (sc->tk[v - 1].flags & TXT_TOK_WORD) &&
+        !(sc->tk[v - 1].flags & (TXT_TOK_CAP | TXT_TOK_UPPER)) &&
+        has_cue(sc, v - 2, CODE_CUE_DETERMINER) && MS(sc, mcover, v - 1) < 0) {
+        const dict_wordform *pw;
+        det = dict_word_lookup(sc->c->ds, sc->tk[v - 1].hash, &pw) == 0;
+    }
     cand best[2];
     int have[2] = {0, 0};
     for (size_t i = 0; i < n; i++) {
@@ -410,10 +418,24 @@ static int cmp_cand(const void *a, const void *b)
 /* ---- arguments ---------------------------------------------------------- */
 
 /* Clause start for token v: the token after the nearest boundary cue. */
+/* The token of the "(" matching the ")" at t, or t when there is none
+ * within the sentence: a parenthesis ("The United Arab Emirates (UAE)
+ * has ...") is skipped as a whole when looking back. */
+static int64_t paren_open(const sctx *sc, int64_t t)
+{
+    if (sc->tk[t].norm_len != 1 || sc->tk[t].norm[0] != ')')
+        return t;
+    for (int64_t j = t - 1; j >= (int64_t)sc->tb && j > t - 30; j--)
+        if (sc->tk[j].norm_len == 1 && sc->tk[j].norm[0] == '(')
+            return j;
+    return t;
+}
+
 static uint32_t clause_start(const sctx *sc, uint32_t v, uint32_t *bound)
 {
     *bound = UINT32_MAX;
     for (int64_t j = (int64_t)v - 1; j >= (int64_t)sc->tb; j--) {
+        j = paren_open(sc, j);
         if (MS(sc, mcover, j) >= 0)
             continue;
         if (has_cue(sc, (uint32_t)j, CODE_CUE_BOUNDARY) || is_boundary_punct(sc, (uint32_t)j)) {
@@ -440,7 +462,24 @@ static int owned_agent(const sctx *sc, const dict_mention *m)
 static int32_t find_subject(const sctx *sc, uint32_t v, uint32_t cs, int32_t avoid)
 {
     int32_t nearest = -1;
+    /* "Pakistan, a key U.S. ally in the war, has refused": after a comma
+     * that closes an apposition, the subject is the mention before the
+     * apposition's opening comma. */
+    int64_t k = (int64_t)v - 1;
+    while (k > (int64_t)cs && sc->tk[k].flags & TXT_TOK_WORD && has_cue(sc, (uint32_t)k, CODE_CUE_BE))
+        k--; /* "has", "was" */
+    if (k > (int64_t)cs && sc->tk[k].hash == sc->c->h_comma) {
+        for (int64_t j = k - 1; j > (int64_t)cs && j > k - 16; j--) {
+            if (sc->tk[j].hash != sc->c->h_comma)
+                continue;
+            int32_t mi = MS(sc, mend, j - 1);
+            if (mi >= 0 && mi != avoid && !(sc->ms[mi].flags & DICT_M_ADJ))
+                return mi;
+            break;
+        }
+    }
     for (int64_t j = (int64_t)v - 1; j >= (int64_t)cs; j--) {
+        j = paren_open(sc, j);
         int32_t mi = MS(sc, mcover, j);
         if (mi < 0 || mi == avoid)
             continue;
