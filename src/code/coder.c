@@ -1060,8 +1060,15 @@ static int emit(const sctx *sc, const cand *cd, const cand *cands, size_t nc,
 
 /* Words that open a subordinate clause: what they introduce is usually
  * background to the sentence's news ("..., where 28 people were killed"). */
+static uint32_t speech_opener(const sctx *sc, uint32_t bound);
+
 static int is_subordinator(const sctx *sc, uint32_t t)
 {
+    /* "that" after a noun opens a relative clause ("a helicopter that was
+     * captured"); after a speech verb it opens the reported news. */
+    if (strcmp(sc->tk[t].norm, "that") == 0)
+        return speech_opener(sc, t) == UINT32_MAX && t > sc->tb &&
+               (sc->tk[t - 1].flags & TXT_TOK_WORD);
     static const char *w[] = {"where", "when", "after", "before", "since", "as", "while",
                               "because", "which", "who", "whom", "whose", "although",
                               "though", "whereas", "until", "following", NULL};
