@@ -417,7 +417,6 @@ static int cmp_cand(const void *a, const void *b)
 
 /* ---- arguments ---------------------------------------------------------- */
 
-/* Clause start for token v: the token after the nearest boundary cue. */
 /* The token of the "(" matching the ")" at t, or t when there is none
  * within the sentence: a parenthesis ("The United Arab Emirates (UAE)
  * has ...") is skipped as a whole when looking back. */
@@ -431,6 +430,10 @@ static int64_t paren_open(const sctx *sc, int64_t t)
     return t;
 }
 
+static int is_speech_word(const sctx *sc, uint32_t t);
+
+/* Clause start for token v: the token after the nearest boundary cue or
+ * speech verb ("NATO confirmed [on Wednesday] it would ..."). */
 static uint32_t clause_start(const sctx *sc, uint32_t v, uint32_t *bound)
 {
     *bound = UINT32_MAX;
@@ -438,7 +441,8 @@ static uint32_t clause_start(const sctx *sc, uint32_t v, uint32_t *bound)
         j = paren_open(sc, j);
         if (MS(sc, mcover, j) >= 0)
             continue;
-        if (has_cue(sc, (uint32_t)j, CODE_CUE_BOUNDARY) || is_boundary_punct(sc, (uint32_t)j)) {
+        if (has_cue(sc, (uint32_t)j, CODE_CUE_BOUNDARY) || is_boundary_punct(sc, (uint32_t)j) ||
+            is_speech_word(sc, (uint32_t)j)) {
             *bound = (uint32_t)j;
             return (uint32_t)j + 1;
         }
