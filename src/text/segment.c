@@ -284,8 +284,11 @@ int txt_segment(const char *text, size_t len, const txt_token *toks,
         /* Without a pending end, only tokens after a line break or with a
          * sentence end of their own change anything. */
         if (!pending) {
-            while (i < ntok && !(toks[i].flags & (TXT_TOK_NL_BEFORE | TXT_TOK_PARA_BEFORE |
-                                                   TXT_TOK_SENT_END)))
+            const uint32_t any = TXT_TOK_NL_BEFORE | TXT_TOK_PARA_BEFORE | TXT_TOK_SENT_END;
+            while (ntok - i >= 4 && !((toks[i].flags | toks[i + 1].flags | toks[i + 2].flags |
+                                       toks[i + 3].flags) & any))
+                i += 4;
+            while (i < ntok && !(toks[i].flags & any))
                 i++;
         }
         int cut = i == ntok;

@@ -176,6 +176,9 @@ typedef struct kwslot {
 
 enum { KW_BITS = 9, KW_SLOTS = 1 << KW_BITS };
 static kwslot kw_table[KW_SLOTS];
+/* Bit n of kw_lens[l] is set when some keyword of n letters starts with
+ * letter l: rules most words out before their key is made. */
+static uint16_t kw_lens[26];
 static pthread_once_t kw_once = PTHREAD_ONCE_INIT;
 
 static unsigned kw_slot(uint64_t key, uint16_t key2)
@@ -207,6 +210,7 @@ static void kw_build(void)
             while (kw_table[h].n)
                 h = (h + 1) & (KW_SLOTS - 1);
             kw_table[h] = (kwslot){k, k2, e->n, e->kw, e->val};
+            kw_lens[li] |= (uint16_t)(1u << e->n);
         }
     }
 }
@@ -232,13 +236,15 @@ static const uint64_t low_bytes[9] = {
     0, 0xFFull, 0xFFFFull, 0xFFFFFFull, 0xFFFFFFFFull, 0xFFFFFFFFFFull,
     0xFFFFFFFFFFFFull, 0xFFFFFFFFFFFFFFull, ~0ull};
 
-/* Keyword of the ASCII-letter word w[0..n), case-insensitively; sets *val.
+/* Keyword of the ASCII-letter word w[0..n) (letters only, as the lexer
+ * calls it), case-insensitively; sets *val.
  * lim is the end of the readable text: when 8 bytes are readable at w the
  * key is one load. */
 static int kw_lookup(const unsigned char *w, size_t n, const unsigned char *lim,
                      int32_t *val)
 {
-    if (n == 0 || n > 10)
+    /* w[0] is a letter: the index is 0..25. */
+    if (n == 0 || n > 10 || !((kw_lens[(w[0] | 32u) - 'a'] >> n) & 1))
         return KW_NONE;
     uint16_t k2 = 0;
     uint64_t k;

@@ -652,6 +652,13 @@ static size_t scan_word_rest(tk *t, size_t start, size_t j, uint32_t ws, const p
     int number = is_ascii_digit(s[start]);
     size_t seg = start;  /* start of the current alphanumeric run */
 
+    /* A word before a comma or colon: no rule below applies. */
+    if (!number && (s[j] == ',' || s[j] == ':')) {
+        if (emit_prefix(t, start, j, ws, pre))  /* j == pre->end */
+            goto oom;
+        return j;
+    }
+
     for (;;) {
         /* ASCII letters and digits by table; other bytes below 0x80 end
          * the run; only non-ASCII characters need decoding. */
