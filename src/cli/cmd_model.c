@@ -3,11 +3,13 @@
  * `dyad partners` and `dyad dyad`. */
 #include "cli/model_cli.h"
 #include "core/alloc.h"
+#include "web/web.h"
 
 #include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 
 static const char model_help[] =
     "Usage: dyad model --db PATH|URL [OPTIONS]\n\n"
@@ -29,7 +31,15 @@ static const char model_help[] =
     "      --top N          alliance triangles listed (default 10)\n"
     "  -f, --format FORMAT  text (default), json, graphml, dot, csv (edges) or\n"
     "                       csv-nodes\n"
+    "      --summary        print aggregate records and timings on stderr\n"
     "  -h, --help           show this help\n";
+
+static double now(void)
+{
+    struct timespec t;
+    clock_gettime(CLOCK_MONOTONIC, &t);
+    return (double)t.tv_sec + (double)t.tv_nsec / 1e9;
+}
 
 int model_cli_long(cli_ctx *c, const char *opt, const char *arg, long lo, long hi, long *out)
 {
@@ -92,26 +102,6 @@ int model_cli_option(cli_ctx *c, model_cli *m, int opt, const char *arg)
     }
 }
 
-typedef struct load_ctx {
-    model_data *d;
-    dy_err err;
-    int failed;
-} load_ctx;
-
-static int add_agg(void *ud, const store_agg *a)
-{
-    load_ctx *l = ud;
-    /* events with an unknown side cannot be placed in the network */
-    if (!a->source || !*a->source || !a->target || !*a->target)
-        return 0;
-    if (model_data_add(l->d, a->window ? a->window : "", a->source, a->target, a->events,
-                       a->quad, a->goldstein, &l->err)) {
-        l->failed = 1;
-        return 1;
-    }
-    return 0;
-}
-
 int model_cli_load(cli_ctx *c, const model_cli *m, model_data *d, store **sp)
 {
     if (!m->db) {
@@ -125,12 +115,8 @@ int model_cli_load(cli_ctx *c, const model_cli *m, model_data *d, store **sp)
         cli_print_err(&e);
         return CLI_EXIT_FAIL;
     }
-    load_ctx l = {d, {0}, 0};
-    int rc = store_aggregate(s, &m->f, m->window, m->level, add_agg, &l, &e);
-    if (l.failed) {
-        cli_print_err(&l.err);
-        rc = CLI_EXIT_FAIL;
-    } else if (rc) {
+    int rc = web_load(s, &m->f, m->window, m->level, d, NULL, &e);
+    if (rc) {
         cli_print_err(&e);
         rc = CLI_EXIT_FAIL;
     }
@@ -168,6 +154,7 @@ int cmd_model(cli_ctx *c, int argc, char **argv)
         {"restarts", required_argument, NULL, 2007},
         {"seed", required_argument, NULL, 2008},
         {"top", required_argument, NULL, 2009},
+        {"summary", no_argument, NULL, 2010},
         {"format", required_argument, NULL, 'f'},
         {"help", no_argument, NULL, 'h'},
         {NULL, 0, NULL, 0}};
@@ -175,7 +162,7 @@ int cmd_model(cli_ctx *c, int argc, char **argv)
     mc.window = STORE_WIN_ALL;
     model_opts o;
     model_opts_default(&o);
-    int fmt = MODEL_FMT_TEXT, opt, rc = 0;
+    int fmt = MODEL_FMT_TEXT, opt, rc = 0, summary = 0;
     long n;
     optind = 1;
     opterr = 0;
@@ -223,6 +210,7 @@ int cmd_model(cli_ctx *c, int argc, char **argv)
             if (!(rc = model_cli_long(c, "--top", optarg, 0, 100000, &n)))
                 o.top = (int)n;
             break;
+        case 2010: summary = 1; break;
         case ':': rc = cli_usage(c, "option '%s' needs an argument", argv[optind - 1]); break;
         default: rc = cli_usage(c, "unknown option '%s'", argv[optind - 1]); break;
         }
@@ -237,7 +225,9 @@ int cmd_model(cli_ctx *c, int argc, char **argv)
         cli_errorf("out of memory");
         return CLI_EXIT_FAIL;
     }
+    double t0 = now();
     rc = model_cli_load(c, &mc, d, NULL);
+    double t1 = now();
     model *m = NULL;
     dy_err e;
     dy_err_clear(&e);
@@ -245,6 +235,12 @@ int cmd_model(cli_ctx *c, int argc, char **argv)
         cli_print_err(&e);
         rc = CLI_EXIT_FAIL;
     }
+    if (!rc && summary)
+        fprintf(stderr,
+                "aggregate records %zu, store aggregation %.3f s, model %.3f s "
+                "(%zu windows, %zu nodes, %zu edges in the whole period)\n",
+                model_data_count(d), t1 - t0, now() - t1, m->nwindows, m->whole.nnodes,
+                m->whole.nedges);
     if (!rc) {
         dy_buf b = {0};
         model_write(&b, m, fmt);
