@@ -601,6 +601,15 @@ static size_t members(const sctx *sc, int32_t mi, int32_t *out, size_t cap)
     return n;
 }
 
+/* Copy a CAMEO event code (at most 7 characters) into an 8-byte buffer. */
+static void copy_code(char out[8], const char *code)
+{
+    size_t i = 0;
+    for (; i < 7 && code[i]; i++)
+        out[i] = code[i];
+    out[i] = '\0';
+}
+
 typedef struct derive {
     const char *act, *to;
 } derive;
@@ -928,7 +937,7 @@ static int emit(const sctx *sc, const cand *cd, const cand *cands, size_t nc,
     int oblig;
     int mod = modality(sc, cs, cd->v, bound, &cb, &ce, &oblig);
     char codebuf[8];
-    snprintf(codebuf, sizeof codebuf, "%s", code);
+    copy_code(codebuf, code);
     if (oblig && mod != CODE_MOD_NEGATED && nsrc > 0) {
         /* "Russia said Sudan must return the helicopter": Russia demands
          * of Sudan. The speaker is the subject of the speech verb. */
@@ -937,7 +946,7 @@ static int emit(const sctx *sc, const cand *cd, const cand *cands, size_t nc,
         uint32_t spb;
         int32_t speaker = sp == UINT32_MAX ? -1 : find_subject(sc, sp, clause_start(sc, sp, &spb), -1);
         if (dc && speaker >= 0 && sc->ms[speaker].list < 0) {
-            snprintf(codebuf, sizeof codebuf, "%s", dc);
+            copy_code(codebuf, dc);
             tgts[0] = srcs[0];
             ntgt = 1;
             srcs[0] = &sc->ms[speaker];
@@ -950,7 +959,7 @@ static int emit(const sctx *sc, const cand *cd, const cand *cands, size_t nc,
         if (!ic)
             ic = DERIVE(threat_map, code);
         if (ic)
-            snprintf(codebuf, sizeof codebuf, "%s", ic);
+            copy_code(codebuf, ic);
     }
     /* Intents (03x) and threats (13x) that the coder derived are statements
      * the actor made: they are written like asserted events. */
@@ -1024,7 +1033,7 @@ static int emit(const sctx *sc, const cand *cd, const cand *cands, size_t nc,
                     ev->n--;
                     continue;
                 }
-                snprintf(e->code, sizeof e->code, "%s", codebuf);
+                copy_code(e->code, codebuf);
                 e->modality = mod;
                 set_span(&e->src, sm_);
                 set_span(&e->tgt, tm_);
