@@ -75,18 +75,33 @@ int txt_date_format(const txt_date *d, char out[static 11])
     int y = d->year < 0 ? 0 : d->year > 9999 ? 9999 : d->year;
     int m = d->month < 0 ? 0 : d->month > 99 ? 99 : d->month;
     int dd = d->day < 0 ? 0 : d->day > 99 ? 99 : d->day;
+    /* Written digit by digit: this runs once per output event. */
+    int n;
     switch (d->prec) {
-    case TXT_PREC_DAY:
-        return snprintf(out, 11, "%04d-%02d-%02d", y, m, dd);
-    case TXT_PREC_MONTH:
-        return snprintf(out, 11, "%04d-%02d", y, m);
+    case TXT_PREC_DAY: n = 10; break;
+    case TXT_PREC_MONTH: n = 7; break;
     case TXT_PREC_YEAR:
-    case TXT_PREC_DECADE:
-        return snprintf(out, 11, "%04d", y);
+    case TXT_PREC_DECADE: n = 4; break;
     default:
         out[0] = '\0';
         return 0;
     }
+    out[0] = (char)('0' + y / 1000);
+    out[1] = (char)('0' + y / 100 % 10);
+    out[2] = (char)('0' + y / 10 % 10);
+    out[3] = (char)('0' + y % 10);
+    if (n > 4) {
+        out[4] = '-';
+        out[5] = (char)('0' + m / 10);
+        out[6] = (char)('0' + m % 10);
+    }
+    if (n > 7) {
+        out[7] = '-';
+        out[8] = (char)('0' + dd / 10);
+        out[9] = (char)('0' + dd % 10);
+    }
+    out[n] = '\0';
+    return n;
 }
 
 const char *txt_prec_name(int prec)
