@@ -104,5 +104,6 @@ int cmd_show(cli_ctx *c, int argc, char **argv);
 int cmd_model(cli_ctx *c, int argc, char **argv);
 int cmd_partners(cli_ctx *c, int argc, char **argv);
 int cmd_dyad(cli_ctx *c, int argc, char **argv);
+int cmd_serve(cli_ctx *c, int argc, char **argv);
 
 #endif

@@ -3,6 +3,7 @@
 #include "cli/cli.h"
 #include "core/buf.h"
 #include "store/store.h"
+#include "web/web.h"
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -38,69 +39,10 @@ typedef struct out_ctx {
     int werr;
 } out_ctx;
 
-static void json_span(dy_buf *b, const char *k, const int32_t s[2])
-{
-    dy_buf_printf(b, "\"%s\":", k);
-    if (s[0] < 0)
-        dy_buf_adds(b, "null");
-    else
-        dy_buf_printf(b, "[%d,%d]", (int)s[0], (int)s[1]);
-}
-
-static void json_str_or_null(dy_buf *b, const char *s)
-{
-    if (s)
-        dy_buf_json_str(b, s, strlen(s));
-    else
-        dy_buf_adds(b, "null");
-}
-
 static void write_jsonl(out_ctx *o, const store_event *e)
 {
-    dy_buf *b = &o->b;
-    dy_buf_printf(b, "{\"id\":%lld,\"doc\":", (long long)e->id);
-    json_str_or_null(b, e->doc ? e->doc : "");
-    dy_buf_printf(b, ",\"sent\":%d,\"date\":", e->sent);
-    json_str_or_null(b, e->date);
-    dy_buf_adds(b, ",\"source\":");
-    dy_buf_json_str(b, e->source, strlen(e->source));
-    dy_buf_adds(b, ",\"target\":");
-    dy_buf_json_str(b, e->target, strlen(e->target));
-    dy_buf_adds(b, ",\"code\":");
-    dy_buf_json_str(b, e->code, strlen(e->code));
-    dy_buf_adds(b, ",\"root\":");
-    dy_buf_json_str(b, e->root, strlen(e->root));
-    if (e->has_quad) {
-        dy_buf_printf(b, ",\"quad\":%d,\"goldstein\":", e->quad);
-        dy_buf_addf1(b, e->goldstein);
-    } else {
-        dy_buf_adds(b, ",\"quad\":null,\"goldstein\":null");
-    }
-    dy_buf_adds(b, ",\"modality\":");
-    json_str_or_null(b, e->modality);
-    dy_buf_adds(b, ",\"text\":");
-    dy_buf_json_str(b, e->text, strlen(e->text));
-    dy_buf_adds(b, ",\"spans\":{");
-    json_span(b, "source", e->src);
-    dy_buf_addc(b, ',');
-    json_span(b, "verb", e->verb);
-    dy_buf_addc(b, ',');
-    json_span(b, "target", e->tgt);
-    dy_buf_addc(b, '}');
-    if (o->explain) {
-        dy_buf_adds(b, ",\"explain\":{\"pattern\":");
-        json_str_or_null(b, e->pattern);
-        dy_buf_adds(b, ",\"source_entry\":");
-        json_str_or_null(b, e->source_entry);
-        dy_buf_adds(b, ",\"target_entry\":");
-        json_str_or_null(b, e->target_entry);
-        dy_buf_adds(b, ",\"dict_version\":");
-        json_str_or_null(b, e->dict_version);
-        dy_buf_addc(b, '}');
-    }
-    if (o->dedup)
-        dy_buf_printf(b, ",\"support\":%ld", e->support);
-    dy_buf_adds(b, "}\n");
+    web_event_json(&o->b, e, o->explain, o->dedup);
+    dy_buf_addc(&o->b, '\n');
 }
 
 /* A field for TSV (tabs and newlines as spaces) or CSV (RFC 4180). */

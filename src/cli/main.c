@@ -23,6 +23,7 @@ static const command commands[] = {
     {"model", cmd_model, "model of international relations: blocs, polarity, centrality"},
     {"partners", cmd_partners, "rank an actor's partners by cooperation per window"},
     {"dyad", cmd_dyad, "time series of a relation with its key events"},
+    {"serve", cmd_serve, "serve the dashboard and the JSON API over a store"},
 };
 
 static void usage(FILE *out)

@@ -1,0 +1,2 @@
+# dyad serve: the JSON API and static files (tests/web/api.sh).
+. "$ROOT/tests/web/api.sh"
