@@ -32,7 +32,7 @@ trap 'rm -rf "$T"' EXIT
 now() { date +%s.%N; }
 secs() { awk -v s="$1" -v e="$2" 'BEGIN { printf "%.2f", e - s }'; }
 
-if [ ! -s "$DB" ] || [ "$(sqlite3 "$DB" 'SELECT value FROM meta WHERE key = "model_bench"' 2>/dev/null)" != "$N" ]; then
+if [ ! -s "$DB" ] || [ "$(sqlite3 "$DB" 'SELECT value FROM meta WHERE key = "model_bench"' 2>/dev/null)" != "$N-2" ]; then
     rm -f "$DB" "$DB-wal" "$DB-shm"
     printf '{"id":"seed","date":"2014-01-01","text":"Russia and China signed a trade agreement."}\n' >"$T/seed.jsonl"
     s=$(now)
@@ -56,8 +56,8 @@ if [ ! -s "$DB" ] || [ "$(sqlite3 "$DB" 'SELECT value FROM meta WHERE key = "mod
               p AS (SELECT i, (i * 7919) % 200 AS s, ((i * 7919) % 200 + 1 + (i * 104729) % 199) % 200 AS t,
                            date(julianday('2014-01-01') + (i * 2654435761) % 3652) AS d FROM n),
               q AS (SELECT i, s, t, d, CASE WHEN (s < 100) = (t < 100)
-                                            THEN CASE WHEN i % 10 < 8 THEN 1 + i % 2 ELSE 3 + i % 2 END
-                                            ELSE CASE WHEN i % 10 < 8 THEN 3 + i % 2 ELSE 1 + i % 2 END END AS quad
+                                            THEN CASE WHEN (i / 200) % 10 < 8 THEN 1 + (i / 2000) % 2 ELSE 3 + (i / 2000) % 2 END
+                                            ELSE CASE WHEN (i / 200) % 10 < 8 THEN 3 + (i / 2000) % 2 ELSE 1 + (i / 2000) % 2 END END AS quad
                     FROM p),
               c AS (SELECT i, 'X' || char(65 + s / 26) || char(65 + s % 26) AS sc,
                               'X' || char(65 + t / 26) || char(65 + t % 26) AS tc, d, quad FROM q)
@@ -70,7 +70,7 @@ if [ ! -s "$DB" ] || [ "$(sqlite3 "$DB" 'SELECT value FROM meta WHERE key = "mod
               FROM c;"
         echo "COMMIT;"
         cat "$T/indexes.sql"
-        echo "INSERT OR REPLACE INTO meta (key, value) VALUES ('model_bench', '$N');"
+        echo "INSERT OR REPLACE INTO meta (key, value) VALUES ('model_bench', '$N-2');"
         echo "ANALYZE;"
     } >"$T/gen.sql"
     if ! sqlite3 "$DB" <"$T/gen.sql" >"$T/out" 2>&1; then
