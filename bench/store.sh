@@ -5,6 +5,7 @@
 #  2. query latency of a dyad + time-range query (`dyad events --dyad A,B
 #     --from --to`, whole command wall time) on a generated store of
 #     $STORE_EVENTS (default 10 million) events, for SQLite and PostgreSQL.
+# STORE_BACKENDS (default "sqlite postgresql") chooses the backends of part 2.
 # PostgreSQL runs in a throwaway server (scripts/pg-test); the generated
 # SQLite store needs the sqlite3 shell. Parts whose tools are missing are
 # skipped with a note.
@@ -68,7 +69,10 @@ latency() { # DB: median of 5 runs of the query, milliseconds
     done | sort -n | sed -n 3p
 }
 echo "  generated store: $N events, $NC countries x 3 roles, 5000 days; query: dyad events $QUERY"
-if command -v sqlite3 >/dev/null 2>&1; then
+BACKENDS=${STORE_BACKENDS:-sqlite postgresql}
+case " $BACKENDS " in *" postgresql "*) ;; *) [ -n "$PGURL" ] && "$ROOT/scripts/pg-test" stop "$PGDIR"; PGURL="" ;; esac
+case " $BACKENDS " in *" sqlite "*) HAVE_SQLITE3=$(command -v sqlite3) ;; *) HAVE_SQLITE3="" ;; esac
+if [ -n "$HAVE_SQLITE3" ]; then
     db="$TMP/gen.db"
     printf '{"id":"g","date":"2015-01-01","text":"France criticised Germany."}\n' >"$TMP/g.jsonl"
     "$DYAD" ingest --db "$db" -q "$TMP/g.jsonl" >/dev/null 2>&1
@@ -97,7 +101,7 @@ SQL
     ms=$(latency "$db")
     echo "  query sqlite:     ${ms} ms ($(wc -l <"$TMP/q.out" | tr -d ' ') events; store built in $(((t1 - t0) / 1000)) s)"
 else
-    echo "  query sqlite: skipped (sqlite3 shell not installed)"
+    echo "  query sqlite: skipped (sqlite3 shell not installed, or not in STORE_BACKENDS)"
 fi
 if [ -n "$PGURL" ]; then
     db=$(pgdb gen)
@@ -110,7 +114,7 @@ DROP INDEX events_dyad; DROP INDEX events_tdyad;
 INSERT INTO events (doc_id, sent, date, date_prec, dkey, source, target, code, root, quad,
   goldstein, modality, scountry, tcountry, dict_version)
 SELECT 1, 0, to_char(d, 'YYYY-MM-DD'), 1, to_char(d, 'YYYYMMDD')::bigint,
-  sc || substr('GOVMILBUS', 1 + (i % 3) * 3, 3), tc, '04' || (i % 7), '04', 1, 1.0,
+  sc || substr('GOVMILBUS', 1 + (i % 3)::int * 3, 3), tc, '04' || (i % 7)::int, '04', 1, 1.0,
   'asserted', sc, tc, 'gen'
 FROM (SELECT i, substr('$COUNTRIES', 1 + (i % $NC)::int * 3, 3) AS sc,
              substr('$COUNTRIES', 1 + ((i / $NC) % $NC)::int * 3, 3) AS tc,
