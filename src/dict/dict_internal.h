@@ -21,6 +21,9 @@ struct dict_entry {
     dict_code *codes;      /* set arena */
     uint32_t ncodes;
     char role[8];          /* agents: role code */
+    char people[32];       /* states: the code of the people ("Palestinian
+                              refugees" PALREF) when it differs from the
+                              state's (PSE); "" when the same */
     uint32_t index;        /* position in the set (definition order) */
 };
 

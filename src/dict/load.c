@@ -325,6 +325,17 @@ static int parse_line(parser *p, char *s, size_t n)
         return parse_forms(p, "adj", DICT_FORM_ADJ, arg, an);
     if (KW("seat"))
         return parse_forms(p, "seat", DICT_FORM_SEAT, arg, an);
+    if (KW("people")) {
+        if (!p->cur || p->cur->kind != DICT_STATE)
+            return dy_err_set(p->err, DY_EPARSE, p->file, p->line, -1,
+                              "\"people\" is only allowed in state entries");
+        if (!valid_code(arg, an) || an >= sizeof p->cur->people)
+            return dy_err_set(p->err, DY_EPARSE, p->file, p->line, -1,
+                              "expected a CAMEO code after \"people\", got \"%.*s\"", (int)an, arg);
+        memcpy(p->cur->people, arg, an);
+        p->cur->people[an] = '\0';
+        return 0;
+    }
     if (KW("role")) {
         if (!p->cur || p->cur->kind != DICT_AGENT)
             return dy_err_set(p->err, DY_EPARSE, p->file, p->line, -1,
@@ -339,7 +350,7 @@ static int parse_line(parser *p, char *s, size_t n)
 #undef KW
     return dy_err_set(p->err, DY_EPARSE, p->file, p->line, -1,
                       "unknown keyword \"%.*s\": expected state, org, group, person, agent, "
-                      "code, role, name, adj or seat", (int)kn, kw);
+                      "code, role, name, adj, seat or people", (int)kn, kw);
 }
 
 static int add_file(dict_set *ds, const char *name, uint32_t *id)

@@ -595,6 +595,17 @@ int dict_match(const dict_set *ds, const txt_analysis *an, const txt_date *date,
     return 0;
 }
 
+/* Roles that act for a state: with them an adjective names the state
+ * ("Palestinian police" PSECOP), with others the people. */
+static int state_role(const char *role)
+{
+    static const char *r[] = {"GOV", "MIL", "COP", "SPY", "JUD", "LEG", "REB", NULL};
+    for (int i = 0; r[i]; i++)
+        if (strcmp(role, r[i]) == 0)
+            return 1;
+    return 0;
+}
+
 size_t dict_mention_code(const dict_mention *m, const txt_date *date, char out[32])
 {
     int32_t key = dict_date_key(date);
@@ -628,6 +639,11 @@ size_t dict_mention_code(const dict_mention *m, const txt_date *date, char out[3
         dict_code_cat3(out, base, m->agent->role);
     } else if (m->flags & DICT_M_PERSON) {
         dict_code_cat(out, base, NULL);
+    } else if (m->agent && m->entry->people[0] && !state_role(m->agent->role)) {
+        /* "Palestinian refugees": the people, not the state (PALREF). */
+        dict_code_cat(out, m->entry->people, m->agent->role);
+    } else if ((m->flags & DICT_M_ADJ) && m->entry->people[0]) {
+        dict_code_cat(out, m->entry->people, NULL);
     } else if (m->agent) {
         /* A country plus the agent's role; organisations and groups keep
          * their own code ("NATO troops" is NATO). A person owning the agent
