@@ -40,7 +40,7 @@ CLI_OBJS  := $(CLI_SRCS:%.c=$(BUILD)/obj/%.o)
 TEST_BINS := $(TEST_SRCS:tests/unit/%.c=$(BUILD)/tests/%)
 
 .PHONY: all deps test check check-unit check-cli check-san demo bench fuzz \
-        install uninstall clean
+        install uninstall clean web check-web
 
 all: $(BUILD)/dyad
 
@@ -66,6 +66,18 @@ $(BUILD)/tests/%: tests/unit/%.c $(BUILD)/libdyad.a
 deps:
 	@scripts/install-deps
 
+# The dashboard served by `dyad serve` (build/web): our files from web/ and
+# the browser libraries installed by `npm ci` from web/package-lock.json.
+WEB_FILES := web/index.html web/style.css web/build.sh data/cameo/codes.tsv \
+             $(wildcard web/src/*.js)
+web/node_modules/.package-lock.json: web/package.json web/package-lock.json
+	cd web && npm ci --no-audit --no-fund --loglevel=error
+
+build/web/index.html: $(WEB_FILES) web/node_modules/.package-lock.json
+	@web/build.sh build/web
+
+web: build/web/index.html
+
 # Unit tests (cmocka, one binary per module) and CLI tests (tests/cli/*.sh).
 check-unit: $(TEST_BINS)
 	@scripts/run-unit-tests $(TEST_BINS)
@@ -73,7 +85,14 @@ check-unit: $(TEST_BINS)
 check-cli: $(BUILD)/dyad
 	@DYAD=$(CURDIR)/$(BUILD)/dyad tests/cli/run
 
-check: check-unit check-cli
+# Browser tests (headless Chromium) against the normal build only.
+check-web: $(BUILD)/dyad
+ifneq ($(SANITIZE),1)
+	@$(MAKE) --no-print-directory web
+	@DYAD=$(CURDIR)/$(BUILD)/dyad node tests/web/browser.mjs
+endif
+
+check: check-unit check-cli check-web
 
 check-san:
 	@$(MAKE) --no-print-directory SANITIZE=1 check
@@ -83,7 +102,7 @@ test: deps
 	@$(MAKE) --no-print-directory check
 	@$(MAKE) --no-print-directory check-san
 
-demo: deps all
+demo: deps all web
 	@scripts/demo
 
 bench: all
@@ -98,6 +117,7 @@ install: all
 	install -m 755 $(BUILD)/dyad $(DESTDIR)$(PREFIX)/bin/dyad
 	cp -R data/. $(DESTDIR)$(PREFIX)/share/dyad/
 	install -m 644 docs/dyad.1 $(DESTDIR)$(PREFIX)/share/man/man1/dyad.1
+	if [ -d build/web ]; then cp -R build/web $(DESTDIR)$(PREFIX)/share/dyad/web; fi
 
 uninstall:
 	rm -f $(DESTDIR)$(PREFIX)/bin/dyad $(DESTDIR)$(PREFIX)/share/man/man1/dyad.1
