@@ -389,6 +389,16 @@ static int best_at(const sctx *sc, uint32_t v, cand *out)
             have[kind] = 1;
         }
     }
+    /* "artillery shells", "ballistic missiles": a third-person form right
+     * after a lower-case common word is a plural noun, not a verb. */
+    if (have[DICT_LX_VERB] && best[DICT_LX_VERB].form == DICT_WF_S && !best[DICT_LX_VERB].p &&
+        v > sc->tb) {
+        const txt_token *pv = &sc->tk[v - 1];
+        if ((pv->flags & TXT_TOK_WORD) && !(pv->flags & (TXT_TOK_CAP | TXT_TOK_UPPER)) &&
+            MS(sc, mcover, v - 1) < 0 && cues_at(sc, v - 1) == 0 &&
+            !(pv->norm_len > 2 && memcmp(pv->norm + pv->norm_len - 2, "ly", 2) == 0))
+            have[DICT_LX_VERB] = 0;
+    }
     int pick;
     if (have[DICT_LX_VERB] && have[DICT_LX_NOUN])
         pick = det ? (best[DICT_LX_NOUN].score >= best[DICT_LX_VERB].score ? DICT_LX_NOUN : DICT_LX_VERB)
@@ -508,13 +518,24 @@ static int32_t find_subject(const sctx *sc, uint32_t v, uint32_t cs, int32_t avo
     return nearest;
 }
 
-/* Object of the word: the first mention after `from` in the clause. */
+/* Object of the word: the first mention after `from` in the clause. An
+ * adjective ("data on North Korean missile launches") is taken only when
+ * the clause has no better mention, and never for a compound source, whose
+ * members are then each other's targets. */
 static int32_t find_object(const sctx *sc, uint32_t from, int32_t avoid)
 {
+    int32_t adj = -1;
+    int compound = avoid >= 0 && sc->ms[avoid].list >= 0;
     for (uint32_t j = from; j < sc->te; j++) {
         int32_t mi = MS(sc, mcover, j);
         if (mi >= 0 && sc->attr[mi])
             break;
+        if (mi >= 0 && mi != avoid && (sc->ms[mi].flags & DICT_M_ADJ)) {
+            if (adj < 0 && !compound)
+                adj = mi;
+            j = sc->ms[mi].tok_end - 1;
+            continue;
+        }
         if (mi >= 0 && mi != avoid && !owned_agent(sc, &sc->ms[mi]))
             return mi;
         if (mi >= 0)
@@ -523,7 +544,7 @@ static int32_t find_object(const sctx *sc, uint32_t from, int32_t avoid)
                  (has_cue(sc, j, CODE_CUE_BOUNDARY) && j > from))
             break;
     }
-    return -1;
+    return adj;
 }
 
 /* Source of a passive: the mention after "by". */
