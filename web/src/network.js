@@ -67,8 +67,10 @@ export function drawNetwork(st, { onNode, onEdge }) {
   }
   cy.elements().remove();
   cy.add(els);
-  cy.layout({ name: 'cose', animate: false, randomize: false, nodeRepulsion: () => 9000,
-    idealEdgeLength: () => 90 }).run();
+  cy.resize();
+  cy.layout({ name: 'cose', animate: false, randomize: false, fit: true, padding: 40,
+    nodeRepulsion: () => 9000, idealEdgeLength: () => 90 }).run();
+  cy.fit(undefined, 40);
   if (st.node && cy.getElementById(st.node).length) cy.getElementById(st.node).select();
   window.__dyad = { cy, model, shown };   // for the browser tests
   legend(g);
