@@ -53,7 +53,7 @@ typedef struct model_opts {
     double min_balance;  /* |balance| below this: neutral edge (sign 0); default 0.1 */
     double prior;        /* pseudo-events shrinking the balance to 0; default 1 */
     double smoothing;    /* share of a window's evidence carried to the next, 0..<1; default 0.5 */
-    int balance;         /* MODEL_BALANCE_COUNT (default) or MODEL_BALANCE_GOLDSTEIN */
+    int balance;         /* MODEL_BALANCE_GOLDSTEIN (default) or MODEL_BALANCE_COUNT */
     int max_blocs;       /* at most this many blocs, 0 = no limit (default) */
     int restarts;        /* random restarts of the bloc search; default 20 */
     unsigned long seed;  /* seed of the bloc search; default 1 */

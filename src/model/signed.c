@@ -10,7 +10,7 @@ void model_opts_default(model_opts *o)
     o->min_balance = 0.1;
     o->prior = 1.0;
     o->smoothing = 0.5;
-    o->balance = MODEL_BALANCE_COUNT;
+    o->balance = MODEL_BALANCE_GOLDSTEIN;
     o->max_blocs = 0;
     o->restarts = 20;
     o->seed = 1;

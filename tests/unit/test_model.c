@@ -81,7 +81,10 @@ static void test_two_blocs(void **state)
 {
     (void)state;
     model_data *d = two_blocs();
-    model *m = build(d, NULL);
+    model_opts co;
+    model_opts_default(&co);
+    co.balance = MODEL_BALANCE_COUNT; /* the count formulas checked below */
+    model *m = build(d, &co);
     const model_graph *g = &m->whole;
     assert_int_equal(g->nnodes, 6);
     assert_int_equal(g->nedges, 15);
@@ -356,6 +359,7 @@ static void test_windows_thresholds(void **state)
     add(d, "2023-04", "AAA", "CCC", 4, 5);
     model_opts o;
     model_opts_default(&o);
+    o.balance = MODEL_BALANCE_COUNT; /* the formulas checked below */
     o.windowed = 1;
     model *m = build(d, &o);
     /* every month from January to April, the gap (March) included */
@@ -406,6 +410,7 @@ static void test_windows_thresholds(void **state)
     model_free(m);
     /* Goldstein balance: mean Goldstein over 10, shrunk by the prior */
     model_opts_default(&o);
+    o.balance = MODEL_BALANCE_COUNT; /* the formulas checked below */
     o.balance = MODEL_BALANCE_GOLDSTEIN;
     o.min_events = 1;
     m = build(d, &o);
@@ -435,11 +440,13 @@ static void test_bad_input(void **state)
     assert_int_equal(model_data_count(d), 1);
     model_opts o;
     model_opts_default(&o);
+    o.balance = MODEL_BALANCE_COUNT; /* the formulas checked below */
     o.smoothing = 1;
     model *m = NULL;
     assert_int_equal(model_build(d, &o, &m, &e), DY_EINVAL);
     assert_null(m);
     model_opts_default(&o);
+    o.balance = MODEL_BALANCE_COUNT; /* the formulas checked below */
     o.restarts = 0;
     assert_int_equal(model_build(d, &o, &m, &e), DY_EINVAL);
     /* empty input: an empty model */
@@ -474,6 +481,7 @@ static void test_outputs(void **state)
     add(d, "2023", "PRK", "USA", 4, 6);
     model_opts o;
     model_opts_default(&o);
+    o.balance = MODEL_BALANCE_COUNT; /* the formulas checked below */
     o.windowed = 1;
     model *m = build(d, &o);
     dy_buf b = {0};
@@ -569,6 +577,7 @@ static void test_alloc_failures(void **state)
     model_data *d = two_blocs();
     model_opts o;
     model_opts_default(&o);
+    o.balance = MODEL_BALANCE_COUNT; /* the formulas checked below */
     o.windowed = 1;
     int ok = 0;
     for (long n = 0; n < 400 && !ok; n++) {
