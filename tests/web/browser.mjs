@@ -80,8 +80,16 @@ async function main() {
     const blocs = new Set(cy.nodes().map(n => n.data('bloc')).filter(b => b >= 0));
     return { nodes: cy.nodes().length, edges: cy.edges().length, colours: colours.size, blocs: blocs.size,
       apiBlocs: window.__dyad.shown.blocs.length,
+      bloc: Object.fromEntries(cy.nodes().map(n => [n.id(), n.data('bloc')])),
       ids: cy.nodes().map(n => n.id()), signs: cy.edges().map(e => e.data('sign')) };
   });
+  // The demo's two camps: Russia with North Korea, the US with Japan and
+  // South Korea (docs/model.md; the model decides, the page must show it).
+  const b = net.bloc;
+  check(b.RUS !== undefined && b.RUS === b.PRK, `network: RUS and PRK in one bloc (${b.RUS}, ${b.PRK})`);
+  check(b.USA !== undefined && b.USA === b.JPN && b.USA === b.KOR,
+    `network: USA, JPN, KOR in one bloc (${b.USA}, ${b.JPN}, ${b.KOR})`);
+  check(b.RUS !== b.USA, `network: RUS and USA in different blocs (${b.RUS}, ${b.USA})`);
   check(net.blocs >= 2 && net.colours >= 2, `network: nodes of ${net.blocs} blocs in ${net.colours} colours, want 2 or more`);
   check(net.blocs === net.apiBlocs, `network: ${net.blocs} blocs drawn, the model has ${net.apiBlocs}`);
   check(net.ids.includes('RUS') && net.ids.includes('PRK'), 'network: RUS and PRK are nodes');
