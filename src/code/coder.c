@@ -1014,6 +1014,11 @@ static int emit(const sctx *sc, const cand *cd, const cand *cands, size_t nc,
     }
 
     int reciprocal = ntgt == 0 && nsrc > 1;
+    /* Several actors showing force together ("the United States, Japan and
+     * South Korea launched a military exercise") cooperate militarily with
+     * each other: a posture (15x) shared by a compound source is 062. */
+    if (reciprocal && codebuf[0] == '1' && codebuf[1] == '5')
+        copy_code(codebuf, "062");
     size_t nsrc_it = nsrc ? nsrc : 1;
     for (size_t ti = 0; ti < ntx; ti++) {
         txt_date date = an->doc->date;
