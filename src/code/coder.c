@@ -707,7 +707,7 @@ static uint32_t speech_opener(const sctx *sc, uint32_t bound)
 /* Modality from cues in the clause before v: the strongest reading wins.
  * *oblig is set when the act is demanded ("X said Y must ..."). */
 static int modality(const sctx *sc, uint32_t cs, uint32_t v, uint32_t bound, uint32_t *cue_b,
-                    uint32_t *cue_e, int *oblig)
+                    uint32_t *cue_e, int *oblig, int form)
 {
     static const int order[] = {CODE_CUE_NEGATED, CODE_CUE_ALLEGED, CODE_CUE_HYPOTHETICAL,
                                 CODE_CUE_FUTURE};
@@ -737,8 +737,10 @@ static int modality(const sctx *sc, uint32_t cs, uint32_t v, uint32_t bound, uin
             return mod[k];
         }
     }
-    /* An infinitive ("to visit") is an act not (yet) done. */
-    if (v > sc->tb && sc->tk[v - 1].hash == sc->c->h_to && v - 1 >= lo) {
+    /* An infinitive ("to visit") is an act not (yet) done; "resorted to
+     * throwing stones" is not an infinitive. */
+    if (v > sc->tb && sc->tk[v - 1].hash == sc->c->h_to && v - 1 >= lo &&
+        form != DICT_WF_ING && form != DICT_WF_PAST) {
         *cue_b = v - 1;
         *cue_e = v;
         return CODE_MOD_FUTURE;
@@ -956,7 +958,7 @@ static int emit(const sctx *sc, const cand *cd, const cand *cands, size_t nc,
 
     uint32_t cb = 0, ce = 0;
     int oblig;
-    int mod = modality(sc, cs, cd->v, bound, &cb, &ce, &oblig);
+    int mod = modality(sc, cs, cd->v, bound, &cb, &ce, &oblig, cd->form);
     char codebuf[8];
     copy_code(codebuf, code);
     if (oblig && mod != CODE_MOD_NEGATED && nsrc > 0) {
