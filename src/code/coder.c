@@ -670,6 +670,16 @@ static const derive demand_map[] = {
     {"087", "1056"}, {"08", "105"}, {"045", "108"}, {"04", "106"}, {"057", "107"},
     {"05", "102"}, {"0", "100"}};
 
+/* A refused cooperative act ("will not end their strike", "refused to
+ * release the prisoners") is a rejection (12x). */
+static const derive refusal_map[] = {
+    {"061", "1211"}, {"062", "1212"}, {"063", "1213"}, {"064", "1214"}, {"06", "121"},
+    {"071", "1221"}, {"072", "1222"}, {"073", "1223"}, {"074", "1224"}, {"07", "122"},
+    {"0831", "1231"}, {"0832", "1232"}, {"0833", "1233"}, {"0834", "1234"}, {"083", "123"},
+    {"081", "1241"}, {"082", "1242"}, {"084", "1243"}, {"085", "1244"}, {"086", "1245"},
+    {"087", "1246"}, {"08", "124"}, {"045", "126"}, {"04", "125"}, {"057", "127"},
+    {"05", "120"}};
+
 #define DERIVE(map, code) derive_code(map, sizeof map / sizeof *map, code)
 
 static int is_speech_word(const sctx *sc, uint32_t t)
@@ -679,6 +689,28 @@ static int is_speech_word(const sctx *sc, uint32_t t)
     for (size_t i = 0; i < n; i++)
         if (wf[i].lx->speech && wf[i].lx->kind == DICT_LX_VERB)
             return 1;
+    return 0;
+}
+
+/* Does the negation cue [b, e) refuse rather than deny a fact? "refused
+ * to", "declined to", "will not", "won't", "would not": a stance taken,
+ * unlike "did not meet" (a negated fact). reported: the clause is reported
+ * speech (kept for callers that want to tell the two apart). */
+static int refusal(const sctx *sc, uint32_t b, uint32_t e, int reported)
+{
+    if (e <= b)
+        return 0;
+    const char *w = sc->tk[b].norm;
+    if (strncmp(w, "refus", 5) == 0 || strncmp(w, "declin", 6) == 0)
+        return 1;
+    /* "will not end their strike", "said it would not negotiate": the
+     * codebook files these under 12x, like "refused to". */
+    (void)reported;
+    if (b > sc->tb) {
+        const char *aux = sc->tk[b - 1].norm;
+        return strcmp(aux, "will") == 0 || strcmp(aux, "wo") == 0 || strcmp(aux, "would") == 0 ||
+               strcmp(aux, "shall") == 0;
+    }
     return 0;
 }
 
@@ -974,6 +1006,13 @@ static int emit(const sctx *sc, const cand *cd, const cand *cands, size_t nc,
             ntgt = 1;
             srcs[0] = &sc->ms[speaker];
             nsrc = 1;
+            mod = CODE_MOD_ASSERTED;
+        }
+    }
+    if (mod == CODE_MOD_NEGATED && refusal(sc, cb, ce, speech_opener(sc, bound) != UINT32_MAX)) {
+        const char *rc_ = DERIVE(refusal_map, code);
+        if (rc_) {
+            copy_code(codebuf, rc_);
             mod = CODE_MOD_ASSERTED;
         }
     }
