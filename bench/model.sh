@@ -32,7 +32,7 @@ trap 'rm -rf "$T"' EXIT
 now() { date +%s.%N; }
 secs() { awk -v s="$1" -v e="$2" 'BEGIN { printf "%.2f", e - s }'; }
 
-if [ ! -s "$DB" ] || [ "$(sqlite3 "$DB" 'SELECT value FROM meta WHERE key = "model_bench"' 2>/dev/null)" != "$N-2" ]; then
+if [ ! -s "$DB" ] || [ "$(sqlite3 "$DB" 'SELECT value FROM meta WHERE key = "model_bench"' 2>/dev/null)" != "$N-3" ]; then
     rm -f "$DB" "$DB-wal" "$DB-shm"
     printf '{"id":"seed","date":"2014-01-01","text":"Russia and China signed a trade agreement."}\n' >"$T/seed.jsonl"
     s=$(now)
@@ -70,7 +70,7 @@ if [ ! -s "$DB" ] || [ "$(sqlite3 "$DB" 'SELECT value FROM meta WHERE key = "mod
               FROM c;"
         echo "COMMIT;"
         cat "$T/indexes.sql"
-        echo "INSERT OR REPLACE INTO meta (key, value) VALUES ('model_bench', '$N-2');"
+        echo "INSERT OR REPLACE INTO meta (key, value) VALUES ('model_bench', '$N-3');"
         echo "ANALYZE;"
     } >"$T/gen.sql"
     if ! sqlite3 "$DB" <"$T/gen.sql" >"$T/out" 2>&1; then

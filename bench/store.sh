@@ -80,7 +80,7 @@ if [ -n "$HAVE_SQLITE3" ]; then
     sqlite3 "$db" <<SQL >/dev/null
 PRAGMA journal_mode = WAL;
 DROP INDEX events_doc; DROP INDEX events_date; DROP INDEX events_code;
-DROP INDEX events_dyad; DROP INDEX events_tdyad;
+DROP INDEX events_dyad; DROP INDEX events_tdyad; DROP INDEX events_agg;
 WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < $N),
 g AS (SELECT i, substr('$COUNTRIES', 1 + (i % $NC) * 3, 3) AS sc,
              substr('$COUNTRIES', 1 + ((i / $NC) % $NC) * 3, 3) AS tc,
@@ -95,6 +95,8 @@ CREATE INDEX events_date ON events (dkey);
 CREATE INDEX events_code ON events (code, dkey);
 CREATE INDEX events_dyad ON events (scountry, tcountry, dkey);
 CREATE INDEX events_tdyad ON events (tcountry, dkey);
+CREATE INDEX events_agg ON events (dkey, date, source, target, code, quad, goldstein,
+  date_prec, scountry, tcountry, modality);
 ANALYZE;
 SQL
     t1=$(now_ms)
@@ -110,7 +112,7 @@ if [ -n "$PGURL" ]; then
     t0=$(now_ms)
     psql -q "$db" >/dev/null <<SQL
 DROP INDEX events_doc; DROP INDEX events_date; DROP INDEX events_code;
-DROP INDEX events_dyad; DROP INDEX events_tdyad;
+DROP INDEX events_dyad; DROP INDEX events_tdyad; DROP INDEX events_agg;
 INSERT INTO events (doc_id, sent, date, date_prec, dkey, source, target, code, root, quad,
   goldstein, modality, scountry, tcountry, dict_version)
 SELECT 1, 0, to_char(d, 'YYYY-MM-DD'), 1, to_char(d, 'YYYYMMDD')::bigint,
@@ -125,6 +127,8 @@ CREATE INDEX events_date ON events (dkey);
 CREATE INDEX events_code ON events (code, dkey);
 CREATE INDEX events_dyad ON events (scountry, tcountry, dkey);
 CREATE INDEX events_tdyad ON events (tcountry, dkey);
+CREATE INDEX events_agg ON events (dkey, date, source, target, code, quad, goldstein,
+  date_prec, scountry, tcountry, modality);
 ANALYZE;
 SQL
     t1=$(now_ms)

@@ -165,6 +165,8 @@ static int check_schema(store *s, dy_err *err)
         rc = run_ddl(s, s->ops->ddl_v1, err);
     if (!rc && v < 2)
         rc = run_ddl(s, s->ops->ddl_v2, err);
+    if (!rc && v < 3)
+        rc = run_ddl(s, s->ops->ddl_v3, err);
     if (!rc)
         return s->ops->exec(s, "COMMIT", err);
     dy_err keep = *err;
@@ -680,33 +682,206 @@ int store_query_events(store *s, const store_filter *f, store_event_fn fn, void 
     return rc;
 }
 
+/* store_aggregate streams the matching events in the order of the events_agg
+ * index (dkey, then the dedup key), so that SQL neither groups nor sorts:
+ * one event per dedup group is the first of each run of equal keys, and the
+ * window key, a non-decreasing function of dkey, changes only between
+ * windows. The cells of one window (source, target) are summed in a hash
+ * table and written out, sorted, when the window ends. */
+typedef struct agg_cell {
+    const char *sc, *tc;     /* in the window's arena */
+    uint64_t hash;
+    long events, quad[5], ngs;
+    double goldstein;
+} agg_cell;
+
 typedef struct agg_ctx {
     store_agg_fn fn;
     void *ud;
-    int window;
+    int window, level;
+    long long skip, left;    /* offset still to skip; rows still allowed (-1: any) */
+    int have_wk, oom, stop;
+    long long wk;
+    dy_buf key[2];           /* the previous and the current dedup key */
+    int cur;
+    dy_arena *arena;
+    agg_cell **slot;         /* open addressing, nslot a power of two */
+    size_t nslot, ncell;
+    agg_cell **order;        /* scratch for sorting on flush */
+    size_t caporder;
 } agg_ctx;
 
-static int row_agg(void *ud, const char *const *c, int ncol)
+enum { AGG_COLS = 10 };
+
+static uint64_t agg_hash(const char *sc, const char *tc)
 {
-    agg_ctx *x = ud;
+    uint64_t h = fnv_field(0xcbf29ce484222325ULL, sc);
+    return fnv_field(h, tc);
+}
+
+static int agg_cmp(const void *a, const void *b)
+{
+    const agg_cell *x = *(agg_cell *const *)a, *y = *(agg_cell *const *)b;
+    int c = strcmp(x->sc, y->sc);
+    return c ? c : strcmp(x->tc, y->tc);
+}
+
+static int agg_grow(agg_ctx *x)
+{
+    size_t n = x->nslot ? x->nslot * 2 : 1024;
+    agg_cell **s = dy_calloc(n, sizeof *s);
+    if (!s)
+        return -1;
+    for (size_t i = 0; i < x->nslot; i++) {
+        agg_cell *c = x->slot[i];
+        if (!c)
+            continue;
+        size_t k = (size_t)c->hash & (n - 1);
+        while (s[k])
+            k = (k + 1) & (n - 1);
+        s[k] = c;
+    }
+    dy_free(x->slot);
+    x->slot = s;
+    x->nslot = n;
+    return 0;
+}
+
+/* Write out the cells of the current window in (source, target) order and
+ * empty the table. Returns fn's non-zero value, or 0. */
+static int agg_flush(agg_ctx *x)
+{
+    if (!x->ncell)
+        return 0;
+    if (x->ncell > x->caporder) {
+        agg_cell **o = dy_reallocarray(x->order, x->ncell, sizeof *o);
+        if (!o) {
+            x->oom = 1;
+            return -1;
+        }
+        x->order = o;
+        x->caporder = x->ncell;
+    }
+    size_t n = 0;
+    for (size_t i = 0; i < x->nslot; i++)
+        if (x->slot[i])
+            x->order[n++] = x->slot[i];
+    qsort(x->order, n, sizeof *x->order, agg_cmp);
     char label[64] = "";
-    long long k = c[0] ? strtoll(c[0], NULL, 10) : 0;
+    long long k = x->wk;
     switch (x->window) {
     case STORE_WIN_YEAR: snprintf(label, sizeof label, "%04lld", k); break;
     case STORE_WIN_QUARTER: snprintf(label, sizeof label, "%04lld-Q%lld", k / 10, k % 10); break;
     case STORE_WIN_MONTH: snprintf(label, sizeof label, "%04lld-%02lld", k / 100, k % 100); break;
     default: break;
     }
-    store_agg a = {0};
-    a.window = label;
-    a.source = c[1] ? c[1] : "";
-    a.target = c[2] ? c[2] : "";
-    a.events = c[3] ? strtol(c[3], NULL, 10) : 0;
-    for (int i = 1; i <= 4; i++)
-        a.quad[i] = c[3 + i] ? strtol(c[3 + i], NULL, 10) : 0;
-    a.goldstein = c[8] ? strtod(c[8], NULL) : 0;
-    (void)ncol;
-    return x->fn(x->ud, &a);
+    int rc = 0;
+    for (size_t i = 0; i < n && !rc; i++) {
+        if (x->skip > 0) {
+            x->skip--;
+            continue;
+        }
+        if (x->left == 0) {
+            x->stop = 1;
+            rc = -1;
+            break;
+        }
+        const agg_cell *c = x->order[i];
+        store_agg a = {0};
+        a.window = label;
+        a.source = c->sc;
+        a.target = c->tc;
+        a.events = c->events;
+        memcpy(a.quad, c->quad, sizeof a.quad);
+        /* Fifteen significant digits, as SQL sums used to arrive (and the
+         * same on both backends whatever the order of the additions); a
+         * single value came from such a text already. */
+        a.goldstein = c->goldstein;
+        if (c->ngs > 1) {
+            char g[40];
+            snprintf(g, sizeof g, "%.15g", c->goldstein);
+            a.goldstein = strtod(g, NULL);
+        }
+        rc = x->fn(x->ud, &a);
+        if (x->left > 0)
+            x->left--;
+    }
+    memset(x->slot, 0, x->nslot * sizeof *x->slot);
+    x->ncell = 0;
+    dy_arena_reset(x->arena);
+    return rc;
+}
+
+/* Row: wk, date, source, target, code, quad, goldstein, date_prec,
+ * scountry, tcountry (the dedup key is every column but wk). */
+static int row_agg(void *ud, const char *const *c, int ncol)
+{
+    agg_ctx *x = ud;
+    if (ncol < AGG_COLS)
+        return 0;
+    dy_buf *k = &x->key[x->cur];
+    dy_buf_reset(k);
+    for (int i = 1; i < AGG_COLS; i++) {
+        if (c[i]) {
+            dy_buf_addc(k, 1);
+            dy_buf_add(k, c[i], strlen(c[i]) + 1);
+        } else {
+            dy_buf_addc(k, 0);
+        }
+    }
+    if (k->oom) {
+        x->oom = 1;
+        return -1;
+    }
+    const dy_buf *prev = &x->key[!x->cur];
+    if (prev->len == k->len && memcmp(prev->data, k->data, k->len) == 0)
+        return 0; /* another mention of the same event */
+    x->cur = !x->cur;
+
+    long long wk = c[0] ? strtoll(c[0], NULL, 10) : 0;
+    if (x->have_wk && wk != x->wk) {
+        int rc = agg_flush(x);
+        if (rc)
+            return rc;
+    }
+    x->have_wk = 1;
+    x->wk = wk;
+    const char *sc = x->level == STORE_LEVEL_ACTOR ? c[2] : c[8];
+    const char *tc = x->level == STORE_LEVEL_ACTOR ? c[3] : c[9];
+    if (!sc)
+        sc = "";
+    if (!tc)
+        tc = "";
+    if ((x->ncell + 1) * 2 > x->nslot && agg_grow(x)) {
+        x->oom = 1;
+        return -1;
+    }
+    uint64_t h = agg_hash(sc, tc);
+    size_t i = (size_t)h & (x->nslot - 1);
+    agg_cell *cell;
+    while ((cell = x->slot[i]) != NULL &&
+           (cell->hash != h || strcmp(cell->sc, sc) != 0 || strcmp(cell->tc, tc) != 0))
+        i = (i + 1) & (x->nslot - 1);
+    if (!cell) {
+        cell = dy_arena_calloc(x->arena, 1, sizeof *cell);
+        if (!cell || !(cell->sc = dy_arena_strndup(x->arena, sc, strlen(sc))) ||
+            !(cell->tc = dy_arena_strndup(x->arena, tc, strlen(tc)))) {
+            x->oom = 1;
+            return -1;
+        }
+        cell->hash = h;
+        x->slot[i] = cell;
+        x->ncell++;
+    }
+    cell->events++;
+    int quad = c[5] ? atoi(c[5]) : 0;
+    if (quad >= 1 && quad <= 4)
+        cell->quad[quad]++;
+    if (c[6]) {
+        cell->goldstein += strtod(c[6], NULL);
+        cell->ngs++;
+    }
+    return 0;
 }
 
 int store_aggregate(store *s, const store_filter *f, int window, int level, store_agg_fn fn,
@@ -725,29 +900,41 @@ int store_aggregate(store *s, const store_filter *f, int window, int level, stor
     case STORE_WIN_MONTH: wk = "e.dkey / 100"; prec = " AND e.date_prec IN (1, 2)"; break;
     default: wk = "0"; prec = ""; break;
     }
-    const char *sc = level == STORE_LEVEL_ACTOR ? "e.source" : "e.scountry";
-    const char *tc = level == STORE_LEVEL_ACTOR ? "e.target" : "e.tcountry";
     qb q = {0};
     dy_buf_printf(&q.sql,
-                  "SELECT wk, sc, tc, count(*), sum(CASE WHEN quad = 1 THEN 1 ELSE 0 END), "
-                  "sum(CASE WHEN quad = 2 THEN 1 ELSE 0 END), "
-                  "sum(CASE WHEN quad = 3 THEN 1 ELSE 0 END), "
-                  "sum(CASE WHEN quad = 4 THEN 1 ELSE 0 END), sum(goldstein) FROM "
-                  "(SELECT %s AS wk, %s AS sc, %s AS tc, e.quad AS quad, e.goldstein AS "
-                  "goldstein FROM events e",
-                  wk, sc, tc);
+                  "SELECT %s, e.date, e.source, e.target, e.code, e.quad, e.goldstein, "
+                  "e.date_prec, e.scountry, e.tcountry FROM events e",
+                  wk);
     qb_where(&q, f);
+    /* The order of the events_agg index: no sort when it serves the query. */
     dy_buf_printf(&q.sql,
-                  " AND e.target <> ''%s GROUP BY e.date, e.source, e.target, e.code, e.dkey, "
-                  "e.date_prec, e.scountry, e.tcountry, e.quad, e.goldstein) x "
-                  "GROUP BY wk, sc, tc ORDER BY wk, sc, tc",
+                  " AND e.target <> ''%s ORDER BY e.dkey, e.date, e.source, e.target, e.code, "
+                  "e.quad, e.goldstein, e.date_prec, e.scountry, e.tcountry",
                   prec);
-    qb_limit(&q, f);
     int rc = qb_check(&q, err);
-    agg_ctx x = {fn, ud, window};
+    agg_ctx x = {0};
+    x.fn = fn;
+    x.ud = ud;
+    x.window = window;
+    x.level = level;
+    x.skip = f->offset > 0 ? f->offset : 0;
+    x.left = f->limit > 0 ? f->limit : -1;
+    if (!rc && !(x.arena = dy_arena_new()))
+        rc = dy_err_set(err, DY_ENOMEM, NULL, 0, -1, "out of memory");
     if (!rc)
         rc = s->ops->query(s, q.sql.data, q.p, q.np, row_agg, &x, err);
+    if (!rc && !x.oom && !x.stop)
+        rc = agg_flush(&x);
+    if (x.oom)
+        rc = dy_err_set(err, DY_ENOMEM, NULL, 0, -1, "out of memory");
+    else if (x.stop)
+        rc = 0;
     dy_buf_free(&q.sql);
+    dy_buf_free(&x.key[0]);
+    dy_buf_free(&x.key[1]);
+    dy_free(x.slot);
+    dy_free(x.order);
+    dy_arena_free(x.arena);
     return rc;
 }
 

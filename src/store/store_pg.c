@@ -63,6 +63,15 @@ static const char *const ddl_v2[] = {
     "UPDATE meta SET value = '2' WHERE key = 'schema_version'",
     NULL};
 
+/* v3: the aggregate index, in the order in which store_aggregate reads the
+ * events (dkey, then the dedup key) and with every column it needs, so
+ * that the aggregate is one scan of the index without sorting. */
+static const char *const ddl_v3[] = {
+    "CREATE INDEX events_agg ON events (dkey, date, source, target, code, quad, goldstein, "
+    "date_prec, scountry, tcountry, modality)",
+    "UPDATE meta SET value = '3' WHERE key = 'schema_version'",
+    NULL};
+
 static void no_notices(void *arg, const char *msg)
 {
     (void)arg;
@@ -298,7 +307,8 @@ static void pg_close(store *s)
 }
 
 static const store_ops pg_ops = {"postgresql",  pg_exec, pg_query, pg_bulk_row, pg_bulk_flush,
-                                 pg_bulk_discard, pg_close, ddl_v1,   ddl_v2};
+                                 pg_bulk_discard, pg_close, ddl_v1,   ddl_v2,
+                                 ddl_v3};
 
 int store_pg_open(store *s, const char *url, int flags, dy_err *err)
 {

@@ -65,6 +65,15 @@ static const char *const ddl_v2[] = {
     "UPDATE meta SET value = '2' WHERE key = 'schema_version'",
     NULL};
 
+/* v3: the aggregate index, in the order in which store_aggregate reads the
+ * events (dkey, then the dedup key) and with every column it needs, so
+ * that the aggregate is one scan of the index without sorting. */
+static const char *const ddl_v3[] = {
+    "CREATE INDEX events_agg ON events (dkey, date, source, target, code, quad, goldstein, "
+    "date_prec, scountry, tcountry, modality)",
+    "UPDATE meta SET value = '3' WHERE key = 'schema_version'",
+    NULL};
+
 static int sq_err(store *s, int code, dy_err *err)
 {
     sq *q = s->impl;
@@ -233,7 +242,7 @@ static void sq_close(store *s)
 
 static const store_ops sqlite_ops = {"sqlite",        sq_exec,  sq_query, sq_bulk_row,
                                      sq_bulk_flush,   sq_bulk_discard,    sq_close,
-                                     ddl_v1,          ddl_v2};
+                                     ddl_v1,          ddl_v2,          ddl_v3};
 
 int store_sqlite_open(store *s, const char *path, int flags, dy_err *err)
 {

@@ -1,7 +1,7 @@
 /* test_store.c - the SQLite store: put/replace/skip documents, event
- * queries and filters, the dedup aggregate, schema migration from version 1,
- * refusal of a newer schema, corrupt and locked files. (The same behaviour
- * against PostgreSQL is covered by tests/cli/cases/60_store.sh.) */
+ * queries and filters, the dedup aggregate, schema migration from versions
+ * 1 and 2, refusal of a newer schema, corrupt and locked files. (The same
+ * behaviour against PostgreSQL is covered by tests/cli/cases/60_store.sh.) */
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>
@@ -275,6 +275,16 @@ static void test_aggregate(void **st)
                      0);
     assert_int_equal(x.n, 2);
     assert_string_equal(x.rows[0], " RUS>CHN 2 2/0/0/0 6.8");
+    /* limit and offset count aggregate records, in (window, source,
+     * target) order. */
+    store_filter f = {0};
+    f.limit = 1;
+    f.offset = 1;
+    memset(&x, 0, sizeof x);
+    assert_int_equal(store_aggregate(s, &f, STORE_WIN_YEAR, STORE_LEVEL_ACTOR, agg_row, &x, &e),
+                     0);
+    assert_int_equal(x.n, 1);
+    assert_string_equal(x.rows[0], "2023 RUSGOV>JPNGOV 1 0/0/1/0 -2.0");
     dy_arena_free(a.a);
     dy_arena_free(b.a);
     store_close(s);
@@ -340,9 +350,77 @@ static void test_migration(void **st)
     assert_int_equal(store_open(db, STORE_READ, &s, &e), 0); /* migrated for good */
     store_close(s);
 
-    sql(db, "UPDATE meta SET value = '3' WHERE key = 'schema_version'");
+    sql(db, "UPDATE meta SET value = '4' WHERE key = 'schema_version'");
     assert_int_equal(store_open(db, STORE_WRITE, &s, &e), DY_EINVAL);
-    assert_non_null(strstr(e.msg, "schema version 3 is newer than this dyad supports (2)"));
+    assert_non_null(strstr(e.msg, "schema version 4 is newer than this dyad supports (3)"));
+}
+
+/* The v1 -> v2 migration as dyad 0.1 ran it: a version 2 store. */
+static const char v2[] =
+    "ALTER TABLE documents ADD COLUMN dict_version TEXT;"
+    "ALTER TABLE events ADD COLUMN scountry TEXT;"
+    "ALTER TABLE events ADD COLUMN tcountry TEXT;"
+    "UPDATE events SET scountry = CASE WHEN length(source) >= 6 AND substr(source, 1, 3) IN "
+    "('IGO', 'NGO') THEN substr(source, 1, 6) ELSE substr(source, 1, 3) END, "
+    "tcountry = CASE WHEN length(target) >= 6 AND substr(target, 1, 3) IN ('IGO', 'NGO') "
+    "THEN substr(target, 1, 6) ELSE substr(target, 1, 3) END;"
+    "UPDATE documents SET dict_version = 'old';"
+    "CREATE INDEX events_dyad ON events (scountry, tcountry, dkey);"
+    "CREATE INDEX events_tdyad ON events (tcountry, dkey);"
+    "CREATE VIEW events_dedup AS SELECT min(id) AS id, date, source, target, code, "
+    "count(DISTINCT doc_id) AS support, count(*) AS mentions FROM events WHERE "
+    "modality = 'asserted' GROUP BY date, source, target, code;"
+    "UPDATE meta SET value = '2' WHERE key = 'schema_version';"
+    /* A second mention of the event (dedup) and another event. */
+    "INSERT INTO documents (doc, hash, date, date_prec, text, dict_version) VALUES ('old2', "
+    "'y', '2019-06-20', 1, 'Iran shot down a US drone.', 'old');"
+    "INSERT INTO events (doc_id, sent, date, date_prec, dkey, source, target, code, root, quad, "
+    "goldstein, modality, dict_version, scountry, tcountry) VALUES (2, 0, '2019-06-20', 1, "
+    "20190620, 'IGOUNOUNO', 'USA', '190', '19', 4, -10, 'asserted', 'old', 'IGOUNO', 'USA'), "
+    "(2, 0, '2019-06-21', 1, 20190621, 'IGOUNOUNO', 'USA', '042', '04', 1, 1.9, 'asserted', "
+    "'old', 'IGOUNO', 'USA');";
+
+static int count_row(void *ud, int n, char **v, char **c)
+{
+    (void)n;
+    (void)v;
+    (void)c;
+    ++*(int *)ud;
+    return 0;
+}
+
+static void test_migration_v2(void **st)
+{
+    (void)st;
+    const char *db = path("v2.db");
+    sql(db, v1);
+    sql(db, v2);
+    store *s;
+    dy_err e;
+    assert_int_equal(store_open(db, STORE_READ, &s, &e), DY_EINVAL);
+    assert_non_null(strstr(e.msg, "schema version 2 is older"));
+    assert_int_equal(store_open(db, STORE_WRITE, &s, &e), 0);
+    store_close(s);
+    /* The aggregate index exists and the version is 3. */
+    sqlite3 *h;
+    assert_int_equal(sqlite3_open(db, &h), SQLITE_OK);
+    int n = 0;
+    assert_int_equal(sqlite3_exec(h, "SELECT 1 FROM sqlite_master WHERE type = 'index' AND "
+                                     "name = 'events_agg' UNION ALL SELECT 1 FROM meta WHERE "
+                                     "key = 'schema_version' AND value = '3'",
+                                  count_row, &n, NULL),
+                     SQLITE_OK);
+    sqlite3_close(h);
+    assert_int_equal(n, 2);
+    /* The old events are aggregated, deduplicated. */
+    assert_int_equal(store_open(db, STORE_READ, &s, &e), 0);
+    aggs x = {0};
+    assert_int_equal(store_aggregate(s, NULL, STORE_WIN_MONTH, STORE_LEVEL_COUNTRY, agg_row, &x,
+                                     &e),
+                     0);
+    assert_int_equal(x.n, 1);
+    assert_string_equal(x.rows[0], "2019-06 IGOUNO>USA 2 1/0/0/1 -8.1");
+    store_close(s);
 }
 
 static void test_bad_files(void **st)
@@ -389,6 +467,7 @@ int main(void)
         cmocka_unit_test(test_put_and_query),
         cmocka_unit_test(test_aggregate),
         cmocka_unit_test(test_migration),
+        cmocka_unit_test(test_migration_v2),
         cmocka_unit_test(test_bad_files),
     };
     return cmocka_run_group_tests(tests, setup, teardown);

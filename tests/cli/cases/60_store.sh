@@ -116,6 +116,13 @@ store_suite() {
 
 sqlite_new() { rm -f "$T/$1.db"*; echo "$T/$1.db"; }
 store_suite sqlite sqlite_new
+sqlite_demo=$demo
+# The model's aggregates (store_aggregate) on the demo store, kept to
+# compare with PostgreSQL's.
+for w in all month; do
+    check "sqlite: model --window $w" 0 "$DYAD" model --db "$sqlite_demo" --window "$w" --level actor --min-events 1 --format csv
+    cp "$T/out" "$T/model-sqlite-$w.csv"
+done
 
 # Errors (SQLite files).
 printf 'this is not a database, just some text that is long enough....%.0s' 1 2 3 4 5 6 7 8 9 10 11 12 13 14 15 16 17 18 19 20 >"$T/corrupt.db"
@@ -162,6 +169,32 @@ if PGURL=$("$ROOT/scripts/pg-test" start "$PGDIR" 2>"$T/pgerr"); then
     check "postgresql: migrate v1 on ingest" 0 "$DYAD" ingest --db "$db" "$T/x.jsonl"
     check "postgresql: migrated dyad query" 0 "$DYAD" events --db "$db" --dyad USA,IRN
     expect "postgresql: v1 event kept" "$T/out" '"doc":"old-1","sent":0,"date":"2019-06-20","source":"IRNMIL","target":"USA","code":"190"'
+    # Migration from schema version 2 (v1 and the v1 -> v2 migration as
+    # dyad 0.1 ran it): the aggregate index is added.
+    db=$(pg_new v2)
+    psql -q "$db" -f "$ROOT/tests/data/store/schema_v1_pg.sql" >/dev/null 2>&1
+    psql -q "$db" >/dev/null 2>&1 <<'SQL'
+ALTER TABLE documents ADD COLUMN dict_version TEXT;
+ALTER TABLE events ADD COLUMN scountry TEXT COLLATE "C";
+ALTER TABLE events ADD COLUMN tcountry TEXT COLLATE "C";
+UPDATE events SET scountry = CASE WHEN length(source) >= 6 AND substr(source, 1, 3) IN ('IGO', 'NGO') THEN substr(source, 1, 6) ELSE substr(source, 1, 3) END,
+  tcountry = CASE WHEN length(target) >= 6 AND substr(target, 1, 3) IN ('IGO', 'NGO') THEN substr(target, 1, 6) ELSE substr(target, 1, 3) END;
+CREATE INDEX events_dyad ON events (scountry, tcountry, dkey);
+CREATE INDEX events_tdyad ON events (tcountry, dkey);
+CREATE VIEW events_dedup AS SELECT min(id) AS id, date, source, target, code, count(DISTINCT doc_id) AS support, count(*) AS mentions FROM events WHERE modality = 'asserted' GROUP BY date, source, target, code;
+UPDATE meta SET value = '2' WHERE key = 'schema_version';
+SQL
+    check "postgresql: v2 store read-only refused" 1 "$DYAD" events --db "$db"
+    expect "postgresql: v2 message" "$T/err" 'schema version 2 is older'
+    check "postgresql: migrate v2 on ingest" 0 "$DYAD" ingest --db "$db" "$T/x.jsonl"
+    if [ "$(psql -tA "$db" -c "SELECT value FROM meta WHERE key = 'schema_version'" 2>/dev/null)$(psql -tA "$db" -c "SELECT count(*) FROM pg_indexes WHERE indexname = 'events_agg'" 2>/dev/null)" = 31 ]; then ok; else bad "postgresql: v2 -> v3 adds events_agg"; fi
+    check "postgresql: migrated v2 model" 0 "$DYAD" model --db "$db" --level actor --min-events 1 --format csv
+    expect "postgresql: v2 event aggregated" "$T/out" '^,IRNMIL,USA,.*,1,0,0,0,1,-10,'
+    # The same aggregates as SQLite on the demo store.
+    for w in all month; do
+        check "postgresql: model --window $w" 0 "$DYAD" model --db "$demo" --window "$w" --level actor --min-events 1 --format csv
+        same "postgresql: model --window $w = sqlite" "$T/out" "$T/model-sqlite-$w.csv"
+    done
     check "bad url" 1 "$DYAD" events --db "postgresql://dyad@127.0.0.1:1/nothing"
     expect "bad url message" "$T/err" 'cannot connect'
     "$ROOT/scripts/pg-test" stop "$PGDIR"
