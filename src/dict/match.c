@@ -332,6 +332,18 @@ static int modifies_next(const dict_set *ds, const txt_analysis *an, const txt_s
     return 1;
 }
 
+/* Is the token a past form of a known verb ("wounded", "killed")? After an
+ * actor it is the act, not a role noun joining the actor. */
+static int past_form(const dict_set *ds, const txt_token *t)
+{
+    const dict_wordform *wf;
+    size_t n = dict_word_lookup(ds, t->hash, &wf);
+    for (size_t i = 0; i < n; i++)
+        if (wf[i].lx->kind == DICT_LX_VERB && wf[i].form == DICT_WF_PAST)
+            return 1;
+    return 0;
+}
+
 /* Build combined mentions for one sentence from its raw matches. */
 static int combine(const dict_set *ds, const txt_analysis *an, uint32_t sent, raw *rs, size_t nr,
                    const txt_date *date, mvec *out)
@@ -374,7 +386,8 @@ static int combine(const dict_set *ds, const txt_analysis *an, uint32_t sent, ra
                 if (plain)
                     gap = nx->tb;
             }
-            if (nx && is_agent(nx) && nx->tb == gap && m->entry->kind != DICT_PERSON) {
+            if (nx && is_agent(nx) && nx->tb == gap && m->entry->kind != DICT_PERSON &&
+                !past_form(ds, &tk[nx->tb])) {
                 /* "Russian Foreign Minister", "Russia's troops", and a person
                  * right after the title: "Russian President Vladimir Putin". */
                 m->agent = nx->form->entry;
