@@ -251,8 +251,36 @@ static int match_bwd(pmatch *m, int32_t ei, int64_t pos)
 
 /* Match pattern p with its '*' at token v. Returns the number of matched
  * elements (0 = no match) and fills m. */
+/* Can required word element e start (forward) or end (backward) within
+ * its gap of token `from`? A cheap test on the element's token filter that
+ * spares the full match for most patterns. */
+static int may_match(const sctx *sc, const dict_pelem *e, int64_t from, int dir, int adjacent)
+{
+    if (e->type != DICT_PE_WORDS || e->optional)
+        return 1;
+    uint32_t gap = adjacent ? 0 : 3;
+    const uint64_t *f = dir > 0 ? e->first : e->last;
+    for (uint32_t g = 0; g <= gap && from >= (int64_t)sc->tb && from < (int64_t)sc->te;
+         from += dir) {
+        const txt_token *t = &sc->tk[from];
+        if (DICT_FILTER_HAS(f, t->hash))
+            return 1;
+        if (!(t->flags & TXT_TOK_HYPHEN))
+            g++;
+    }
+    return 0;
+}
+
 static int match_pattern(const sctx *sc, const dict_pattern *p, uint32_t v, pmatch *m)
 {
+    /* Adjacency is marked on the later element of a pair: '_' before the
+     * element after '*', or before '*' itself for the element before it. */
+    if (p->verb + 1 < p->nel &&
+        !may_match(sc, &p->el[p->verb + 1], (int64_t)v + 1, 1, p->el[p->verb + 1].adjacent))
+        return 0;
+    if (p->verb > 0 &&
+        !may_match(sc, &p->el[p->verb - 1], (int64_t)v - 1, -1, p->el[p->verb].adjacent))
+        return 0;
     memset(m, 0, sizeof *m);
     m->sc = sc;
     m->p = p;

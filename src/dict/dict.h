@@ -174,6 +174,7 @@ typedef struct dict_lexeme {
     const dict_pkey *keys;      /* open addressing, keycap slots */
     uint32_t keycap;
     const uint32_t *keyidx;     /* pattern indices per key */
+    uint64_t keyfilter[4];      /* DICT_FILTER_HAS over the key hashes */
 } dict_lexeme;
 
 /* Patterns of lx whose key is token hash h (borrowed); returns the count. */

@@ -759,6 +759,8 @@ static int index_lexeme(dict_vlex *l)
         while (l->keys[sl].n)
             sl = (sl + 1) & (cap - 1);
         l->keys[sl] = (dict_pkey){pairs[i].h, (uint32_t)i, (uint32_t)(j - i)};
+        uint64_t h = pairs[i].h;
+        l->pub.keyfilter[(h >> 62) & 3u] |= 1ull << ((h >> 56) & 63u);
         i = j;
     }
     dy_free(pairs);
@@ -771,7 +773,7 @@ static int index_lexeme(dict_vlex *l)
 
 size_t dict_lexeme_keyed(const dict_lexeme *lx, uint64_t h, const uint32_t **idx)
 {
-    if (!lx->keycap)
+    if (!lx->keycap || !DICT_FILTER_HAS(lx->keyfilter, h))
         return 0;
     for (size_t s = h & (lx->keycap - 1);; s = (s + 1) & (lx->keycap - 1)) {
         const dict_pkey *k = &lx->keys[s];
