@@ -409,8 +409,10 @@ int dict_load_string(dict_set *ds, const char *name, const char *text, size_t le
     return rc;
 }
 
-int dict_load_file(dict_set *ds, const char *path, dy_err *err)
+int dict_read_file(const char *path, char **out, size_t *outn, dy_err *err)
 {
+    *out = NULL;
+    *outn = 0;
     FILE *fp = fopen(path, "rb");
     if (!fp)
         return dy_err_set(err, DY_EIO, path, 0, -1, "cannot open dictionary: %s", strerror(errno));
@@ -437,6 +439,20 @@ int dict_load_file(dict_set *ds, const char *path, dy_err *err)
         }
     }
     fclose(fp);
+    if (rc) {
+        dy_free(buf);
+        return rc;
+    }
+    *out = buf;
+    *outn = n;
+    return 0;
+}
+
+int dict_load_file(dict_set *ds, const char *path, dy_err *err)
+{
+    char *buf;
+    size_t n;
+    int rc = dict_read_file(path, &buf, &n, err);
     if (!rc)
         rc = dict_load_string(ds, path, buf, n, err);
     dy_free(buf);

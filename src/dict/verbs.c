@@ -540,32 +540,9 @@ int dict_load_verbs_string(dict_set *ds, const char *name, const char *text, siz
 
 int dict_load_verbs_file(dict_set *ds, const char *path, dy_err *err)
 {
-    FILE *fp = fopen(path, "rb");
-    if (!fp)
-        return dy_err_set(err, DY_EIO, path, 0, -1, "cannot open dictionary: %s", strerror(errno));
-    char *buf = NULL;
-    size_t n = 0, cap = 0;
-    int rc = 0;
-    for (;;) {
-        if (n + 65536 > cap) {
-            size_t nc = cap ? cap * 2 : 131072;
-            char *nb = dy_realloc(buf, nc);
-            if (!nb) {
-                rc = dy_err_set(err, DY_ENOMEM, path, 0, -1, "out of memory");
-                break;
-            }
-            buf = nb;
-            cap = nc;
-        }
-        size_t got = fread(buf + n, 1, cap - n, fp);
-        n += got;
-        if (got == 0) {
-            if (ferror(fp))
-                rc = dy_err_set(err, DY_EIO, path, 0, -1, "read error: %s", strerror(errno));
-            break;
-        }
-    }
-    fclose(fp);
+    char *buf;
+    size_t n;
+    int rc = dict_read_file(path, &buf, &n, err);
     if (!rc)
         rc = dict_load_verbs_string(ds, path, buf, n, err);
     dy_free(buf);
