@@ -135,9 +135,26 @@ static int try_fwd(pmatch *m, uint32_t ei, uint32_t s)
     const dict_pelem *e = &m->p->el[ei];
     const sctx *sc = m->sc;
     if (e->type == DICT_PE_WORDS) {
-        if (!DICT_FILTER_HAS(e->first, sc->tk[s].hash))
+        uint64_t h = sc->tk[s].hash;
+        if (!DICT_FILTER_HAS(e->first, h))
             return 0;
-        for (uint32_t a = 0; a < e->nalts; a++) {
+        uint32_t a0 = 0, a1 = e->nalts;
+        if (e->sorted) {
+            /* first alternative whose first token is h */
+            uint32_t lo = 0, hi = e->nalts;
+            while (lo < hi) {
+                uint32_t mid = (lo + hi) / 2;
+                if (e->alts[mid].tok[0] < h)
+                    lo = mid + 1;
+                else
+                    hi = mid;
+            }
+            a0 = lo;
+            a1 = lo;
+            while (a1 < e->nalts && e->alts[a1].tok[0] == h)
+                a1++;
+        }
+        for (uint32_t a = a0; a < a1; a++) {
             uint32_t n = alt_fwd(sc, &e->alts[a], s);
             if (!n)
                 continue;

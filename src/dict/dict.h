@@ -128,6 +128,8 @@ typedef struct dict_pelem {
     uint8_t type;       /* DICT_PE_* */
     uint8_t optional;   /* "(...)" */
     uint8_t adjacent;   /* preceded by '_': no gap allowed */
+    uint8_t sorted;     /* alts are ordered by their first token's hash (stable
+                           otherwise): look them up by binary search */
     uint32_t nalts;
     const dict_alt *alts;
     uint64_t first[4];  /* 256-bit filter of the alternatives' first tokens */

@@ -259,6 +259,23 @@ static int parse_elem(vparser *p, const char *s, size_t n, size_t *i, dict_pelem
     return 0;
 }
 
+/* Stable insertion sort of alternatives by first-token hash: word classes
+ * of dozens of alternatives are then searched, not scanned, and
+ * alternatives with the same first word keep their written order. Sorting
+ * a class shared by many patterns again is a no-op. */
+static void sort_alts(dict_alt *a, uint32_t n)
+{
+    for (uint32_t i = 1; i < n; i++) {
+        dict_alt x = a[i];
+        uint32_t j = i;
+        while (j > 0 && a[j - 1].tok[0] > x.tok[0]) {
+            a[j] = a[j - 1];
+            j--;
+        }
+        a[j] = x;
+    }
+}
+
 static int parse_pattern(vparser *p, const char *code, size_t cn, const char *s, size_t n)
 {
     dict_set *ds = p->ds;
@@ -347,6 +364,10 @@ static int parse_pattern(vparser *p, const char *code, size_t cn, const char *s,
         return OOM(p);
     memcpy(ev, el, nel * sizeof *ev);
     for (uint32_t k = 0; k < nel; k++) {
+        if (ev[k].type == DICT_PE_WORDS && ev[k].nalts >= 6) {
+            sort_alts((dict_alt *)ev[k].alts, ev[k].nalts);
+            ev[k].sorted = 1;
+        }
         for (uint32_t a = 0; a < ev[k].nalts; a++) {
             uint64_t f = ev[k].alts[a].tok[0], l = ev[k].alts[a].tok[ev[k].alts[a].n - 1];
             ev[k].first[(f >> 62) & 3u] |= 1ull << ((f >> 56) & 63u);
