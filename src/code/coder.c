@@ -66,6 +66,8 @@ typedef struct sctx {
     const txt_sentence *sent;
     int32_t *mstart, *mend, *mcover; /* indexed by token - tb */
     uint32_t *cmask;          /* cue kinds ending at token */
+    uint32_t *cs_cache;       /* per token: clause start and bound, or
+                                 UINT32_MAX when not computed yet */
     uint8_t *attr;            /* per mention: the speaker of a trailing
                                  attribution (", officials said") */
     uint32_t (*cstart)[CODE_CUE_KINDS];
@@ -489,7 +491,21 @@ static int is_speech_word(const sctx *sc, uint32_t t);
 
 /* Clause start for token v: the token after the nearest boundary cue or
  * speech verb ("NATO confirmed [on Wednesday] it would ..."). */
+static uint32_t clause_start_scan(const sctx *sc, uint32_t v, uint32_t *bound);
+
+/* clause_start, cached per token: it is asked for the same word several
+ * times (acceptance, arguments, modality). */
 static uint32_t clause_start(const sctx *sc, uint32_t v, uint32_t *bound)
+{
+    uint32_t *c = &sc->cs_cache[2 * (v - sc->tb)];
+    if (c[0] == UINT32_MAX) {
+        c[0] = clause_start_scan(sc, v, &c[1]);
+    }
+    *bound = c[1];
+    return c[0];
+}
+
+static uint32_t clause_start_scan(const sctx *sc, uint32_t v, uint32_t *bound)
 {
     *bound = UINT32_MAX;
     for (int64_t j = (int64_t)v - 1; j >= (int64_t)sc->tb; j--) {
@@ -1292,6 +1308,11 @@ int code_document(const code_coder *c, const txt_analysis *an, dy_arena *a,
         }
         for (uint32_t t = 0; t < nt; t++)
             sc.cmask[t] = CUE_UNKNOWN;
+        sc.cs_cache = dy_arena_alloc(a, 2 * nt * sizeof *sc.cs_cache);
+        if (!sc.cs_cache)
+            return dy_err_set(err, DY_ENOMEM, NULL, 0, -1, "out of memory");
+        for (uint32_t t = 0; t < 2 * nt; t++)
+            sc.cs_cache[t] = UINT32_MAX;
         sc.attr = dy_arena_calloc(a, sc.nm ? sc.nm : 1, 1);
         if (!sc.attr)
             return dy_err_set(err, DY_ENOMEM, NULL, 0, -1, "out of memory");

@@ -92,6 +92,8 @@ static int edge_put(dict_set *ds, uint32_t parent, uint64_t tok, uint32_t *child
     while (ds->edges[i].parent != NONE)
         i = (i + 1) & mask;
     ds->edges[i] = (dict_edge){.tok = tok, .parent = parent, .child = c};
+    if (parent == 0)
+        ds->root_filter[(tok >> 48) >> 6] |= 1ull << ((tok >> 48) & 63u);
     ds->nedges++;
     *child = c;
     return 0;
@@ -578,6 +580,9 @@ int dict_match(const dict_set *ds, const txt_analysis *an, const txt_date *date,
         const txt_sentence *s = &an->sents[si];
         size_t nr = 0;
         for (uint32_t i = s->tok_begin; i < s->tok_end; i++) {
+            uint64_t h48 = an->toks[i].hash >> 48;
+            if (!((ds->root_filter[h48 >> 6] >> (h48 & 63u)) & 1u))
+                continue;
             const dict_form *f = NULL;
             uint32_t e = longest_at(ds, an->toks, i, s->tok_end, &f);
             if (e == i)
