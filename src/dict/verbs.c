@@ -849,6 +849,8 @@ int dict_compile_verbs(dict_set *ds)
         while (ds->wtab[s].n)
             s = (s + 1) & (cap - 1);
         ds->wtab[s] = (dict_wslot){w.v[i].h, (uint32_t)i, (uint32_t)(j - i)};
+        uint64_t h48 = w.v[i].h >> 48;
+        ds->word_filter[h48 >> 6] |= 1ull << (h48 & 63u);
         i = j;
     }
     dy_free(w.v);
@@ -857,7 +859,8 @@ int dict_compile_verbs(dict_set *ds)
 
 size_t dict_word_lookup(const dict_set *ds, uint64_t hash, const dict_wordform **out)
 {
-    if (!ds->wcap)
+    uint64_t h48 = hash >> 48;
+    if (!ds->wcap || !((ds->word_filter[h48 >> 6] >> (h48 & 63u)) & 1u))
         return 0;
     for (size_t s = hash & (ds->wcap - 1);; s = (s + 1) & (ds->wcap - 1)) {
         const dict_wslot *w = &ds->wtab[s];
