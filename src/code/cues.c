@@ -21,6 +21,7 @@ struct code_cues {
     struct slot { uint64_t h; uint32_t first; } *tab;
     uint32_t *next;
     size_t tcap;
+    uint64_t filter[1024]; /* bit (h >> 48) of every cue's last token */
 };
 
 static const char *kind_names[CODE_CUE_KINDS] = {
@@ -92,6 +93,7 @@ static int build_table(code_cues *c)
         c->next[k] = c->tab[s].first;
         c->tab[s].h = h;
         c->tab[s].first = (uint32_t)k;
+        c->filter[(h >> 48) >> 6] |= 1ull << ((h >> 48) & 63u);
     }
     return 0;
 }
@@ -183,6 +185,8 @@ uint32_t code_cues_at(const code_cues *c, const txt_token *tk, uint32_t lo, uint
                       uint32_t start[CODE_CUE_KINDS])
 {
     uint64_t h = tk[j].hash;
+    if (!((c->filter[(h >> 48) >> 6] >> ((h >> 48) & 63u)) & 1u))
+        return 0;
     size_t s = h & (c->tcap - 1);
     while (c->tab[s].first != UINT32_MAX && c->tab[s].h != h)
         s = (s + 1) & (c->tcap - 1);
