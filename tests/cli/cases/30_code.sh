@@ -23,3 +23,19 @@ lines "no event from sports" "$T/out" 0
 
 check "code summary" 0 "$DYAD" code --summary "$ROOT/data/demo/briefs.jsonl"
 expect "summary line" "$T/err" '^documents [0-9]+, sentences [0-9]+, time expressions [0-9]+, events [0-9]+'
+
+# Every event of the demo corpus is explained: a pattern and, for each
+# named actor, its dictionary entry.
+check "demo explain" 0 "$DYAD" code --explain "$ROOT/data/demo/briefs.jsonl"
+if grep -q '"pattern":null' "$T/out" || grep -Eq '"source":"[A-Z]+[^"]*".*"source_entry":null' "$T/out" ||
+    grep -Eq '"target":"[A-Z]+[^"]*".*"target_entry":null' "$T/out"; then
+    bad "demo explain: an event without its pattern or actor entries"
+else ok; fi
+lines_demo=$(wc -l <"$T/out" | tr -d ' ')
+if [ "$lines_demo" -gt 100 ]; then ok; else bad "demo explain: only $lines_demo events"; fi
+
+# --threads: the same output as one thread.
+"$DYAD" code "$ROOT/data/demo/briefs.jsonl" >"$T/one.jsonl" 2>/dev/null
+check "code with 3 threads" 0 "$DYAD" code -j 3 "$ROOT/data/demo/briefs.jsonl"
+if cmp -s "$T/out" "$T/one.jsonl"; then ok; else bad "threads: output differs from one thread"; fi
+check "threads bad value" 2 "$DYAD" code -j 0 "$ROOT/data/demo/briefs.jsonl"
