@@ -119,6 +119,9 @@ const char *dict_entry_code_at(const dict_entry *e, int32_t key, char out[32]);
 void dict_code_cat(char out[32], const char *a, const char *b);
 /* out = the first three bytes of country, then role. */
 void dict_code_cat3(char out[32], const char *country, const char *role);
+/* Write "file:line" into out (cap bytes, truncating the file name);
+ * returns the length. */
+int dict_make_ref(char *out, size_t cap, const char *file, long line);
 /* Read a whole dictionary file into *out (caller-owned, dy_free; not
  * NUL-terminated), *outn bytes. Returns 0, DY_EIO or DY_ENOMEM. */
 int dict_read_file(const char *path, char **out, size_t *outn, dy_err *err);

@@ -175,7 +175,7 @@ static int start_entry(parser *p, int kind, const char *name, size_t n)
         return dy_err_set(p->err, DY_ENOMEM, p->file, p->line, -1, "out of memory");
     dict_entry *e = dy_arena_calloc(ds->arena, 1, sizeof *e);
     char ref[600];
-    int rn = snprintf(ref, sizeof ref, "%s:%ld", p->file, p->line);
+    int rn = dict_make_ref(ref, sizeof ref, p->file, p->line);
     if (!e || !(e->name = dy_arena_strndup(ds->arena, name, n)) ||
         !(e->ref = dy_arena_strndup(ds->arena, ref, (size_t)rn)))
         return dy_err_set(p->err, DY_ENOMEM, p->file, p->line, -1, "out of memory");
@@ -407,6 +407,26 @@ int dict_load_string(dict_set *ds, const char *name, const char *text, size_t le
     dy_free(line);
     dy_free(p.codes);
     return rc;
+}
+
+int dict_make_ref(char *out, size_t cap, const char *file, long line)
+{
+    size_t n = strlen(file);
+    if (n + 22 > cap)
+        n = cap > 22 ? cap - 22 : 0;
+    memcpy(out, file, n);
+    out[n++] = ':';
+    char tmp[20];
+    int k = 0;
+    unsigned long v = line < 0 ? 0 : (unsigned long)line;
+    do {
+        tmp[k++] = (char)('0' + v % 10);
+        v /= 10;
+    } while (v);
+    while (k)
+        out[n++] = tmp[--k];
+    out[n] = '\0';
+    return (int)n;
 }
 
 int dict_read_file(const char *path, char **out, size_t *outn, dy_err *err)

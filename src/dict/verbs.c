@@ -73,12 +73,24 @@ void dict_free_verbs(dict_set *ds)
 
 /* The lexeme of (lemma, kind), created when new: entries of one lemma in
  * several files are merged. */
+/* Is the lower-case a[0..n) equal to b[0..n) ignoring ASCII case? */
+static int strncasecmp_ascii(const char *a, const char *b, size_t n)
+{
+    for (size_t i = 0; i < n; i++)
+        if (a[i] != (char)tolower((unsigned char)b[i]))
+            return 0;
+    return 1;
+}
+
 static int get_lexeme(vparser *p, int kind, const char *lemma, size_t n)
 {
     dict_set *ds = p->ds;
     for (size_t i = 0; i < ds->nlex; i++) {
         dict_vlex *l = ds->lex[i];
-        if (l->pub.kind == kind && strlen(l->pub.lemma) == n && memcmp(l->pub.lemma, lemma, n) == 0) {
+        /* lemmas are stored in lower case; the first byte rejects most */
+        if (l->pub.lemma[0] != (char)tolower((unsigned char)lemma[0]) || l->pub.kind != kind)
+            continue;
+        if (strncasecmp_ascii(l->pub.lemma, lemma, n) && l->pub.lemma[n] == '\0') {
             p->cur = l;
             return 0;
         }
@@ -358,7 +370,7 @@ static int parse_pattern(vparser *p, const char *code, size_t cn, const char *s,
     dict_pattern *pt = dy_arena_calloc(ds->arena, 1, sizeof *pt);
     dict_pelem *ev = dy_arena_calloc(ds->arena, nel, sizeof *ev);
     char ref[600];
-    int rn = snprintf(ref, sizeof ref, "%s:%ld", p->file, p->line);
+    int rn = dict_make_ref(ref, sizeof ref, p->file, p->line);
     if (!pt || !ev || !(pt->ref = dy_arena_strndup(ds->arena, ref, (size_t)rn)) ||
         !(pt->text = dy_arena_strndup(ds->arena, s, n)))
         return OOM(p);
@@ -498,7 +510,7 @@ static int vparse_line(vparser *p, char *s, size_t n)
                               "expected a CAMEO event code (2-4 digits), got \"%.*s\"", (int)an, arg);
         if (!p->cur->pub.code[0]) {
             char ref[600];
-            int rn = snprintf(ref, sizeof ref, "%s:%ld", p->file, p->line);
+            int rn = dict_make_ref(ref, sizeof ref, p->file, p->line);
             p->cur->pub.code_ref = dy_arena_strndup(p->ds->arena, ref, (size_t)rn);
             if (!p->cur->pub.code_ref)
                 return OOM(p);
@@ -685,20 +697,27 @@ static int32_t key_element(const dict_pattern *p, int *dir)
     return -1;
 }
 
-typedef struct kpair {
-    uint64_t h;
-    uint32_t pat;
-} kpair;
-
-static int cmp_kpair(const void *a, const void *b)
+/* The key hash of alternative a of key element e (first token forward,
+ * last token backward). */
+static uint64_t key_hash(const dict_alt *a, int dir)
 {
-    const kpair *x = a, *y = b;
-    if (x->h != y->h)
-        return x->h < y->h ? -1 : 1;
-    return (x->pat > y->pat) - (x->pat < y->pat);
+    return dir > 0 ? a->tok[0] : a->tok[a->n - 1];
 }
 
-/* Build the key index of one lexeme. Returns 0 or DY_ENOMEM. */
+/* Slot of hash h in an open-addressing key table of cap slots (cap a power
+ * of two); the slot is empty (n == 0 and not used) when h is absent. */
+static size_t key_slot(const dict_pkey *keys, const uint8_t *used, size_t cap, uint64_t h)
+{
+    size_t s = h & (cap - 1);
+    while (used[s] && keys[s].h != h)
+        s = (s + 1) & (cap - 1);
+    return s;
+}
+
+/* Build the key index of one lexeme: for every key token, the patterns
+ * (ascending, without repeats) whose key element can start with it. Hashing
+ * in two passes (count, then fill) rather than sorting pairs: this runs for
+ * every lexeme at every start. Returns 0 or DY_ENOMEM. */
 static int index_lexeme(dict_vlex *l)
 {
     size_t npairs = 0, ngen = 0;
@@ -711,56 +730,65 @@ static int index_lexeme(dict_vlex *l)
         else
             npairs += l->pats[i]->el[k].nalts;
     }
-    kpair *pairs = dy_calloc(npairs ? npairs : 1, sizeof *pairs);
-    l->generic = dy_calloc(ngen ? ngen : 1, sizeof *l->generic);
-    if (!pairs || !l->generic) {
-        dy_free(pairs);
-        return DY_ENOMEM;
-    }
-    size_t np = 0;
-    for (size_t i = 0; i < l->npats; i++) {
-        int dir;
-        int32_t k = key_element(l->pats[i], &dir);
-        if (k < 0) {
-            l->generic[l->pub.ngeneric++] = (uint32_t)i;
-            continue;
-        }
-        const dict_pelem *e = &l->pats[i]->el[k];
-        for (uint32_t a = 0; a < e->nalts; a++)
-            pairs[np++] = (kpair){dir > 0 ? e->alts[a].tok[0] : e->alts[a].tok[e->alts[a].n - 1],
-                                  (uint32_t)i};
-    }
-    if (np)
-        qsort(pairs, np, sizeof *pairs, cmp_kpair);
-    size_t k = 0;
-    for (size_t i = 0; i < np; i++)
-        if (k == 0 || pairs[k - 1].h != pairs[i].h || pairs[k - 1].pat != pairs[i].pat)
-            pairs[k++] = pairs[i];
-    np = k;
     uint32_t cap = 8;
-    while (cap < np * 2)
+    while (cap < npairs * 2)
         cap *= 2;
+    l->generic = dy_calloc(ngen ? ngen : 1, sizeof *l->generic);
     l->keys = dy_calloc(cap, sizeof *l->keys);
-    l->keyidx = dy_calloc(np ? np : 1, sizeof *l->keyidx);
-    if (!l->keys || !l->keyidx) {
-        dy_free(pairs);
-        return DY_ENOMEM;
-    }
-    for (size_t i = 0; i < np;) {
-        size_t j = i;
-        while (j < np && pairs[j].h == pairs[i].h) {
-            l->keyidx[j] = pairs[j].pat;
-            j++;
+    uint8_t *used = dy_calloc(cap, 1);
+    uint32_t *last = dy_reallocarray(NULL, cap, sizeof *last);
+    uint32_t *fill = dy_calloc(cap, sizeof *fill);
+    int rc = (!l->generic || !l->keys || !used || !last || !fill) ? DY_ENOMEM : 0;
+    size_t total = 0;
+    for (int pass = 0; pass < 2 && !rc; pass++) {
+        for (size_t s = 0; s < cap; s++)
+            last[s] = UINT32_MAX;
+        for (size_t i = 0; i < l->npats; i++) {
+            int dir;
+            int32_t k = key_element(l->pats[i], &dir);
+            if (k < 0) {
+                if (pass == 0)
+                    l->generic[l->pub.ngeneric++] = (uint32_t)i;
+                continue;
+            }
+            const dict_pelem *e = &l->pats[i]->el[k];
+            for (uint32_t a = 0; a < e->nalts; a++) {
+                uint64_t h = key_hash(&e->alts[a], dir);
+                size_t s = key_slot(l->keys, used, cap, h);
+                if (last[s] == (uint32_t)i)
+                    continue; /* two alternatives of one pattern, same first word */
+                last[s] = (uint32_t)i;
+                if (pass == 0) {
+                    if (!used[s]) {
+                        used[s] = 1;
+                        l->keys[s].h = h;
+                        l->pub.keyfilter[(h >> 62) & 3u] |= 1ull << ((h >> 56) & 63u);
+                    }
+                    l->keys[s].n++;
+                    total++;
+                } else {
+                    l->keyidx[l->keys[s].off + fill[s]++] = (uint32_t)i;
+                }
+            }
         }
-        size_t sl = pairs[i].h & (cap - 1);
-        while (l->keys[sl].n)
-            sl = (sl + 1) & (cap - 1);
-        l->keys[sl] = (dict_pkey){pairs[i].h, (uint32_t)i, (uint32_t)(j - i)};
-        uint64_t h = pairs[i].h;
-        l->pub.keyfilter[(h >> 62) & 3u] |= 1ull << ((h >> 56) & 63u);
-        i = j;
+        if (pass == 0) {
+            l->keyidx = dy_calloc(total ? total : 1, sizeof *l->keyidx);
+            if (!l->keyidx) {
+                rc = DY_ENOMEM;
+                break;
+            }
+            uint32_t off = 0;
+            for (size_t s = 0; s < cap; s++) {
+                l->keys[s].off = off;
+                off += l->keys[s].n;
+            }
+        }
     }
-    dy_free(pairs);
+    dy_free(used);
+    dy_free(last);
+    dy_free(fill);
+    if (rc)
+        return rc;
     l->pub.generic = l->generic;
     l->pub.keys = l->keys;
     l->pub.keycap = cap;
