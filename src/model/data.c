@@ -171,12 +171,14 @@ static size_t rec_hash(int w, int s, int t)
     return (size_t)(h ^ (h >> 29));
 }
 
-static int rec_rehash(model_data *d, size_t nslot)
+/* Rebuild the record table with nslot slots over the records from
+ * index from on. */
+static int rec_rehash(model_data *d, size_t nslot, size_t from)
 {
     int *slot = dy_calloc(nslot, sizeof *slot);
     if (!slot)
         return DY_ENOMEM;
-    for (size_t k = 0; k < d->n; k++) {
+    for (size_t k = from; k < d->n; k++) {
         size_t i = rec_hash(d->r[k].win, d->r[k].src, d->r[k].tgt) & (nslot - 1);
         while (slot[i])
             i = (i + 1) & (nslot - 1);
@@ -188,42 +190,92 @@ static int rec_rehash(model_data *d, size_t nslot)
     return 0;
 }
 
+/* Index of id s, through the address cache. */
+static int data_id(model_data *d, const char *s)
+{
+    size_t c = (size_t)(((uintptr_t)s * 0x9e3779b97f4a7c15ull) >> 40) & 511;
+    if (d->idc[c].p == s && strcmp(d->ids.s[d->idc[c].id], s) == 0)
+        return d->idc[c].id;
+    int k = model_strset_add(&d->ids, s);
+    if (k >= 0) {
+        d->idc[c].p = s;
+        d->idc[c].id = k;
+    }
+    return k;
+}
+
 /* Contract: see model.h. */
 int model_data_add(model_data *d, const char *window, const char *source, const char *target,
                    long events, const long quad[5], double goldstein, dy_err *err)
 {
-    int kind, ord;
-    if (!window || model_window_parse(window, &kind, &ord))
-        return dy_err_set(err, DY_EINVAL, NULL, 0, -1, "bad window label '%s'",
-                          window ? window : "(null)");
-    if (d->kind >= 0 && kind != d->kind)
-        return dy_err_set(err, DY_EINVAL, NULL, 0, -1, "window '%s' mixes kinds of windows",
-                          window);
+    int w, fresh = 0;
+    int cached = window && d->n && strcmp(window, d->last_win) == 0;
+    if (!cached) {
+        int kind, ord;
+        if (!window || model_window_parse(window, &kind, &ord))
+            return dy_err_set(err, DY_EINVAL, NULL, 0, -1, "bad window label '%s'",
+                              window ? window : "(null)");
+        if (d->kind >= 0 && kind != d->kind)
+            return dy_err_set(err, DY_EINVAL, NULL, 0, -1,
+                              "window '%s' mixes kinds of windows", window);
+        d->last_win[0] = '\x01'; /* matches no label until set below */
+        (void)ord;
+    }
     if (!source || !*source || !target || !*target)
         return dy_err_set(err, DY_EINVAL, NULL, 0, -1, "empty actor id");
     if (events < 0 || quad[1] < 0 || quad[2] < 0 || quad[3] < 0 || quad[4] < 0)
         return dy_err_set(err, DY_EINVAL, NULL, 0, -1, "negative event count");
-    int nw = (int)d->wins.n;
-    int w = model_strset_add(&d->wins, window);
-    if (w < 0)
-        return dy_err_set(err, DY_ENOMEM, NULL, 0, -1, "out of memory");
-    if (w == nw) {
-        if ((size_t)w >= d->win_cap) {
-            size_t cap = d->win_cap ? d->win_cap * 2 : 32;
-            int *o = dy_reallocarray(d->win_ord, cap, sizeof *o);
-            if (!o)
-                return dy_err_set(err, DY_ENOMEM, NULL, 0, -1, "out of memory");
-            d->win_ord = o;
-            d->win_cap = cap;
+    if (cached) {
+        w = d->last_w;
+    } else {
+        int kind, ord;
+        model_window_parse(window, &kind, &ord);
+        int nw = (int)d->wins.n;
+        w = model_strset_add(&d->wins, window);
+        if (w < 0)
+            return dy_err_set(err, DY_ENOMEM, NULL, 0, -1, "out of memory");
+        if (w == nw) {
+            if ((size_t)w >= d->win_cap) {
+                size_t cap = d->win_cap ? d->win_cap * 2 : 32;
+                int *o = dy_reallocarray(d->win_ord, cap, sizeof *o);
+                if (!o)
+                    return dy_err_set(err, DY_ENOMEM, NULL, 0, -1, "out of memory");
+                d->win_ord = o;
+                d->win_cap = cap;
+            }
+            d->win_ord[w] = ord;
+            fresh = 1;
         }
-        d->win_ord[w] = ord;
+        d->kind = kind;
+        if (strlen(window) < sizeof d->last_win) {
+            memcpy(d->last_win, window, strlen(window) + 1);
+            d->last_w = w;
+        }
     }
-    int s = model_strset_add(&d->ids, source);
-    int t = s < 0 ? s : model_strset_add(&d->ids, target);
+    int s = data_id(d, source);
+    int t = s < 0 ? s : data_id(d, target);
     if (t < 0)
         return dy_err_set(err, DY_ENOMEM, NULL, 0, -1, "out of memory");
-    d->kind = kind;
-    if ((d->n + 1) * 2 > d->nslot && rec_rehash(d, d->nslot ? d->nslot * 2 : 256))
+    /* A new run of window w: it starts with an empty table when w is new;
+     * when w had records before, the table holds every record from now on. */
+    if (!d->global && (!d->n || w != d->run_win)) {
+        if (!fresh) {
+            size_t ns = d->nslot ? d->nslot : 256;
+            while ((d->n + 1) * 2 > ns)
+                ns *= 2;
+            if (rec_rehash(d, ns, 0))
+                return dy_err_set(err, DY_ENOMEM, NULL, 0, -1, "out of memory");
+            d->global = 1;
+        } else {
+            if (d->nslot)
+                memset(d->slot, 0, d->nslot * sizeof *d->slot);
+            d->run_win = w;
+            d->run_start = d->n;
+        }
+    }
+    size_t held = d->global ? d->n : d->n - d->run_start;
+    if ((held + 1) * 2 > d->nslot &&
+        rec_rehash(d, d->nslot ? d->nslot * 2 : 256, d->global ? 0 : d->run_start))
         return dy_err_set(err, DY_ENOMEM, NULL, 0, -1, "out of memory");
     size_t m = d->nslot - 1, i = rec_hash(w, s, t) & m;
     for (; d->slot[i]; i = (i + 1) & m) {

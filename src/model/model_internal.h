@@ -28,8 +28,22 @@ struct model_data {
     int kind;             /* MODEL_WIN_*; -1 while no record */
     model_rec *r;
     size_t n, cap;
-    int *slot;            /* (win, src, tgt) -> record index + 1 */
+    /* (win, src, tgt) -> record index + 1. While every window's records
+     * arrive in one run (as from store_aggregate), only the current run's
+     * records are in the table (from run_start): no earlier record can
+     * match, and the table stays small. global: all records are in it. */
+    int *slot;
     size_t nslot;
+    int global, run_win;
+    size_t run_start;
+    /* lookup caches: the last window label and ids by string address (a
+     * hit is confirmed by comparing the strings) */
+    char last_win[16];
+    int last_w;
+    struct {
+        const char *p;
+        int id;
+    } idc[512];
 };
 
 /* Find s (length n) or return -1. */

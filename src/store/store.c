@@ -686,14 +686,17 @@ int store_query_events(store *s, const store_filter *f, store_event_fn fn, void 
  * index (dkey, then the dedup key), so that SQL neither groups nor sorts:
  * one event per dedup group is the first of each run of equal keys, and the
  * window key, a non-decreasing function of dkey, changes only between
- * windows. The cells of one window (source, target) are summed in a hash
- * table and written out, sorted, when the window ends. */
+ * windows. Rows arrive typed (no text round trips); actor codes are
+ * interned to small integers, so that the cells of one window are keyed by
+ * (source id, target id) in a hash table, written out in (source, target)
+ * byte order when the window ends. */
 typedef struct agg_cell {
-    const char *sc, *tc;     /* in the window's arena */
-    uint64_t hash;
+    int sc, tc;              /* name ids */
     long events, quad[5], ngs;
     double goldstein;
 } agg_cell;
+
+enum { AGG_COLS = 10 };
 
 typedef struct agg_ctx {
     store_agg_fn fn;
@@ -702,71 +705,243 @@ typedef struct agg_ctx {
     long long skip, left;    /* offset still to skip; rows still allowed (-1: any) */
     int have_wk, oom, stop;
     long long wk;
-    dy_buf key[2];           /* the previous and the current dedup key */
-    int cur;
-    dy_arena *arena;
-    agg_cell **slot;         /* open addressing, nslot a power of two */
-    size_t nslot, ncell;
-    agg_cell **order;        /* scratch for sorting on flush */
-    size_t caporder;
+    /* the previous event's dedup key (columns 1..9; text in prevtext) */
+    int have_prev;
+    store_val prev[AGG_COLS];
+    size_t prevoff[AGG_COLS];
+    dy_buf prevtext;
+    /* interned names (NUL-terminated copies), their hash table and their
+     * ranks in byte order (valid for the first nranked names) */
+    char **name;
+    uint64_t *nhash;
+    size_t nname, capname, nranked;
+    int *nmslot;             /* name id + 1, 0 = empty; nmcap a power of two */
+    size_t nmcap;
+    int *rank;
+    /* the current window's cells */
+    agg_cell *cell;
+    size_t ncell, capcell;
+    int *slot;               /* cell index + 1 */
+    size_t nslot;
+    int *order, *tmp, *cnt;  /* scratch for sorting on flush */
+    size_t caporder, capcnt;
 } agg_ctx;
 
-enum { AGG_COLS = 10 };
-
-static uint64_t agg_hash(const char *sc, const char *tc)
+static uint64_t agg_bytes_hash(const char *s, size_t n)
 {
-    uint64_t h = fnv_field(0xcbf29ce484222325ULL, sc);
-    return fnv_field(h, tc);
+    uint64_t h = 0xcbf29ce484222325ULL ^ n;
+    for (size_t i = 0; i < n; i++)
+        h = (h ^ (unsigned char)s[i]) * 0x100000001b3ULL;
+    return h ^ (h >> 29);
 }
 
-static int agg_cmp(const void *a, const void *b)
+/* Id of the name s (n bytes), interned when new; -1 when out of memory. */
+static int agg_intern(agg_ctx *x, const char *s, size_t n)
 {
-    const agg_cell *x = *(agg_cell *const *)a, *y = *(agg_cell *const *)b;
-    int c = strcmp(x->sc, y->sc);
-    return c ? c : strcmp(x->tc, y->tc);
-}
-
-static int agg_grow(agg_ctx *x)
-{
-    size_t n = x->nslot ? x->nslot * 2 : 1024;
-    agg_cell **s = dy_calloc(n, sizeof *s);
-    if (!s)
-        return -1;
-    for (size_t i = 0; i < x->nslot; i++) {
-        agg_cell *c = x->slot[i];
-        if (!c)
-            continue;
-        size_t k = (size_t)c->hash & (n - 1);
-        while (s[k])
-            k = (k + 1) & (n - 1);
-        s[k] = c;
+    uint64_t h = agg_bytes_hash(s, n);
+    size_t m = x->nmcap - 1;
+    if (x->nmcap) {
+        for (size_t i = (size_t)h & m; x->nmslot[i]; i = (i + 1) & m) {
+            int k = x->nmslot[i] - 1;
+            if (x->nhash[k] == h && memcmp(x->name[k], s, n) == 0 && x->name[k][n] == '\0')
+                return k;
+        }
     }
-    dy_free(x->slot);
-    x->slot = s;
-    x->nslot = n;
+    if ((x->nname + 1) * 2 > x->nmcap) {
+        size_t ns = x->nmcap ? x->nmcap * 2 : 256;
+        int *t = dy_calloc(ns, sizeof *t);
+        if (!t)
+            return -1;
+        for (size_t k = 0; k < x->nname; k++) {
+            size_t i = (size_t)x->nhash[k] & (ns - 1);
+            while (t[i])
+                i = (i + 1) & (ns - 1);
+            t[i] = (int)k + 1;
+        }
+        dy_free(x->nmslot);
+        x->nmslot = t;
+        x->nmcap = ns;
+    }
+    if (x->nname == x->capname) {
+        size_t cap = x->capname ? x->capname * 2 : 256;
+        char **nn = dy_reallocarray(x->name, cap, sizeof *nn);
+        if (!nn)
+            return -1;
+        x->name = nn;
+        uint64_t *nh = dy_reallocarray(x->nhash, cap, sizeof *nh);
+        if (!nh)
+            return -1;
+        x->nhash = nh;
+        x->capname = cap;
+    }
+    char *c = dy_malloc(n + 1);
+    if (!c)
+        return -1;
+    memcpy(c, s, n);
+    c[n] = '\0';
+    size_t i = (size_t)h & (x->nmcap - 1);
+    while (x->nmslot[i])
+        i = (i + 1) & (x->nmcap - 1);
+    x->nmslot[i] = (int)x->nname + 1;
+    x->name[x->nname] = c;
+    x->nhash[x->nname] = h;
+    return (int)x->nname++;
+}
+
+typedef int (*agg_cmp_fn)(const agg_ctx *x, int a, int b);
+
+static int agg_name_cmp(const agg_ctx *x, int a, int b) { return strcmp(x->name[a], x->name[b]); }
+
+static int agg_cell_cmp(const agg_ctx *x, int a, int b)
+{
+    const agg_cell *p = &x->cell[a], *q = &x->cell[b];
+    int r = x->rank[p->sc] - x->rank[q->sc];
+    return r ? r : x->rank[p->tc] - x->rank[q->tc];
+}
+
+/* Stable bottom-up merge sort of v[n] (tmp: n ints of scratch) with a
+ * comparator that takes the context (qsort has none; the store may be used
+ * by several threads, each with its own handle). */
+static void agg_msort(const agg_ctx *x, int *v, int *tmp, size_t n, agg_cmp_fn cmp)
+{
+    int *a = v, *b = tmp;
+    for (size_t w = 1; w < n; w *= 2) {
+        for (size_t lo = 0; lo < n; lo += 2 * w) {
+            size_t mid = lo + w < n ? lo + w : n, hi = lo + 2 * w < n ? lo + 2 * w : n;
+            size_t i = lo, j = mid, k = lo;
+            while (i < mid && j < hi)
+                b[k++] = cmp(x, a[j], a[i]) < 0 ? a[j++] : a[i++];
+            while (i < mid)
+                b[k++] = a[i++];
+            while (j < hi)
+                b[k++] = a[j++];
+        }
+        int *t = a;
+        a = b;
+        b = t;
+    }
+    if (a != v)
+        memcpy(v, a, n * sizeof *v);
+}
+
+/* Ranks of the names in byte order (strcmp), after new names arrived. */
+static int agg_rank(agg_ctx *x)
+{
+    if (x->nranked == x->nname)
+        return 0;
+    int *r = dy_reallocarray(x->rank, x->nname, sizeof *r);
+    if (!r)
+        return -1;
+    x->rank = r;
+    int *ids = dy_calloc(2 * x->nname, sizeof *ids);
+    if (!ids)
+        return -1;
+    for (size_t i = 0; i < x->nname; i++)
+        ids[i] = (int)i;
+    agg_msort(x, ids, ids + x->nname, x->nname, agg_name_cmp);
+    for (size_t i = 0; i < x->nname; i++)
+        x->rank[ids[i]] = (int)i;
+    dy_free(ids);
+    x->nranked = x->nname;
     return 0;
+}
+
+/* Sort the cell indices in x->order by (source rank, target rank): two
+ * stable counting passes when the names are few, else qsort. */
+static int agg_sort(agg_ctx *x, size_t n)
+{
+    size_t nn = x->nname;
+    if (nn > 4 * n + 4096) {
+        agg_msort(x, x->order, x->tmp, n, agg_cell_cmp);
+        return 0;
+    }
+    if (nn + 1 > x->capcnt) {
+        int *c = dy_reallocarray(x->cnt, nn + 1, sizeof *c);
+        if (!c)
+            return -1;
+        x->cnt = c;
+        x->capcnt = nn + 1;
+    }
+    for (int pass = 0; pass < 2; pass++) {
+        int *in = pass ? x->tmp : x->order, *out = pass ? x->order : x->tmp;
+        memset(x->cnt, 0, (nn + 1) * sizeof *x->cnt);
+        for (size_t i = 0; i < n; i++) {
+            const agg_cell *c = &x->cell[in[i]];
+            x->cnt[x->rank[pass ? c->sc : c->tc] + 1]++;
+        }
+        for (size_t r = 0; r < nn; r++)
+            x->cnt[r + 1] += x->cnt[r];
+        for (size_t i = 0; i < n; i++) {
+            const agg_cell *c = &x->cell[in[i]];
+            out[x->cnt[x->rank[pass ? c->sc : c->tc]]++] = in[i];
+        }
+    }
+    return 0;
+}
+
+/* g rounded to fifteen significant digits, as strtod(printf("%.15g")) but
+ * without formatting when the rounding is certain: g * 10^k (k chosen for
+ * 15 digits) is computed with an error below 1/16, so when it lies within
+ * 0.4 of an integer N that integer is the correctly rounded digit string,
+ * and N / 10^k (both exact) is the double nearest to it, as strtod gives. */
+static double agg_round15(double g)
+{
+    static const double p10[23] = {1e0,  1e1,  1e2,  1e3,  1e4,  1e5,  1e6,  1e7,
+                                   1e8,  1e9,  1e10, 1e11, 1e12, 1e13, 1e14, 1e15,
+                                   1e16, 1e17, 1e18, 1e19, 1e20, 1e21, 1e22};
+    double a = g < 0 ? -g : g;
+    if (a >= 1e-7 && a < 1e14) {
+        int e = 0; /* a in [10^e, 10^(e+1)) roughly; checked below */
+        if (a >= 1) {
+            while (e < 14 && a >= p10[e + 1])
+                e++;
+        } else {
+            while (e > -8 && a * p10[-e] < 1)
+                e--;
+        }
+        int k = 14 - e;
+        if (k >= 0 && k <= 22) {
+            double p = a * p10[k];
+            if (p >= 1e14 + 1 && p <= 1e15 - 1) {
+                double nr = (double)(long long)(p + 0.5);
+                double d = p - nr;
+                if (d <= 0.4 && d >= -0.4) {
+                    double r = nr / p10[k];
+                    return g < 0 ? -r : r;
+                }
+            }
+        }
+    }
+    char b[40];
+    snprintf(b, sizeof b, "%.15g", g);
+    return strtod(b, NULL);
 }
 
 /* Write out the cells of the current window in (source, target) order and
  * empty the table. Returns fn's non-zero value, or 0. */
 static int agg_flush(agg_ctx *x)
 {
-    if (!x->ncell)
+    size_t n = x->ncell;
+    if (!n)
         return 0;
-    if (x->ncell > x->caporder) {
-        agg_cell **o = dy_reallocarray(x->order, x->ncell, sizeof *o);
-        if (!o) {
+    if (n > x->caporder) {
+        int *o = dy_reallocarray(x->order, n, sizeof *o);
+        if (o)
+            x->order = o;
+        int *t = o ? dy_reallocarray(x->tmp, n, sizeof *t) : NULL;
+        if (!t) {
             x->oom = 1;
             return -1;
         }
-        x->order = o;
-        x->caporder = x->ncell;
+        x->tmp = t;
+        x->caporder = n;
     }
-    size_t n = 0;
-    for (size_t i = 0; i < x->nslot; i++)
-        if (x->slot[i])
-            x->order[n++] = x->slot[i];
-    qsort(x->order, n, sizeof *x->order, agg_cmp);
+    for (size_t i = 0; i < n; i++)
+        x->order[i] = (int)i;
+    if (agg_rank(x) || agg_sort(x, n)) {
+        x->oom = 1;
+        return -1;
+    }
     char label[64] = "";
     long long k = x->wk;
     switch (x->window) {
@@ -786,59 +961,91 @@ static int agg_flush(agg_ctx *x)
             rc = -1;
             break;
         }
-        const agg_cell *c = x->order[i];
+        const agg_cell *c = &x->cell[x->order[i]];
         store_agg a = {0};
         a.window = label;
-        a.source = c->sc;
-        a.target = c->tc;
+        a.source = x->name[c->sc];
+        a.target = x->name[c->tc];
         a.events = c->events;
         memcpy(a.quad, c->quad, sizeof a.quad);
         /* Fifteen significant digits, as SQL sums used to arrive (and the
          * same on both backends whatever the order of the additions); a
          * single value came from such a text already. */
-        a.goldstein = c->goldstein;
-        if (c->ngs > 1) {
-            char g[40];
-            snprintf(g, sizeof g, "%.15g", c->goldstein);
-            a.goldstein = strtod(g, NULL);
-        }
+        a.goldstein = c->ngs > 1 ? agg_round15(c->goldstein) : c->goldstein;
         rc = x->fn(x->ud, &a);
         if (x->left > 0)
             x->left--;
     }
     memset(x->slot, 0, x->nslot * sizeof *x->slot);
     x->ncell = 0;
-    dy_arena_reset(x->arena);
     return rc;
 }
 
-/* Row: wk, date, source, target, code, quad, goldstein, date_prec,
- * scountry, tcountry (the dedup key is every column but wk). */
-static int row_agg(void *ud, const char *const *c, int ncol)
+/* Is row c another mention of the previous event (same columns 1..9)? */
+static int agg_same(const agg_ctx *x, const store_val *c)
+{
+    if (!x->have_prev)
+        return 0;
+    /* most discriminating first: source, target, code, date */
+    static const int ord[AGG_COLS - 1] = {2, 3, 4, 1, 5, 6, 7, 8, 9};
+    for (int j = 0; j < AGG_COLS - 1; j++) {
+        int i = ord[j];
+        const store_val *a = &x->prev[i], *b = &c[i];
+        if (a->type != b->type)
+            return 0;
+        switch (a->type) {
+        case STORE_V_INT:
+            if (a->i != b->i)
+                return 0;
+            break;
+        case STORE_V_REAL:
+            if (a->d != b->d)
+                return 0;
+            break;
+        case STORE_V_TEXT:
+            if (a->len != b->len || memcmp(x->prevtext.data + x->prevoff[i], b->s,
+                                           (size_t)b->len) != 0)
+                return 0;
+            break;
+        default: break;
+        }
+    }
+    return 1;
+}
+
+/* Row: dkey, date, source, target, code, quad, goldstein, date_prec,
+ * scountry, tcountry (the dedup key is every column but dkey). */
+static int row_agg(void *ud, const store_val *c, int ncol)
 {
     agg_ctx *x = ud;
     if (ncol < AGG_COLS)
         return 0;
-    dy_buf *k = &x->key[x->cur];
-    dy_buf_reset(k);
+    if (agg_same(x, c))
+        return 0; /* another mention of the same event */
+    dy_buf_reset(&x->prevtext);
     for (int i = 1; i < AGG_COLS; i++) {
-        if (c[i]) {
-            dy_buf_addc(k, 1);
-            dy_buf_add(k, c[i], strlen(c[i]) + 1);
-        } else {
-            dy_buf_addc(k, 0);
+        x->prev[i] = c[i];
+        if (c[i].type == STORE_V_TEXT) {
+            x->prevoff[i] = x->prevtext.len;
+            dy_buf_add(&x->prevtext, c[i].s, (size_t)c[i].len);
         }
     }
-    if (k->oom) {
+    if (x->prevtext.oom) {
         x->oom = 1;
         return -1;
     }
-    const dy_buf *prev = &x->key[!x->cur];
-    if (prev->len == k->len && memcmp(prev->data, k->data, k->len) == 0)
-        return 0; /* another mention of the same event */
-    x->cur = !x->cur;
+    x->have_prev = 1;
 
-    long long wk = c[0] ? strtoll(c[0], NULL, 10) : 0;
+    long long wk = 0;
+    if (c[0].type == STORE_V_INT) {
+        long long d = c[0].i;
+        switch (x->window) {
+        case STORE_WIN_YEAR: wk = d / 10000; break;
+        case STORE_WIN_QUARTER: wk = (d / 10000) * 10 + ((d / 100) % 100 - 1) / 3 + 1; break;
+        case STORE_WIN_MONTH: wk = d / 100; break;
+        default: break;
+        }
+    }
     if (x->have_wk && wk != x->wk) {
         int rc = agg_flush(x);
         if (rc)
@@ -846,39 +1053,68 @@ static int row_agg(void *ud, const char *const *c, int ncol)
     }
     x->have_wk = 1;
     x->wk = wk;
-    const char *sc = x->level == STORE_LEVEL_ACTOR ? c[2] : c[8];
-    const char *tc = x->level == STORE_LEVEL_ACTOR ? c[3] : c[9];
-    if (!sc)
-        sc = "";
-    if (!tc)
-        tc = "";
-    if ((x->ncell + 1) * 2 > x->nslot && agg_grow(x)) {
+    const store_val *sv = &c[x->level == STORE_LEVEL_ACTOR ? 2 : 8];
+    const store_val *tv = &c[x->level == STORE_LEVEL_ACTOR ? 3 : 9];
+    int sc = agg_intern(x, sv->type == STORE_V_TEXT ? sv->s : "",
+                        sv->type == STORE_V_TEXT ? (size_t)sv->len : 0);
+    int tc = sc < 0 ? -1
+                    : agg_intern(x, tv->type == STORE_V_TEXT ? tv->s : "",
+                                 tv->type == STORE_V_TEXT ? (size_t)tv->len : 0);
+    if (tc < 0) {
         x->oom = 1;
         return -1;
     }
-    uint64_t h = agg_hash(sc, tc);
-    size_t i = (size_t)h & (x->nslot - 1);
-    agg_cell *cell;
-    while ((cell = x->slot[i]) != NULL &&
-           (cell->hash != h || strcmp(cell->sc, sc) != 0 || strcmp(cell->tc, tc) != 0))
-        i = (i + 1) & (x->nslot - 1);
-    if (!cell) {
-        cell = dy_arena_calloc(x->arena, 1, sizeof *cell);
-        if (!cell || !(cell->sc = dy_arena_strndup(x->arena, sc, strlen(sc))) ||
-            !(cell->tc = dy_arena_strndup(x->arena, tc, strlen(tc)))) {
+    if ((x->ncell + 1) * 2 > x->nslot) {
+        size_t ns = x->nslot ? x->nslot * 2 : 1024;
+        int *t = dy_calloc(ns, sizeof *t);
+        if (!t) {
             x->oom = 1;
             return -1;
         }
-        cell->hash = h;
-        x->slot[i] = cell;
-        x->ncell++;
+        dy_free(x->slot);
+        x->slot = t;
+        x->nslot = ns;
+        for (size_t k = 0; k < x->ncell; k++) {
+            uint64_t h = ((uint64_t)(unsigned)x->cell[k].sc << 32 | (unsigned)x->cell[k].tc) *
+                         0x9e3779b97f4a7c15ULL;
+            size_t i = (size_t)(h >> 32) & (ns - 1);
+            while (t[i])
+                i = (i + 1) & (ns - 1);
+            t[i] = (int)k + 1;
+        }
+    }
+    uint64_t h = ((uint64_t)(unsigned)sc << 32 | (unsigned)tc) * 0x9e3779b97f4a7c15ULL;
+    size_t m = x->nslot - 1, i = (size_t)(h >> 32) & m;
+    agg_cell *cell = NULL;
+    for (; x->slot[i]; i = (i + 1) & m) {
+        agg_cell *e = &x->cell[x->slot[i] - 1];
+        if (e->sc == sc && e->tc == tc) {
+            cell = e;
+            break;
+        }
+    }
+    if (!cell) {
+        if (x->ncell == x->capcell) {
+            size_t cap = x->capcell ? x->capcell * 2 : 1024;
+            agg_cell *nc = dy_reallocarray(x->cell, cap, sizeof *nc);
+            if (!nc) {
+                x->oom = 1;
+                return -1;
+            }
+            x->cell = nc;
+            x->capcell = cap;
+        }
+        cell = &x->cell[x->ncell];
+        memset(cell, 0, sizeof *cell);
+        cell->sc = sc;
+        cell->tc = tc;
+        x->slot[i] = (int)++x->ncell;
     }
     cell->events++;
-    int quad = c[5] ? atoi(c[5]) : 0;
-    if (quad >= 1 && quad <= 4)
-        cell->quad[quad]++;
-    if (c[6]) {
-        cell->goldstein += strtod(c[6], NULL);
+    if (c[5].type == STORE_V_INT && c[5].i >= 1 && c[5].i <= 4)
+        cell->quad[c[5].i]++;
+    if (c[6].type == STORE_V_REAL || c[6].type == STORE_V_INT) {
+        cell->goldstein += c[6].type == STORE_V_REAL ? c[6].d : (double)c[6].i;
         cell->ngs++;
     }
     return 0;
@@ -890,21 +1126,16 @@ int store_aggregate(store *s, const store_filter *f, int window, int level, stor
     static const store_filter none = {0};
     if (!f)
         f = &none;
-    const char *wk, *prec;
+    const char *prec;
     switch (window) {
-    case STORE_WIN_YEAR: wk = "e.dkey / 10000"; prec = " AND e.date_prec IN (1, 2, 3)"; break;
+    case STORE_WIN_YEAR: prec = " AND e.date_prec IN (1, 2, 3)"; break;
     case STORE_WIN_QUARTER:
-        wk = "(e.dkey / 10000) * 10 + ((e.dkey / 100) % 100 - 1) / 3 + 1";
-        prec = " AND e.date_prec IN (1, 2)";
-        break;
-    case STORE_WIN_MONTH: wk = "e.dkey / 100"; prec = " AND e.date_prec IN (1, 2)"; break;
-    default: wk = "0"; prec = ""; break;
+    case STORE_WIN_MONTH: prec = " AND e.date_prec IN (1, 2)"; break;
+    default: prec = ""; break;
     }
     qb q = {0};
-    dy_buf_printf(&q.sql,
-                  "SELECT %s, e.date, e.source, e.target, e.code, e.quad, e.goldstein, "
-                  "e.date_prec, e.scountry, e.tcountry FROM events e",
-                  wk);
+    dy_buf_adds(&q.sql, "SELECT e.dkey, e.date, e.source, e.target, e.code, e.quad, e.goldstein, "
+                        "e.date_prec, e.scountry, e.tcountry FROM events e");
     qb_where(&q, f);
     /* The order of the events_agg index: no sort when it serves the query. */
     dy_buf_printf(&q.sql,
@@ -919,10 +1150,8 @@ int store_aggregate(store *s, const store_filter *f, int window, int level, stor
     x.level = level;
     x.skip = f->offset > 0 ? f->offset : 0;
     x.left = f->limit > 0 ? f->limit : -1;
-    if (!rc && !(x.arena = dy_arena_new()))
-        rc = dy_err_set(err, DY_ENOMEM, NULL, 0, -1, "out of memory");
     if (!rc)
-        rc = s->ops->query(s, q.sql.data, q.p, q.np, row_agg, &x, err);
+        rc = s->ops->query_typed(s, q.sql.data, q.p, q.np, row_agg, &x, err);
     if (!rc && !x.oom && !x.stop)
         rc = agg_flush(&x);
     if (x.oom)
@@ -930,11 +1159,18 @@ int store_aggregate(store *s, const store_filter *f, int window, int level, stor
     else if (x.stop)
         rc = 0;
     dy_buf_free(&q.sql);
-    dy_buf_free(&x.key[0]);
-    dy_buf_free(&x.key[1]);
+    dy_buf_free(&x.prevtext);
+    for (size_t i = 0; i < x.nname; i++)
+        dy_free(x.name[i]);
+    dy_free(x.name);
+    dy_free(x.nhash);
+    dy_free(x.nmslot);
+    dy_free(x.rank);
+    dy_free(x.cell);
     dy_free(x.slot);
     dy_free(x.order);
-    dy_arena_free(x.arena);
+    dy_free(x.tmp);
+    dy_free(x.cnt);
     return rc;
 }
 

@@ -24,6 +24,20 @@ typedef struct store_param {
 
 typedef int (*store_row_fn)(void *ud, const char *const *col, int ncol);
 
+/* A typed result column (the typed row path, for scans of many rows):
+ * integers and reals arrive as numbers, text as bytes with a length (not
+ * NUL-terminated on every backend), nothing converted back and forth. */
+enum { STORE_V_NULL = 0, STORE_V_INT, STORE_V_REAL, STORE_V_TEXT };
+typedef struct store_val {
+    int type;            /* STORE_V_* */
+    int len;             /* text: bytes */
+    long long i;         /* int */
+    double d;            /* real */
+    const char *s;       /* text (borrowed for the row callback) */
+} store_val;
+
+typedef int (*store_trow_fn)(void *ud, const store_val *col, int ncol);
+
 enum { STORE_BULK_SENTENCES = 0, STORE_BULK_EVENTS, STORE_BULK_TABLES };
 
 typedef struct store_ops {
@@ -34,6 +48,9 @@ typedef struct store_ops {
      * fn returning non-zero stops and is returned. */
     int (*query)(store *s, const char *sql, const store_param *p, int np, store_row_fn fn,
                  void *ud, dy_err *err);
+    /* The same with typed columns (store_val). */
+    int (*query_typed)(store *s, const char *sql, const store_param *p, int np,
+                       store_trow_fn fn, void *ud, dy_err *err);
     /* Add one row to a bulk table (columns in the order of bulk_columns);
      * rows may be buffered until bulk_flush. */
     int (*bulk_row)(store *s, int table, const store_param *p, int np, dy_err *err);

@@ -8,6 +8,7 @@
 
 #include <libpq-fe.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 enum { MAX_COLS = 40, MAX_P = 128, FLUSH_BYTES = 8 << 20 };
@@ -123,8 +124,39 @@ static const char *number_params(pg *p, const char *sql)
     return p->sql.oom ? NULL : p->sql.data;
 }
 
-static int pg_query(store *s, const char *sql, const store_param *prm, int np, store_row_fn fn,
-                    void *ud, dy_err *err)
+/* A typed column from a text-format value: integer and floating types
+ * (by type OID) parsed, text given with its length. */
+static void pg_val(PGresult *r, int i, store_val *v)
+{
+    if (PQgetisnull(r, 0, i)) {
+        v->type = STORE_V_NULL;
+        return;
+    }
+    const char *t = PQgetvalue(r, 0, i);
+    switch (PQftype(r, i)) {
+    case 20: /* int8 */
+    case 21: /* int2 */
+    case 23: /* int4 */
+        v->type = STORE_V_INT;
+        v->i = strtoll(t, NULL, 10);
+        break;
+    case 700: /* float4 */
+    case 701: /* float8 */
+    case 1700: /* numeric */
+        v->type = STORE_V_REAL;
+        v->d = strtod(t, NULL);
+        break;
+    default:
+        v->type = STORE_V_TEXT;
+        v->s = t;
+        v->len = PQgetlength(r, 0, i);
+        break;
+    }
+}
+
+/* Run sql, rows to fn (text columns) or tfn (typed columns). */
+static int pg_run(store *s, const char *sql, const store_param *prm, int np, store_row_fn fn,
+                  store_trow_fn tfn, void *ud, dy_err *err)
 {
     pg *p = s->impl;
     if (np > MAX_P)
@@ -175,15 +207,23 @@ static int pg_query(store *s, const char *sql, const store_param *prm, int np, s
     int rc = 0, stopped = 0;
     PGresult *r;
     const char *col[MAX_COLS];
+    store_val tcol[MAX_COLS];
     while ((r = PQgetResult(p->conn)) != NULL) {
         ExecStatusType st = PQresultStatus(r);
-        if (st == PGRES_SINGLE_TUPLE && fn && !stopped && !rc) {
+        if (st == PGRES_SINGLE_TUPLE && (fn || tfn) && !stopped && !rc) {
             int ncol = PQnfields(r);
             if (ncol > MAX_COLS)
                 ncol = MAX_COLS;
-            for (int i = 0; i < ncol; i++)
-                col[i] = PQgetisnull(r, 0, i) ? NULL : PQgetvalue(r, 0, i);
-            int frc = fn(ud, col, ncol);
+            int frc;
+            if (tfn) {
+                for (int i = 0; i < ncol; i++)
+                    pg_val(r, i, &tcol[i]);
+                frc = tfn(ud, tcol, ncol);
+            } else {
+                for (int i = 0; i < ncol; i++)
+                    col[i] = PQgetisnull(r, 0, i) ? NULL : PQgetvalue(r, 0, i);
+                frc = fn(ud, col, ncol);
+            }
             if (frc) {
                 rc = frc;
                 stopped = 1;
@@ -201,6 +241,18 @@ static int pg_query(store *s, const char *sql, const store_param *prm, int np, s
         PQclear(r);
     }
     return rc;
+}
+
+static int pg_query(store *s, const char *sql, const store_param *prm, int np, store_row_fn fn,
+                    void *ud, dy_err *err)
+{
+    return pg_run(s, sql, prm, np, fn, NULL, ud, err);
+}
+
+static int pg_query_typed(store *s, const char *sql, const store_param *prm, int np,
+                          store_trow_fn fn, void *ud, dy_err *err)
+{
+    return pg_run(s, sql, prm, np, NULL, fn, ud, err);
 }
 
 /* Append a value in COPY text format. */
@@ -306,8 +358,9 @@ static void pg_close(store *s)
     s->impl = NULL;
 }
 
-static const store_ops pg_ops = {"postgresql",  pg_exec, pg_query, pg_bulk_row, pg_bulk_flush,
-                                 pg_bulk_discard, pg_close, ddl_v1,   ddl_v2,
+static const store_ops pg_ops = {"postgresql",   pg_exec,  pg_query, pg_query_typed,
+                                 pg_bulk_row,    pg_bulk_flush, pg_bulk_discard,
+                                 pg_close,       ddl_v1,   ddl_v2,
                                  ddl_v3};
 
 int store_pg_open(store *s, const char *url, int flags, dy_err *err)

@@ -188,6 +188,63 @@ static int sq_query(store *s, const char *sql, const store_param *p, int np, sto
     return out;
 }
 
+/* The typed row path: numbers as numbers, text with its length. */
+static int sq_query_typed(store *s, const char *sql, const store_param *p, int np,
+                          store_trow_fn fn, void *ud, dy_err *err)
+{
+    sqlite3_stmt *st = NULL;
+    int rc = sq_prepare(s, sql, &st, err);
+    if (rc)
+        return rc;
+    if ((rc = sq_bind(s, st, p, np, err))) {
+        sqlite3_reset(st);
+        return rc;
+    }
+    int ncol = sqlite3_column_count(st);
+    if (ncol > MAX_COLS)
+        ncol = MAX_COLS;
+    store_val col[MAX_COLS];
+    int out = 0;
+    for (;;) {
+        int r = sqlite3_step(st);
+        if (r == SQLITE_DONE)
+            break;
+        if (r != SQLITE_ROW) {
+            out = sq_err(s, r, err);
+            break;
+        }
+        for (int i = 0; i < ncol; i++) {
+            store_val *v = &col[i];
+            switch (sqlite3_column_type(st, i)) {
+            case SQLITE_NULL: v->type = STORE_V_NULL; break;
+            case SQLITE_INTEGER:
+                v->type = STORE_V_INT;
+                v->i = sqlite3_column_int64(st, i);
+                break;
+            case SQLITE_FLOAT:
+                v->type = STORE_V_REAL;
+                v->d = sqlite3_column_double(st, i);
+                break;
+            default:
+                v->type = STORE_V_TEXT;
+                v->s = (const char *)sqlite3_column_text(st, i);
+                v->len = sqlite3_column_bytes(st, i);
+                if (!v->s) {
+                    out = sq_err(s, SQLITE_NOMEM, err);
+                    goto done;
+                }
+                break;
+            }
+        }
+        if ((out = fn(ud, col, ncol)))
+            break;
+    }
+done:
+    sqlite3_reset(st);
+    sqlite3_clear_bindings(st);
+    return out;
+}
+
 static int sq_bulk_row(store *s, int table, const store_param *p, int np, dy_err *err)
 {
     sq *q = s->impl;
@@ -240,9 +297,10 @@ static void sq_close(store *s)
     s->impl = NULL;
 }
 
-static const store_ops sqlite_ops = {"sqlite",        sq_exec,  sq_query, sq_bulk_row,
-                                     sq_bulk_flush,   sq_bulk_discard,    sq_close,
-                                     ddl_v1,          ddl_v2,          ddl_v3};
+static const store_ops sqlite_ops = {"sqlite",      sq_exec,         sq_query, sq_query_typed,
+                                     sq_bulk_row,   sq_bulk_flush,   sq_bulk_discard,
+                                     sq_close,      ddl_v1,          ddl_v2,
+                                     ddl_v3};
 
 int store_sqlite_open(store *s, const char *path, int flags, dy_err *err)
 {
