@@ -10,6 +10,9 @@
 
 #include <stdint.h>
 #include <string.h>
+#ifdef __SSE2__
+#include <emmintrin.h>
+#endif
 #include <utf8proc.h>
 
 #include "core/alloc.h"
@@ -105,6 +108,19 @@ int txt_clean_needed(const char *in, size_t n, int scrub_only)
     const uint64_t lo = 0x0101010101010101ull, hi = 0x8080808080808080ull;
     const uint64_t cr = 0x0d0d0d0d0d0d0d0dull;
     size_t i = 0;
+#ifdef __SSE2__
+    {
+        const __m128i zero = _mm_setzero_si128(), crv = _mm_set1_epi8('\r');
+        for (; i + 16 <= n; i += 16) {
+            __m128i v = _mm_loadu_si128((const __m128i *)(const void *)(in + i));
+            __m128i m = _mm_or_si128(v, _mm_cmpeq_epi8(v, zero)); /* high bit or NUL */
+            if (!scrub_only)
+                m = _mm_or_si128(m, _mm_cmpeq_epi8(v, crv));
+            if (_mm_movemask_epi8(m))
+                return 1;
+        }
+    }
+#endif
     for (; i + 8 <= n; i += 8) {
         uint64_t w;
         memcpy(&w, in + i, 8);
