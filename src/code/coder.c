@@ -521,15 +521,35 @@ static uint32_t clause_start_scan(const sctx *sc, uint32_t v, uint32_t *bound)
     return sc->tb;
 }
 
+/* Is the role noun m preceded by a possessive pronoun ("its", "their")? */
+static int owner_word(const sctx *sc, const dict_mention *m)
+{
+    const char *w = sc->tk[m->tok_begin - 1].norm;
+    return strcmp(w, "its") == 0 || strcmp(w, "their") == 0 || strcmp(w, "his") == 0 ||
+           strcmp(w, "her") == 0 || strcmp(w, "our") == 0;
+}
+
 /* "its troops", "their envoy": a role noun owned by an actor named
  * elsewhere in the clause, not an actor of its own. */
 static int owned_agent(const sctx *sc, const dict_mention *m)
 {
     if (!(m->flags & DICT_M_BARE_AGENT) || m->tok_begin == sc->tb)
         return 0;
-    const char *w = sc->tk[m->tok_begin - 1].norm;
-    return strcmp(w, "its") == 0 || strcmp(w, "their") == 0 || strcmp(w, "his") == 0 ||
-           strcmp(w, "her") == 0 || strcmp(w, "our") == 0;
+    return owner_word(sc, m);
+}
+
+/* "Israel has strengthened its forces", "Britain mobilized army
+ * reservists for a war against Iraq": a role noun that the matcher gave the
+ * country of the source itself, when the source is that country (ISR and
+ * ISRMIL), is the source's own means, not the other side of the event. */
+static int own_means(const sctx *sc, const dict_mention *m, int32_t src)
+{
+    if (src < 0 || !(m->flags & DICT_M_INFERRED) || !m->agent)
+        return 0;
+    const char *sc_ = sc->ms[src].code;
+    size_t n = strlen(sc_);
+    /* Equal codes are left to the same-code rule, which drops the event. */
+    return n >= 3 && strlen(m->code) > n && strncmp(m->code, sc_, n) == 0;
 }
 
 /* Subject of the word at v: the nearest mention before it in its clause,
@@ -597,7 +617,8 @@ static int32_t find_object(const sctx *sc, uint32_t from, int32_t avoid)
             j = sc->ms[mi].tok_end - 1;
             continue;
         }
-        if (mi >= 0 && mi != avoid && !owned_agent(sc, &sc->ms[mi]))
+        if (mi >= 0 && mi != avoid && !owned_agent(sc, &sc->ms[mi]) &&
+            !own_means(sc, &sc->ms[mi], avoid))
             return mi;
         if (mi >= 0)
             j = sc->ms[mi].tok_end - 1;

@@ -346,6 +346,18 @@ static int past_form(const dict_set *ds, const txt_token *t)
     return 0;
 }
 
+/* Is the role noun at token t owned by a possessive pronoun ("its troops
+ * in Lebanon")? Then a place after it is where the owner's agents are, not
+ * whose they are. */
+static int owned(const txt_token *tk, const txt_sentence *s, uint32_t t)
+{
+    if (t == s->tok_begin)
+        return 0;
+    const char *w = tk[t - 1].norm;
+    return strcmp(w, "its") == 0 || strcmp(w, "their") == 0 || strcmp(w, "his") == 0 ||
+           strcmp(w, "her") == 0 || strcmp(w, "our") == 0;
+}
+
 /* Build combined mentions for one sentence from its raw matches. */
 static int combine(const dict_set *ds, const txt_analysis *an, uint32_t sent, raw *rs, size_t nr,
                    const txt_date *date, mvec *out)
@@ -431,6 +443,7 @@ static int combine(const dict_set *ds, const txt_analysis *an, uint32_t sent, ra
                 end = nx->te;
                 i++;
             } else if (j < s->tok_end && nx && named(nx) && nx->form->entry->kind == DICT_STATE &&
+                       !owned(tk, s, r->tb) &&
                        (nx->tb == j + 1 || (nx->tb == j + 2 && is_tok(&tk[j + 1], ds->the_hash))) &&
                        (is_tok(&tk[j], ds->in_hash) || is_tok(&tk[j], ds->from_hash))) {
                 /* "officials in Seoul", "rebels in the Ivory Coast",
