@@ -13,6 +13,7 @@ void model_acc_free(model_acc *a)
 {
     dy_free(a->d);
     dy_free(a->slot);
+    dy_free(a->dense);
     memset(a, 0, sizeof *a);
 }
 
@@ -39,20 +40,40 @@ static int acc_rehash(model_acc *a, size_t nslot)
     return 0;
 }
 
+/* Contract: see aggregate.h. */
+int model_acc_dense(model_acc *a, size_t n)
+{
+    if (n == 0 || n > 2048)
+        return 0;
+    a->dense = dy_calloc(n * n, sizeof *a->dense);
+    if (!a->dense)
+        return DY_ENOMEM;
+    a->ndense = n;
+    return 0;
+}
+
 /* Contract: adds the directed record r (node ranks src, tgt; src != tgt)
  * to the undirected dyad, raw and smoothed. Returns 0 or DY_ENOMEM. */
 int model_acc_add(model_acc *a, int src, int tgt, const model_rec *r)
 {
     int x = src < tgt ? src : tgt, y = src < tgt ? tgt : src;
-    if ((a->n + 1) * 2 > a->nslot && acc_rehash(a, a->nslot ? a->nslot * 2 : 256))
-        return DY_ENOMEM;
-    size_t m = a->nslot - 1, i = pair_hash(x, y) & m;
     model_dyad *d = NULL;
-    for (; a->slot[i]; i = (i + 1) & m) {
-        model_dyad *c = &a->d[a->slot[i] - 1];
-        if (c->a == x && c->b == y) {
-            d = c;
-            break;
+    int *ds = NULL;
+    size_t i = 0;
+    if (a->dense) {
+        ds = &a->dense[(size_t)x * a->ndense + (size_t)y];
+        if (*ds)
+            d = &a->d[*ds - 1];
+    } else {
+        if ((a->n + 1) * 2 > a->nslot && acc_rehash(a, a->nslot ? a->nslot * 2 : 256))
+            return DY_ENOMEM;
+        size_t m = a->nslot - 1;
+        for (i = pair_hash(x, y) & m; a->slot[i]; i = (i + 1) & m) {
+            model_dyad *c = &a->d[a->slot[i] - 1];
+            if (c->a == x && c->b == y) {
+                d = c;
+                break;
+            }
         }
     }
     if (!d) {
@@ -68,7 +89,10 @@ int model_acc_add(model_acc *a, int src, int tgt, const model_rec *r)
         memset(d, 0, sizeof *d);
         d->a = x;
         d->b = y;
-        a->slot[i] = (int)++a->n;
+        if (ds)
+            *ds = (int)++a->n;
+        else
+            a->slot[i] = (int)++a->n;
     }
     d->events += r->events;
     d->s_events += (double)r->events;

@@ -18,7 +18,13 @@ typedef struct model_acc {
     size_t n, cap;
     int *slot;
     size_t nslot;
+    int *dense;           /* with few nodes: [a * ndense + b] -> index + 1 */
+    size_t ndense;
 } model_acc;
+
+/* Use a dense dyad index for nodes 0..n-1 when n is small (else nothing
+ * changes); call on an empty accumulator. Returns 0 or DY_ENOMEM. */
+int model_acc_dense(model_acc *a, size_t n);
 
 int model_acc_add(model_acc *a, int src, int tgt, const model_rec *r);
 void model_acc_decay(model_acc *a, double lambda);

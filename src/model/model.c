@@ -59,6 +59,8 @@ static int windows(model *m, const model_data *d, const int *rank, dy_err *err)
     int *order = dy_calloc(d->n + 1, sizeof *order);
     int *prev = dy_calloc(nids + 1, sizeof *prev);
     int *start = dy_calloc(nids + 1, sizeof *start);
+    if (model_acc_dense(&acc, nids))
+        goto out;
     m->labels_ = dy_calloc((size_t)count, sizeof *m->labels_);
     m->windows = dy_calloc((size_t)count, sizeof *m->windows);
     if (!cnt || !order || !prev || !start || !m->labels_ || !m->windows)
@@ -152,6 +154,8 @@ int model_build(const model_data *d, const model_opts *o, model **out, dy_err *e
             goto fail;
         m->nids_ = i + 1;
     }
+    if (model_acc_dense(&acc, nids))
+        goto fail;
     for (size_t i = 0; i < d->n; i++) {
         const model_rec *r = &d->r[i];
         if (r->src != r->tgt && model_acc_add(&acc, rank[r->src], rank[r->tgt], r))

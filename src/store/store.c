@@ -709,7 +709,9 @@ typedef struct agg_ctx {
     int have_prev;
     store_val prev[AGG_COLS];
     size_t prevoff[AGG_COLS];
-    dy_buf prevtext;
+    dy_buf prevtext;         /* when they do not fit in prevfix */
+    char prevfix[256];
+    const char *prevp;       /* prevfix or prevtext.data */
     /* interned names (NUL-terminated copies), their hash table and their
      * ranks in byte order (valid for the first nranked names) */
     char **name;
@@ -721,8 +723,10 @@ typedef struct agg_ctx {
     /* the current window's cells */
     agg_cell *cell;
     size_t ncell, capcell;
-    int *slot;               /* cell index + 1 */
+    int *slot;               /* cell index + 1 (hash of the ids) */
     size_t nslot;
+    int *dense;              /* or, with few names, [sc * dcap + tc]: cell index + 1 */
+    size_t dcap;
     int *order, *tmp, *cnt;  /* scratch for sorting on flush */
     size_t caporder, capcnt;
 } agg_ctx;
@@ -976,7 +980,11 @@ static int agg_flush(agg_ctx *x)
         if (x->left > 0)
             x->left--;
     }
-    memset(x->slot, 0, x->nslot * sizeof *x->slot);
+    if (x->dense)
+        for (size_t i = 0; i < n; i++)
+            x->dense[(size_t)x->cell[i].sc * x->dcap + (size_t)x->cell[i].tc] = 0;
+    else if (x->slot)
+        memset(x->slot, 0, x->nslot * sizeof *x->slot);
     x->ncell = 0;
     return rc;
 }
@@ -1003,14 +1011,28 @@ static int agg_same(const agg_ctx *x, const store_val *c)
                 return 0;
             break;
         case STORE_V_TEXT:
-            if (a->len != b->len || memcmp(x->prevtext.data + x->prevoff[i], b->s,
-                                           (size_t)b->len) != 0)
+            if (a->len != b->len)
                 return 0;
+            for (int k = 0; k < b->len; k++)
+                if (x->prevp[x->prevoff[i] + (size_t)k] != b->s[k])
+                    return 0;
             break;
         default: break;
         }
     }
     return 1;
+}
+
+/* Count the event of row c in cell. */
+static void agg_count(agg_cell *cell, const store_val *c)
+{
+    cell->events++;
+    if (c[5].type == STORE_V_INT && c[5].i >= 1 && c[5].i <= 4)
+        cell->quad[c[5].i]++;
+    if (c[6].type == STORE_V_REAL || c[6].type == STORE_V_INT) {
+        cell->goldstein += c[6].type == STORE_V_REAL ? c[6].d : (double)c[6].i;
+        cell->ngs++;
+    }
 }
 
 /* Row: dkey, date, source, target, code, quad, goldstein, date_prec,
@@ -1022,17 +1044,30 @@ static int row_agg(void *ud, const store_val *c, int ncol)
         return 0;
     if (agg_same(x, c))
         return 0; /* another mention of the same event */
-    dy_buf_reset(&x->prevtext);
+    size_t tot = 0;
     for (int i = 1; i < AGG_COLS; i++) {
         x->prev[i] = c[i];
         if (c[i].type == STORE_V_TEXT) {
-            x->prevoff[i] = x->prevtext.len;
-            dy_buf_add(&x->prevtext, c[i].s, (size_t)c[i].len);
+            x->prevoff[i] = tot;
+            tot += (size_t)c[i].len;
         }
     }
-    if (x->prevtext.oom) {
-        x->oom = 1;
-        return -1;
+    if (tot > sizeof x->prevfix) {
+        dy_buf_reset(&x->prevtext);
+        for (int i = 1; i < AGG_COLS; i++)
+            if (c[i].type == STORE_V_TEXT)
+                dy_buf_add(&x->prevtext, c[i].s, (size_t)c[i].len);
+        if (x->prevtext.oom) {
+            x->oom = 1;
+            return -1;
+        }
+        x->prevp = x->prevtext.data;
+    } else {
+        for (int i = 1; i < AGG_COLS; i++)
+            if (c[i].type == STORE_V_TEXT)
+                for (int k = 0; k < c[i].len; k++)
+                    x->prevfix[x->prevoff[i] + (size_t)k] = c[i].s[k];
+        x->prevp = x->prevfix;
     }
     x->have_prev = 1;
 
@@ -1064,8 +1099,62 @@ static int row_agg(void *ud, const store_val *c, int ncol)
         x->oom = 1;
         return -1;
     }
+    int *dslot = NULL;
+    if ((size_t)sc < x->dcap && (size_t)tc < x->dcap) {
+        dslot = &x->dense[(size_t)sc * x->dcap + (size_t)tc];
+    } else if (x->nname <= 512 && !x->slot) {
+        /* (re)build the dense index for up to 512 names */
+        size_t dc = x->dcap ? x->dcap : 64;
+        while (dc < x->nname)
+            dc *= 2;
+        int *t = dy_calloc(dc * dc, sizeof *t);
+        if (!t) {
+            x->oom = 1;
+            return -1;
+        }
+        for (size_t k = 0; k < x->ncell; k++)
+            t[(size_t)x->cell[k].sc * dc + (size_t)x->cell[k].tc] = (int)k + 1;
+        dy_free(x->dense);
+        x->dense = t;
+        x->dcap = dc;
+        dslot = &x->dense[(size_t)sc * dc + (size_t)tc];
+    } else if (x->dense) {
+        /* too many names: from now on the hash table, built below from the
+         * window's cells so far (nslot 0 forces it) */
+        dy_free(x->dense);
+        x->dense = NULL;
+        x->dcap = 0;
+        x->nslot = 0;
+    }
+    if (dslot) {
+        agg_cell *cell;
+        if (*dslot) {
+            cell = &x->cell[*dslot - 1];
+        } else {
+            if (x->ncell == x->capcell) {
+                size_t cap = x->capcell ? x->capcell * 2 : 1024;
+                agg_cell *nc = dy_reallocarray(x->cell, cap, sizeof *nc);
+                if (!nc) {
+                    x->oom = 1;
+                    return -1;
+                }
+                x->cell = nc;
+                x->capcell = cap;
+            }
+            cell = &x->cell[x->ncell];
+            memset(cell, 0, sizeof *cell);
+            cell->sc = sc;
+            cell->tc = tc;
+            *dslot = (int)++x->ncell;
+        }
+        agg_count(cell, c);
+        return 0;
+    }
     if ((x->ncell + 1) * 2 > x->nslot) {
+        /* grow (or build, when leaving the dense index) from the cells */
         size_t ns = x->nslot ? x->nslot * 2 : 1024;
+        while ((x->ncell + 1) * 2 > ns)
+            ns *= 2;
         int *t = dy_calloc(ns, sizeof *t);
         if (!t) {
             x->oom = 1;
@@ -1110,13 +1199,7 @@ static int row_agg(void *ud, const store_val *c, int ncol)
         cell->tc = tc;
         x->slot[i] = (int)++x->ncell;
     }
-    cell->events++;
-    if (c[5].type == STORE_V_INT && c[5].i >= 1 && c[5].i <= 4)
-        cell->quad[c[5].i]++;
-    if (c[6].type == STORE_V_REAL || c[6].type == STORE_V_INT) {
-        cell->goldstein += c[6].type == STORE_V_REAL ? c[6].d : (double)c[6].i;
-        cell->ngs++;
-    }
+    agg_count(cell, c);
     return 0;
 }
 
@@ -1168,6 +1251,7 @@ int store_aggregate(store *s, const store_filter *f, int window, int level, stor
     dy_free(x.rank);
     dy_free(x.cell);
     dy_free(x.slot);
+    dy_free(x.dense);
     dy_free(x.order);
     dy_free(x.tmp);
     dy_free(x.cnt);

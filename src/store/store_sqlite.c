@@ -215,20 +215,23 @@ static int sq_query_typed(store *s, const char *sql, const store_param *p, int n
         }
         for (int i = 0; i < ncol; i++) {
             store_val *v = &col[i];
-            switch (sqlite3_column_type(st, i)) {
+            /* the row's value itself: cheaper than the sqlite3_column_*
+             * calls, each of which checks the statement again */
+            sqlite3_value *sv = sqlite3_column_value(st, i);
+            switch (sqlite3_value_type(sv)) {
             case SQLITE_NULL: v->type = STORE_V_NULL; break;
             case SQLITE_INTEGER:
                 v->type = STORE_V_INT;
-                v->i = sqlite3_column_int64(st, i);
+                v->i = sqlite3_value_int64(sv);
                 break;
             case SQLITE_FLOAT:
                 v->type = STORE_V_REAL;
-                v->d = sqlite3_column_double(st, i);
+                v->d = sqlite3_value_double(sv);
                 break;
             default:
                 v->type = STORE_V_TEXT;
-                v->s = (const char *)sqlite3_column_text(st, i);
-                v->len = sqlite3_column_bytes(st, i);
+                v->s = (const char *)sqlite3_value_text(sv);
+                v->len = sqlite3_value_bytes(sv);
                 if (!v->s) {
                     out = sq_err(s, SQLITE_NOMEM, err);
                     goto done;
