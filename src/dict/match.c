@@ -314,6 +314,12 @@ static int modifies_next(const dict_set *ds, const txt_analysis *an, const txt_s
     if (t >= s->tok_end)
         return 0;
     const txt_token *x = &an->toks[t];
+    /* "Soviet-made rockets", "European-based missiles": the first half of
+     * a hyphenated compound modifies what follows. */
+    if ((x->flags & TXT_TOK_HYPHEN) && t + 1 < s->tok_end &&
+        (an->toks[t + 1].flags & TXT_TOK_WORD) &&
+        !(an->toks[t + 1].flags & (TXT_TOK_CAP | TXT_TOK_UPPER)))
+        return 1;
     if (!(x->flags & TXT_TOK_WORD) || (x->flags & TXT_TOK_CLITIC))
         return 0;
     if (x->flags & (TXT_TOK_CAP | TXT_TOK_UPPER))
