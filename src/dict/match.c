@@ -506,10 +506,11 @@ static int modifier_agent(const dict_set *ds, const txt_analysis *an, const dict
  * mention of the sentence, preferring one before it. */
 /* Religious and ethnic group codes that the codebook prefixes with the
  * country they are in when the text names it ("Islamic fundamentalists" in
- * an Algerian story: DZAMOSRAD). */
+ * an Algerian story: DZAMOSRAD; "ethnic Albanians in south Serbia":
+ * SRBABN). */
 static int countryless_group(const dict_mention *m)
 {
-    static const char *pfx[] = {"MOS", "CHR", "JEW", "BUD", "HIN", "SIK", "ZRO", NULL};
+    static const char *pfx[] = {"MOS", "CHR", "JEW", "BUD", "HIN", "SIK", "ZRO", "ABN", NULL};
     if (!m->entry || m->entry->kind != DICT_GROUP || m->agent)
         return 0;
     for (int i = 0; pfx[i]; i++)
