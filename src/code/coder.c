@@ -397,7 +397,8 @@ static int best_at(const sctx *sc, uint32_t v, cand *out)
                 const uint32_t *idx = &none;
                 size_t ni = 0;
                 while (t < tend && ni == 0) {
-                    if (t != v)
+                    /* the key filter first: most words are no key */
+                    if (t != v && DICT_FILTER_HAS(lx->keyfilter, sc->tk[t].hash))
                         ni = dict_lexeme_keyed(lx, sc->tk[t].hash, &idx);
                     t++;
                 }
