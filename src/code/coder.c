@@ -562,8 +562,26 @@ static int32_t find_subject(const sctx *sc, uint32_t v, uint32_t cs, int32_t avo
      * that closes an apposition, the subject is the mention before the
      * apposition's opening comma. */
     int64_t k = (int64_t)v - 1;
-    while (k > (int64_t)cs && sc->tk[k].flags & TXT_TOK_WORD && has_cue(sc, (uint32_t)k, CODE_CUE_BE))
-        k--; /* "has", "was" */
+    /* Back over the verb group: auxiliaries and modality cues ("has",
+     * "was", "has refused to", "will not"), not other words: ", overseen
+     * by the Pope, regarding" is no apposition of a subject. */
+    const uint32_t group = 1u << CODE_CUE_BE | 1u << CODE_CUE_NEGATED | 1u << CODE_CUE_FUTURE |
+                           1u << CODE_CUE_HYPOTHETICAL | 1u << CODE_CUE_OBLIGATION;
+    for (int w = 0; w < 4 && k > (int64_t)cs && MS(sc, mcover, k) < 0; w++) {
+        uint32_t mk = cues_at(sc, (uint32_t)k) & group;
+        if (!mk) {
+            const char *w_ = sc->tk[k].norm;
+            if (strcmp(w_, "has") && strcmp(w_, "have") && strcmp(w_, "had") && strcmp(w_, "also"))
+                break;
+            k--;
+            continue;
+        }
+        int64_t b = k;
+        for (int kind = 0; kind < CODE_CUE_KINDS; kind++)
+            if (((mk >> kind) & 1u) && MS(sc, cstart, k)[kind] < b)
+                b = MS(sc, cstart, k)[kind];
+        k = b - 1;
+    }
     if (k > (int64_t)cs && sc->tk[k].hash == sc->c->h_comma) {
         for (int64_t j = k - 1; j > (int64_t)cs && j > k - 16; j--) {
             if (sc->tk[j].hash != sc->c->h_comma)
