@@ -19,7 +19,7 @@ OPTFLAGS := -O1 -g -fsanitize=address,undefined -fno-omit-frame-pointer \
 LDSAN    := -fsanitize=address,undefined
 else
 BUILD    ?= build
-OPTFLAGS := -O2 -g
+OPTFLAGS := -O3 -g
 LDSAN    :=
 endif
 

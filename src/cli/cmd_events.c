@@ -258,7 +258,7 @@ int cmd_events(cli_ctx *c, int argc, char **argv)
     const char *db = NULL;
     char dyad[128];
     int opt, rc = 0;
-    long n;
+    long n = 0; /* set by number() before use; gcc -O3 cannot see it */
     optind = 1;
     opterr = 0;
     while (!rc && (opt = getopt_long(argc, argv, ":f:h", opts, NULL)) != -1) {

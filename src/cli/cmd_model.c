@@ -163,7 +163,7 @@ int cmd_model(cli_ctx *c, int argc, char **argv)
     model_opts o;
     model_opts_default(&o);
     int fmt = MODEL_FMT_TEXT, opt, rc = 0, summary = 0;
-    long n;
+    long n = 0; /* set by number() before use; gcc -O3 cannot see it */
     optind = 1;
     opterr = 0;
     while (!rc && (opt = getopt_long(argc, argv, ":f:h", opts, NULL)) != -1) {

@@ -79,7 +79,7 @@ int cmd_serve(cli_ctx *c, int argc, char **argv)
         {"help", no_argument, NULL, 'h'},           {NULL, 0, NULL, 0}};
     web_opts o = {0};
     o.port = 8080;
-    long n;
+    long n = 0; /* set by number() before use; gcc -O3 cannot see it */
     int opt, rc = 0;
     optind = 1;
     opterr = 0;
