@@ -618,6 +618,23 @@ static int32_t find_subject(const sctx *sc, uint32_t v, uint32_t cs, int32_t avo
     return nearest;
 }
 
+/* "troops to a peacekeeping force in Yugoslavia", "the mandate of the
+ * peacekeeping force in Lebanon": peacekeepers with no country of their own
+ * (IGOPKO) stand for the mission, and the codebook files acts on the mission
+ * as acts towards the state it is sent to. Returns that state's mention
+ * right after "in", or mi itself. */
+static int32_t mission_host(const sctx *sc, int32_t mi)
+{
+    const dict_mention *m = &sc->ms[mi];
+    if (strcmp(m->code, "IGOPKO") != 0 || m->tok_end + 1 >= sc->te ||
+        strcmp(sc->tk[m->tok_end].norm, "in") != 0)
+        return mi;
+    int32_t h = MS(sc, mstart, m->tok_end + 1);
+    if (h < 0 || (sc->ms[h].flags & DICT_M_ADJ) || strlen(sc->ms[h].code) != 3)
+        return mi;
+    return h;
+}
+
 /* Object of the word: the first mention after `from` in the clause. An
  * adjective ("data on North Korean missile launches") is taken only when
  * the clause has no better mention, and never for a compound source, whose
@@ -638,7 +655,7 @@ static int32_t find_object(const sctx *sc, uint32_t from, int32_t avoid)
         }
         if (mi >= 0 && mi != avoid && !owned_agent(sc, &sc->ms[mi]) &&
             !own_means(sc, &sc->ms[mi], avoid))
-            return mi;
+            return mission_host(sc, mi);
         if (mi >= 0)
             j = sc->ms[mi].tok_end - 1;
         else if (is_boundary_punct(sc, j) ||
