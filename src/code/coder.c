@@ -659,7 +659,8 @@ static int32_t find_object(const sctx *sc, uint32_t from, int32_t avoid)
         if (mi >= 0)
             j = sc->ms[mi].tok_end - 1;
         else if (is_boundary_punct(sc, j) ||
-                 (has_cue(sc, j, CODE_CUE_BOUNDARY) && j > from))
+                 (has_cue(sc, j, CODE_CUE_BOUNDARY) && j > from) ||
+                 (compound && sc->tk[j].hash == sc->c->h_comma))
             break;
     }
     return adj;
