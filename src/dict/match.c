@@ -340,6 +340,18 @@ static int modifies_next(const dict_set *ds, const txt_analysis *an, const txt_s
     return 1;
 }
 
+/* Is the actor form at token t the second half of "anti-Syria",
+ * "pro-Beijing"? Such a compound names a stance, not an actor: a
+ * "pro-Beijing lawmaker" in Hong Kong is not Chinese, an "anti-Syria
+ * journalist" in Beirut not Syrian. */
+static int stance_prefix(const txt_analysis *an, const txt_sentence *s, uint32_t t)
+{
+    if (t < s->tok_begin + 2 || !(an->toks[t - 1].flags & TXT_TOK_HYPHEN))
+        return 0;
+    const char *w = an->toks[t - 2].norm;
+    return strcmp(w, "anti") == 0 || strcmp(w, "pro") == 0;
+}
+
 /* Is the token a past form of a known verb ("wounded", "killed")? After an
  * actor it is the act, not a role noun joining the actor. */
 static int past_form(const dict_set *ds, const txt_token *t)
@@ -372,6 +384,8 @@ static int combine(const dict_set *ds, const txt_analysis *an, uint32_t sent, ra
     const txt_sentence *s = &an->sents[sent];
     for (size_t i = 0; i < nr; i++) {
         raw *r = &rs[i];
+        if (stance_prefix(an, s, r->tb))
+            continue;
         dict_mention *m = mpush(out);
         if (!m)
             return DY_ENOMEM;
