@@ -119,6 +119,11 @@ const char *dict_entry_code_at(const dict_entry *e, int32_t key, char out[32]);
 void dict_code_cat(char out[32], const char *a, const char *b);
 /* out = the first three bytes of country, then role. */
 void dict_code_cat3(char out[32], const char *country, const char *role);
+/* Split a dictionary line s[0..n) into its keyword and argument, after
+ * dropping a comment ('#' at the start or after white space) and trailing
+ * blanks. Returns 0 for a blank or comment-only line. */
+int dict_split_line(const char *s, size_t n, const char **kw, size_t *kn, const char **arg,
+                    size_t *an);
 /* Write "file:line" into out (cap bytes, truncating the file name);
  * returns the length. */
 int dict_make_ref(char *out, size_t cap, const char *file, long line);

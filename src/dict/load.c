@@ -283,7 +283,8 @@ static int parse_forms(parser *p, const char *kw, int type, const char *a, size_
     return 0;
 }
 
-static int parse_line(parser *p, char *s, size_t n)
+int dict_split_line(const char *s, size_t n, const char **kw, size_t *kn, const char **arg,
+                    size_t *an)
 {
     /* Strip a comment: '#' at the start or after white space. */
     for (size_t i = 0; i < n; i++)
@@ -298,14 +299,23 @@ static int parse_line(parser *p, char *s, size_t n)
         i++;
     if (i == n)
         return 0;
-    const char *kw = s + i;
-    size_t kn = 0;
+    *kw = s + i;
+    *kn = 0;
     while (i < n && !isspace((unsigned char)s[i]))
-        i++, kn++;
+        i++, (*kn)++;
     while (i < n && isspace((unsigned char)s[i]))
         i++;
-    const char *arg = s + i;
-    size_t an = n - i;
+    *arg = s + i;
+    *an = n - i;
+    return 1;
+}
+
+static int parse_line(parser *p, char *s, size_t n)
+{
+    const char *kw, *arg;
+    size_t kn, an;
+    if (!dict_split_line(s, n, &kw, &kn, &arg, &an))
+        return 0;
 #define KW(x) (kn == sizeof(x) - 1 && memcmp(kw, x, kn) == 0)
     if (KW("state"))
         return start_entry(p, DICT_STATE, arg, an);

@@ -465,26 +465,10 @@ static int parse_forms(vparser *p, const char *s, size_t n)
 
 static int vparse_line(vparser *p, char *s, size_t n)
 {
-    for (size_t i = 0; i < n; i++)
-        if (s[i] == '#' && (i == 0 || isspace((unsigned char)s[i - 1]))) {
-            n = i;
-            break;
-        }
-    while (n && isspace((unsigned char)s[n - 1]))
-        n--;
-    size_t i = 0;
-    while (i < n && isspace((unsigned char)s[i]))
-        i++;
-    if (i == n)
+    const char *kw, *arg;
+    size_t kn, an;
+    if (!dict_split_line(s, n, &kw, &kn, &arg, &an))
         return 0;
-    const char *kw = s + i;
-    size_t kn = 0;
-    while (i < n && !isspace((unsigned char)s[i]))
-        i++, kn++;
-    while (i < n && isspace((unsigned char)s[i]))
-        i++;
-    const char *arg = s + i;
-    size_t an = n - i;
 #define KW(x) (kn == sizeof(x) - 1 && memcmp(kw, x, kn) == 0)
     if (KW("verb") || KW("noun")) {
         if (an == 0 || memchr(arg, ' ', an) || memchr(arg, '\t', an))
