@@ -1215,6 +1215,15 @@ static int emit(const sctx *sc, const cand *cd, const cand *cands, size_t nc,
                     dict_mention_code(sm_, &date, e->source);
                 if (tm_)
                     dict_mention_code(tm_, &date, e->target);
+                size_t tl = strlen(e->target);
+                if (e->source[0] && strcmp(e->source, e->target) == 0 && tm_ &&
+                    (tm_->flags & DICT_M_SEAT) && tl > 3 &&
+                    strcmp(e->target + tl - 3, "GOV") == 0) {
+                    /* "Bouteflicka threatened a curfew in Algiers": a
+                     * government acting on its own capital acts on the
+                     * country, the place, not on itself. */
+                    e->target[tl - 3] = '\0';
+                }
                 if (e->source[0] && strcmp(e->source, e->target) == 0) {
                     ev->n--;
                     continue;

@@ -67,8 +67,9 @@ enum {
     DICT_M_POSSESSIVE = 1u << 3, /* followed by 's */
     DICT_M_BARE_AGENT = 1u << 4, /* an agent with no country */
     DICT_M_PERSON = 1u << 5,     /* names a person */
-    DICT_M_INFERRED = 1u << 6    /* an agent whose country was taken from the
+    DICT_M_INFERRED = 1u << 6,   /* an agent whose country was taken from the
                                     nearest state mention of the sentence */
+    DICT_M_PLACE = 1u << 7       /* a seat after "in": a place in the country */
 };
 
 typedef struct dict_entry dict_entry;

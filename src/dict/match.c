@@ -405,6 +405,9 @@ static int combine(const dict_set *ds, const txt_analysis *an, uint32_t sent, ra
                 m->flags |= DICT_M_ADJ;
             if (r->form->type == DICT_FORM_SEAT)
                 m->flags |= DICT_M_SEAT;
+            if (r->form->type == DICT_FORM_SEAT && r->tb > s->tok_begin &&
+                is_tok(&tk[r->tb - 1], ds->in_hash))
+                m->flags |= DICT_M_PLACE;
             if (m->entry->kind == DICT_PERSON)
                 m->flags |= DICT_M_PERSON;
             uint32_t gap = end + (poss ? 1 : 0);
@@ -544,7 +547,11 @@ static void attach_bare_agents(dict_mention *ms, size_t n, const txt_date *date)
         uint32_t bestd = UINT32_MAX;
         for (size_t k = 0; k < n; k++) {
             const dict_mention *o = &ms[k];
-            if (o->sent != m->sent || !o->entry || (o->flags & DICT_M_SEAT) || k == i)
+            /* A seat names the government ("Moscow said police came"),
+             * except after "in", where it is a place in the country and
+             * lends it ("people killed in Tehran"). */
+            if (o->sent != m->sent || !o->entry || k == i ||
+                ((o->flags & DICT_M_SEAT) && !(o->flags & DICT_M_PLACE)))
                 continue;
             /* A state, or a person with their country ("Algerian President
              * Ben Bella"). */
