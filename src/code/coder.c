@@ -1068,6 +1068,16 @@ static int emit(const sctx *sc, const cand *cd, const cand *cands, size_t nc,
         }
         if (src < 0)
             src = find_subject(sc, cd->v, cs, tgt);
+        if (tgt < 0 && cd->hi > cd->v) {
+            /* "demanded the withdrawal of Yugoslav forces": the pattern's
+             * last word is the head of a mention that starts after the
+             * event word; that mention is what the act is about. */
+            int32_t mi = MS(sc, mcover, cd->hi);
+            if (mi >= 0 && mi != src && sc->ms[mi].tok_begin > cd->v &&
+                sc->ms[mi].tok_end == cd->hi + 1 && !(sc->ms[mi].flags & DICT_M_ADJ) &&
+                !owned_agent(sc, &sc->ms[mi]) && !own_means(sc, &sc->ms[mi], src))
+                tgt = mi;
+        }
         if (tgt < 0)
             tgt = find_object(sc, (cd->hi > cd->v ? cd->hi : cd->v) + 1, src);
         if (tgt < 0 && cd->hi > cd->v)
