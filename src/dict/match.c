@@ -352,6 +352,35 @@ static int stance_prefix(const txt_analysis *an, const txt_sentence *s, uint32_t
     return strcmp(w, "anti") == 0 || strcmp(w, "pro") == 0;
 }
 
+/* Is the group form of raw match i the tail of a longer proper name
+ * ("Liberal Democratic Party", "Social Democratic Party" are not the US
+ * "Democratic Party")? That is: a multi-word form right after a capitalised
+ * word that is not the sentence's first, belongs to no other match and has
+ * the ending of a political adjective (-al, -ive, -ist, -ic: "Liberal",
+ * "Progressive", "Socialist", "Islamic"). A place before the name
+ * ("Maryland Democratic Party", "The Washington Post") keeps the match. */
+static int name_tail(const txt_token *tk, const txt_sentence *s, const raw *rs, size_t i)
+{
+    const raw *r = &rs[i];
+    if (r->form->entry->kind != DICT_GROUP || r->te - r->tb < 2 || r->tb <= s->tok_begin + 1)
+        return 0;
+    const txt_token *p = &tk[r->tb - 1];
+    if (!(p->flags & TXT_TOK_CAP) || !(p->flags & TXT_TOK_WORD) || (p->flags & TXT_TOK_UPPER) ||
+        (p->flags & TXT_TOK_ABBR))
+        return 0;
+    for (size_t j = 0; j < i; j++)
+        if (rs[j].tb < r->tb && rs[j].te >= r->tb)
+            return 0;
+    static const char *const ends[] = {"al", "ive", "ist", "ic", NULL};
+    size_t n = strlen(p->norm);
+    for (int k = 0; ends[k]; k++) {
+        size_t e = strlen(ends[k]);
+        if (n > e + 2 && strcmp(p->norm + n - e, ends[k]) == 0)
+            return 1;
+    }
+    return 0;
+}
+
 /* Is the token a past form of a known verb ("wounded", "killed")? After an
  * actor it is the act, not a role noun joining the actor. */
 static int past_form(const dict_set *ds, const txt_token *t)
@@ -384,7 +413,7 @@ static int combine(const dict_set *ds, const txt_analysis *an, uint32_t sent, ra
     const txt_sentence *s = &an->sents[sent];
     for (size_t i = 0; i < nr; i++) {
         raw *r = &rs[i];
-        if (stance_prefix(an, s, r->tb))
+        if (stance_prefix(an, s, r->tb) || name_tail(tk, s, rs, i))
             continue;
         dict_mention *m = mpush(out);
         if (!m)

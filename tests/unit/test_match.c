@@ -227,6 +227,13 @@ static const mcase cases[] = {
     {TIES, "Macedonia said so.", "2020", "0-9:MKD", NULL},
   /* case rules */
     {FIX, "Turkey objected.", "2020", "0-6:TUR", NULL},
+  /* a group name after a capitalised political adjective is the tail of a
+   * longer name; after a place or a determiner it is the group */
+    {FIX, "The Radical Ruritania League said so.", "2020", "", NULL},
+    {FIX, "Its Progressive Ruritania League said so.", "2020", "", NULL},
+    {FIX, "The Ruritania League said so.", "2020", "4-20:XXX", NULL},
+    {FIX, "The Westland Ruritania League said so.", "2020", "13-29:XXX", NULL},
+    {FIX, "Radical Ruritania League members said so.", "2020", "8-24:XXX", NULL},
     {FIX, "They ate turkey.", "2020", "", NULL},
     {FIX, "TURKEY OBJECTED.", "2020", "0-6:TUR", NULL},
     {FIX, "The US said so.", "2020", "4-6:USA", NULL},
