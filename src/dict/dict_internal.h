@@ -119,6 +119,12 @@ const char *dict_entry_code_at(const dict_entry *e, int32_t key, char out[32]);
 void dict_code_cat(char out[32], const char *a, const char *b);
 /* out = the first three bytes of country, then role. */
 void dict_code_cat3(char out[32], const char *country, const char *role);
+/* Call fn for each line of text[0..len) (CR dropped, NUL-terminated copy,
+ * borrowed for the call), counting lines in *lineno (for messages). Stops at
+ * fn's first non-zero result and returns it; a NUL byte gives DY_EPARSE
+ * (err: file:line). */
+int dict_each_line(const char *file, const char *text, size_t len, long *lineno,
+                   int (*fn)(void *ud, char *line, size_t n), void *ud, dy_err *err);
 /* Split a dictionary line s[0..n) into its keyword and argument, after
  * dropping a comment ('#' at the start or after white space) and trailing
  * blanks. Returns 0 for a blank or comment-only line. */

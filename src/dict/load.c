@@ -374,6 +374,43 @@ static int add_file(dict_set *ds, const char *name, uint32_t *id)
     return 0;
 }
 
+int dict_each_line(const char *file, const char *text, size_t len, long *lineno,
+                   int (*fn)(void *ud, char *line, size_t n), void *ud, dy_err *err)
+{
+    char *line = NULL;
+    size_t cap = 0, pos = 0;
+    int rc = 0;
+    while (!rc && pos < len) {
+        const char *nl = memchr(text + pos, '\n', len - pos);
+        size_t n = nl ? (size_t)(nl - (text + pos)) : len - pos;
+        size_t adv = n + (nl ? 1 : 0);
+        (*lineno)++;
+        if (memchr(text + pos, '\0', n)) {
+            rc = dy_err_set(err, DY_EPARSE, file, *lineno, -1, "NUL byte in dictionary line");
+            break;
+        }
+        if (n + 1 > cap) {
+            char *nb = dy_realloc(line, n + 1);
+            if (!nb) {
+                rc = dy_err_set(err, DY_ENOMEM, file, *lineno, -1, "out of memory");
+                break;
+            }
+            line = nb;
+            cap = n + 1;
+        }
+        memcpy(line, text + pos, n);
+        line[n] = '\0';
+        if (n && line[n - 1] == '\r')
+            line[--n] = '\0';
+        rc = fn(ud, line, n);
+        pos += adv;
+    }
+    dy_free(line);
+    return rc;
+}
+
+static int actor_line(void *ud, char *line, size_t n) { return parse_line(ud, line, n); }
+
 int dict_load_string(dict_set *ds, const char *name, const char *text, size_t len,
                      dy_err *err)
 {
@@ -383,38 +420,9 @@ int dict_load_string(dict_set *ds, const char *name, const char *text, size_t le
     if (add_file(ds, name, &p.file_id))
         return dy_err_set(err, DY_ENOMEM, name, 0, -1, "out of memory");
     p.file = ds->files[p.file_id];
-    char *line = NULL;
-    size_t cap = 0;
-    int rc = 0;
-    size_t pos = 0;
-    while (!rc && pos < len) {
-        const char *nl = memchr(text + pos, '\n', len - pos);
-        size_t n = nl ? (size_t)(nl - (text + pos)) : len - pos;
-        size_t adv = n + (nl ? 1 : 0);
-        p.line++;
-        if (memchr(text + pos, '\0', n)) {
-            rc = dy_err_set(err, DY_EPARSE, p.file, p.line, -1, "NUL byte in dictionary line");
-            break;
-        }
-        if (n + 1 > cap) {
-            char *nlb = dy_realloc(line, n + 1);
-            if (!nlb) {
-                rc = dy_err_set(err, DY_ENOMEM, p.file, p.line, -1, "out of memory");
-                break;
-            }
-            line = nlb;
-            cap = n + 1;
-        }
-        memcpy(line, text + pos, n);
-        line[n] = '\0';
-        if (n && line[n - 1] == '\r')
-            line[--n] = '\0';
-        rc = parse_line(&p, line, n);
-        pos += adv;
-    }
+    int rc = dict_each_line(p.file, text, len, &p.line, actor_line, &p, err);
     if (!rc)
         rc = finish_entry(&p);
-    dy_free(line);
     dy_free(p.codes);
     return rc;
 }

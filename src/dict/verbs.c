@@ -511,6 +511,8 @@ static int vparse_line(vparser *p, char *s, size_t n)
                       "class or a pattern line CODE PATTERN", (int)kn, kw);
 }
 
+static int verb_line(void *ud, char *line, size_t n) { return vparse_line(ud, line, n); }
+
 int dict_load_verbs_string(dict_set *ds, const char *name, const char *text, size_t len,
                            dy_err *err)
 {
@@ -520,35 +522,7 @@ int dict_load_verbs_string(dict_set *ds, const char *name, const char *text, siz
     if (!fname)
         return dy_err_set(err, DY_ENOMEM, name, 0, -1, "out of memory");
     vparser p = {.ds = ds, .file = fname, .err = err};
-    char *line = NULL;
-    size_t cap = 0, pos = 0;
-    int rc = 0;
-    while (!rc && pos < len) {
-        const char *nl = memchr(text + pos, '\n', len - pos);
-        size_t n = nl ? (size_t)(nl - (text + pos)) : len - pos;
-        size_t adv = n + (nl ? 1 : 0);
-        p.line++;
-        if (memchr(text + pos, '\0', n)) {
-            rc = dy_err_set(err, DY_EPARSE, p.file, p.line, -1, "NUL byte in dictionary line");
-            break;
-        }
-        if (n + 1 > cap) {
-            char *nb = dy_realloc(line, n + 1);
-            if (!nb) {
-                rc = dy_err_set(err, DY_ENOMEM, p.file, p.line, -1, "out of memory");
-                break;
-            }
-            line = nb;
-            cap = n + 1;
-        }
-        memcpy(line, text + pos, n);
-        line[n] = '\0';
-        if (n && line[n - 1] == '\r')
-            line[--n] = '\0';
-        rc = vparse_line(&p, line, n);
-        pos += adv;
-    }
-    dy_free(line);
+    int rc = dict_each_line(p.file, text, len, &p.line, verb_line, &p, err);
     dy_free(p.classes);
     dy_arena_free(p.scratch);
     return rc;
