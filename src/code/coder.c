@@ -635,6 +635,23 @@ static int32_t mission_host(const sctx *sc, int32_t mi)
     return h;
 }
 
+static int in_timex(const sctx *sc, uint32_t t);
+
+/* Is token t part of a time expression, or a day word that is one once
+ * the document has a date ("Friday", "today")? */
+static int time_word(const sctx *sc, uint32_t t)
+{
+    static const char *const days[] = {"monday", "tuesday", "wednesday", "thursday", "friday",
+                                       "saturday", "sunday", "today", "yesterday", "tonight",
+                                       NULL};
+    if (in_timex(sc, t))
+        return 1;
+    for (int i = 0; days[i]; i++)
+        if (strcmp(sc->tk[t].norm, days[i]) == 0)
+            return 1;
+    return 0;
+}
+
 /* Object of the word: the first mention after `from` in the clause. An
  * adjective ("data on North Korean missile launches") is taken only when
  * the clause has no better mention, and never for a compound source, whose
@@ -643,6 +660,12 @@ static int32_t find_object(const sctx *sc, uint32_t from, int32_t avoid)
 {
     int32_t adj = -1;
     int compound = avoid >= 0 && sc->ms[avoid].list >= 0;
+    /* "demanded Friday that the United States ...": a time expression
+     * right after the word does not end its reach. */
+    while (from < sc->te && MS(sc, mcover, from) < 0 &&
+           (time_word(sc, from) ||
+            (from + 1 < sc->te && time_word(sc, from + 1) && strcmp(sc->tk[from].norm, "on") == 0)))
+        from++;
     for (uint32_t j = from; j < sc->te; j++) {
         int32_t mi = MS(sc, mcover, j);
         if (mi >= 0 && sc->attr[mi])
@@ -1026,6 +1049,41 @@ static void set_span(code_span *s, const dict_mention *m)
 }
 
 /* Emit the events of one candidate. */
+/* The actor an obligation is laid on in the complement starting at from
+ * ("[Friday] [that] China must ...", "that the US and others should ..."):
+ * the mention that opens the complement when an obligation cue follows it
+ * within three words; else -1. */
+static int32_t obliged(const sctx *sc, uint32_t from)
+{
+    while (from < sc->te && MS(sc, mcover, from) < 0 &&
+           (time_word(sc, from) || strcmp(sc->tk[from].norm, "on") == 0))
+        from++;
+    if (from < sc->te && strcmp(sc->tk[from].norm, "that") == 0)
+        from++;
+    if (from < sc->te && MS(sc, mstart, from) < 0 && strcmp(sc->tk[from].norm, "the") == 0)
+        from++;
+    if (from >= sc->te)
+        return -1;
+    int32_t mi = MS(sc, mstart, from);
+    if (mi < 0 || (sc->ms[mi].flags & DICT_M_ADJ))
+        return -1;
+    /* A compound ("the US and other developed nations") ends at its last
+     * member. */
+    uint32_t end = sc->ms[mi].tok_end;
+    for (size_t q = (size_t)mi + 1; q < sc->nm && sc->ms[mi].list >= 0; q++)
+        if (sc->ms[q].list == sc->ms[mi].list && sc->ms[q].tok_end > end)
+            end = sc->ms[q].tok_end;
+    /* "NATO would need to remain strong" is a view of what NATO needs, not
+     * a demand made of it. */
+    for (uint32_t j = end; j < sc->te && j < end + 4; j++) {
+        if (has_cue(sc, j, CODE_CUE_HYPOTHETICAL))
+            return -1;
+        if (has_cue(sc, j, CODE_CUE_OBLIGATION))
+            return mi;
+    }
+    return -1;
+}
+
 static int emit(const sctx *sc, const cand *cd, const cand *cands, size_t nc,
                 const dict_mention *all, size_t first, uint32_t sent, doc_state *st, evec *ev)
 {
@@ -1083,6 +1141,18 @@ static int emit(const sctx *sc, const cand *cd, const cand *cands, size_t nc,
         if (tgt < 0 && cd->hi > cd->v)
             tgt = find_object(sc, cd->v + 1, src); /* inside the matched words */
     }
+    char codebuf[8];
+    copy_code(codebuf, code);
+    if (cd->lx->speech && code[0] == '0' && code[1] == '1' && code[2] == '0') {
+        /* "The administration declared that China must drop barriers": a
+         * statement whose news is an obligation laid on another actor is
+         * a demand of that actor, even when the act itself codes nothing. */
+        int32_t ob = obliged(sc, cd->hi + 1);
+        if (ob >= 0 && ob != src) {
+            tgt = ob;
+            copy_code(codebuf, "100");
+        }
+    }
     const dict_mention *srcs[16], *tgts[16];
     size_t nsrc = 0, ntgt = 0;
     if (src >= 0) {
@@ -1120,8 +1190,6 @@ static int emit(const sctx *sc, const cand *cd, const cand *cands, size_t nc,
     uint32_t cb = 0, ce = 0;
     int oblig;
     int mod = modality(sc, cs, cd->v, bound, &cb, &ce, &oblig, cd->form);
-    char codebuf[8];
-    copy_code(codebuf, code);
     if (oblig && mod != CODE_MOD_NEGATED && nsrc > 0) {
         /* "Russia said Sudan must return the helicopter": Russia demands
          * of Sudan. The speaker is the subject of the speech verb. */
