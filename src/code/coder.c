@@ -676,8 +676,10 @@ static int32_t find_object(const sctx *sc, uint32_t from, int32_t avoid)
             j = sc->ms[mi].tok_end - 1;
             continue;
         }
+        /* "Israeli and Palestinian negotiators met in Cairo": where a
+         * compound source acts is not whom it acts on. */
         if (mi >= 0 && mi != avoid && !owned_agent(sc, &sc->ms[mi]) &&
-            !own_means(sc, &sc->ms[mi], avoid))
+            !own_means(sc, &sc->ms[mi], avoid) && !(compound && (sc->ms[mi].flags & DICT_M_PLACE)))
             return mission_host(sc, mi);
         if (mi >= 0)
             j = sc->ms[mi].tok_end - 1;
@@ -1126,6 +1128,8 @@ static int emit(const sctx *sc, const cand *cd, const cand *cands, size_t nc,
         }
         if (src < 0)
             src = find_subject(sc, cd->v, cs, tgt);
+        if (tgt >= 0 && src >= 0 && sc->ms[src].list >= 0 && (sc->ms[tgt].flags & DICT_M_PLACE))
+            tgt = -1; /* "Russia and China held talks in Moscow": reciprocal */
         if (tgt < 0 && cd->hi > cd->v) {
             /* "demanded the withdrawal of Yugoslav forces": the pattern's
              * last word is the head of a mention that starts after the

@@ -405,6 +405,22 @@ static int owned(const txt_token *tk, const txt_sentence *s, uint32_t t)
            strcmp(w, "her") == 0 || strcmp(w, "our") == 0;
 }
 
+/* The role noun shared by a run of coordinated adjectives starting at
+ * rs[i] ("Russian, Chinese and Iranian troops"): the agent right after the
+ * run's last adjective, or NULL. */
+static const dict_entry *coord_agent(const dict_set *ds, const txt_token *tk, const raw *rs,
+                                     size_t nr, size_t i)
+{
+    size_t k = i;
+    while (k + 1 < nr && rs[k + 1].form->type == DICT_FORM_ADJ && rs[k + 1].tb == rs[k].te + 1 &&
+           (is_tok(&tk[rs[k].te], ds->and_hash) || is_tok(&tk[rs[k].te], ds->comma_hash)))
+        k++;
+    if (k == i || k + 1 >= nr || !is_agent(&rs[k + 1]) || rs[k + 1].tb != rs[k].te ||
+        past_form(ds, &tk[rs[k + 1].tb]))
+        return NULL;
+    return rs[k + 1].form->entry;
+}
+
 /* Build combined mentions for one sentence from its raw matches. */
 static int combine(const dict_set *ds, const txt_analysis *an, uint32_t sent, raw *rs, size_t nr,
                    const txt_date *date, mvec *out)
@@ -432,6 +448,15 @@ static int combine(const dict_set *ds, const txt_analysis *an, uint32_t sent, ra
                         modifies_next(ds, an, s, nx->te);
             if (r->form->type == DICT_FORM_ADJ && (coord || modifies_next(ds, an, s, r->te)))
                 m->flags |= DICT_M_ADJ;
+            const dict_entry *shared =
+                r->form->type == DICT_FORM_ADJ ? coord_agent(ds, tk, rs, nr, i) : NULL;
+            if (shared) {
+                /* "Israeli and Palestinian negotiators": each adjective
+                 * names a side, and the role noun belongs to all of them. */
+                m->agent = shared;
+                m->flags |= DICT_M_AGENT;
+                m->flags &= ~(uint32_t)DICT_M_ADJ;
+            }
             if (r->form->type == DICT_FORM_SEAT)
                 m->flags |= DICT_M_SEAT;
             if (r->form->type == DICT_FORM_SEAT && r->tb > s->tok_begin &&
