@@ -670,6 +670,12 @@ static int32_t find_object(const sctx *sc, uint32_t from, int32_t avoid)
         int32_t mi = MS(sc, mcover, j);
         if (mi >= 0 && sc->attr[mi])
             break;
+        /* "Reagan and Mubarak agreed today there was an urgent need for
+         * progress towards a Middle East settlement": far from the verb, a
+         * mention is part of what a compound source talked about, and the
+         * members are each other's targets. */
+        if (compound && j >= from + 8)
+            break;
         if (mi >= 0 && mi != avoid && (sc->ms[mi].flags & DICT_M_ADJ)) {
             if (adj < 0 && !compound)
                 adj = mi;
@@ -1142,8 +1148,15 @@ static int emit(const sctx *sc, const cand *cd, const cand *cands, size_t nc,
         }
         if (tgt < 0)
             tgt = find_object(sc, (cd->hi > cd->v ? cd->hi : cd->v) + 1, src);
-        if (tgt < 0 && cd->hi > cd->v)
-            tgt = find_object(sc, cd->v + 1, src); /* inside the matched words */
+        if ((tgt < 0 || (sc->ms[tgt].flags & DICT_M_ADJ)) && cd->hi > cd->v) {
+            /* Inside the matched words: "demanding a U.N. military presence
+             * to prevent a Bosnia-style war" is about the UN, and an
+             * adjective after the pattern is only the last resort. */
+            int32_t in = find_object(sc, cd->v + 1, src);
+            if (in >= 0 && (tgt < 0 || (!(sc->ms[in].flags & DICT_M_ADJ) &&
+                                        sc->ms[in].tok_begin <= cd->hi)))
+                tgt = in;
+        }
     }
     char codebuf[8];
     copy_code(codebuf, code);

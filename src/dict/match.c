@@ -352,6 +352,20 @@ static int stance_prefix(const txt_analysis *an, const txt_sentence *s, uint32_t
     return strcmp(w, "anti") == 0 || strcmp(w, "pro") == 0;
 }
 
+/* Does a hyphenated word at token t (right after a mention) make the
+ * mention a likeness or a place of origin: "a Bosnia-style civil war", a
+ * "Soviet-era" jet, a "London-based" group? Then it names no actor. */
+static int likeness_suffix(const txt_analysis *an, const txt_sentence *s, uint32_t t)
+{
+    static const char *const w[] = {"style", "type", "era", "based", "born", "like", "made", NULL};
+    if (t + 1 >= s->tok_end || !(an->toks[t].flags & TXT_TOK_HYPHEN))
+        return 0;
+    for (int i = 0; w[i]; i++)
+        if (strcmp(an->toks[t + 1].norm, w[i]) == 0)
+            return 1;
+    return 0;
+}
+
 /* Is the group form of raw match i the tail of a longer proper name
  * ("Liberal Democratic Party", "Social Democratic Party" are not the US
  * "Democratic Party")? That is: a multi-word form right after a capitalised
@@ -532,6 +546,15 @@ static int combine(const dict_set *ds, const txt_analysis *an, uint32_t sent, ra
                 m->flags |= DICT_M_BARE_AGENT;
             }
         }
+        if (likeness_suffix(an, s, end))
+            m->flags |= DICT_M_ADJ;
+        /* "progress towards a Middle East settlement", "a US proposal": a
+         * state's name after "a" or "an" is used as a modifier, like an
+         * adjective. */
+        if (m->entry && m->entry->kind == DICT_STATE && !m->agent && r->form->type != DICT_FORM_ADJ &&
+            m->tok_begin > s->tok_begin &&
+            (strcmp(tk[m->tok_begin - 1].norm, "a") == 0 || strcmp(tk[m->tok_begin - 1].norm, "an") == 0))
+            m->flags |= DICT_M_ADJ;
         poss = end < s->tok_end && is_tok(&tk[end], ds->s_hash);
         if (poss) {
             m->flags |= DICT_M_POSSESSIVE;
