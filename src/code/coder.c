@@ -677,6 +677,12 @@ static int32_t find_object(const sctx *sc, uint32_t from, int32_t avoid)
         if (compound && j >= from + 8)
             break;
         if (mi >= 0 && mi != avoid && (sc->ms[mi].flags & DICT_M_ADJ)) {
+            /* "opposed to French mediation", "condemned the Israeli raids":
+             * an adjective that opens the object names whose act it is. */
+            if (!compound && (j == from || (j == from + 1 && (strcmp(sc->tk[from].norm, "the") == 0 ||
+                                                              strcmp(sc->tk[from].norm, "a") == 0 ||
+                                                              strcmp(sc->tk[from].norm, "an") == 0))))
+                return mi;
             if (adj < 0 && !compound)
                 adj = mi;
             j = sc->ms[mi].tok_end - 1;
@@ -1146,17 +1152,21 @@ static int emit(const sctx *sc, const cand *cd, const cand *cands, size_t nc,
                 !owned_agent(sc, &sc->ms[mi]) && !own_means(sc, &sc->ms[mi], src))
                 tgt = mi;
         }
+        if (tgt < 0 && cd->hi > cd->v) {
+            /* Inside the matched words: "opposed to French mediation in
+             * talks with Syria", "demanding a U.N. military presence": a
+             * mention among the pattern's words owns its object. */
+            for (uint32_t j = cd->v + 1; j <= cd->hi && tgt < 0; j++) {
+                int32_t mi = MS(sc, mcover, j);
+                if (mi >= 0 && mi != src && !sc->attr[mi] && !owned_agent(sc, &sc->ms[mi]) &&
+                    !own_means(sc, &sc->ms[mi], src) && sc->ms[mi].list < 0)
+                    tgt = mission_host(sc, mi);
+            }
+        }
         if (tgt < 0)
             tgt = find_object(sc, (cd->hi > cd->v ? cd->hi : cd->v) + 1, src);
-        if ((tgt < 0 || (sc->ms[tgt].flags & DICT_M_ADJ)) && cd->hi > cd->v) {
-            /* Inside the matched words: "demanding a U.N. military presence
-             * to prevent a Bosnia-style war" is about the UN, and an
-             * adjective after the pattern is only the last resort. */
-            int32_t in = find_object(sc, cd->v + 1, src);
-            if (in >= 0 && (tgt < 0 || (!(sc->ms[in].flags & DICT_M_ADJ) &&
-                                        sc->ms[in].tok_begin <= cd->hi)))
-                tgt = in;
-        }
+        if (tgt < 0 && cd->hi > cd->v)
+            tgt = find_object(sc, cd->v + 1, src);
     }
     char codebuf[8];
     copy_code(codebuf, code);
