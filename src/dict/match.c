@@ -419,6 +419,32 @@ static int owned(const txt_token *tk, const txt_sentence *s, uint32_t t)
            strcmp(w, "her") == 0 || strcmp(w, "our") == 0;
 }
 
+/* Is the seat at token t a place rather than its government: "in
+ * Tehran", "in a residential sector of mostly Christian eastern Beirut"?
+ * Looks back over words to the nearest preposition: "in", "near",
+ * "outside" or "around" make a place; any other preposition, a
+ * conjunction or punctuation ("talks with Moscow", ", Moscow said") does
+ * not. */
+static int located(const dict_set *ds, const txt_token *tk, const txt_sentence *s, uint32_t t)
+{
+    static const char *const place[] = {"in", "near", "outside", "around", NULL};
+    static const char *const stop[] = {"with", "to", "from", "by", "and", "or", "for", "against",
+                                       "on", "at", "between", "that", "said", "says", NULL};
+    for (uint32_t k = 1; k <= 8 && t >= s->tok_begin + k; k++) {
+        const txt_token *p = &tk[t - k];
+        if (!(p->flags & TXT_TOK_WORD))
+            return 0;
+        for (int i = 0; place[i]; i++)
+            if (strcmp(p->norm, place[i]) == 0)
+                return 1;
+        for (int i = 0; stop[i]; i++)
+            if (strcmp(p->norm, stop[i]) == 0)
+                return 0;
+    }
+    (void)ds;
+    return 0;
+}
+
 /* The role noun shared by a run of coordinated adjectives starting at
  * rs[i] ("Russian, Chinese and Iranian troops"): the agent right after the
  * run's last adjective, or NULL. */
@@ -473,8 +499,7 @@ static int combine(const dict_set *ds, const txt_analysis *an, uint32_t sent, ra
             }
             if (r->form->type == DICT_FORM_SEAT)
                 m->flags |= DICT_M_SEAT;
-            if (r->form->type == DICT_FORM_SEAT && r->tb > s->tok_begin &&
-                is_tok(&tk[r->tb - 1], ds->in_hash))
+            if (r->form->type == DICT_FORM_SEAT && located(ds, tk, s, r->tb))
                 m->flags |= DICT_M_PLACE;
             if (m->entry->kind == DICT_PERSON)
                 m->flags |= DICT_M_PERSON;
