@@ -301,7 +301,7 @@ static const mcase cases[] = {
     /* a seat located by "near" is a place: it lends its country */
     {FIX, "Rebels near Moscow hid.", "2020", "0-6:RUSREB:GI 12-18:RUSGOV:S", NULL},
     {FIX, "Rebels met with Moscow.", "2020", "0-6:REB:GB 16-22:RUSGOV:S", NULL},
-    {FIX, "A journalist was killed in a sector of eastern Beirut.", "2020", "2-12:LBNMED:GI 47-53:LBNGOV:S", NULL},
+    {FIX, "Police were attacked in a suburb of northern Moscow.", "2020", "0-6:RUSCOP:GI 45-51:RUSGOV:S", NULL},
     {FIX, "Delegates from Russia arrived.", "2020", "0-21:RUSGOV:G", NULL},
     {FIX, "Delegates from the United States arrived.", "2020", "0-32:USAGOV:G", NULL},
   /* bare agents and the sentence's state */
