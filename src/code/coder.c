@@ -599,7 +599,8 @@ static int32_t find_subject(const sctx *sc, uint32_t v, uint32_t cs, int32_t avo
             continue;
         const dict_mention *m = &sc->ms[mi];
         j = m->tok_begin;
-        if (owned_agent(sc, m))
+        /* A city is where things happen ("Tel Aviv"), never who acts. */
+        if (owned_agent(sc, m) || (m->flags & DICT_M_LOCALITY))
             continue;
         /* "the two leaders", "both sides": a pronoun, resolved later. */
         if ((m->flags & (DICT_M_BARE_AGENT | DICT_M_INFERRED)) &&

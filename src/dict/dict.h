@@ -69,7 +69,11 @@ enum {
     DICT_M_PERSON = 1u << 5,     /* names a person */
     DICT_M_INFERRED = 1u << 6,   /* an agent whose country was taken from the
                                     nearest state mention of the sentence */
-    DICT_M_PLACE = 1u << 7       /* a seat after "in": a place in the country */
+    DICT_M_PLACE = 1u << 7,      /* a seat after "in", or a locality: a place
+                                    in the country that lends it to role nouns */
+    DICT_M_LOCALITY = 1u << 8    /* a city or region that is not a seat
+                                    ("Tel Aviv", "Siberia"): codes as the
+                                    country, never acts on its own */
 };
 
 typedef struct dict_entry dict_entry;

@@ -27,7 +27,7 @@ struct dict_entry {
     uint32_t index;        /* position in the set (definition order) */
 };
 
-enum { DICT_FORM_NAME = 0, DICT_FORM_ADJ, DICT_FORM_SEAT };
+enum { DICT_FORM_NAME = 0, DICT_FORM_ADJ, DICT_FORM_SEAT, DICT_FORM_PLACE };
 
 typedef struct dict_form {
     dict_entry *entry;

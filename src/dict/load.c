@@ -262,9 +262,9 @@ static int parse_forms(parser *p, const char *kw, int type, const char *a, size_
     if (!p->cur)
         return dy_err_set(p->err, DY_EPARSE, p->file, p->line, -1,
                           "\"%s\" outside an entry: start one with state, org, group, person or agent", kw);
-    if (type == DICT_FORM_SEAT && p->cur->kind != DICT_STATE)
+    if ((type == DICT_FORM_SEAT || type == DICT_FORM_PLACE) && p->cur->kind != DICT_STATE)
         return dy_err_set(p->err, DY_EPARSE, p->file, p->line, -1,
-                          "\"seat\" is only allowed in state entries");
+                          "\"%s\" is only allowed in state entries", kw);
     if (type == DICT_FORM_ADJ && (p->cur->kind == DICT_PERSON || p->cur->kind == DICT_AGENT))
         return dy_err_set(p->err, DY_EPARSE, p->file, p->line, -1,
                           "\"adj\" is only allowed in state, org and group entries");
@@ -335,6 +335,8 @@ static int parse_line(parser *p, char *s, size_t n)
         return parse_forms(p, "adj", DICT_FORM_ADJ, arg, an);
     if (KW("seat"))
         return parse_forms(p, "seat", DICT_FORM_SEAT, arg, an);
+    if (KW("place"))
+        return parse_forms(p, "place", DICT_FORM_PLACE, arg, an);
     if (KW("people")) {
         if (!p->cur || p->cur->kind != DICT_STATE)
             return dy_err_set(p->err, DY_EPARSE, p->file, p->line, -1,
@@ -360,7 +362,7 @@ static int parse_line(parser *p, char *s, size_t n)
 #undef KW
     return dy_err_set(p->err, DY_EPARSE, p->file, p->line, -1,
                       "unknown keyword \"%.*s\": expected state, org, group, person, agent, "
-                      "code, role, name, adj, seat or people", (int)kn, kw);
+                      "code, role, name, adj, seat, place or people", (int)kn, kw);
 }
 
 static int add_file(dict_set *ds, const char *name, uint32_t *id)

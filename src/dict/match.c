@@ -501,6 +501,8 @@ static int combine(const dict_set *ds, const txt_analysis *an, uint32_t sent, ra
                 m->flags |= DICT_M_SEAT;
             if (r->form->type == DICT_FORM_SEAT && located(ds, tk, s, r->tb))
                 m->flags |= DICT_M_PLACE;
+            if (r->form->type == DICT_FORM_PLACE)
+                m->flags |= DICT_M_PLACE | DICT_M_LOCALITY;
             if (m->entry->kind == DICT_PERSON)
                 m->flags |= DICT_M_PERSON;
             uint32_t gap = end + (poss ? 1 : 0);
