@@ -76,15 +76,19 @@ static char *put(char *p, const char *s, size_t n)
 
 static char *puts0(char *p, const char *s) { return put(p, s, strlen(s)); }
 
+/* Digits are counted first and written backwards in place: no scratch
+ * copy for the three spans and the sentence number of every event. */
 static char *put_u(char *p, unsigned long long u)
 {
-    char tmp[24];
-    int n = 0;
+    size_t n = 1;
+    for (unsigned long long t = u; t >= 10; t /= 10)
+        n++;
+    char *e = p + n;
     do {
-        tmp[sizeof tmp - 1 - n++] = (char)('0' + u % 10);
+        *--e = (char)('0' + u % 10);
         u /= 10;
     } while (u);
-    return put(p, tmp + sizeof tmp - n, (size_t)n);
+    return p + n;
 }
 
 static char *put_i(char *p, long long v)
