@@ -146,9 +146,19 @@ static int flush_batch(code_run *r)
             for (int k = 0; k <= 20; k++)
                 r->by_root[k] += j->by_root[k];
         }
-        dy_buf_free(&j->out);
         txt_doc_free(j->doc);
-        memset(j, 0, sizeof *j);
+        /* The output buffer is kept for the next batch (grown once, not
+         * per document); the message is only read when failed is set. */
+        dy_buf out = j->out;
+        if (out.oom)
+            dy_buf_free(&out);
+        else
+            dy_buf_reset(&out);
+        j->doc = NULL;
+        j->sents = j->timexes = j->events = 0;
+        memset(j->by_root, 0, sizeof j->by_root);
+        j->failed = 0;
+        j->out = out;
     }
     r->njobs = 0;
     return rc;
@@ -288,6 +298,8 @@ int cmd_code(cli_ctx *c, int argc, char **argv)
     }
     for (int i = 0; i < MAX_THREADS; i++)
         dy_arena_free(r->arenas[i]);
+    for (int i = 0; i < BATCH; i++)
+        dy_buf_free(&r->jobs[i].out);
     cli_engine_close(&r->eng);
     cli_input_free(&in);
     dy_free(r);

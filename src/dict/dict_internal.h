@@ -83,8 +83,9 @@ struct dict_set {
     size_t nterms, capterms;
     dict_edge *edges;      /* open addressing */
     size_t edge_cap, nedges;
-    uint64_t root_filter[1024]; /* bit (h >> 48) set when a form can start
-                                   with token hash h: most tokens cannot */
+    uint64_t root_filter[1024]; /* bit root_bit(h) (match.c) set when a
+                                   form can start with token hash h: most
+                                   tokens cannot */
     uint64_t in_hash, from_hash;
     uint64_t the_hash, of_hash, and_hash, s_hash, comma_hash, amp_hash;
     int compiled;

@@ -23,6 +23,12 @@ static uint64_t mix(uint32_t parent, uint64_t tok)
     return h;
 }
 
+/* Bit of root_filter for a token that may begin a form. Taken from the
+ * mixed hash: the top bits of FNV-1a hardly differ between one- and
+ * two-letter tokens, so with them every comma, full stop and "of" passed
+ * the filter and cost a trie probe. */
+static uint32_t root_bit(uint64_t tok) { return (uint32_t)(mix(0, tok) >> 48); }
+
 static uint32_t edge_get(const dict_set *ds, uint32_t parent, uint64_t tok)
 {
     if (!ds->edge_cap)
@@ -93,7 +99,7 @@ static int edge_put(dict_set *ds, uint32_t parent, uint64_t tok, uint32_t *child
         i = (i + 1) & mask;
     ds->edges[i] = (dict_edge){.tok = tok, .parent = parent, .child = c};
     if (parent == 0)
-        ds->root_filter[(tok >> 48) >> 6] |= 1ull << ((tok >> 48) & 63u);
+        ds->root_filter[root_bit(tok) >> 6] |= 1ull << (root_bit(tok) & 63u);
     ds->nedges++;
     *child = c;
     return 0;
@@ -329,9 +335,12 @@ static int modifies_next(const dict_set *ds, const txt_analysis *an, const txt_s
                                "must", "can", "did", "do", "does", "also", "who", "which",
                                "that", "to", "in", "on", "at", "of", "from", "with", "by",
                                "for", "as", "than", "said", "say", "says", NULL};
-    for (int i = 0; fw[i]; i++)
-        if (strcmp(x->norm, fw[i]) == 0)
-            return 0;
+    /* The first letter first: this runs for every adjective mention, and
+     * most words share it with no function word. */
+    if (x->norm_len <= 6)
+        for (int i = 0; fw[i]; i++)
+            if (fw[i][0] == x->norm[0] && strcmp(x->norm, fw[i]) == 0)
+                return 0;
     const dict_wordform *wf;
     size_t n = dict_word_lookup(ds, x->hash, &wf);
     for (size_t i = 0; i < n; i++)
@@ -725,8 +734,8 @@ int dict_match(const dict_set *ds, const txt_analysis *an, const txt_date *date,
         const txt_sentence *s = &an->sents[si];
         size_t nr = 0;
         for (uint32_t i = s->tok_begin; i < s->tok_end; i++) {
-            uint64_t h48 = an->toks[i].hash >> 48;
-            if (!((ds->root_filter[h48 >> 6] >> (h48 & 63u)) & 1u))
+            uint32_t rb = root_bit(an->toks[i].hash);
+            if (!((ds->root_filter[rb >> 6] >> (rb & 63u)) & 1u))
                 continue;
             const dict_form *f = NULL;
             uint32_t e = longest_at(ds, an->toks, i, s->tok_end, &f);

@@ -43,75 +43,87 @@ static int hexval(char c)
     return -1;
 }
 
-/* A string starting at the opening quote; sets [*b, *e) to its contents. */
+/* A string starting at the opening quote; sets [*b, *e) to its contents.
+ * On failure p->i is the offset the error message points at: the control
+ * character, the escape's letter, or the end of input when unterminated.
+ * Escapes are checked inline and the scan goes straight back to whole
+ * vectors: JSON-lines texts carry a "\n" every line or so, and a library
+ * call per escape cost more than the bytes between them. */
 static int string(jp *p, size_t *b, size_t *e, int *escaped)
 {
-    p->i++; /* opening quote */
-    *b = p->i;
-    *escaped = 0;
     const char *s = p->s;
-    while (p->i < p->n) {
+    const size_t n = p->n;
+    size_t i = p->i + 1; /* after the opening quote */
+    *b = i;
+    *escaped = 0;
 #ifdef __SSE2__
-        /* Sixteen bytes at a time where the instruction set has it: string
-         * bodies are most of every JSON-lines corpus. */
-        {
-            const __m128i quote = _mm_set1_epi8('"'), bsl = _mm_set1_epi8('\\');
-            const __m128i ctl = _mm_set1_epi8(0x1f);
-            while (p->i + 16 <= p->n) {
-                __m128i v = _mm_loadu_si128((const __m128i *)(const void *)(s + p->i));
-                /* control bytes: unsigned v <= 0x1f, i.e. min(v, 0x1f) == v */
-                __m128i m = _mm_or_si128(
-                    _mm_or_si128(_mm_cmpeq_epi8(v, quote), _mm_cmpeq_epi8(v, bsl)),
-                    _mm_cmpeq_epi8(_mm_min_epu8(v, ctl), v));
-                int mask = _mm_movemask_epi8(m);
-                if (mask) {
-                    p->i += (size_t)__builtin_ctz((unsigned)mask);
-                    break;
-                }
-                p->i += 16;
+    const __m128i quote = _mm_set1_epi8('"'), bsl = _mm_set1_epi8('\\');
+    const __m128i ctl = _mm_set1_epi8(0x1f);
+#endif
+    for (;;) {
+#ifdef __SSE2__
+        /* Sixteen bytes at a time: string bodies are most of every
+         * JSON-lines corpus. Special: '"', '\\' and control bytes
+         * (unsigned v <= 0x1f, i.e. min(v, 0x1f) == v). */
+        while (i + 16 <= n) {
+            __m128i v = _mm_loadu_si128((const __m128i *)(const void *)(s + i));
+            __m128i m = _mm_or_si128(_mm_or_si128(_mm_cmpeq_epi8(v, quote), _mm_cmpeq_epi8(v, bsl)),
+                                     _mm_cmpeq_epi8(_mm_min_epu8(v, ctl), v));
+            unsigned mask = (unsigned)_mm_movemask_epi8(m);
+            if (mask) {
+                i += (size_t)__builtin_ctz(mask);
+                goto special;
             }
+            i += 16;
         }
 #endif
-        /* Skip ordinary bytes eight at a time: no quote, backslash or
-         * control character among them. */
-        while (p->i + 8 <= p->n) {
-            uint64_t w;
-            memcpy(&w, s + p->i, 8);
-            uint64_t q = w ^ 0x2222222222222222ull, bsl = w ^ 0x5c5c5c5c5c5c5c5cull;
-            uint64_t lo = 0x0101010101010101ull, hi = 0x8080808080808080ull;
-            uint64_t special = ((q - lo) & ~q) | ((bsl - lo) & ~bsl) | ((w - 0x2020202020202020ull) & ~w);
-            if (special & hi)
+        /* The last bytes of the input (or all of them without SSE2). */
+        while (i < n) {
+            unsigned char c = (unsigned char)s[i];
+            if (c == '"' || c == '\\' || c < 0x20)
                 break;
-            p->i += 8;
+            i++;
         }
-        if (p->i >= p->n)
+        if (i >= n)
             break;
-        unsigned char c = (unsigned char)s[p->i];
-        if (c == '"') {
-            *e = p->i++;
-            return 0;
-        }
-        if (c < 0x20)
-            return fail(p, "control character in string");
-        if (c == '\\') {
+#ifdef __SSE2__
+    special:
+#endif
+        {
+            unsigned char c = (unsigned char)s[i];
+            if (c == '"') {
+                *e = i;
+                p->i = i + 1;
+                return 0;
+            }
+            if (c < 0x20) {
+                p->i = i;
+                return fail(p, "control character in string");
+            }
+            /* a backslash */
             *escaped = 1;
-            if (++p->i >= p->n)
+            if (++i >= n)
                 break;
-            char x = s[p->i];
-            if (x == 'u') {
-                if (p->i + 4 >= p->n)
+            switch (s[i]) {
+            case '"': case '\\': case '/': case 'b': case 'f': case 'n': case 'r': case 't':
+                i++;
+                continue;
+            case 'u':
+                p->i = i;
+                if (i + 4 >= n)
                     return fail(p, "truncated \\u escape");
                 for (int k = 1; k <= 4; k++)
-                    if (hexval(s[p->i + k]) < 0)
+                    if (hexval(s[i + k]) < 0)
                         return fail(p, "invalid \\u escape");
-                p->i += 5;
+                i += 5;
                 continue;
-            }
-            if (!strchr("\"\\/bfnrt", x) || x == '\0')
+            default:
+                p->i = i;
                 return fail(p, "invalid escape in string");
+            }
         }
-        p->i++;
     }
+    p->i = n;
     return fail(p, "unterminated string");
 }
 
@@ -350,17 +362,40 @@ static unsigned hex4(const char *s)
     return (unsigned)(hexval(s[0]) << 12 | hexval(s[1]) << 8 | hexval(s[2]) << 4 | hexval(s[3]));
 }
 
+/* Runs between escapes are copied sixteen bytes at a time, each vector
+ * stored before it is searched for a backslash: a "\n" every line made
+ * one memchr and one memcpy call per line of text. Decoding never makes
+ * the output longer than the input read so far (o <= i), so a vector
+ * stored at out + o while sixteen input bytes remain stays inside the
+ * n + 1 bytes of out. */
 size_t txt_json_unescape(const char *raw, size_t n, char *out, int *had_nul)
 {
     size_t o = 0;
     for (size_t i = 0; i < n;) {
-        const char *bs = memchr(raw + i, '\\', n - i);
-        size_t run = bs ? (size_t)(bs - (raw + i)) : n - i;
-        memcpy(out + o, raw + i, run);
-        o += run;
-        i += run;
-        if (i >= n)
-            break;
+#ifdef __SSE2__
+        const __m128i bsl = _mm_set1_epi8('\\');
+        unsigned mask = 0;
+        while (i + 16 <= n) {
+            __m128i v = _mm_loadu_si128((const __m128i *)(const void *)(raw + i));
+            _mm_storeu_si128((__m128i *)(void *)(out + o), v);
+            mask = (unsigned)_mm_movemask_epi8(_mm_cmpeq_epi8(v, bsl));
+            if (mask)
+                break;
+            i += 16;
+            o += 16;
+        }
+        if (mask) {
+            size_t k = (size_t)__builtin_ctz(mask);
+            i += k;
+            o += k;
+        } else
+#endif
+        {
+            while (i < n && raw[i] != '\\')
+                out[o++] = raw[i++];
+            if (i >= n)
+                break;
+        }
         char x = raw[i + 1];
         i += 2;
         switch (x) {

@@ -36,14 +36,47 @@ static const char *jtype_name(const txt_jfield *f)
     }
 }
 
-/* The last field named k (JSON objects may repeat keys; the last wins, as
- * in most readers), or NULL. */
-static const txt_jfield *field(const txt_jfield *f, size_t n, const char *k)
+/* The fields a record may use; each the last of its name (JSON objects may
+ * repeat keys; the last wins, as in most readers), or NULL. */
+typedef struct rec_fields {
+    const txt_jfield *text, *id, *date, *title, *url, *source;
+} rec_fields;
+
+/* Find the known fields in one pass over f[0..n), by length first: this
+ * runs once per record. Raw keys are compared, so keys with escapes never
+ * match (as txt_json_key_is). */
+static void pick_fields(const txt_jfield *f, size_t n, rec_fields *r)
 {
-    for (size_t i = n; i-- > 0;)
-        if (txt_json_key_is(&f[i], k))
-            return &f[i];
-    return NULL;
+    memset(r, 0, sizeof *r);
+    for (size_t i = 0; i < n; i++) {
+        const char *k = f[i].key;
+        switch (f[i].keylen) {
+        case 2:
+            if (memcmp(k, "id", 2) == 0)
+                r->id = &f[i];
+            break;
+        case 3:
+            if (memcmp(k, "url", 3) == 0)
+                r->url = &f[i];
+            break;
+        case 4:
+            if (memcmp(k, "text", 4) == 0)
+                r->text = &f[i];
+            else if (memcmp(k, "date", 4) == 0)
+                r->date = &f[i];
+            break;
+        case 5:
+            if (memcmp(k, "title", 5) == 0)
+                r->title = &f[i];
+            break;
+        case 6:
+            if (memcmp(k, "source", 6) == 0)
+                r->source = &f[i];
+            break;
+        default:
+            break;
+        }
+    }
 }
 
 /* Decoded copy of a string field (caller-owned, dy_free), or NULL when out
@@ -63,12 +96,28 @@ static char *decode(const txt_jfield *f, size_t *len, int *had_nul)
     return s;
 }
 
-/* Optional string field: a cleaned copy in *out, or NULL when absent, null,
- * empty or not a string. Returns 0 or DY_ENOMEM. */
-static int opt_string(const txt_jfield *f, size_t n, const char *key, char **out)
+/* Clean the decoded string raw[0..n) (taking ownership of it) into *out,
+ * *outn: the same text as txt_clean_ex gives, but raw itself is kept when
+ * it needs no cleaning, as almost every string does, instead of being
+ * copied. Returns 0 or DY_ENOMEM (raw is released either way). */
+static int own_clean(char *raw, size_t n, txt_clean_ctx *c, char **out, size_t *outn)
+{
+    if (!txt_clean_needed(raw, n, c->scrub_only)) {
+        c->nbad = 0;
+        *out = raw;
+        *outn = n;
+        return 0;
+    }
+    int rc = txt_clean_ex(raw, n, c, out, outn);
+    dy_free(raw);
+    return rc;
+}
+
+/* Optional string field v: a cleaned copy in *out, or NULL when absent,
+ * null, empty or not a string. Returns 0 or DY_ENOMEM. */
+static int opt_string(const txt_jfield *v, char **out)
 {
     *out = NULL;
-    const txt_jfield *v = field(f, n, key);
     if (!v || v->type != TXT_J_STRING || v->vallen == 0)
         return 0;
     size_t len;
@@ -76,9 +125,8 @@ static int opt_string(const txt_jfield *f, size_t n, const char *key, char **out
     char *raw = decode(v, &len, &nul);
     if (!raw)
         return DY_ENOMEM;
-    *out = txt_clean_str(raw, len);
-    dy_free(raw);
-    return *out ? 0 : DY_ENOMEM;
+    txt_clean_ctx c = {0};
+    return own_clean(raw, len, &c, out, &len);
 }
 
 /* See read_internal.h. \u0000 escapes are accepted and become U+FFFD with a
@@ -103,7 +151,9 @@ int txt_jsonl_parse_line(const char *line, size_t n, const char *path,
                           type == TXT_J_ARRAY ? "an array" : type == TXT_J_STRING ? "a string"
                           : type == TXT_J_NUMBER ? "a number" : type == TXT_J_NULL ? "null"
                           : "a boolean");
-    const txt_jfield *text = field(f, nf, "text");
+    rec_fields rf;
+    pick_fields(f, nf, &rf);
+    const txt_jfield *text = rf.text;
     if (!text)
         return dy_err_set(err, DY_ESKIP, path, lineno, (long)off,
                           "missing \"text\" (expected a string): record skipped");
@@ -120,7 +170,7 @@ int txt_jsonl_parse_line(const char *line, size_t n, const char *path,
     char idbuf[64];
     char *idstr = NULL;
     size_t idlen = 0;
-    const txt_jfield *jid = field(f, nf, "id");
+    const txt_jfield *jid = rf.id;
     if (jid && jid->type == TXT_J_STRING) {
         int nul = 0;
         idstr = decode(jid, &idlen, &nul);
@@ -143,7 +193,7 @@ int txt_jsonl_parse_line(const char *line, size_t n, const char *path,
     txt_doc *d = NULL;
     char *raw = NULL;
     txt_date date = o->default_date;
-    const txt_jfield *jd = field(f, nf, "date");
+    const txt_jfield *jd = rf.date;
     if (jd && jd->type == TXT_J_STRING && jd->vallen > 0) {
         const char *ds = jd->val;
         size_t dn = jd->vallen;
@@ -168,8 +218,12 @@ int txt_jsonl_parse_line(const char *line, size_t n, const char *path,
     }
 
     if (idlen) {
-        char *cid = txt_clean_str(idstr, idlen);
-        if (!cid) {
+        char *cid;
+        size_t cn;
+        txt_clean_ctx ic = {0};
+        int crc = own_clean(idstr, idlen, &ic, &cid, &cn);
+        idstr = NULL;
+        if (crc) {
             rc = dy_err_set(err, DY_ENOMEM, path, lineno, (long)off, "out of memory");
             goto done;
         }
@@ -208,9 +262,10 @@ int txt_jsonl_parse_line(const char *line, size_t n, const char *path,
     c.field = "text";
     c.warn = o->warn;
     c.ud = o->warn_ud;
-    if (txt_clean_ex(raw, tlen, &c, &d->text, &d->len) ||
-        opt_string(f, nf, "title", &d->title) || opt_string(f, nf, "url", &d->url) ||
-        opt_string(f, nf, "source", &d->source)) {
+    int trc = own_clean(raw, tlen, &c, &d->text, &d->len);
+    raw = NULL;
+    if (trc || opt_string(rf.title, &d->title) || opt_string(rf.url, &d->url) ||
+        opt_string(rf.source, &d->source)) {
         rc = dy_err_set(err, DY_ENOMEM, path, lineno, (long)off, "out of memory");
         goto done;
     }

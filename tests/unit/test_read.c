@@ -290,6 +290,65 @@ static void test_jsonl_bad_lines(void **st)
     txt_reader_close(r);
 }
 
+/* Errors inside strings point at the offending byte (the file offset of
+ * the line plus the column), wherever it falls relative to the scanner's
+ * sixteen-byte steps; escapes decode the same at any position; the last of
+ * repeated keys wins and a key written with escapes is not the key. */
+static void test_jsonl_strings(void **st)
+{
+    (void)st;
+    char data[4096];
+    size_t n = 0;
+    static const char *const bad[] = {"\x01", "\\x", "\\u12", "\\u12G4", "\\\x01"};
+    static const char *const why[] = {"control character in string", "invalid escape",
+                                      "invalid \\u escape", "invalid \\u escape",
+                                      "invalid escape"};
+    long offs[5 * 3];
+    size_t nl = 0;
+    for (int b = 0; b < 5; b++)
+        for (int pad = 0; pad < 3; pad++) {
+            const char *pre = "{\"id\":\"e\",\"text\":\"";
+            int fill = pad * 9; /* before, at and after a 16-byte step */
+            offs[nl++] = (long)n + (long)strlen(pre) + fill + (b == 0 ? 0 : 1);
+            n += (size_t)snprintf(data + n, sizeof data - n, "%s%.*s%s more\"}\n", pre, fill,
+                                  "abcdefghijklmnopqrstuvwxyz", bad[b]);
+        }
+    n += (size_t)snprintf(data + n, sizeof data - n, "{\"id\":\"u\",\"text\":\"abc");
+    size_t unterminated_end = n;
+    n += (size_t)snprintf(data + n, sizeof data - n, "\n");
+    size_t truncated_u = n + strlen("{\"id\":\"t\",\"text\":\"abc\\");
+    n += (size_t)snprintf(data + n, sizeof data - n, "{\"id\":\"t\",\"text\":\"abc\\u12\n");
+    n += (size_t)snprintf(data + n, sizeof data - n,
+                          "{\"text\":\"first\",\"id\":\"k\",\"te\\u0078t\":\"escaped key\","
+                          "\"text\":\"0123456789abcde\\\"0123456789abcdef\\\\\\/\\t"
+                          "\\u00e9\\ud83d\\ude00 end\\n\"}\n");
+    const char *p = write_file("strings.jsonl", data, n);
+    txt_read_opts o = opts(NULL);
+    txt_reader *r = open_ok(p, &o);
+    txt_doc *d;
+    dy_err e;
+    for (size_t i = 0; i < nl; i++) {
+        dy_err_clear(&e);
+        assert_int_equal(txt_reader_next(r, &d, &e), DY_ESKIP);
+        assert_int_equal(e.line, (long)i + 1);
+        if (e.offset != offs[i] || !strstr(e.msg, why[i / 3]))
+            fail_msg("line %zu: offset %ld (want %ld): %s", i + 1, e.offset, offs[i], e.msg);
+    }
+    assert_int_equal(txt_reader_next(r, &d, &e), DY_ESKIP);
+    assert_non_null(strstr(e.msg, "unterminated string"));
+    assert_int_equal(e.offset, (long)unterminated_end);
+    assert_int_equal(txt_reader_next(r, &d, &e), DY_ESKIP);
+    assert_non_null(strstr(e.msg, "truncated \\u escape"));
+    assert_int_equal(e.offset, (long)truncated_u);
+    assert_int_equal(txt_reader_next(r, &d, &e), 1);
+    assert_string_equal(d->id, "k");
+    assert_string_equal(d->text, "0123456789abcde\"0123456789abcdef\\/\t"
+                                 "\xC3\xA9\xF0\x9F\x98\x80 end\n");
+    txt_doc_free(d);
+    assert_int_equal(txt_reader_next(r, &d, &e), 0);
+    txt_reader_close(r);
+}
+
 static void test_jsonl_invalid_utf8(void **st)
 {
     warns ws;
@@ -591,6 +650,7 @@ int main(void)
         cmocka_unit_test(test_open_errors),
         cmocka_unit_test(test_jsonl_good),
         cmocka_unit_test(test_jsonl_bad_lines),
+        cmocka_unit_test(test_jsonl_strings),
         cmocka_unit_test(test_jsonl_invalid_utf8),
         cmocka_unit_test(test_jsonl_long_line),
         cmocka_unit_test(test_max_doc_bytes),
