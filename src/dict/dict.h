@@ -141,8 +141,12 @@ typedef struct dict_pelem {
     uint64_t last[4];   /* ... and of their last tokens (backward matching) */
 } dict_pelem;
 
-/* Bit of token hash h in a dict_pelem filter. */
-#define DICT_FILTER_HAS(f, h) (((f)[((h) >> 62) & 3u] >> (((h) >> 56) & 63u)) & 1u)
+/* Bit of token hash h in a 256-bit filter. The hash is mixed first: the
+ * top bits of FNV-1a hardly differ between short tokens, so taken as they
+ * are, most of a sentence's words passed every filter. */
+#define DICT_FILTER_BIT(h) ((uint32_t)(((h) * 0x9E3779B97F4A7C15ull) >> 56))
+#define DICT_FILTER_HAS(f, h) (((f)[DICT_FILTER_BIT(h) >> 6] >> (DICT_FILTER_BIT(h) & 63u)) & 1u)
+#define DICT_FILTER_SET(f, h) ((f)[DICT_FILTER_BIT(h) >> 6] |= 1ull << (DICT_FILTER_BIT(h) & 63u))
 
 typedef struct dict_pattern {
     char code[8];            /* CAMEO code or "---" (no event) */
@@ -154,6 +158,7 @@ typedef struct dict_pattern {
     uint32_t order;          /* definition order, for ties */
     int key_dir;             /* where its key element is: 1 after '*', -1
                                 before, 0 none (see dict_lexeme keys) */
+    int32_t key_el;          /* index of the key element, -1 none */
 } dict_pattern;
 
 /* Index of a lexeme's patterns by the first token of a required word

@@ -382,8 +382,8 @@ static int parse_pattern(vparser *p, const char *code, size_t cn, const char *s,
         }
         for (uint32_t a = 0; a < ev[k].nalts; a++) {
             uint64_t f = ev[k].alts[a].tok[0], l = ev[k].alts[a].tok[ev[k].alts[a].n - 1];
-            ev[k].first[(f >> 62) & 3u] |= 1ull << ((f >> 56) & 63u);
-            ev[k].last[(l >> 62) & 3u] |= 1ull << ((l >> 56) & 63u);
+            DICT_FILTER_SET(ev[k].first, f);
+            DICT_FILTER_SET(ev[k].last, l);
         }
     }
     memcpy(pt->code, code, cn);
@@ -639,20 +639,87 @@ static int cmp_wf(const void *a, const void *b)
 
 /* The key element of a pattern: the first required word element after
  * '*', else the nearest required one before it; -1 when none. */
-static int32_t key_element(const dict_pattern *p, int *dir)
+/* Cost of keying a pattern on words element e (read in direction dir): a
+ * pattern is tried whenever its key occurs near the event word, so a key
+ * among the commonest words ("is", "in", "the") costs a try in nearly
+ * every sentence. Counting stops at limit. */
+static uint32_t key_cost(const dict_pelem *e, int dir, const uint64_t *common, size_t ncommon,
+                         uint32_t limit)
 {
-    for (uint32_t i = p->verb + 1; i < p->nel; i++)
+    uint32_t cost = 0;
+    for (uint32_t a = 0; a < e->nalts && cost < limit; a++) {
+        uint64_t h = dir > 0 ? e->alts[a].tok[0] : e->alts[a].tok[e->alts[a].n - 1];
+        uint32_t c = 1;
+        if (DICT_FILTER_HAS(common, h)) {
+            size_t lo = 4, hi = ncommon; /* common[4..] is sorted */
+            while (lo < hi) {
+                size_t mid = (lo + hi) / 2;
+                if (common[mid] < h)
+                    lo = mid + 1;
+                else
+                    hi = mid;
+            }
+            if (lo < ncommon && common[lo] == h)
+                c = 64;
+        }
+        cost += c;
+    }
+    return cost;
+}
+
+/* The key element of pattern p: the cheapest required words element
+ * (key_cost) among those that lie close to the event word for certain, so
+ * that the coder's search window around the word always holds it; -1
+ * when p has none (it is then tried at every occurrence of its word).
+ * *dir is 1 for an element after the word, -1 before it. */
+static int32_t key_element(const dict_pattern *p, int *dir, const uint64_t *common,
+                           size_t ncommon)
+{
+    int32_t best = -1;
+    uint32_t best_cost = UINT32_MAX;
+    *dir = 0;
+    /* By default the first required words element after the word, else
+     * the nearest before it, wherever it lies. */
+    for (uint32_t i = p->verb + 1; i < p->nel && best < 0; i++)
         if (p->el[i].type == DICT_PE_WORDS && !p->el[i].optional) {
             *dir = 1;
-            return (int32_t)i;
+            best = (int32_t)i;
         }
-    for (uint32_t i = p->verb; i-- > 0;)
+    for (uint32_t i = p->verb; i-- > 0 && best < 0;)
         if (p->el[i].type == DICT_PE_WORDS && !p->el[i].optional) {
             *dir = -1;
-            return (int32_t)i;
+            best = (int32_t)i;
         }
-    *dir = 0;
-    return -1;
+    if (best >= 0)
+        best_cost = key_cost(&p->el[best], *dir, common, ncommon, UINT32_MAX);
+    for (int d = 1; d >= -1; d -= 2) {
+        /* Tokens an element may end at, at most: its longest alternative
+         * plus the gap before it. An actor has no fixed length, so the
+         * search stops at the first one. */
+        uint32_t reach = 0;
+        for (int64_t i = (int64_t)p->verb + d; i >= 0 && i < (int64_t)p->nel; i += d) {
+            const dict_pelem *e = &p->el[i];
+            if (e->type != DICT_PE_WORDS)
+                break;
+            uint32_t longest = 0;
+            for (uint32_t a = 0; a < e->nalts; a++)
+                if (e->alts[a].n > longest)
+                    longest = e->alts[a].n;
+            const dict_pelem *later = d > 0 ? e : &p->el[i + 1];
+            reach += longest + (later->adjacent ? 0 : 3);
+            if (reach > 10)
+                break;
+            if (e->optional)
+                continue;
+            uint32_t c = key_cost(e, d, common, ncommon, best_cost);
+            if (c < best_cost) {
+                best_cost = c;
+                best = (int32_t)i;
+                *dir = d;
+            }
+        }
+    }
+    return best;
 }
 
 /* The key hash of alternative a of key element e (first token forward,
@@ -676,13 +743,14 @@ static size_t key_slot(const dict_pkey *keys, const uint8_t *used, size_t cap, u
  * (ascending, without repeats) whose key element can start with it. Hashing
  * in two passes (count, then fill) rather than sorting pairs: this runs for
  * every lexeme at every start. Returns 0 or DY_ENOMEM. */
-static int index_lexeme(dict_vlex *l)
+static int index_lexeme(dict_vlex *l, const uint64_t *common, size_t ncommon)
 {
     size_t npairs = 0, ngen = 0;
     for (size_t i = 0; i < l->npats; i++) {
         int dir;
-        int32_t k = key_element(l->pats[i], &dir);
+        int32_t k = key_element(l->pats[i], &dir, common, ncommon);
         l->pats[i]->key_dir = dir;
+        l->pats[i]->key_el = k;
         if (k < 0)
             ngen++;
         else
@@ -702,8 +770,8 @@ static int index_lexeme(dict_vlex *l)
         for (size_t s = 0; s < cap; s++)
             last[s] = UINT32_MAX;
         for (size_t i = 0; i < l->npats; i++) {
-            int dir;
-            int32_t k = key_element(l->pats[i], &dir);
+            int dir = l->pats[i]->key_dir;
+            int32_t k = l->pats[i]->key_el;
             if (k < 0) {
                 if (pass == 0)
                     l->generic[l->pub.ngeneric++] = (uint32_t)i;
@@ -720,7 +788,7 @@ static int index_lexeme(dict_vlex *l)
                     if (!used[s]) {
                         used[s] = 1;
                         l->keys[s].h = h;
-                        l->pub.keyfilter[(h >> 62) & 3u] |= 1ull << ((h >> 56) & 63u);
+                        DICT_FILTER_SET(l->pub.keyfilter, h);
                     }
                     l->keys[s].n++;
                     total++;
@@ -769,10 +837,31 @@ size_t dict_lexeme_keyed(const dict_lexeme *lx, uint64_t h, const uint32_t **idx
     }
 }
 
+static int cmp_u64(const void *a, const void *b)
+{
+    uint64_t x = *(const uint64_t *)a, y = *(const uint64_t *)b;
+    return x < y ? -1 : x > y;
+}
+
 int dict_compile_verbs(dict_set *ds)
 {
+    static const char *const cw[] = {
+        "the", "a", "an", "of", "in", "to", "on", "for", "with", "by", "at", "from", "and",
+        "or", "that", "this", "is", "was", "are", "were", "be", "been", "being", "has", "have",
+        "had", "it", "its", "as", "'s", "not", "will", "would", "said", "their", "his", "her",
+        "which", "who", "after", "over", "up", "out", "into", "about", "than", "also", "but",
+        "he", "she", "they", "we", "i", "new", "more", "s", "last", ",", ".", NULL};
+    /* common[0..3]: a filter over the hashes that follow */
+    uint64_t common[68] = {0};
+    size_t ncommon = 4;
+    for (size_t i = 0; cw[i] && ncommon < 68; i++) {
+        common[ncommon] = txt_hash(cw[i], strlen(cw[i]));
+        DICT_FILTER_SET(common, common[ncommon]);
+        ncommon++;
+    }
+    qsort(common + 4, ncommon - 4, sizeof *common, cmp_u64);
     for (size_t i = 0; i < ds->nlex; i++)
-        if (index_lexeme(ds->lex[i]))
+        if (index_lexeme(ds->lex[i], common, ncommon))
             return DY_ENOMEM;
     wf_vec w = {0};
     int rc = 0;
