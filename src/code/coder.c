@@ -1459,6 +1459,17 @@ int code_document(const code_coder *c, const txt_analysis *an, dy_arena *a,
             any = dict_word_lookup(c->ds, an->toks[t].hash, &wf) > 0;
         if (!any)
             goto next;
+        if (mi == m0) {
+            /* No actor in the sentence: only a pronoun pointing back to an
+             * earlier one ("They agreed ...") can give an event a source. */
+            const uint32_t pron = 1u << CODE_CUE_PRON_PERSON | 1u << CODE_CUE_PRON_GROUP |
+                                  1u << CODE_CUE_PRON_THING;
+            int back = 0;
+            for (uint32_t t = s->tok_begin; t < s->tok_end && m0 > 0 && !back; t++)
+                back = (code_cues_at(c->cues, an->toks, s->tok_begin, t, NULL) & pron) != 0;
+            if (!back)
+                goto next;
+        }
         sctx sc = {.c = c, .an = an, .tk = an->toks, .ms = ms + m0, .nm = mi - m0,
                    .tb = s->tok_begin, .te = s->tok_end, .sent = s};
         sc.mstart = dy_arena_alloc(a, nt * sizeof(int32_t) * 3);
