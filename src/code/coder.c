@@ -22,6 +22,7 @@ struct code_coder {
     uint64_t h_by, h_to, h_dash, h_semi, h_colon, h_and, h_comma;
     uint64_t sports[24];
     size_t nsports;
+    uint64_t h_on, days[10]; /* day words: time expressions once dated */
 };
 
 int code_coder_new(const dict_set *ds, const code_cues *cues, const code_opts *o,
@@ -41,6 +42,11 @@ int code_coder_new(const dict_set *ds, const code_cues *cues, const code_opts *o
     c->h_colon = txt_hash(":", 1);
     c->h_and = txt_hash("and", 3);
     c->h_comma = txt_hash(",", 1);
+    c->h_on = txt_hash("on", 2);
+    static const char *const dw[10] = {"monday", "tuesday", "wednesday", "thursday", "friday",
+                                       "saturday", "sunday", "today", "yesterday", "tonight"};
+    for (size_t i = 0; i < 10; i++)
+        c->days[i] = txt_hash(dw[i], strlen(dw[i]));
     /* Words that, with a score such as "2-1", mark a sports result. */
     static const char *sw[] = {"beat", "defeated", "draw", "drew", "won", "win", "match",
                                "game", "goal", "goals", "cup", "league", "tournament",
@@ -642,15 +648,10 @@ static int in_timex(const sctx *sc, uint32_t t);
  * the document has a date ("Friday", "today")? */
 static int time_word(const sctx *sc, uint32_t t)
 {
-    static const char *const days[] = {"monday", "tuesday", "wednesday", "thursday", "friday",
-                                       "saturday", "sunday", "today", "yesterday", "tonight",
-                                       NULL};
-    if (in_timex(sc, t))
-        return 1;
-    for (int i = 0; days[i]; i++)
-        if (strcmp(sc->tk[t].norm, days[i]) == 0)
+    for (int i = 0; i < 10; i++)
+        if (sc->tk[t].hash == sc->c->days[i])
             return 1;
-    return 0;
+    return in_timex(sc, t);
 }
 
 /* Object of the word: the first mention after `from` in the clause. An
@@ -665,7 +666,7 @@ static int32_t find_object(const sctx *sc, uint32_t from, int32_t avoid)
      * right after the word does not end its reach. */
     while (from < sc->te && MS(sc, mcover, from) < 0 &&
            (time_word(sc, from) ||
-            (from + 1 < sc->te && time_word(sc, from + 1) && strcmp(sc->tk[from].norm, "on") == 0)))
+            (from + 1 < sc->te && sc->tk[from].hash == sc->c->h_on && time_word(sc, from + 1))))
         from++;
     for (uint32_t j = from; j < sc->te; j++) {
         int32_t mi = MS(sc, mcover, j);
@@ -1071,7 +1072,7 @@ static void set_span(code_span *s, const dict_mention *m)
 static int32_t obliged(const sctx *sc, uint32_t from)
 {
     while (from < sc->te && MS(sc, mcover, from) < 0 &&
-           (time_word(sc, from) || strcmp(sc->tk[from].norm, "on") == 0))
+           (time_word(sc, from) || sc->tk[from].hash == sc->c->h_on))
         from++;
     if (from < sc->te && strcmp(sc->tk[from].norm, "that") == 0)
         from++;
