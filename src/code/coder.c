@@ -404,7 +404,7 @@ static int best_at(const sctx *sc, uint32_t v, cand *out)
                 size_t ni = 0;
                 while (t < tend && ni == 0) {
                     /* the key filter first: most words are no key */
-                    if (t != v && DICT_FILTER_HAS(lx->keyfilter, sc->tk[t].hash))
+                    if (t != v && dict_lexeme_may_key(lx, sc->tk[t].hash))
                         ni = dict_lexeme_keyed(lx, sc->tk[t].hash, &idx);
                     t++;
                 }
@@ -412,9 +412,12 @@ static int best_at(const sctx *sc, uint32_t v, cand *out)
                     break;
                 /* Try the patterns of this key whose key is on t's side. */
                 int side = t - 1 > v ? 1 : -1;
+                uint32_t want = side < 0 ? DICT_KEY_BEFORE : 0;
                 for (size_t q = 0; q < ni; q++) {
-                    k = idx[q];
-                    if (lx->pats[k]->key_dir != side || ((seen[k / 64] >> (k % 64)) & 1u))
+                    if ((idx[q] & DICT_KEY_BEFORE) != want)
+                        continue;
+                    k = idx[q] & ~DICT_KEY_BEFORE;
+                    if ((seen[k / 64] >> (k % 64)) & 1u)
                         continue;
                     seen[k / 64] |= 1ull << (k % 64);
                     pmatch m;

@@ -186,10 +186,29 @@ typedef struct dict_lexeme {
     const dict_pkey *keys;      /* open addressing, keycap slots */
     uint32_t keycap;
     const uint32_t *keyidx;     /* pattern indices per key */
-    uint64_t keyfilter[4];      /* DICT_FILTER_HAS over the key hashes */
+    const uint64_t *keybits;    /* bit filter over the key hashes, sized to
+                                   the keys (about 16 bits each) so that
+                                   most words that are no key are told apart
+                                   without a probe of the key table */
+    uint32_t keyshift;          /* 64 - log2(number of bits) */
 } dict_lexeme;
 
-/* Patterns of lx whose key is token hash h (borrowed); returns the count. */
+/* In dict_lexeme_keyed's indices: the pattern's key lies before its word
+ * (the low bits are the pattern's index in pats). Kept in the index so
+ * that the coder need not load a pattern to learn it. */
+#define DICT_KEY_BEFORE 0x80000000u
+
+/* May token hash h be a key of lx? No false negatives; about 1 in 16 false
+ * positives. */
+static inline int dict_lexeme_may_key(const dict_lexeme *lx, uint64_t h)
+{
+    uint64_t b = (h * 0x9E3779B97F4A7C15ull) >> lx->keyshift;
+    return (int)((lx->keybits[b >> 6] >> (b & 63u)) & 1u);
+}
+
+/* Patterns of lx whose key is token hash h: *idx (borrowed) holds their
+ * indices in lx->pats, each or-ed with DICT_KEY_BEFORE when the key lies
+ * before the word. Returns the count. */
 size_t dict_lexeme_keyed(const dict_lexeme *lx, uint64_t h, const uint32_t **idx);
 
 enum {

@@ -61,6 +61,7 @@ typedef struct dict_vlex {
     uint32_t *generic;         /* heap arrays of the key index */
     dict_pkey *keys;
     uint32_t *keyidx;
+    uint64_t *keybits;
 } dict_vlex;
 
 typedef struct dict_wslot {

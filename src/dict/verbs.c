@@ -65,6 +65,7 @@ void dict_free_verbs(dict_set *ds)
         dy_free(ds->lex[i]->generic);
         dy_free(ds->lex[i]->keys);
         dy_free(ds->lex[i]->keyidx);
+        dy_free(ds->lex[i]->keybits);
     }
     dy_free(ds->lex);
     dy_free(ds->wfs);
@@ -765,7 +766,7 @@ static int index_lexeme(dict_vlex *l, const uint64_t *common, size_t ncommon)
     uint32_t *last = dy_reallocarray(NULL, cap, sizeof *last);
     uint32_t *fill = dy_calloc(cap, sizeof *fill);
     int rc = (!l->generic || !l->keys || !used || !last || !fill) ? DY_ENOMEM : 0;
-    size_t total = 0;
+    size_t total = 0, nkeys = 0;
     for (int pass = 0; pass < 2 && !rc; pass++) {
         for (size_t s = 0; s < cap; s++)
             last[s] = UINT32_MAX;
@@ -788,21 +789,33 @@ static int index_lexeme(dict_vlex *l, const uint64_t *common, size_t ncommon)
                     if (!used[s]) {
                         used[s] = 1;
                         l->keys[s].h = h;
-                        DICT_FILTER_SET(l->pub.keyfilter, h);
+                        nkeys++;
                     }
                     l->keys[s].n++;
                     total++;
                 } else {
-                    l->keyidx[l->keys[s].off + fill[s]++] = (uint32_t)i;
+                    l->keyidx[l->keys[s].off + fill[s]++] =
+                        (uint32_t)i | (dir < 0 ? DICT_KEY_BEFORE : 0);
                 }
             }
         }
         if (pass == 0) {
             l->keyidx = dy_calloc(total ? total : 1, sizeof *l->keyidx);
-            if (!l->keyidx) {
+            uint32_t lg = 8;
+            while (lg < 20 && (1u << lg) < nkeys * 16)
+                lg++;
+            l->keybits = dy_calloc((1u << lg) / 64, sizeof *l->keybits);
+            if (!l->keyidx || !l->keybits) {
                 rc = DY_ENOMEM;
                 break;
             }
+            l->pub.keyshift = 64 - lg;
+            l->pub.keybits = l->keybits;
+            for (size_t s = 0; s < cap; s++)
+                if (used[s]) {
+                    uint64_t b = (l->keys[s].h * 0x9E3779B97F4A7C15ull) >> l->pub.keyshift;
+                    l->keybits[b >> 6] |= 1ull << (b & 63u);
+                }
             uint32_t off = 0;
             for (size_t s = 0; s < cap; s++) {
                 l->keys[s].off = off;
@@ -824,7 +837,7 @@ static int index_lexeme(dict_vlex *l, const uint64_t *common, size_t ncommon)
 
 size_t dict_lexeme_keyed(const dict_lexeme *lx, uint64_t h, const uint32_t **idx)
 {
-    if (!lx->keycap || !DICT_FILTER_HAS(lx->keyfilter, h))
+    if (!lx->keycap || !dict_lexeme_may_key(lx, h))
         return 0;
     for (size_t s = h & (lx->keycap - 1);; s = (s + 1) & (lx->keycap - 1)) {
         const dict_pkey *k = &lx->keys[s];
