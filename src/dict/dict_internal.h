@@ -98,7 +98,8 @@ struct dict_set {
     size_t nwfs;
     dict_wslot *wtab;
     size_t wcap;
-    uint64_t word_filter[1024]; /* bit (h >> 48): some lexeme has that form */
+    uint64_t word_filter[1024]; /* two bits of the mixed hash (verbs.c) per
+                                   word form of some lexeme */
 };
 
 /* Regular plural of a lower-case noun into out (cap bytes); returns its

@@ -937,8 +937,9 @@ int dict_compile_verbs(dict_set *ds)
         while (ds->wtab[s].n)
             s = (s + 1) & (cap - 1);
         ds->wtab[s] = (dict_wslot){w.v[i].h, (uint32_t)i, (uint32_t)(j - i)};
-        uint64_t h48 = w.v[i].h >> 48;
-        ds->word_filter[h48 >> 6] |= 1ull << (h48 & 63u);
+        uint64_t m = w.v[i].h * 0x9E3779B97F4A7C15ull;
+        ds->word_filter[(m >> 48) >> 6] |= 1ull << ((m >> 48) & 63u);
+        ds->word_filter[(m & 0xFFFFu) >> 6] |= 1ull << (m & 63u);
         i = j;
     }
     dy_free(w.v);
@@ -947,8 +948,12 @@ int dict_compile_verbs(dict_set *ds)
 
 size_t dict_word_lookup(const dict_set *ds, uint64_t hash, const dict_wordform **out)
 {
-    uint64_t h48 = hash >> 48;
-    if (!ds->wcap || !((ds->word_filter[h48 >> 6] >> (h48 & 63u)) & 1u))
+    /* Two bits of the mixed hash (FNV's top bits hardly differ between short
+     * words): most words of a text are no event word and stop here, before
+     * a probe of the table that is likely a cache miss. */
+    uint64_t m = hash * 0x9E3779B97F4A7C15ull;
+    if (!ds->wcap || !((ds->word_filter[(m >> 48) >> 6] >> ((m >> 48) & 63u)) & 1u) ||
+        !((ds->word_filter[(m & 0xFFFFu) >> 6] >> (m & 63u)) & 1u))
         return 0;
     for (size_t s = hash & (ds->wcap - 1);; s = (s + 1) & (ds->wcap - 1)) {
         const dict_wslot *w = &ds->wtab[s];
