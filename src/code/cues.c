@@ -21,8 +21,18 @@ struct code_cues {
     struct slot { uint64_t h; uint32_t first; } *tab;
     uint32_t *next;
     size_t tcap;
-    uint64_t filter[1024]; /* bit (h >> 48) of every cue's last token */
+    uint64_t filter[1024]; /* two bits (cue_bits) of every cue's last token */
 };
+
+/* The filter bits of token hash h: taken from the mixed hash, since the top
+ * bits of FNV-1a hardly differ between short words and most words of a
+ * sentence would pass. */
+static void cue_bits(uint64_t h, uint32_t *a, uint32_t *b)
+{
+    uint64_t m = h * 0x9E3779B97F4A7C15ull;
+    *a = (uint32_t)(m >> 48);
+    *b = (uint32_t)(m & 0xFFFFu);
+}
 
 static const char *kind_names[CODE_CUE_KINDS] = {
     "negated", "alleged", "hypothetical", "future", "carry", "boundary",
@@ -93,7 +103,10 @@ static int build_table(code_cues *c)
         c->next[k] = c->tab[s].first;
         c->tab[s].h = h;
         c->tab[s].first = (uint32_t)k;
-        c->filter[(h >> 48) >> 6] |= 1ull << ((h >> 48) & 63u);
+        uint32_t ba, bb;
+        cue_bits(h, &ba, &bb);
+        c->filter[ba >> 6] |= 1ull << (ba & 63u);
+        c->filter[bb >> 6] |= 1ull << (bb & 63u);
     }
     return 0;
 }
@@ -185,7 +198,9 @@ uint32_t code_cues_at(const code_cues *c, const txt_token *tk, uint32_t lo, uint
                       uint32_t start[CODE_CUE_KINDS])
 {
     uint64_t h = tk[j].hash;
-    if (!((c->filter[(h >> 48) >> 6] >> ((h >> 48) & 63u)) & 1u))
+    uint32_t ba, bb;
+    cue_bits(h, &ba, &bb);
+    if (!((c->filter[ba >> 6] >> (ba & 63u)) & 1u) || !((c->filter[bb >> 6] >> (bb & 63u)) & 1u))
         return 0;
     size_t s = h & (c->tcap - 1);
     while (c->tab[s].first != UINT32_MAX && c->tab[s].h != h)
