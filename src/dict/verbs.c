@@ -24,6 +24,16 @@ typedef struct vparser {
     wclass *classes;
     size_t nclasses, capclasses;
     dy_arena *scratch;   /* tokenising pattern words */
+    /* Alternatives already tokenised in this file, by their text: the same
+     * words ("with", "the", "sanctions") recur in thousands of patterns. */
+    struct altmemo {
+        uint64_t h;
+        const char *s;   /* memo_arena */
+        size_t n;
+        dict_alt alt;
+    } *memo;
+    size_t nmemo, capmemo; /* open addressing; capmemo a power of two */
+    dy_arena *memo_arena;
     dy_err *err;
 } vparser;
 
@@ -112,7 +122,59 @@ static int get_lexeme(vparser *p, int kind, const char *lemma, size_t n)
 }
 
 /* Tokenise a literal word sequence into an alternative (hyphens dropped). */
+static int make_alt_uncached(vparser *p, const char *s, size_t n, dict_alt *out);
+
+/* Slot of text s in the memo: the entry with that text or the empty slot
+ * where it goes. */
+static struct altmemo *memo_slot(vparser *p, uint64_t h, const char *s, size_t n)
+{
+    size_t mask = p->capmemo - 1;
+    for (size_t i = h & mask;; i = (i + 1) & mask) {
+        struct altmemo *m = &p->memo[i];
+        if (!m->s || (m->h == h && m->n == n && memcmp(m->s, s, n) == 0))
+            return m;
+    }
+}
+
+/* Tokenise one alternative into *out (hashes in the set's arena, shared
+ * between patterns: they are never changed). Returns 0, DY_EPARSE or
+ * DY_ENOMEM. */
 static int make_alt(vparser *p, const char *s, size_t n, dict_alt *out)
+{
+    if (p->nmemo * 2 >= p->capmemo) {
+        size_t ncap = p->capmemo ? p->capmemo * 2 : 1024;
+        struct altmemo *nm = dy_calloc(ncap, sizeof *nm);
+        if (!nm)
+            return OOM(p);
+        struct altmemo *old = p->memo;
+        size_t ocap = p->capmemo;
+        p->memo = nm;
+        p->capmemo = ncap;
+        for (size_t i = 0; i < ocap; i++)
+            if (old[i].s)
+                *memo_slot(p, old[i].h, old[i].s, old[i].n) = old[i];
+        dy_free(old);
+    }
+    if (!p->memo_arena && !(p->memo_arena = dy_arena_new()))
+        return OOM(p);
+    uint64_t h = txt_hash(s, n);
+    struct altmemo *m = memo_slot(p, h, s, n);
+    if (m->s) {
+        *out = m->alt;
+        return 0;
+    }
+    int rc = make_alt_uncached(p, s, n, out);
+    if (rc)
+        return rc;
+    char *key = dy_arena_strndup(p->memo_arena, s, n);
+    if (!key)
+        return OOM(p);
+    *m = (struct altmemo){h, key, n, *out};
+    p->nmemo++;
+    return 0;
+}
+
+static int make_alt_uncached(vparser *p, const char *s, size_t n, dict_alt *out)
 {
     /* One scratch arena per file, reset per word: tokenising thousands of
      * pattern words must not cost an allocation each. */
@@ -525,6 +587,8 @@ int dict_load_verbs_string(dict_set *ds, const char *name, const char *text, siz
     vparser p = {.ds = ds, .file = fname, .err = err};
     int rc = dict_each_line(p.file, text, len, &p.line, verb_line, &p, err);
     dy_free(p.classes);
+    dy_free(p.memo);
+    dy_arena_free(p.memo_arena);
     dy_arena_free(p.scratch);
     return rc;
 }
