@@ -383,6 +383,21 @@ static int likeness_suffix(const txt_analysis *an, const txt_sentence *s, uint32
     return 0;
 }
 
+/* Is the place form of raw match i part of a longer proper name ("Mount
+ * Sinai Medical Center", "Lake Victoria")? That is: right after a
+ * capitalised word that is not the sentence's first and belongs to no
+ * other match. */
+static int place_in_name(const txt_token *tk, const txt_sentence *s, const raw *rs, size_t i)
+{
+    const raw *r = &rs[i];
+    if (r->form->type != DICT_FORM_PLACE || r->tb <= s->tok_begin + 1)
+        return 0;
+    if (i > 0 && rs[i - 1].te == r->tb)
+        return 0;
+    const txt_token *p = &tk[r->tb - 1];
+    return (p->flags & TXT_TOK_WORD) && (p->flags & (TXT_TOK_CAP | TXT_TOK_UPPER));
+}
+
 /* Is the group form of raw match i the tail of a longer proper name
  * ("Liberal Democratic Party", "Social Democratic Party" are not the US
  * "Democratic Party")? That is: a multi-word form right after a capitalised
@@ -486,7 +501,7 @@ static int combine(const dict_set *ds, const txt_analysis *an, uint32_t sent, ra
     const txt_sentence *s = &an->sents[sent];
     for (size_t i = 0; i < nr; i++) {
         raw *r = &rs[i];
-        if (stance_prefix(an, s, r->tb) || name_tail(tk, s, rs, i))
+        if (stance_prefix(an, s, r->tb) || name_tail(tk, s, rs, i) || place_in_name(tk, s, rs, i))
             continue;
         dict_mention *m = mpush(out);
         if (!m)
