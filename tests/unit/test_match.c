@@ -43,6 +43,7 @@ static const char FIX[] =
     "  name Russia | Russian Federation\n"
     "  adj Russian | Russians\n"
     "  seat Moscow | Kremlin\n"
+    "  place Siberia | Tomsk\n"
     "\n"
     "state Japan\n"
     "  code JPN\n"
@@ -301,6 +302,11 @@ static const mcase cases[] = {
     /* a seat located by "near" is a place: it lends its country */
     {FIX, "Rebels near Moscow hid.", "2020", "0-6:RUSREB:GI 12-18:RUSGOV:S", NULL},
     {FIX, "Rebels met with Moscow.", "2020", "0-6:REB:GB 16-22:RUSGOV:S", NULL},
+    /* places: the country's code, lent to role nouns; never inside a name */
+    {FIX, "Tomsk was quiet.", "2020", "0-5:RUS:L", NULL},
+    {FIX, "Police in Tomsk said so.", "2020", "0-15:RUSCOP:G", NULL},
+    {FIX, "Police said Siberia was calm.", "2020", "0-6:RUSCOP:GI 12-19:RUS:L", NULL},
+    {FIX, "Doctors at Mount Tomsk Hospital said so.", "2020", "", NULL},
     {FIX, "Police were attacked in a suburb of northern Moscow.", "2020", "0-6:RUSCOP:GI 45-51:RUSGOV:S", NULL},
     {FIX, "Delegates from Russia arrived.", "2020", "0-21:RUSGOV:G", NULL},
     {FIX, "Delegates from the United States arrived.", "2020", "0-32:USAGOV:G", NULL},
@@ -517,7 +523,7 @@ static void flag_letters(uint32_t f, char *out)
         char c;
     } fl[] = {{DICT_M_ADJ, 'A'},        {DICT_M_SEAT, 'S'},       {DICT_M_AGENT, 'G'},
               {DICT_M_POSSESSIVE, 'P'}, {DICT_M_BARE_AGENT, 'B'}, {DICT_M_PERSON, 'N'},
-              {DICT_M_INFERRED, 'I'}};
+              {DICT_M_INFERRED, 'I'},   {DICT_M_LOCALITY, 'L'}};
     for (size_t i = 0; i < sizeof fl / sizeof *fl; i++)
         if (f & fl[i].bit)
             *out++ = fl[i].c;
