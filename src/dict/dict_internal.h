@@ -87,6 +87,11 @@ struct dict_set {
     uint64_t root_filter[1024]; /* bit root_bit(h) (match.c) set when a
                                    form can start with token hash h: most
                                    tokens cannot */
+    uint64_t low_filter[1024];  /* the same for forms whose first token may
+                                   be lower case ("police", "government"):
+                                   the filter for lower-case tokens, which
+                                   spares "is" (a root only as "IS") and
+                                   "as", "one", "new" their probes */
     uint64_t in_hash, from_hash;
     uint64_t the_hash, of_hash, and_hash, s_hash, comma_hash, amp_hash;
     int compiled;

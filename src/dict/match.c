@@ -194,6 +194,10 @@ static int insert_form(dict_set *ds, uint32_t fi, const txt_token *tk, size_t nt
             t.upper_mask |= 1u << k;
         else if (x->flags & (TXT_TOK_CAP | TXT_TOK_UPPER))
             t.cap_mask |= 1u << k;
+        if (k == 0 && !((t.upper_mask | t.cap_mask) & 1u)) {
+            ds->low_filter[root_bit(h) >> 6] |= 1ull << (root_bit(h) & 63u);
+            ds->low_filter[root_bit2(h) >> 6] |= 1ull << (root_bit2(h) & 63u);
+        }
         if (edge_put(ds, node, h, &node))
             return DY_ENOMEM;
         k++;
@@ -759,8 +763,10 @@ int dict_match(const dict_set *ds, const txt_analysis *an, const txt_date *date,
         for (uint32_t i = s->tok_begin; i < s->tok_end; i++) {
             uint32_t rb = root_bit(an->toks[i].hash);
             uint32_t rb2 = root_bit2(an->toks[i].hash);
-            if (!((ds->root_filter[rb >> 6] >> (rb & 63u)) & 1u) ||
-                !((ds->root_filter[rb2 >> 6] >> (rb2 & 63u)) & 1u))
+            const uint64_t *rf = (an->toks[i].flags & (TXT_TOK_CAP | TXT_TOK_UPPER))
+                                     ? ds->root_filter
+                                     : ds->low_filter;
+            if (!((rf[rb >> 6] >> (rb & 63u)) & 1u) || !((rf[rb2 >> 6] >> (rb2 & 63u)) & 1u))
                 continue;
             const dict_form *f = NULL;
             uint32_t e = longest_at(ds, an->toks, i, s->tok_end, &f);
