@@ -51,6 +51,12 @@ static const unsigned long long ESSENTIAL =
     KWBIT(KW_MONTH) | KWBIT(KW_MONABBR) | KWBIT(KW_WDAY) | KWBIT(KW_YESTERDAY) |
     KWBIT(KW_TODAY) | KWBIT(KW_TOMORROW) | KWBIT(KW_TONIGHT) | KWBIT(KW_YEAR) |
     KWBIT(KW_MONTHW) | KWBIT(KW_WEEK) | KWBIT(KW_PART) | KWBIT(KW_DECADE);
+/* Of those, the words the parsers take only right after "last", "this" or
+ * "next" (RELWORDS): after a weekday, "yesterday" & co. or a month too, but
+ * these are essential themselves. */
+static const unsigned long long AFTER_REL =
+    KWBIT(KW_YEAR) | KWBIT(KW_MONTHW) | KWBIT(KW_WEEK) | KWBIT(KW_PART);
+static const unsigned long long RELWORDS = KWBIT(KW_LAST) | KWBIT(KW_THIS) | KWBIT(KW_NEXT);
 /* Words after which a bare year or month is clearly a date ("in 2019"). */
 static const unsigned long long TRIGGERS =
     KWBIT(KW_TRIG) | KWBIT(KW_BEFORE) | KWBIT(KW_AFTER) | KWBIT(KW_OF) |
@@ -190,11 +196,16 @@ static kwslot kw_table[KW_SLOTS];
 /* Bit n of kw_lens[l] is set when some keyword of n letters starts with
  * letter l: rules most words out before their key is made. */
 static uint16_t kw_lens[26];
-/* txt_hash of the ESSENTIAL keywords, open addressing on the top bits (0 =
- * empty slot: no keyword hashes to 0), for the sentence filter. */
-enum { ESS_BITS = 8, ESS_SLOTS = 1 << ESS_BITS };
-static uint64_t ess_hash[ESS_SLOTS];
-static uint32_t ess_lens;  /* bit n: some ESSENTIAL keyword has n letters */
+/* The ESSENTIAL keywords and "last", "this", "next" by txt_hash, for the
+ * sentence filter: open addressing on the top bits (kw 0 = empty slot), and
+ * a bitmap on other bits that turns most words away with one test. */
+enum { ESS_BITS = 8, ESS_SLOTS = 1 << ESS_BITS, ESS_BLOOM = 1024 };
+static struct {
+    uint64_t h;
+    uint8_t kw;
+    int16_t val;
+} ess_tab[ESS_SLOTS];
+static uint64_t ess_bloom[ESS_BLOOM / 64];
 static pthread_once_t kw_once = PTHREAD_ONCE_INIT;
 
 static unsigned kw_slot(uint64_t key, uint16_t key2)
@@ -227,13 +238,15 @@ static void kw_build(void)
                 h = (h + 1) & (KW_SLOTS - 1);
             kw_table[h] = (kwslot){k, k2, e->n, e->kw, e->val};
             kw_lens[li] |= (uint16_t)(1u << e->n);
-            if (ESSENTIAL & KWBIT(e->kw)) {
+            if ((ESSENTIAL | RELWORDS) & KWBIT(e->kw)) {
                 uint64_t eh = txt_hash(e->w, e->n);
                 unsigned j = (unsigned)(eh >> (64 - ESS_BITS));
-                while (ess_hash[j])
+                while (ess_tab[j].kw)
                     j = (j + 1) & (ESS_SLOTS - 1);
-                ess_hash[j] = eh;
-                ess_lens |= 1u << e->n;
+                ess_tab[j].h = eh;
+                ess_tab[j].kw = e->kw;
+                ess_tab[j].val = e->val;
+                ess_bloom[(eh % ESS_BLOOM) / 64] |= 1ull << (eh % 64);
             }
         }
     }
@@ -290,16 +303,21 @@ static int kw_lookup(const unsigned char *w, size_t n, const unsigned char *lim,
     return kw_find(k, k2, val);
 }
 
-/* Is h the txt_hash of an ESSENTIAL keyword? */
-static int ess_has(uint64_t h)
+/* Keyword (ESSENTIAL or RELWORDS) whose txt_hash is h, or KW_NONE; sets
+ * *val. */
+static int ess_find(uint64_t h, int *val)
 {
+    if (!((ess_bloom[(h % ESS_BLOOM) / 64] >> (h % 64)) & 1))
+        return KW_NONE;
     unsigned j = (unsigned)(h >> (64 - ESS_BITS));
-    while (ess_hash[j]) {
-        if (ess_hash[j] == h)
-            return 1;
+    while (ess_tab[j].kw) {
+        if (ess_tab[j].h == h) {
+            *val = ess_tab[j].val;
+            return ess_tab[j].kw;
+        }
         j = (j + 1) & (ESS_SLOTS - 1);
     }
-    return 0;
+    return KW_NONE;
 }
 
 static int is_alnum(unsigned c) { return ascii_letter[c] || is_digit(c); }
@@ -346,27 +364,45 @@ static int bytes_essential(const unsigned char *t, const unsigned char *tend, si
 /* May sentence st (bytes [lo, hi)) hold a time expression? A cheap test on
  * the tokenizer's tokens, exact in one direction: it says no only when the
  * lexer would find none of the ESSENTIAL words, no four-digit number and no
- * apostrophe before a digit, so no parse can succeed. A token of ASCII
- * letters only is one lexer word (its neighbours are spaces or punctuation,
- * or a token that is not letters only, whose widened bytes cover the word)
- * and is tested by its hash; other tokens by their bytes. */
+ * apostrophe before a digit, so no parse can succeed; closer for tokens of
+ * ASCII letters only, where month_at's capital and the "last" before "year"
+ * are checked too. Such a token is one lexer word (its neighbours are
+ * spaces, punctuation, or a token that is not letters only, whose widened
+ * bytes cover the word; the previous word is the previous token, or absent
+ * when spaces the lexer reads as letters join them) and is looked up by its
+ * hash; other tokens by their bytes. */
 static int sent_may_have_timex(const unsigned char *t, const unsigned char *tend,
                                const txt_token *toks, const uint8_t *alpha,
                                const txt_sentence *st, size_t lo, size_t hi)
 {
+    int rel = 0; /* the lexer's previous word may be "last", "this", "next" */
     for (size_t k = st->tok_begin; k < st->tok_end; k++) {
         const txt_token *x = &toks[k];
         if (alpha[k]) {
-            if (x->norm_len < 32 && ((ess_lens >> x->norm_len) & 1) && ess_has(x->hash))
+            int val = 0, kw = ess_find(x->hash, &val);
+            if (kw == KW_MONTH || kw == KW_MONABBR) {
+                /* month_at: abbreviations, "May" and "March" capitalised */
+                if ((kw == KW_MONTH && val != 3 && val != 5) || (x->flags & TXT_TOK_CAP))
+                    return 1;
+            } else if (AFTER_REL & KWBIT(kw)) {
+                if (rel)
+                    return 1;
+            } else if (ESSENTIAL & KWBIT(kw)) {
                 return 1;
+            }
+            rel = (RELWORDS & KWBIT(kw)) != 0;
             continue;
         }
         unsigned c = t[x->start];
         /* Most punctuation: one ASCII byte that no rule looks at. */
-        if (x->end - x->start == 1 && !is_digit(c) && c != '\'')
+        if (x->end - x->start == 1 && !is_digit(c) && c != '\'') {
+            rel = 0;
             continue;
+        }
         if (bytes_essential(t, tend, lo, hi, x->start, x->end))
             return 1;
+        /* Its bytes may end in one of the three words. */
+        rel = 1;
     }
     return 0;
 }

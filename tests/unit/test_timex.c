@@ -438,6 +438,9 @@ static const char *const filter_texts[] = {
     "No dates here at all, only words and commas; semicolons: colons.",
     "Stocks fell 1.5 pct to 15 mln dlrs in a year-on-year measure.",
     "They met mid-1990s and the day before yesterday, \u2018 99s ago.",
+    "Prices may rise in march, said the jan. report; A year ago the week was calm.",
+    "Last year, this month and next week; last\u205fyear, last-year, last'year.",
+    "The next morning and last night they met. Night fell; this evening too.",
 };
 
 static void check_filter(const char *text, const char *date)
