@@ -657,14 +657,18 @@ static size_t apos_len(const unsigned char *s, size_t n, size_t i)
 
 /* The rest of scan_word, when the word does not simply end after its first
  * run of ASCII letters and digits: start is where the word began, j where
- * that run ended, pre its precomputed norm. */
+ * that run ended, h and acc the hash and byte bits of its precomputed norm
+ * (see prefix). */
 /* Kept out of line so that the common path of scan_word stays small enough
- * to be inlined into the main loop. */
+ * to be inlined into the main loop; the prefix comes in registers, not
+ * through memory the common path would have to fill. */
 #if defined(__GNUC__)
 __attribute__((noinline))
 #endif
-static size_t scan_word_rest(tk *t, size_t start, size_t j, uint32_t ws, const prefix *pre)
+static size_t scan_word_rest(tk *t, size_t start, size_t j, uint32_t ws, uint64_t h,
+                             unsigned acc)
 {
+    const prefix prefix_ = {j, h, acc}, *pre = &prefix_;
     const unsigned char *s = t->s;
     size_t n = t->n;
     int number = is_ascii_digit(s[start]);
@@ -870,9 +874,9 @@ static inline size_t scan_word(tk *t, size_t i, uint32_t ws)
 #undef RUN_BYTE
 run_end:;
     size_t j = i + m;
-    prefix pre = {j, h, acc};
     if (j < n && (byte_bits[s[j]] & (B_WORD | B_HI | B_CONT)))
-        return scan_word_rest(t, i, j, ws, &pre);
+        return scan_word_rest(t, i, j, ws, h, acc);
+    prefix pre = {j, h, acc};
     if (emit_prefix(t, i, j, ws, &pre)) {
         t->oom = 1;
         return 0;
@@ -1057,8 +1061,9 @@ int txt_tokenize_alpha(const char *text, size_t len, dy_arena *a, txt_token **to
             continue;
         }
         if (byte_bits[b0] & B_WORD) {
+            /* 0 only when out of memory: a token ends after position 0. */
             i = scan_word(&t, i, ws);
-            if (t.oom)
+            if (!i)
                 goto oom;
             ws = 0;
             nls = 0;
@@ -1081,7 +1086,7 @@ int txt_tokenize_alpha(const char *text, size_t len, dy_arena *a, txt_token **to
         size_t next;
         if (is_wordc(c)) {
             next = scan_word(&t, i, ws);
-            if (t.oom)
+            if (!next)
                 goto oom;
         } else if (c == C_APOS || c == C_QUOTE) {
             next = i + l;
