@@ -1049,10 +1049,11 @@ int txt_tokenize_alpha(const char *text, size_t len, dy_arena *a, txt_token **to
     tk t = {.s = (const unsigned char *)text, .n = len, .a = a};
     /* Average English news token plus its space is about 5.5 bytes. */
     t.cap = len / 5 + 16;
-    t.toks = dy_arena_alloc(a, t.cap * sizeof *t.toks);
-    t.alpha = t.toks ? dy_arena_alloc(a, t.cap) : NULL;
-    if (!t.alpha)
+    /* One allocation for both arrays: the alpha bytes follow the tokens. */
+    t.toks = dy_arena_alloc(a, t.cap * (sizeof *t.toks + 1));
+    if (!t.toks)
         goto oom;
+    t.alpha = (uint8_t *)(t.toks + t.cap);
     const unsigned char *s = t.s;
     size_t i = 0;
     uint32_t ws = 0;
