@@ -487,6 +487,52 @@ static void test_sentence_filter(void **state)
     }
 }
 
+/* Random texts made of the pieces where the filter could go wrong (date
+ * words in every case, numbers glued and not, apostrophes, curly quotes,
+ * spaces the lexer reads as letters, clitics, abbreviations) among plain
+ * words: txt_analyze must agree with txt_timex_scan on each. A fixed
+ * linear congruential generator keeps the texts the same on every run. */
+static void test_sentence_filter_random(void **state)
+{
+    (void)state;
+    static const char *const pieces[] = {
+        "May", "may", "MAY", "March", "march", "Jan", "jan", "Jan.", "Sept.", "sept",
+        "June", "Monday", "monday", "Friday,", "yesterday", "Today", "tomorrow",
+        "tonight", "last", "Last", "this", "next", "year", "Year", "month", "week",
+        "night", "morning", "evening", "the", "The", "early", "late", "mid", "mid-",
+        "-", "--", "of", "in", "and", "or", "to", "through", "between", "from",
+        "nineties", "Eighties", "1990s", "1990's", "'90s", "\u201990s", "\u201880s",
+        "2019", "2019-20", "2023-09-13", "13", "13th", "1,500", "1,9900", "12:3456",
+        "A320", "2019a", "x1990", "'", "\u2019", "n't", "don't", "Jan't", "O'Neill",
+        "today.com", "U.S.", "U.S.-led", "caf\u00e9", "\u00e9May", "May\u00e9",
+        "\u00a0", "\u205f", "\u3000", "\u200c", "\u200b", "\u2014", "\u2212",
+        "\u2026", ",", ".", ";", "(", ")", "\"", "\n", "\n\n", "lastyear",
+        "nineties1", "$2019", "20%", "1990\u2019s", "last\u205fyear", "day", "before",
+    };
+    static const char *const plain[] = {"said", "Bar", "officials", "talks", "a",
+                                        "report", "He", "won't", "it's", "U.N."};
+    const size_t np = sizeof pieces / sizeof pieces[0], nq = sizeof plain / sizeof plain[0];
+    uint32_t r = 12345;
+    char buf[2048];
+    for (int it = 0; it < 4000; it++) {
+        size_t len = 0;
+        r = r * 1103515245u + 12345u;
+        int nw = 1 + (int)((r >> 16) % 30);
+        for (int w = 0; w < nw; w++) {
+            r = r * 1103515245u + 12345u;
+            unsigned x = r >> 8;
+            const char *p = x % 4 ? plain[(x >> 4) % nq] : pieces[(x >> 4) % np];
+            size_t l = strlen(p);
+            memcpy(buf + len, p, l);
+            len += l;
+            if ((x >> 12) % 8)
+                buf[len++] = (x >> 12) % 8 == 1 ? '\n' : ' ';
+        }
+        buf[len] = '\0';
+        check_filter(buf, it % 2 ? "2023-09-15" : NULL);
+    }
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -497,6 +543,7 @@ int main(void)
         cmocka_unit_test(test_growth_and_oom),
         cmocka_unit_test(test_bad_doc_date),
         cmocka_unit_test(test_sentence_filter),
+        cmocka_unit_test(test_sentence_filter_random),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
