@@ -9,6 +9,7 @@
  * recognised and how it resolves.
  */
 #include "text/text.h"
+#include "text/text_internal.h"
 
 #include <pthread.h>
 #include <string.h>
@@ -40,6 +41,22 @@ static const unsigned long long ANCHORS =
     KWBIT(KW_TODAY) | KWBIT(KW_TOMORROW) | KWBIT(KW_TONIGHT) | KWBIT(KW_LAST) |
     KWBIT(KW_THIS) | KWBIT(KW_NEXT) | KWBIT(KW_EARLY) | KWBIT(KW_LATE) |
     KWBIT(KW_MID) | KWBIT(KW_THE);
+/* Words without which no expression parses: every parser below succeeds
+ * only with one of these words, a number of exactly four digits (a year,
+ * "1990s", ISO dates) or a two-digit number right after an apostrophe
+ * ("'90s") among its tokens. Numbers of one or two digits are days, which
+ * need a month. txt_timex_scan_tokens skips sentences that have none of the
+ * three; keep this list in step with the parsers. */
+static const unsigned long long ESSENTIAL =
+    KWBIT(KW_MONTH) | KWBIT(KW_MONABBR) | KWBIT(KW_WDAY) | KWBIT(KW_YESTERDAY) |
+    KWBIT(KW_TODAY) | KWBIT(KW_TOMORROW) | KWBIT(KW_TONIGHT) | KWBIT(KW_YEAR) |
+    KWBIT(KW_MONTHW) | KWBIT(KW_WEEK) | KWBIT(KW_PART) | KWBIT(KW_DECADE);
+/* Of those, the words the parsers take only right after "last", "this" or
+ * "next" (RELWORDS): after a weekday, "yesterday" & co. or a month too, but
+ * these are essential themselves. */
+static const unsigned long long AFTER_REL =
+    KWBIT(KW_YEAR) | KWBIT(KW_MONTHW) | KWBIT(KW_WEEK) | KWBIT(KW_PART);
+static const unsigned long long RELWORDS = KWBIT(KW_LAST) | KWBIT(KW_THIS) | KWBIT(KW_NEXT);
 /* Words after which a bare year or month is clearly a date ("in 2019"). */
 static const unsigned long long TRIGGERS =
     KWBIT(KW_TRIG) | KWBIT(KW_BEFORE) | KWBIT(KW_AFTER) | KWBIT(KW_OF) |
@@ -179,6 +196,16 @@ static kwslot kw_table[KW_SLOTS];
 /* Bit n of kw_lens[l] is set when some keyword of n letters starts with
  * letter l: rules most words out before their key is made. */
 static uint16_t kw_lens[26];
+/* The ESSENTIAL keywords and "last", "this", "next" by txt_hash, for the
+ * sentence filter: open addressing on the top bits (kw 0 = empty slot), and
+ * a bitmap on other bits that turns most words away with one test. */
+enum { ESS_BITS = 8, ESS_SLOTS = 1 << ESS_BITS, ESS_BLOOM = 1024 };
+static struct {
+    uint64_t h;
+    uint8_t kw;
+    int16_t val;
+} ess_tab[ESS_SLOTS];
+static uint64_t ess_bloom[ESS_BLOOM / 64];
 static pthread_once_t kw_once = PTHREAD_ONCE_INIT;
 
 static unsigned kw_slot(uint64_t key, uint16_t key2)
@@ -211,6 +238,16 @@ static void kw_build(void)
                 h = (h + 1) & (KW_SLOTS - 1);
             kw_table[h] = (kwslot){k, k2, e->n, e->kw, e->val};
             kw_lens[li] |= (uint16_t)(1u << e->n);
+            if ((ESSENTIAL | RELWORDS) & KWBIT(e->kw)) {
+                uint64_t eh = txt_hash(e->w, e->n);
+                unsigned j = (unsigned)(eh >> (64 - ESS_BITS));
+                while (ess_tab[j].kw)
+                    j = (j + 1) & (ESS_SLOTS - 1);
+                ess_tab[j].h = eh;
+                ess_tab[j].kw = e->kw;
+                ess_tab[j].val = e->val;
+                ess_bloom[(eh % ESS_BLOOM) / 64] |= 1ull << (eh % 64);
+            }
         }
     }
 }
@@ -264,6 +301,110 @@ static int kw_lookup(const unsigned char *w, size_t n, const unsigned char *lim,
         k = kw_pack(w, n, &k2);
     }
     return kw_find(k, k2, val);
+}
+
+/* Keyword (ESSENTIAL or RELWORDS) whose txt_hash is h, or KW_NONE; sets
+ * *val. */
+static int ess_find(uint64_t h, int *val)
+{
+    if (!((ess_bloom[(h % ESS_BLOOM) / 64] >> (h % 64)) & 1))
+        return KW_NONE;
+    unsigned j = (unsigned)(h >> (64 - ESS_BITS));
+    while (ess_tab[j].kw) {
+        if (ess_tab[j].h == h) {
+            *val = ess_tab[j].val;
+            return ess_tab[j].kw;
+        }
+        j = (j + 1) & (ESS_SLOTS - 1);
+    }
+    return KW_NONE;
+}
+
+static int is_alnum(unsigned c) { return ascii_letter[c] || is_digit(c); }
+
+/* Do the bytes of [b, e), widened to whole runs of ASCII letters and digits
+ * within the sentence [lo, hi), hold what an expression needs (see
+ * ESSENTIAL): an essential keyword as a run of ASCII letters, four digits in
+ * a row, or an apostrophe (ASCII or U+2018/U+2019) before a digit? Runs are
+ * cut at every byte the lexer cuts at, and at more (non-ASCII letters), so
+ * that every keyword the lexer can see is seen here too. */
+static int bytes_essential(const unsigned char *t, const unsigned char *tend, size_t lo,
+                           size_t hi, size_t b, size_t e)
+{
+    while (b > lo && is_alnum(t[b - 1]))
+        b--;
+    while (e < hi && is_alnum(t[e]))
+        e++;
+    for (size_t p = b; p < e;) {
+        unsigned c = t[p];
+        size_t q = p + 1;
+        if (ascii_letter[c]) {
+            while (q < e && ascii_letter[t[q]])
+                q++;
+            int32_t v;
+            if (ESSENTIAL & KWBIT(kw_lookup(t + p, q - p, tend, &v)))
+                return 1;
+        } else if (is_digit(c)) {
+            while (q < e && is_digit(t[q]))
+                q++;
+            if (q - p >= 4)
+                return 1;
+        } else if (c == '\'') {
+            if (q < hi && is_digit(t[q]))
+                return 1;
+        } else if (c == 0xE2 && p + 3 < hi && t[p + 1] == 0x80 &&
+                   (t[p + 2] == 0x98 || t[p + 2] == 0x99) && is_digit(t[p + 3])) {
+            return 1;
+        }
+        p = q;
+    }
+    return 0;
+}
+
+/* May sentence st (bytes [lo, hi)) hold a time expression? A cheap test on
+ * the tokenizer's tokens, exact in one direction: it says no only when the
+ * lexer would find none of the ESSENTIAL words, no four-digit number and no
+ * apostrophe before a digit, so no parse can succeed; closer for tokens of
+ * ASCII letters only, where month_at's capital and the "last" before "year"
+ * are checked too. Such a token is one lexer word (its neighbours are
+ * spaces, punctuation, or a token that is not letters only, whose widened
+ * bytes cover the word; the previous word is the previous token, or absent
+ * when spaces the lexer reads as letters join them) and is looked up by its
+ * hash; other tokens by their bytes. */
+static int sent_may_have_timex(const unsigned char *t, const unsigned char *tend,
+                               const txt_token *toks, const uint8_t *alpha,
+                               const txt_sentence *st, size_t lo, size_t hi)
+{
+    int rel = 0; /* the lexer's previous word may be "last", "this", "next" */
+    for (size_t k = st->tok_begin; k < st->tok_end; k++) {
+        const txt_token *x = &toks[k];
+        if (alpha[k]) {
+            int val = 0, kw = ess_find(x->hash, &val);
+            if (kw == KW_MONTH || kw == KW_MONABBR) {
+                /* month_at: abbreviations, "May" and "March" capitalised */
+                if ((kw == KW_MONTH && val != 3 && val != 5) || (x->flags & TXT_TOK_CAP))
+                    return 1;
+            } else if (AFTER_REL & KWBIT(kw)) {
+                if (rel)
+                    return 1;
+            } else if (ESSENTIAL & KWBIT(kw)) {
+                return 1;
+            }
+            rel = (RELWORDS & KWBIT(kw)) != 0;
+            continue;
+        }
+        unsigned c = t[x->start];
+        /* Most punctuation: one ASCII byte that no rule looks at. */
+        if (x->end - x->start == 1 && !is_digit(c) && c != '\'') {
+            rel = 0;
+            continue;
+        }
+        if (bytes_essential(t, tend, lo, hi, x->start, x->end))
+            return 1;
+        /* Its bytes may end in one of the three words. */
+        rel = 1;
+    }
+    return 0;
 }
 
 /* Non-ASCII sequences that behave as space or punctuation in news text
@@ -1420,9 +1561,12 @@ static txt_date sane_doc(const txt_date *d)
     return r;
 }
 
-int txt_timex_scan(const char *text, size_t len, txt_sentence *sents, size_t nsent,
-                   const txt_date *doc_date, dy_arena *a, txt_timex **out,
-                   size_t *nout, dy_err *err)
+/* The scan of txt_timex_scan and txt_timex_scan_tokens: toks and alpha are
+ * NULL for the former, which then scans every sentence. */
+static int scan_doc(const char *text, size_t len, const txt_token *toks,
+                    const uint8_t *alpha, txt_sentence *sents, size_t nsent,
+                    const txt_date *doc_date, dy_arena *a, txt_timex **out,
+                    size_t *nout, dy_err *err)
 {
     scan s;
     memset(&s, 0, sizeof s);
@@ -1453,6 +1597,10 @@ int txt_timex_scan(const char *text, size_t len, txt_sentence *sents, size_t nse
             lo = hi;
         sents[si].timex_begin = (uint32_t)s.nout;
         s.sent = (uint32_t)si;
+        if (toks && !sent_may_have_timex(s.t, s.tend, toks, alpha, &sents[si], lo, hi)) {
+            sents[si].timex_end = (uint32_t)s.nout;
+            continue;
+        }
         if (lex(&s, lo, hi))
             goto oom;
         s.end.s = s.end.e = hi;
@@ -1473,4 +1621,21 @@ int txt_timex_scan(const char *text, size_t len, txt_sentence *sents, size_t nse
     return 0;
 oom:
     return dy_err_set(err, DY_ENOMEM, NULL, 0, -1, "out of memory finding time expressions");
+}
+
+/* Contract in text.h. */
+int txt_timex_scan(const char *text, size_t len, txt_sentence *sents, size_t nsent,
+                   const txt_date *doc_date, dy_arena *a, txt_timex **out,
+                   size_t *nout, dy_err *err)
+{
+    return scan_doc(text, len, NULL, NULL, sents, nsent, doc_date, a, out, nout, err);
+}
+
+/* Contract in text_internal.h. */
+int txt_timex_scan_tokens(const char *text, size_t len, const txt_token *toks,
+                          const uint8_t *alpha, txt_sentence *sents, size_t nsent,
+                          const txt_date *doc_date, dy_arena *a, txt_timex **out,
+                          size_t *nout, dy_err *err)
+{
+    return scan_doc(text, len, toks, alpha, sents, nsent, doc_date, a, out, nout, err);
 }

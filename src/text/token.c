@@ -11,6 +11,7 @@
  * live in arena chunks that grow geometrically).
  */
 #include "text/text.h"
+#include "text/text_internal.h"
 
 #include <string.h>
 #include <utf8proc.h>
@@ -82,22 +83,26 @@ static const unsigned char ascii_class[128] = {
  * scan_word): one table load replaces several range comparisons. B_UP is
  * bit 0 so that (bits & B_UP) << 5 is the 0x20 that lower-cases an ASCII
  * capital. Bytes >= 0x80 are B_HI: they take the Unicode path. */
-enum { B_UP = 1, B_LO = 2, B_DG = 4, B_HI = 8, B_CONT = 16 };
+enum { B_UP = 1, B_LO = 2, B_DG = 4, B_HI = 8, B_CONT = 16, B_OTH = 32 };
 #define B_WORD (B_UP | B_LO | B_DG)
 #define X8(v) v, v, v, v, v, v, v, v
 #define X16(v) X8(v), X8(v)
+#define O B_OTH
 /* B_CONT: '\'', ',', '.' and ':', after which scan_word has rules that may
- * continue or split the word; after any other ASCII byte a word just ends. */
+ * continue or split the word; after any other ASCII byte a word just ends.
+ * B_OTH: the other ASCII bytes, so that the union of a token's bits tells
+ * whether it is made of ASCII letters only (see the alpha array). */
 static const unsigned char byte_bits[256] = {
-    X16(0), X16(0),                               /* 0x00-0x1F */
-    0, 0, 0, 0, 0, 0, 0, B_CONT,                  /* 0x20-0x27 */
-    0, 0, 0, 0, B_CONT, 0, B_CONT, 0,             /* 0x28-0x2F */
-    X8(B_DG), B_DG, B_DG, B_CONT, 0, 0, 0, 0, 0,  /* 0x30-0x3F */
-    0, X8(B_UP), X8(B_UP), X8(B_UP), B_UP, B_UP, 0, 0, 0, 0, 0, /* 0x40-0x5F */
-    0, X8(B_LO), X8(B_LO), X8(B_LO), B_LO, B_LO, 0, 0, 0, 0, 0, /* 0x60-0x7F */
+    X16(O), X16(O),                               /* 0x00-0x1F */
+    O, O, O, O, O, O, O, B_CONT,                  /* 0x20-0x27 */
+    O, O, O, O, B_CONT, O, B_CONT, O,             /* 0x28-0x2F */
+    X8(B_DG), B_DG, B_DG, B_CONT, O, O, O, O, O,  /* 0x30-0x3F */
+    O, X8(B_UP), X8(B_UP), X8(B_UP), B_UP, B_UP, O, O, O, O, O, /* 0x40-0x5F */
+    O, X8(B_LO), X8(B_LO), X8(B_LO), B_LO, B_LO, O, O, O, O, O, /* 0x60-0x7F */
     X16(B_HI), X16(B_HI), X16(B_HI), X16(B_HI),
     X16(B_HI), X16(B_HI), X16(B_HI), X16(B_HI),
 };
+#undef O
 /* ASCII lower case of a byte (other bytes unchanged). */
 #define L8(b) b, b + 1, b + 2, b + 3, b + 4, b + 5, b + 6, b + 7
 static const unsigned char ascii_lower[256] = {
@@ -319,6 +324,7 @@ typedef struct {
     size_t n;
     dy_arena *a;
     txt_token *toks;
+    uint8_t *alpha;  /* per token: 1 when made of ASCII letters only */
     size_t ntok, cap;
     char *nb;      /* norm chunk: next free byte */
     size_t nleft;  /* bytes left in the chunk */
@@ -451,18 +457,32 @@ static int norm_unicode(tk *t, txt_token *k, const unsigned char *p, size_t m)
     return 0;
 }
 
+/* Make room for more tokens (the token and alpha arrays grow together).
+ * Rare: the first allocation is sized for typical text. Returns 0 or
+ * DY_ENOMEM. */
+#if defined(__GNUC__)
+__attribute__((noinline))
+#endif
+static int toks_grow(tk *t)
+{
+    size_t nc = t->cap * 2 + 64;
+    txt_token *nt = dy_arena_grow(t->a, t->toks, t->ntok, nc, sizeof *nt);
+    uint8_t *na = nt ? dy_arena_grow(t->a, t->alpha, t->ntok, nc, 1) : NULL;
+    if (!na)
+        return DY_ENOMEM;
+    t->toks = nt;
+    t->alpha = na;
+    t->cap = nc;
+    return 0;
+}
+
 /* Append the token s[b..e) with the given flags, computing its norm, hash
  * and letter/case flags. Returns 0 or DY_ENOMEM. */
 static int emit(tk *t, size_t b, size_t e, uint32_t flags)
 {
-    if (t->ntok == t->cap) {
-        size_t nc = t->cap * 2 + 64;
-        txt_token *nt = dy_arena_grow(t->a, t->toks, t->ntok, nc, sizeof *nt);
-        if (!nt)
-            return DY_ENOMEM;
-        t->toks = nt;
-        t->cap = nc;
-    }
+    if (t->ntok == t->cap && toks_grow(t))
+        return DY_ENOMEM;
+    t->alpha[t->ntok] = 0;
     txt_token *k = &t->toks[t->ntok++];
     k->start = (uint32_t)b;
     k->end = (uint32_t)e;
@@ -494,6 +514,7 @@ static int emit(tk *t, size_t b, size_t e, uint32_t flags)
         k->hash = h;
         norm_commit(t, m + 1);
         if (acc & (B_UP | B_LO)) {
+            t->alpha[k - t->toks] = !(acc & (B_DG | B_CONT | B_OTH));
             k->flags |= TXT_TOK_WORD;
             size_t i = 0;
             while (!(byte_bits[p[i]] & (B_UP | B_LO)))
@@ -524,14 +545,10 @@ typedef struct {
  * computed. Returns 0 or DY_ENOMEM. */
 static inline int emit_prefix(tk *t, size_t b, size_t e, uint32_t flags, const prefix *f)
 {
-    if (t->ntok == t->cap) {
-        size_t nc = t->cap * 2 + 64;
-        txt_token *nt = dy_arena_grow(t->a, t->toks, t->ntok, nc, sizeof *nt);
-        if (!nt)
-            return DY_ENOMEM;
-        t->toks = nt;
-        t->cap = nc;
-    }
+    if (t->ntok == t->cap && toks_grow(t))
+        return DY_ENOMEM;
+    /* The prefix is ASCII letters and digits. */
+    t->alpha[t->ntok] = !(f->acc & B_DG);
     txt_token *k = &t->toks[t->ntok++];
     const unsigned char *p = t->s + b;
     size_t m = e - b;
@@ -572,6 +589,7 @@ static inline int emit_punct1(tk *t, size_t b, uint32_t flags)
     if (t->ntok == t->cap || t->nleft < 2)
         return emit(t, b, b + 1, flags);
     unsigned c = t->s[b];
+    t->alpha[t->ntok] = 0;
     txt_token *k = &t->toks[t->ntok++];
     char *d = t->nb;
     d[0] = (char)c;
@@ -639,14 +657,18 @@ static size_t apos_len(const unsigned char *s, size_t n, size_t i)
 
 /* The rest of scan_word, when the word does not simply end after its first
  * run of ASCII letters and digits: start is where the word began, j where
- * that run ended, pre its precomputed norm. */
+ * that run ended, h and acc the hash and byte bits of its precomputed norm
+ * (see prefix). */
 /* Kept out of line so that the common path of scan_word stays small enough
- * to be inlined into the main loop. */
+ * to be inlined into the main loop; the prefix comes in registers, not
+ * through memory the common path would have to fill. */
 #if defined(__GNUC__)
 __attribute__((noinline))
 #endif
-static size_t scan_word_rest(tk *t, size_t start, size_t j, uint32_t ws, const prefix *pre)
+static size_t scan_word_rest(tk *t, size_t start, size_t j, uint32_t ws, uint64_t h,
+                             unsigned acc)
 {
+    const prefix prefix_ = {j, h, acc}, *pre = &prefix_;
     const unsigned char *s = t->s;
     size_t n = t->n;
     int number = is_ascii_digit(s[start]);
@@ -852,9 +874,9 @@ static inline size_t scan_word(tk *t, size_t i, uint32_t ws)
 #undef RUN_BYTE
 run_end:;
     size_t j = i + m;
-    prefix pre = {j, h, acc};
     if (j < n && (byte_bits[s[j]] & (B_WORD | B_HI | B_CONT)))
-        return scan_word_rest(t, i, j, ws, &pre);
+        return scan_word_rest(t, i, j, ws, h, acc);
+    prefix pre = {j, h, acc};
     if (emit_prefix(t, i, j, ws, &pre)) {
         t->oom = 1;
         return 0;
@@ -946,9 +968,14 @@ static void mark_sentence_ends(tk *t)
 {
     txt_token *toks = t->toks;
     size_t n = t->ntok;
+    const uint32_t cand = TXT_TOK_PUNCT | TXT_TOK_ABBR;
     for (size_t i = 0; i < n; i++) {
-        /* Only punctuation and abbreviations can end a sentence. */
-        while (i < n && !(toks[i].flags & (TXT_TOK_PUNCT | TXT_TOK_ABBR)))
+        /* Only punctuation and abbreviations can end a sentence; words come
+         * in runs, passed over four at a time. */
+        while (n - i >= 4 && !((toks[i].flags | toks[i + 1].flags | toks[i + 2].flags |
+                                toks[i + 3].flags) & cand))
+            i += 4;
+        while (i < n && !(toks[i].flags & cand))
             i++;
         if (i == n)
             break;
@@ -1006,23 +1033,27 @@ static void mark_sentence_ends(tk *t)
 
 /* ---- main loop ---------------------------------------------------------- */
 
-/* Contract in text.h. Tokens and norms are allocated in a; on DY_ENOMEM the
- * arena may hold partial data (released with the arena) and *toks, *ntok are
- * left 0/NULL. Offsets are 32-bit: texts of 4 GiB or more are DY_ELIMIT. */
-int txt_tokenize(const char *text, size_t len, dy_arena *a, txt_token **toks,
-                 size_t *ntok, dy_err *err)
+/* Contract in text_internal.h (and text.h for the rest). Tokens, norms and
+ * the alpha array are allocated in a; on DY_ENOMEM the arena may hold
+ * partial data (released with the arena) and *toks, *ntok, *alpha are left
+ * 0/NULL. Offsets are 32-bit: texts of 4 GiB or more are DY_ELIMIT. */
+int txt_tokenize_alpha(const char *text, size_t len, dy_arena *a, txt_token **toks,
+                       size_t *ntok, const uint8_t **alpha, dy_err *err)
 {
     *toks = NULL;
     *ntok = 0;
+    *alpha = NULL;
     if (len >= UINT32_MAX)
         return dy_err_set(err, DY_ELIMIT, NULL, 0, -1,
                           "text of %zu bytes exceeds the 4 GiB token offset limit", len);
     tk t = {.s = (const unsigned char *)text, .n = len, .a = a};
     /* Average English news token plus its space is about 5.5 bytes. */
     t.cap = len / 5 + 16;
-    t.toks = dy_arena_alloc(a, t.cap * sizeof *t.toks);
+    /* One allocation for both arrays: the alpha bytes follow the tokens. */
+    t.toks = dy_arena_alloc(a, t.cap * (sizeof *t.toks + 1));
     if (!t.toks)
         goto oom;
+    t.alpha = (uint8_t *)(t.toks + t.cap);
     const unsigned char *s = t.s;
     size_t i = 0;
     uint32_t ws = 0;
@@ -1036,11 +1067,17 @@ int txt_tokenize(const char *text, size_t len, dy_arena *a, txt_token **toks,
             continue;
         }
         if (byte_bits[b0] & B_WORD) {
+            /* 0 only when out of memory: a token ends after position 0. */
             i = scan_word(&t, i, ws);
-            if (t.oom)
+            if (!i)
                 goto oom;
             ws = 0;
             nls = 0;
+            /* The space after a word, without a turn of the loop. */
+            if (i < len && s[i] == ' ') {
+                ws = TXT_TOK_SPACE_BEFORE;
+                i++;
+            }
             continue;
         }
         size_t l;
@@ -1060,7 +1097,7 @@ int txt_tokenize(const char *text, size_t len, dy_arena *a, txt_token **toks,
         size_t next;
         if (is_wordc(c)) {
             next = scan_word(&t, i, ws);
-            if (t.oom)
+            if (!next)
                 goto oom;
         } else if (c == C_APOS || c == C_QUOTE) {
             next = i + l;
@@ -1097,7 +1134,17 @@ int txt_tokenize(const char *text, size_t len, dy_arena *a, txt_token **toks,
     mark_sentence_ends(&t);
     *toks = t.toks;
     *ntok = t.ntok;
+    *alpha = t.alpha;
     return 0;
 oom:
     return dy_err_set(err, DY_ENOMEM, NULL, 0, -1, "out of memory while tokenizing");
+}
+
+/* Contract in text.h: txt_tokenize_alpha without the alpha array (which
+ * stays in the arena unused). */
+int txt_tokenize(const char *text, size_t len, dy_arena *a, txt_token **toks,
+                 size_t *ntok, dy_err *err)
+{
+    const uint8_t *alpha;
+    return txt_tokenize_alpha(text, len, a, toks, ntok, &alpha, err);
 }

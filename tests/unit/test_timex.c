@@ -425,6 +425,114 @@ static void test_bad_doc_date(void **state)
     dy_arena_free(a);
 }
 
+/* txt_analyze skips the sentences whose tokens cannot hold an expression;
+ * it must find exactly what txt_timex_scan finds in every sentence, for the
+ * table above and for words the tokenizer and the lexer cut differently
+ * (clitics, abbreviations, web addresses, digits and curly quotes in words). */
+static const char *const filter_texts[] = {
+    "He said Jan't and they won't go. Today.com reported it in Sept.",
+    "O'Neill's band toured in the \u201990s and the '80s; U.S.-led talks ended.",
+    "Talks on the 13th of May were held. The nineties1 were wild.",
+    "A320s flew 1,9900 km by 12:3456 on 2023-09-13T10:00 in Geneva.",
+    "The caf\u00e9May deal and to\u200cday\u200dnews came last night.",
+    "No dates here at all, only words and commas; semicolons: colons.",
+    "Stocks fell 1.5 pct to 15 mln dlrs in a year-on-year measure.",
+    "They met mid-1990s and the day before yesterday, \u2018 99s ago.",
+    "Prices may rise in march, said the jan. report; A year ago the week was calm.",
+    "Last year, this month and next week; last\u205fyear, last-year, last'year.",
+    "The next morning and last night they met. Night fell; this evening too.",
+};
+
+static void check_filter(const char *text, const char *date)
+{
+    dy_arena *a = dy_arena_new();
+    assert_non_null(a);
+    txt_doc d = {0};
+    d.text = (char *)text;
+    d.len = strlen(text);
+    if (date)
+        assert_int_equal(txt_date_parse(date, strlen(date), &d.date), 0);
+    txt_analysis an;
+    assert_int_equal(txt_analyze(&d, a, &an, NULL), 0);
+    txt_sentence *s = dy_arena_alloc(a, (an.nsent + 1) * sizeof *s);
+    assert_non_null(s);
+    memcpy(s, an.sents, an.nsent * sizeof *s);
+    txt_timex *tx;
+    size_t n;
+    assert_int_equal(txt_timex_scan(text, d.len, s, an.nsent, date ? &d.date : NULL, a,
+                                    &tx, &n, NULL), 0);
+    if (n != an.ntimex)
+        print_error("\"%s\": %zu timexes by txt_analyze, %zu by txt_timex_scan\n", text,
+                    an.ntimex, n);
+    assert_int_equal(n, an.ntimex);
+    if (n)
+        assert_memory_equal(tx, an.timex, n * sizeof *tx);
+    for (size_t i = 0; i < an.nsent; i++) {
+        assert_int_equal(s[i].timex_begin, an.sents[i].timex_begin);
+        assert_int_equal(s[i].timex_end, an.sents[i].timex_end);
+    }
+    dy_arena_free(a);
+}
+
+static void test_sentence_filter(void **state)
+{
+    (void)state;
+    for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+        check_filter(cases[i].text, cases[i].doc);
+        check_filter(cases[i].text, NULL);
+    }
+    for (size_t i = 0; i < sizeof filter_texts / sizeof filter_texts[0]; i++) {
+        check_filter(filter_texts[i], "2023-09-15");
+        check_filter(filter_texts[i], NULL);
+    }
+}
+
+/* Random texts made of the pieces where the filter could go wrong (date
+ * words in every case, numbers glued and not, apostrophes, curly quotes,
+ * spaces the lexer reads as letters, clitics, abbreviations) among plain
+ * words: txt_analyze must agree with txt_timex_scan on each. A fixed
+ * linear congruential generator keeps the texts the same on every run. */
+static void test_sentence_filter_random(void **state)
+{
+    (void)state;
+    static const char *const pieces[] = {
+        "May", "may", "MAY", "March", "march", "Jan", "jan", "Jan.", "Sept.", "sept",
+        "June", "Monday", "monday", "Friday,", "yesterday", "Today", "tomorrow",
+        "tonight", "last", "Last", "this", "next", "year", "Year", "month", "week",
+        "night", "morning", "evening", "the", "The", "early", "late", "mid", "mid-",
+        "-", "--", "of", "in", "and", "or", "to", "through", "between", "from",
+        "nineties", "Eighties", "1990s", "1990's", "'90s", "\u201990s", "\u201880s",
+        "2019", "2019-20", "2023-09-13", "13", "13th", "1,500", "1,9900", "12:3456",
+        "A320", "2019a", "x1990", "'", "\u2019", "n't", "don't", "Jan't", "O'Neill",
+        "today.com", "U.S.", "U.S.-led", "caf\u00e9", "\u00e9May", "May\u00e9",
+        "\u00a0", "\u205f", "\u3000", "\u200c", "\u200b", "\u2014", "\u2212",
+        "\u2026", ",", ".", ";", "(", ")", "\"", "\n", "\n\n", "lastyear",
+        "nineties1", "$2019", "20%", "1990\u2019s", "last\u205fyear", "day", "before",
+    };
+    static const char *const plain[] = {"said", "Bar", "officials", "talks", "a",
+                                        "report", "He", "won't", "it's", "U.N."};
+    const size_t np = sizeof pieces / sizeof pieces[0], nq = sizeof plain / sizeof plain[0];
+    uint32_t r = 12345;
+    char buf[2048];
+    for (int it = 0; it < 4000; it++) {
+        size_t len = 0;
+        r = r * 1103515245u + 12345u;
+        int nw = 1 + (int)((r >> 16) % 30);
+        for (int w = 0; w < nw; w++) {
+            r = r * 1103515245u + 12345u;
+            unsigned x = r >> 8;
+            const char *p = x % 4 ? plain[(x >> 4) % nq] : pieces[(x >> 4) % np];
+            size_t l = strlen(p);
+            memcpy(buf + len, p, l);
+            len += l;
+            if ((x >> 12) % 8)
+                buf[len++] = (x >> 12) % 8 == 1 ? '\n' : ' ';
+        }
+        buf[len] = '\0';
+        check_filter(buf, it % 2 ? "2023-09-15" : NULL);
+    }
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -434,6 +542,8 @@ int main(void)
         cmocka_unit_test(test_empty),
         cmocka_unit_test(test_growth_and_oom),
         cmocka_unit_test(test_bad_doc_date),
+        cmocka_unit_test(test_sentence_filter),
+        cmocka_unit_test(test_sentence_filter_random),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
