@@ -772,7 +772,7 @@ static int32_t key_element(const dict_pattern *p, int *dir, const uint64_t *comm
                     longest = e->alts[a].n;
             const dict_pelem *later = d > 0 ? e : &p->el[i + 1];
             reach += longest + (later->adjacent ? 0 : 3);
-            if (reach > 10)
+            if (reach > 12)
                 break;
             if (e->optional)
                 continue;
