@@ -84,14 +84,16 @@ struct dict_set {
     size_t nterms, capterms;
     dict_edge *edges;      /* open addressing */
     size_t edge_cap, nedges;
-    uint64_t root_filter[1024]; /* bit root_bit(h) (match.c) set when a
-                                   form can start with token hash h: most
-                                   tokens cannot */
-    uint64_t low_filter[1024];  /* the same for forms whose first token may
-                                   be lower case ("police", "government"):
-                                   the filter for lower-case tokens, which
-                                   spares "is" (a root only as "IS") and
-                                   "as", "one", "new" their probes */
+    /* Filters in front of the trie (match.c, filter_set): most tokens begin
+     * no form, and each probe they are spared is a likely cache miss. */
+    uint64_t root_filter[1024]; /* one-token forms, by their token */
+    uint64_t low_filter[1024];  /* ... those of them that may be written
+                                   in lower case ("police"): the filter for
+                                   lower-case tokens, which spares "is" (a
+                                   form only as "IS") its probe */
+    uint64_t pair_filter[1024]; /* longer forms, by their first two tokens:
+                                   "foreign" alone passes no filter, only
+                                   "foreign minister" does */
     uint64_t in_hash, from_hash;
     uint64_t the_hash, of_hash, and_hash, s_hash, comma_hash, amp_hash;
     int compiled;

@@ -35,6 +35,22 @@ static uint32_t root_bit(uint64_t tok) { return (uint32_t)(mix(0, tok) >> 48); }
  * table. */
 static uint32_t root_bit2(uint64_t tok) { return (uint32_t)(mix(0, tok) & 0xFFFFu); }
 
+/* Set / test the two bits of key k in a 65,536-bit filter. */
+static void filter_set(uint64_t *f, uint64_t k)
+{
+    f[root_bit(k) >> 6] |= 1ull << (root_bit(k) & 63u);
+    f[root_bit2(k) >> 6] |= 1ull << (root_bit2(k) & 63u);
+}
+
+static int filter_has(const uint64_t *f, uint64_t k)
+{
+    uint32_t a = root_bit(k), b = root_bit2(k);
+    return ((f[a >> 6] >> (a & 63u)) & 1u) && ((f[b >> 6] >> (b & 63u)) & 1u);
+}
+
+/* The key of a form's first two tokens in pair_filter. */
+static uint64_t pair_key(uint64_t a, uint64_t b) { return a ^ (b * 0xD6E8FEB86659FD93ull); }
+
 static uint32_t edge_get(const dict_set *ds, uint32_t parent, uint64_t tok)
 {
     if (!ds->edge_cap)
@@ -104,10 +120,6 @@ static int edge_put(dict_set *ds, uint32_t parent, uint64_t tok, uint32_t *child
     while (ds->edges[i].parent != NONE)
         i = (i + 1) & mask;
     ds->edges[i] = (dict_edge){.tok = tok, .parent = parent, .child = c};
-    if (parent == 0) {
-        ds->root_filter[root_bit(tok) >> 6] |= 1ull << (root_bit(tok) & 63u);
-        ds->root_filter[root_bit2(tok) >> 6] |= 1ull << (root_bit2(tok) & 63u);
-    }
     ds->nedges++;
     *child = c;
     return 0;
@@ -165,6 +177,7 @@ static int insert_form(dict_set *ds, uint32_t fi, const txt_token *tk, size_t nt
     dict_term t = {.form = fi};
     uint32_t node = 0;
     size_t k = 0;
+    uint64_t h0 = 0;
     for (size_t i = 0; i < nt; i++) {
         const txt_token *x = &tk[i];
         if (x->flags & TXT_TOK_HYPHEN)
@@ -194,16 +207,21 @@ static int insert_form(dict_set *ds, uint32_t fi, const txt_token *tk, size_t nt
             t.upper_mask |= 1u << k;
         else if (x->flags & (TXT_TOK_CAP | TXT_TOK_UPPER))
             t.cap_mask |= 1u << k;
-        if (k == 0 && !((t.upper_mask | t.cap_mask) & 1u)) {
-            ds->low_filter[root_bit(h) >> 6] |= 1ull << (root_bit(h) & 63u);
-            ds->low_filter[root_bit2(h) >> 6] |= 1ull << (root_bit2(h) & 63u);
-        }
+        if (k == 0)
+            h0 = h;
+        else if (k == 1)
+            filter_set(ds->pair_filter, pair_key(h0, h));
         if (edge_put(ds, node, h, &node))
             return DY_ENOMEM;
         k++;
     }
     if (k == 0)
         return 0;
+    if (k == 1) {
+        filter_set(ds->root_filter, h0);
+        if (!((t.upper_mask | t.cap_mask) & 1u))
+            filter_set(ds->low_filter, h0);
+    }
     t.ntok = (uint8_t)k;
     return add_term(ds, node, &t);
 }
@@ -761,13 +779,18 @@ int dict_match(const dict_set *ds, const txt_analysis *an, const txt_date *date,
         const txt_sentence *s = &an->sents[si];
         size_t nr = 0;
         for (uint32_t i = s->tok_begin; i < s->tok_end; i++) {
-            uint32_t rb = root_bit(an->toks[i].hash);
-            uint32_t rb2 = root_bit2(an->toks[i].hash);
-            const uint64_t *rf = (an->toks[i].flags & (TXT_TOK_CAP | TXT_TOK_UPPER))
-                                     ? ds->root_filter
-                                     : ds->low_filter;
-            if (!((rf[rb >> 6] >> (rb & 63u)) & 1u) || !((rf[rb2 >> 6] >> (rb2 & 63u)) & 1u))
-                continue;
+            const txt_token *x = &an->toks[i];
+            const uint64_t *rf =
+                (x->flags & (TXT_TOK_CAP | TXT_TOK_UPPER)) ? ds->root_filter : ds->low_filter;
+            if (!filter_has(rf, x->hash)) {
+                /* A longer form: its second token is the next one that is
+                 * not a hyphen (as in longest_at). */
+                uint32_t j = i + 1;
+                while (j < s->tok_end && (an->toks[j].flags & TXT_TOK_HYPHEN))
+                    j++;
+                if (j == s->tok_end || !filter_has(ds->pair_filter, pair_key(x->hash, an->toks[j].hash)))
+                    continue;
+            }
             const dict_form *f = NULL;
             uint32_t e = longest_at(ds, an->toks, i, s->tok_end, &f);
             if (e == i)
