@@ -387,9 +387,26 @@ static int best_at(const sctx *sc, uint32_t v, cand *out)
         int all = lx->npats > 64 * 64;
         if (!all)
             memset(seen, 0, ((lx->npats + 63) / 64) * sizeof *seen);
-        /* A pattern's key lies within a few words of the event word. */
+        /* A pattern's key lies within a few words of the event word: at
+         * most sixteen tokens, and no further than the lexeme's keys can
+         * reach (counted in tokens that are not hyphens, as the matcher
+         * counts gaps). */
         uint32_t t = v > sc->tb + 16 ? v - 16 : sc->tb, gi = 0;
         uint32_t tend = v + 17 < sc->te ? v + 17 : sc->te;
+        if (lx->key_before != DICT_KEY_FAR) {
+            uint32_t lo = v, c = 0;
+            while (lo > t && c < lx->key_before)
+                if (!(sc->tk[--lo].flags & TXT_TOK_HYPHEN))
+                    c++;
+            t = lo;
+        }
+        if (lx->key_after != DICT_KEY_FAR) {
+            uint32_t hi = v + 1, c = 0;
+            while (hi < tend && c < lx->key_after)
+                if (!(sc->tk[hi++].flags & TXT_TOK_HYPHEN))
+                    c++;
+            tend = hi;
+        }
         for (;;) {
             uint32_t k;
             if (all) {

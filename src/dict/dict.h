@@ -191,7 +191,14 @@ typedef struct dict_lexeme {
                                    most words that are no key are told apart
                                    without a probe of the key table */
     uint32_t keyshift;          /* 64 - log2(number of bits) */
+    /* How far from the word its patterns' keys can lie, in tokens that are
+     * not hyphens: after it and before it. DICT_KEY_FAR when an actor
+     * stands between a key and the word (no bound: the coder then uses its
+     * fixed window). */
+    uint8_t key_after, key_before;
 } dict_lexeme;
+
+#define DICT_KEY_FAR 255
 
 /* In dict_lexeme_keyed's indices: the pattern's key lies before its word
  * (the low bits are the pattern's index in pats). Kept in the index so

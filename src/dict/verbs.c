@@ -804,6 +804,31 @@ static size_t key_slot(const dict_pkey *keys, const uint8_t *used, size_t cap, u
     return s;
 }
 
+/* Upper bound on the distance from the word to the key token of pattern p
+ * (key element ki in direction dir), in tokens that are not hyphens: the
+ * gaps and longest alternatives of the elements between, then the key's
+ * gap and its first (dir 1) or last (dir -1) token. Gaps count only
+ * non-hyphen tokens when matching, which makes this exact. DICT_KEY_FAR
+ * when an actor lies between (its length has no bound). */
+static uint32_t key_reach(const dict_pattern *p, int32_t ki, int dir)
+{
+    uint32_t reach = 0;
+    for (int64_t i = (int64_t)p->verb + dir; i != ki; i += dir) {
+        const dict_pelem *e = &p->el[i];
+        if (e->type != DICT_PE_WORDS)
+            return DICT_KEY_FAR;
+        uint32_t longest = 0;
+        for (uint32_t a = 0; a < e->nalts; a++)
+            if (e->alts[a].n > longest)
+                longest = e->alts[a].n;
+        const dict_pelem *later = dir > 0 ? e : &p->el[i + 1];
+        reach += longest + (later->adjacent ? 0 : 3);
+    }
+    const dict_pelem *later = dir > 0 ? &p->el[ki] : &p->el[ki + 1];
+    reach += (later->adjacent ? 0 : 3) + 1;
+    return reach < DICT_KEY_FAR ? reach : DICT_KEY_FAR;
+}
+
 /* Build the key index of one lexeme: for every key token, the patterns
  * (ascending, without repeats) whose key element can start with it. Hashing
  * in two passes (count, then fill) rather than sorting pairs: this runs for
@@ -816,6 +841,12 @@ static int index_lexeme(dict_vlex *l, const uint64_t *common, size_t ncommon)
         int32_t k = key_element(l->pats[i], &dir, common, ncommon);
         l->pats[i]->key_dir = dir;
         l->pats[i]->key_el = k;
+        if (k >= 0) {
+            uint32_t r = key_reach(l->pats[i], k, dir);
+            uint8_t *side = dir > 0 ? &l->pub.key_after : &l->pub.key_before;
+            if (r > *side)
+                *side = (uint8_t)r;
+        }
         if (k < 0)
             ngen++;
         else
