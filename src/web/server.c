@@ -352,7 +352,8 @@ static enum MHD_Result handle(void *cls, struct MHD_Connection *c, const char *u
     (void)version;
     (void)upload;
     (void)upload_size;
-    (void)con_cls;
+    /* Refused at once, on the first call (with the headers): the
+     * connection is then closed, and a body is never read. */
     if (strcmp(method, MHD_HTTP_METHOD_GET) != 0 && strcmp(method, MHD_HTTP_METHOD_HEAD) != 0)
         return send_error(c, MHD_HTTP_METHOD_NOT_ALLOWED, "read-only: GET and HEAD only");
     const char *cl = MHD_lookup_connection_value(c, MHD_HEADER_KIND,
@@ -360,6 +361,15 @@ static enum MHD_Result handle(void *cls, struct MHD_Connection *c, const char *u
     if ((cl && strcmp(cl, "0") != 0) ||
         MHD_lookup_connection_value(c, MHD_HEADER_KIND, MHD_HTTP_HEADER_TRANSFER_ENCODING))
         return send_error(c, MHD_HTTP_CONTENT_TOO_LARGE, "requests take no body");
+    /* A response queued on the first call makes libmicrohttpd close the
+     * connection after it ("Connection: close"), as the request could
+     * still carry a body; answering on the second call keeps the
+     * connection alive for the client's next request. */
+    static int seen;
+    if (!*con_cls) {
+        *con_cls = &seen;
+        return MHD_YES;
+    }
     if (strncmp(url, "/api/", 5) == 0)
         return serve_api(w, c, url);
     return serve_file(w, c, url);

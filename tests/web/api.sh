@@ -161,6 +161,10 @@ PY
         http "DELETE refused" 405 "api/documents/demo-050" -X DELETE
         http "body refused" 413 "api/model" -X GET --data-binary 'x=1'
         http "HEAD" 200 "api/model" -I
+        # keep-alive: two requests on one connection, none closed after it
+        curl -s -v -o /dev/null -o /dev/null "${U}api/model" "${U}" 2>"$T/keep" || true
+        expect "keep-alive: second request reuses the connection" "$T/keep" 'Re-using existing connection'
+        reject "keep-alive: no Connection: close" "$T/keep" '^< Connection: close'
         big=$(head -c 100000 /dev/zero | tr '\0' a)
         got=$(curl -s -g -o /dev/null -w '%{http_code}' "${U}api/model?q=$big")
         case $got in 4*) ok ;; *) bad "huge URL: HTTP $got, want 4xx" ;; esac
