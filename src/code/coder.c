@@ -77,6 +77,8 @@ typedef struct sctx {
     uint8_t *attr;            /* per mention: the speaker of a trailing
                                  attribution (", officials said") */
     uint32_t (*cstart)[CODE_CUE_KINDS];
+    uint32_t *nh;             /* nh[i]: tokens tb .. tb+i-1 that are not
+                                 hyphens (i up to the sentence length) */
 } sctx;
 
 #define MS(sc, arr, t) ((sc)->arr[(t) - (sc)->tb])
@@ -430,10 +432,20 @@ static int best_at(const sctx *sc, uint32_t v, cand *out)
                 /* Try the patterns of this key whose key is on t's side. */
                 int side = t - 1 > v ? 1 : -1;
                 uint32_t want = side < 0 ? DICT_KEY_BEFORE : 0;
+                /* Non-hyphen tokens from the word to the key, key included
+                 * (what DICT_KEY_REACH bounds). */
+                uint32_t kt = t - 1;
+                uint32_t dist = side > 0 ? MS(sc, nh, kt + 1) - MS(sc, nh, v + 1)
+                                         : MS(sc, nh, v) - MS(sc, nh, kt);
                 for (size_t q = 0; q < ni; q++) {
                     if ((idx[q] & DICT_KEY_BEFORE) != want)
                         continue;
-                    k = idx[q] & ~DICT_KEY_BEFORE;
+                    /* Too far for this pattern: another occurrence of its
+                     * key may still be near, so it is not marked seen. */
+                    uint32_t reach = DICT_KEY_REACH(idx[q]);
+                    if (reach != DICT_KEY_REACH_FAR && dist > reach)
+                        continue;
+                    k = DICT_KEY_INDEX(idx[q]);
                     if ((seen[k / 64] >> (k % 64)) & 1u)
                         continue;
                     seen[k / 64] |= 1ull << (k % 64);
@@ -1519,8 +1531,12 @@ int code_document(const code_coder *c, const txt_analysis *an, dy_arena *a,
         for (uint32_t t = 0; t < 2 * nt; t++)
             sc.cs_cache[t] = UINT32_MAX;
         sc.attr = dy_arena_calloc(a, sc.nm ? sc.nm : 1, 1);
-        if (!sc.attr)
+        sc.nh = dy_arena_alloc(a, (nt + 1) * sizeof *sc.nh);
+        if (!sc.attr || !sc.nh)
             return dy_err_set(err, DY_ENOMEM, NULL, 0, -1, "out of memory");
+        sc.nh[0] = 0;
+        for (uint32_t t = 0; t < nt; t++)
+            sc.nh[t + 1] = sc.nh[t] + !(an->toks[s->tok_begin + t].flags & TXT_TOK_HYPHEN);
         mark_attributions(&sc);
         if (sports_result(&sc))
             goto next;

@@ -204,6 +204,12 @@ typedef struct dict_lexeme {
  * (the low bits are the pattern's index in pats). Kept in the index so
  * that the coder need not load a pattern to learn it. */
 #define DICT_KEY_BEFORE 0x80000000u
+/* Bits 24-30 of an index: how far (in non-hyphen tokens, key token
+ * included) the key can lie from the word for this pattern;
+ * DICT_KEY_REACH_FAR when there is no bound. Bits 0-23: the index. */
+#define DICT_KEY_REACH(x) (((x) >> 24) & 0x7Fu)
+#define DICT_KEY_REACH_FAR 0x7Fu
+#define DICT_KEY_INDEX(x) ((x) & 0xFFFFFFu)
 
 /* May token hash h be a key of lx? No false negatives; about 1 in 16 false
  * positives. */
@@ -214,7 +220,8 @@ static inline int dict_lexeme_may_key(const dict_lexeme *lx, uint64_t h)
 }
 
 /* Patterns of lx whose key is token hash h: *idx (borrowed) holds their
- * indices in lx->pats, each or-ed with DICT_KEY_BEFORE when the key lies
+ * indices in lx->pats (DICT_KEY_INDEX) with the key's reach
+ * (DICT_KEY_REACH), each or-ed with DICT_KEY_BEFORE when the key lies
  * before the word. Returns the count. */
 size_t dict_lexeme_keyed(const dict_lexeme *lx, uint64_t h, const uint32_t **idx);
 

@@ -889,8 +889,11 @@ static int index_lexeme(dict_vlex *l, const uint64_t *common, size_t ncommon)
                     l->keys[s].n++;
                     total++;
                 } else {
+                    uint32_t r = key_reach(l->pats[i], k, dir);
+                    if (r > DICT_KEY_REACH_FAR)
+                        r = DICT_KEY_REACH_FAR;
                     l->keyidx[l->keys[s].off + fill[s]++] =
-                        (uint32_t)i | (dir < 0 ? DICT_KEY_BEFORE : 0);
+                        (uint32_t)i | r << 24 | (dir < 0 ? DICT_KEY_BEFORE : 0);
                 }
             }
         }
