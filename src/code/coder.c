@@ -1031,7 +1031,9 @@ static size_t resolve_pronoun(const sctx *sc, uint32_t cs, uint32_t v, const dic
         size_t n = 0;
         for (size_t i = limit; i-- > 0 && n < cap;) {
             const dict_mention *m = &all[i];
-            if ((m->flags & DICT_M_ADJ) || (m->flags & DICT_M_BARE_AGENT))
+            /* Adjectives, role nouns with no country and places ("in
+             * Ohio") are no antecedents of "he", "it" or "they". */
+            if (m->flags & (DICT_M_ADJ | DICT_M_BARE_AGENT | DICT_M_LOCALITY))
                 continue;
             if (person && !(m->flags & (DICT_M_PERSON | DICT_M_AGENT)))
                 continue;
@@ -1218,9 +1220,12 @@ static int emit(const sctx *sc, const cand *cd, const cand *cands, size_t nc,
     size_t nsrc = 0, ntgt = 0;
     if (src >= 0) {
         int32_t idx[16];
-        nsrc = members(sc, src, idx, 16);
-        for (size_t i = 0; i < nsrc; i++)
-            srcs[i] = &sc->ms[idx[i]];
+        size_t n = members(sc, src, idx, 16);
+        /* A place never acts, whichever way it reached the source slot (a
+         * pattern's '$', a passive's "by"). */
+        for (size_t i = 0; i < n; i++)
+            if (!(sc->ms[idx[i]].flags & DICT_M_LOCALITY))
+                srcs[nsrc++] = &sc->ms[idx[i]];
     } else if (!passive) {
         nsrc = resolve_pronoun(sc, cs, cd->v, all, first, srcs, 16);
     }

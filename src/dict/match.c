@@ -578,7 +578,8 @@ static int combine(const dict_set *ds, const txt_analysis *an, uint32_t sent, ra
                  * right after the title: "Russian President Vladimir Putin". */
                 m->agent = nx->form->entry;
                 m->flags |= DICT_M_AGENT;
-                m->flags &= ~(uint32_t)(DICT_M_ADJ | DICT_M_SEAT);
+                /* "Haifa police" act: a place with a role noun is an actor */
+                m->flags &= ~(uint32_t)(DICT_M_ADJ | DICT_M_SEAT | DICT_M_LOCALITY);
                 end = nx->te;
                 i++;
                 if (nx2 && named(nx2) && nx2->form->entry->kind == DICT_PERSON && nx2->tb == end) {
