@@ -948,6 +948,64 @@ size_t dict_lexeme_keyed(const dict_lexeme *lx, uint64_t h, const uint32_t **idx
     }
 }
 
+/* Passive readings of a set's verb patterns. A pattern whose word is
+ * followed directly by the words of its object ("161 * &ENVOY": "expelled
+ * diplomats") also reads in the passive voice, the object before a form
+ * of "be" right before the word ("diplomats were expelled", "envoys have
+ * been expelled"); the coder's passive rule then takes the agent after
+ * "by" as source and the subject as target. The variants keep the
+ * pattern's code, text and file:line and come after every written pattern,
+ * which therefore wins ties. Returns 0 or DY_ENOMEM. */
+static int add_passives(dict_set *ds)
+{
+    static const char *const be[] = {"is", "are", "was", "were", "be", "been", "being",
+                                     "get", "gets", "got", "gotten"};
+    enum { NBE = sizeof be / sizeof *be };
+    uint64_t *bh = dy_arena_alloc(ds->arena, NBE * sizeof *bh);
+    dict_alt *ba = dy_arena_calloc(ds->arena, NBE, sizeof *ba);
+    if (!bh || !ba)
+        return DY_ENOMEM;
+    dict_pelem bel = {.type = DICT_PE_WORDS, .nalts = NBE, .alts = ba};
+    for (size_t i = 0; i < NBE; i++) {
+        bh[i] = txt_hash(be[i], strlen(be[i]));
+        ba[i] = (dict_alt){&bh[i], 1};
+        DICT_FILTER_SET(bel.first, bh[i]);
+        DICT_FILTER_SET(bel.last, bh[i]);
+    }
+    for (size_t li = 0; li < ds->nlex; li++) {
+        dict_vlex *l = ds->lex[li];
+        if (l->pub.kind != DICT_LX_VERB || l->pub.speech)
+            continue;
+        size_t n0 = l->npats;
+        for (size_t i = 0; i < n0; i++) {
+            const dict_pattern *p = l->pats[i];
+            if (p->verb != 0 || p->nel < 2 || p->el[1].type != DICT_PE_WORDS ||
+                p->el[1].optional || p->code[0] == '-')
+                continue;
+            dict_pattern *q = dy_arena_alloc(ds->arena, sizeof *q);
+            dict_pelem *ev = dy_arena_alloc(ds->arena, (p->nel + 1) * sizeof *ev);
+            if (!q || !ev || grow((void **)&l->pats, &l->cap, l->npats, sizeof *l->pats))
+                return DY_ENOMEM;
+            ev[0] = p->el[1];
+            ev[0].adjacent = 0;
+            ev[1] = bel;
+            ev[2] = p->el[0];
+            ev[2].adjacent = 1; /* the form of "be" right before the word */
+            for (uint32_t k = 2; k < p->nel; k++)
+                ev[k + 1] = p->el[k];
+            *q = *p;
+            q->el = ev;
+            q->nel = p->nel + 1;
+            q->verb = 2;
+            q->order = (uint32_t)ds->npatterns++;
+            l->pats[l->npats++] = q;
+        }
+        l->pub.pats = (const dict_pattern *const *)l->pats;
+        l->pub.npats = (uint32_t)l->npats;
+    }
+    return 0;
+}
+
 static int cmp_u64(const void *a, const void *b)
 {
     uint64_t x = *(const uint64_t *)a, y = *(const uint64_t *)b;
@@ -971,6 +1029,8 @@ int dict_compile_verbs(dict_set *ds)
         ncommon++;
     }
     qsort(common + 4, ncommon - 4, sizeof *common, cmp_u64);
+    if (add_passives(ds))
+        return DY_ENOMEM;
     for (size_t i = 0; i < ds->nlex; i++)
         if (index_lexeme(ds->lex[i], common, ncommon))
             return DY_ENOMEM;
