@@ -127,6 +127,10 @@ void code_cues_free(code_cues *c);
  * receives the first token of the longest cue of kind k found. */
 uint32_t code_cues_at(const code_cues *c, const txt_token *tk, uint32_t lo, uint32_t j,
                       uint32_t start[CODE_CUE_KINDS]);
+/* May a cue of one of the kinds in mask (1 << CODE_CUE_*) end at a token
+ * with hash h? No false negatives: when 0, code_cues_at finds none of
+ * those kinds there. */
+int code_cues_may_end(const code_cues *c, uint32_t mask, uint64_t h);
 
 /* ---- the coder ------------------------------------------------------- */
 

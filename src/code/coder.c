@@ -1504,7 +1504,8 @@ int code_document(const code_coder *c, const txt_analysis *an, dy_arena *a,
                                   1u << CODE_CUE_PRON_THING;
             int back = 0;
             for (uint32_t t = s->tok_begin; t < s->tok_end && m0 > 0 && !back; t++)
-                back = (code_cues_at(c->cues, an->toks, s->tok_begin, t, NULL) & pron) != 0;
+                back = code_cues_may_end(c->cues, pron, an->toks[t].hash) &&
+                       (code_cues_at(c->cues, an->toks, s->tok_begin, t, NULL) & pron) != 0;
             if (!back)
                 goto next;
         }

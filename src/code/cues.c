@@ -22,6 +22,9 @@ struct code_cues {
     uint32_t *next;
     size_t tcap;
     uint64_t filter[1024]; /* two bits (cue_bits) of every cue's last token */
+    /* per kind: one bit (cue_bits' first) of its cues' last tokens, for
+     * questions about a few kinds ("is there a pronoun?") */
+    uint64_t kind_filter[CODE_CUE_KINDS][64];
 };
 
 /* The filter bits of token hash h: taken from the mixed hash, since the top
@@ -107,6 +110,8 @@ static int build_table(code_cues *c)
         cue_bits(h, &ba, &bb);
         c->filter[ba >> 6] |= 1ull << (ba & 63u);
         c->filter[bb >> 6] |= 1ull << (bb & 63u);
+        uint32_t kb = ba & 4095u;
+        c->kind_filter[c->v[k].kind][kb >> 6] |= 1ull << (kb & 63u);
     }
     return 0;
 }
@@ -192,6 +197,17 @@ int code_cues_load(const char *path, code_cues **out, dy_err *err)
     if (big)
         return dy_err_set(err, DY_ELIMIT, path, 0, -1, "cue file larger than 64 KiB");
     return code_cues_load_string(path, buf, n, out, err);
+}
+
+int code_cues_may_end(const code_cues *c, uint32_t mask, uint64_t h)
+{
+    uint32_t ba, bb;
+    cue_bits(h, &ba, &bb);
+    uint32_t kb = ba & 4095u;
+    for (int k = 0; k < CODE_CUE_KINDS; k++)
+        if (((mask >> k) & 1u) && ((c->kind_filter[k][kb >> 6] >> (kb & 63u)) & 1u))
+            return 1;
+    return 0;
 }
 
 uint32_t code_cues_at(const code_cues *c, const txt_token *tk, uint32_t lo, uint32_t j,
