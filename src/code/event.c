@@ -30,34 +30,9 @@ const char *code_modality_name(int m)
     }
 }
 
-/* Room for n more bytes and a terminator: a pointer to the end of b's
- * contents, or NULL with b->oom set. dy_buf has no reserve call; its fields
- * are public and this keeps its invariants (cap, oom, growth by doubling). */
 enum { FIXED_BOUND = 1024 };
-static char *room(dy_buf *b, size_t n)
-{
-    if (b->oom)
-        return NULL;
-    if (n > SIZE_MAX - b->len - 1)
-        goto fail;
-    size_t need = b->len + n + 1;
-    if (need > b->cap) {
-        size_t cap = b->cap ? b->cap : 256;
-        while (cap < need)
-            cap = cap > SIZE_MAX / 2 ? need : cap * 2;
-        char *d = dy_realloc(b->data, cap);
-        if (!d)
-            goto fail;
-        b->data = d;
-        b->cap = cap;
-    }
-    return b->data + b->len;
-fail:
-    b->oom = 1;
-    return NULL;
-}
 
-/* Close a line written by hand from room(): length and terminator. */
+/* Close a line written by hand from dy_buf_reserve(): length and terminator. */
 static int done(dy_buf *b, char *p)
 {
     b->len = (size_t)(p - b->data);
@@ -364,7 +339,7 @@ int code_event_write(dy_buf *b, int format, const txt_doc *doc,
         b->oom = 1;
         return DY_ENOMEM;
     }
-    char *p = room(b, var * 6 + FIXED_BOUND);
+    char *p = dy_buf_reserve(b, var * 6 + FIXED_BOUND);
     if (!p)
         return DY_ENOMEM;
 

@@ -48,6 +48,12 @@ fail:
     return DY_ENOMEM;
 }
 
+/* Contract in buf.h. */
+char *dy_buf_reserve(dy_buf *b, size_t n)
+{
+    return reserve(b, n) ? NULL : b->data + b->len;
+}
+
 int dy_buf_add(dy_buf *b, const void *p, size_t n)
 {
     if (reserve(b, n))

@@ -17,6 +17,11 @@ typedef struct dy_buf {
 void dy_buf_free(dy_buf *b);
 void dy_buf_reset(dy_buf *b);           /* len = 0, keeps memory */
 /* Appends return 0 or DY_ENOMEM (and set b->oom). */
+/* Room for n more bytes and a terminator: a pointer to the end of b's
+ * contents (owned by b, valid until the next call that grows it), or NULL
+ * with b->oom set. The caller writes there, then adds what it wrote to
+ * b->len and terminates. */
+char *dy_buf_reserve(dy_buf *b, size_t n);
 int dy_buf_add(dy_buf *b, const void *p, size_t n);
 int dy_buf_adds(dy_buf *b, const char *s);
 int dy_buf_addc(dy_buf *b, char c);

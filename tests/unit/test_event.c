@@ -12,6 +12,7 @@
 #include <string.h>
 
 #include "code/code.h"
+#include "core/alloc.h"
 #include "core/buf.h"
 
 #ifndef DYAD_SRCDIR
@@ -255,6 +256,32 @@ static void test_tsv_and_goldstein(void **state)
     code_cameo_free(cam);
 }
 
+/* dy_buf_reserve: room after the contents, kept across growth, and an
+ * out-of-memory state that sticks (the writer relies on both). */
+static void test_buf_reserve(void **state)
+{
+    (void)state;
+    dy_buf b = {0};
+    assert_int_equal(dy_buf_adds(&b, "ab"), 0);
+    char *p = dy_buf_reserve(&b, 5000);
+    assert_non_null(p);
+    assert_ptr_equal(p, b.data + 2);
+    assert_true(b.cap >= 2 + 5000 + 1);
+    memcpy(p, "cd", 2);
+    b.len += 2;
+    b.data[b.len] = '\0';
+    assert_string_equal(b.data, "abcd");
+    dy_buf_free(&b);
+    dy_buf c = {0};
+    dy_alloc_fail_after(0);
+    assert_null(dy_buf_reserve(&c, 10));
+    dy_alloc_fail_after(-1);
+    assert_true(c.oom);
+    assert_null(dy_buf_reserve(&c, 1));
+    assert_null(dy_buf_reserve(&c, SIZE_MAX));
+    dy_buf_free(&c);
+}
+
 static void test_many_events_one_buffer(void **state)
 {
     (void)state;
@@ -285,6 +312,7 @@ int main(void)
         cmocka_unit_test(test_json_line),
         cmocka_unit_test(test_explain),
         cmocka_unit_test(test_tsv_and_goldstein),
+        cmocka_unit_test(test_buf_reserve),
         cmocka_unit_test(test_many_events_one_buffer),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
