@@ -7,7 +7,24 @@
 #include "model/model_internal.h"
 
 #include <igraph.h>
+#include <pthread.h>
 #include <string.h>
+
+/* Debian's igraph is built with IGRAPH_THREAD_SAFE 0: its error handler,
+ * its "finally" stack of cleanups and its RNG are process-wide. `dyad serve`
+ * builds models from several worker threads, so every igraph call in dyad
+ * goes through this one lock (igraph is used nowhere else: see
+ * model_internal.h), and the handlers are set once, not swapped per call. */
+static pthread_mutex_t igraph_lock = PTHREAD_MUTEX_INITIALIZER;
+static pthread_once_t igraph_once = PTHREAD_ONCE_INIT;
+
+static void igraph_quiet(void)
+{
+    igraph_set_error_handler(igraph_error_handler_ignore);
+    igraph_set_warning_handler(igraph_warning_handler_ignore);
+}
+
+static int igraph_ranks(model_graph *g, size_t npos);
 
 /* Contract: fills degree, strength, positive, negative, betweenness and
  * pagerank of g's nodes. Returns 0, DY_ENOMEM or DY_EIO (igraph error). */
@@ -41,8 +58,20 @@ int model_centrality(model_graph *g, dy_err *err)
     }
     if (n == 0)
         return 0;
-    igraph_error_handler_t *old = igraph_set_error_handler(igraph_error_handler_ignore);
-    igraph_warning_handler_t *oldw = igraph_set_warning_handler(igraph_warning_handler_ignore);
+    pthread_once(&igraph_once, igraph_quiet);
+    pthread_mutex_lock(&igraph_lock);
+    int rc = igraph_ranks(g, npos);
+    pthread_mutex_unlock(&igraph_lock);
+    if (rc)
+        dy_err_set(err, rc, NULL, 0, -1, "igraph could not compute centralities");
+    return rc;
+}
+
+/* Contract: betweenness and PageRank of g's nodes over its npos positive
+ * ties, with igraph_lock held. Returns 0 or DY_EIO. */
+static int igraph_ranks(model_graph *g, size_t npos)
+{
+    size_t n = g->nnodes;
     int rc = DY_EIO;
     igraph_t gr;
     igraph_vector_int_t el;
@@ -92,9 +121,5 @@ out:
         igraph_vector_destroy(&w);
     if (have_el)
         igraph_vector_int_destroy(&el);
-    igraph_set_error_handler(old);
-    igraph_set_warning_handler(oldw);
-    if (rc)
-        dy_err_set(err, rc, NULL, 0, -1, "igraph could not compute centralities");
     return rc;
 }

@@ -65,7 +65,8 @@ void model_data_span(const model_data *d, int *first, int *count);
 /* Does id match the actor code or prefix? */
 int model_id_matches(const char *id, const char *actor);
 
-/* Centrality of g's nodes with igraph (betweenness, PageRank). Returns 0
+/* Centrality of g's nodes with igraph (betweenness, PageRank), under the
+ * one lock that serialises every igraph call of the process. Returns 0
  * or DY_EIO / DY_ENOMEM. */
 int model_centrality(model_graph *g, dy_err *err);
 /* Signed triad census and the strongest alliance triangles of g. */

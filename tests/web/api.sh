@@ -189,6 +189,26 @@ PY
         http "directory" 404 "js"
         http "backslash" 404 "js\\app.js"
 
+        # ---- concurrent model requests: igraph is not thread-safe in Debian's
+        # build, so cache misses from several clients at once used to abort
+        # the server ("Corrupt finally stack"). Four clients, each asking for
+        # models no one asked before; every answer must be 200.
+        conc_pids=
+        for c in 1 2 3 4; do
+            (
+                for i in $(seq 30); do
+                    curl -s -m 60 -o /dev/null -w '%{http_code}\n' \
+                        "${U}api/model?min-events=1&window=month&smoothing=0.$c$i"
+                done
+            ) >"$T/conc.$c" &
+            conc_pids="$conc_pids $!"
+        done
+        for p in $conc_pids; do wait "$p"; done
+        if [ "$(cat "$T"/conc.* | grep -c '^200$')" -eq 120 ]; then ok; else
+            bad "serve: concurrent model requests: $(sort "$T"/conc.* | uniq -c | tr '\n' ' ')"
+        fi
+        if kill -0 "$SERVE_PID" 2>/dev/null; then ok; else bad "serve: died under concurrent model requests"; fi
+
         # the store is as it was
         "$DYAD" events --db "$W/demo.db" --modality all >"$T/after.jsonl"
         "$DYAD" events --db "$W/demo.orig.db" --modality all >"$T/before.jsonl"
