@@ -105,5 +105,7 @@ int cmd_model(cli_ctx *c, int argc, char **argv);
 int cmd_partners(cli_ctx *c, int argc, char **argv);
 int cmd_dyad(cli_ctx *c, int argc, char **argv);
 int cmd_serve(cli_ctx *c, int argc, char **argv);
+int cmd_parse(cli_ctx *c, int argc, char **argv);
+int cmd_train(cli_ctx *c, int argc, char **argv);
 
 #endif

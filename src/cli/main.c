@@ -13,6 +13,7 @@ typedef struct command {
 static const command commands[] = {
     {"code", cmd_code, "code documents into CAMEO events (JSON lines or TSV)"},
     {"segment", cmd_segment, "print sentences and time expressions as JSON lines"},
+    {"parse", cmd_parse, "print tags and dependency trees (CoNLL-U); --eval a treebank"},
     {"actors", cmd_actors, "print actor mentions (or unknown names with --unknown)"},
     {"dict", cmd_dict, "check or import dictionaries (dict check DIR, dict import ...)"},
     {"eval", cmd_eval, "score the coder against a gold file of sentences"},
@@ -24,6 +25,7 @@ static const command commands[] = {
     {"partners", cmd_partners, "rank an actor's partners by cooperation per window"},
     {"dyad", cmd_dyad, "time series of a relation with its key events"},
     {"serve", cmd_serve, "serve the dashboard and the JSON API over a store"},
+    {"train", cmd_train, "train the syntax model from Universal Dependencies treebanks"},
 };
 
 static void usage(FILE *out)

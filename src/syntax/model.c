@@ -1,0 +1,350 @@
+/* model.c - the syntax model: tag and relation names, the weight tables,
+ * and the model file (reading with every offset checked, writing).
+ *
+ * File layout (little-endian; docs/syntax.md):
+ *   "DYADSYN\n"  u32 version  u32 ntags
+ *   ntags x { u8 upos, u8 len, len bytes of the XPOS name }
+ *   2 x weights { u32 nclass, u32 nfeat, u32 npairs,
+ *                 nfeat x { u64 key, u8 len }, npairs x u8 class,
+ *                 npairs x i16 weight }       (tagger, then parser)
+ *   u64 FNV-1a of every byte before it
+ */
+#include "syntax/syntax_internal.h"
+#include "core/alloc.h"
+#include "core/buf.h"
+
+#include <errno.h>
+#include <stdio.h>
+#include <string.h>
+
+/* ---- names ----------------------------------------------------------- */
+
+static const char *const upos_names[SYN_UPOS_COUNT] = {
+    "X", "ADJ", "ADP", "ADV", "AUX", "CCONJ", "DET", "INTJ", "NOUN",
+    "NUM", "PART", "PRON", "PROPN", "PUNCT", "SCONJ", "SYM", "VERB"};
+
+const char *syn_upos_name(int upos)
+{
+    return upos >= 0 && upos < SYN_UPOS_COUNT ? upos_names[upos] : "X";
+}
+
+int syn_upos_lookup(const char *name, size_t n)
+{
+    for (int i = 0; i < SYN_UPOS_COUNT; i++)
+        if (strlen(upos_names[i]) == n && memcmp(upos_names[i], name, n) == 0)
+            return i;
+    return -1;
+}
+
+#define SYN_REL_NAME(id, name) name,
+static const char *const rel_names[SYN_REL_COUNT] = {SYN_RELATIONS(SYN_REL_NAME)};
+#undef SYN_REL_NAME
+
+const char *syn_rel_name(int rel)
+{
+    return rel >= 0 && rel < SYN_REL_COUNT ? rel_names[rel] : "dep";
+}
+
+static int rel_exact(const char *name, size_t n)
+{
+    for (int i = 0; i < SYN_REL_COUNT; i++)
+        if (strlen(rel_names[i]) == n && memcmp(rel_names[i], name, n) == 0)
+            return i;
+    return -1;
+}
+
+int syn_rel_lookup(const char *name, size_t n)
+{
+    int r = rel_exact(name, n);
+    if (r >= 0)
+        return r;
+    const char *colon = memchr(name, ':', n);
+    return colon ? rel_exact(name, (size_t)(colon - name)) : -1;
+}
+
+int syn_rel_universal(int rel)
+{
+    const char *name = syn_rel_name(rel);
+    const char *colon = strchr(name, ':');
+    return colon ? rel_exact(name, (size_t)(colon - name)) : rel;
+}
+
+static const char *const xpos_names[SYN_XPOS_COUNT] = {
+    "", "VB", "VBD", "VBG", "VBN", "VBP", "VBZ", "MD", "NNS", "NNPS", "POS"};
+
+int syn_xpos_of(const char *xpos)
+{
+    for (int i = 1; i < SYN_XPOS_COUNT; i++)
+        if (strcmp(xpos_names[i], xpos) == 0)
+            return i;
+    return SYN_XPOS_OTHER;
+}
+
+const char *syn_tag_name(const syn_model *m, int tag)
+{
+    return tag >= 0 && (uint32_t)tag < m->ntags ? m->tag_name[tag] : "_";
+}
+
+int syn_model_tag_find(const syn_model *m, int upos, const char *xpos)
+{
+    for (uint32_t i = 0; i < m->ntags; i++)
+        if (m->tag_upos[i] == upos && strcmp(m->tag_name[i], xpos) == 0)
+            return (int)i;
+    return -1;
+}
+
+/* ---- weights --------------------------------------------------------- */
+
+/* Contract in syntax_internal.h. */
+void syn_weights_score(const syn_weights *w, const uint64_t *f, size_t nf, int32_t *scores)
+{
+    for (size_t i = 0; i < nf; i++) {
+        uint32_t slot = (uint32_t)(f[i] >> 20) & w->mask;
+        for (;;) {
+            uint64_t k = w->keys[slot];
+            if (k == f[i]) {
+                uint32_t r = w->row[slot], e = r + w->len[slot];
+                for (; r < e; r++)
+                    scores[w->cls[r]] += w->w[r];
+                break;
+            }
+            if (k == 0)
+                break;
+            slot = (slot + 1) & w->mask;
+        }
+    }
+}
+
+void syn_weights_free(syn_weights *w)
+{
+    dy_free(w->keys);
+    dy_free(w->row);
+    dy_free(w->len);
+    dy_free(w->cls);
+    dy_free(w->w);
+    memset(w, 0, sizeof *w);
+}
+
+/* ---- reading --------------------------------------------------------- */
+
+typedef struct reader {
+    const unsigned char *p;
+    size_t n, off;
+    const char *name;
+    dy_err *err;
+} reader;
+
+static int need(reader *r, size_t k)
+{
+    if (r->n - r->off < k)
+        return dy_err_set(r->err, DY_EPARSE, r->name, 0, (long)r->off,
+                          "truncated syntax model (%zu more bytes expected at offset %zu)", k,
+                          r->off);
+    return 0;
+}
+
+static uint64_t get(reader *r, int bytes)
+{
+    uint64_t v = 0;
+    for (int i = 0; i < bytes; i++)
+        v |= (uint64_t)r->p[r->off + (size_t)i] << (8 * i);
+    r->off += (size_t)bytes;
+    return v;
+}
+
+static int bad(reader *r, const char *what)
+{
+    return dy_err_set(r->err, DY_EPARSE, r->name, 0, (long)r->off, "bad syntax model: %s", what);
+}
+
+static uint64_t fnv(const unsigned char *p, size_t n)
+{
+    uint64_t h = 0xcbf29ce484222325ULL;
+    for (size_t i = 0; i < n; i++) {
+        h ^= p[i];
+        h *= 0x100000001b3ULL;
+    }
+    return h;
+}
+
+/* Read one weight table and build its hash index. */
+static int read_weights(reader *r, syn_weights *w, uint32_t max_class)
+{
+    if (need(r, 12))
+        return DY_EPARSE;
+    w->nclass = (uint32_t)get(r, 4);
+    w->nfeat = (uint32_t)get(r, 4);
+    w->npairs = (uint32_t)get(r, 4);
+    if (w->nclass == 0 || w->nclass > max_class)
+        return bad(r, "class count out of range");
+    if (w->nfeat > (1u << 26) || w->npairs > (size_t)w->nfeat * w->nclass)
+        return bad(r, "feature count out of range");
+    if (need(r, (size_t)w->nfeat * 9 + w->npairs * 3))
+        return DY_EPARSE;
+    uint32_t slots = 16;
+    while (slots < 2 * (uint64_t)w->nfeat)
+        slots <<= 1;
+    w->mask = slots - 1;
+    w->keys = dy_calloc(slots, sizeof *w->keys);
+    w->row = dy_calloc(slots, sizeof *w->row);
+    w->len = dy_calloc(slots, 1);
+    w->cls = dy_malloc(w->npairs ? w->npairs : 1);
+    w->w = dy_malloc((w->npairs ? w->npairs : 1) * sizeof *w->w);
+    if (!w->keys || !w->row || !w->len || !w->cls || !w->w)
+        return dy_err_set(r->err, DY_ENOMEM, r->name, 0, -1, "out of memory");
+    size_t pair = 0;
+    for (uint32_t i = 0; i < w->nfeat; i++) {
+        uint64_t key = get(r, 8);
+        uint32_t len = (uint32_t)get(r, 1);
+        if (key == 0 || len == 0 || len > w->nclass || pair + len > w->npairs)
+            return bad(r, "feature row out of range");
+        uint32_t slot = (uint32_t)(key >> 20) & w->mask;
+        while (w->keys[slot]) {
+            if (w->keys[slot] == key)
+                return bad(r, "feature stored twice");
+            slot = (slot + 1) & w->mask;
+        }
+        w->keys[slot] = key;
+        w->row[slot] = (uint32_t)pair;
+        w->len[slot] = (uint8_t)len;
+        pair += len;
+    }
+    if (pair != w->npairs)
+        return bad(r, "pair count does not match the rows");
+    for (size_t i = 0; i < w->npairs; i++) {
+        w->cls[i] = (uint8_t)get(r, 1);
+        if (w->cls[i] >= w->nclass)
+            return bad(r, "class out of range");
+    }
+    for (size_t i = 0; i < w->npairs; i++)
+        w->w[i] = (int16_t)(uint16_t)get(r, 2);
+    return 0;
+}
+
+static int read_tags(reader *r, syn_model *m)
+{
+    if (need(r, 4))
+        return DY_EPARSE;
+    m->ntags = (uint32_t)get(r, 4);
+    if (m->ntags == 0 || m->ntags > SYN_MAX_TAGS)
+        return bad(r, "tag count out of range");
+    m->punct_tag = 0;
+    for (uint32_t i = 0; i < m->ntags; i++) {
+        if (need(r, 2))
+            return DY_EPARSE;
+        uint32_t upos = (uint32_t)get(r, 1), len = (uint32_t)get(r, 1);
+        if (upos >= SYN_UPOS_COUNT || len == 0 || len > 15)
+            return bad(r, "tag out of range");
+        if (need(r, len))
+            return DY_EPARSE;
+        char *name = m->tag_store[i];
+        memcpy(name, r->p + r->off, len);
+        name[len] = '\0';
+        r->off += len;
+        m->tag_name[i] = name;
+        m->tag_upos[i] = (uint8_t)upos;
+        m->tag_xpos[i] = (uint8_t)syn_xpos_of(name);
+        if (upos == SYN_PUNCT && !m->punct_tag)
+            m->punct_tag = (uint8_t)i;
+    }
+    return 0;
+}
+
+static int parse_blob(syn_model *m, const char *name, dy_err *err)
+{
+    reader r = {.p = (const unsigned char *)m->blob, .n = m->blob_len, .name = name, .err = err};
+    if (m->blob_len < 8 || memcmp(m->blob, SYN_MAGIC, 8) != 0)
+        return dy_err_set(err, DY_EPARSE, name, 0, 0, "not a dyad syntax model");
+    r.off = 8;
+    if (need(&r, 4 + 8))
+        return DY_EPARSE;
+    uint32_t version = (uint32_t)get(&r, 4);
+    if (version != SYN_FORMAT_VERSION)
+        return dy_err_set(err, DY_EPARSE, name, 0, 8,
+                          "syntax model format %u, this dyad reads format %u (retrain with "
+                          "`dyad train`)",
+                          version, SYN_FORMAT_VERSION);
+    /* The checksum first: a damaged file is reported as such rather than by
+     * whatever field the damage happens to hit. */
+    uint64_t want = 0;
+    for (int i = 0; i < 8; i++)
+        want |= (uint64_t)(unsigned char)m->blob[m->blob_len - 8 + (size_t)i] << (8 * i);
+    r.n = m->blob_len - 8;
+    if (fnv((const unsigned char *)m->blob, r.n) != want)
+        return dy_err_set(err, DY_EPARSE, name, 0, (long)r.n,
+                          "syntax model checksum mismatch: the file is damaged or truncated");
+    int rc = read_tags(&r, m);
+    if (!rc)
+        rc = read_weights(&r, &m->tagger, m->ntags);
+    if (!rc)
+        rc = read_weights(&r, &m->parser, SYN_NMOVES);
+    if (!rc && r.off != r.n)
+        rc = bad(&r, "trailing bytes before the checksum");
+    return rc;
+}
+
+/* Contract in syntax.h. */
+int syn_model_load_mem(const void *p, size_t n, const char *name, syn_model **out,
+                       dy_err *err)
+{
+    *out = NULL;
+    syn_model *m = dy_calloc(1, sizeof *m);
+    if (!m || !(m->blob = dy_malloc(n ? n : 1))) {
+        dy_free(m);
+        return dy_err_set(err, DY_ENOMEM, name, 0, -1, "out of memory");
+    }
+    memcpy(m->blob, p, n);
+    m->blob_len = n;
+    int rc = parse_blob(m, name, err);
+    if (rc) {
+        syn_model_free(m);
+        return rc;
+    }
+    m->bytes = sizeof *m + n;
+    const syn_weights *ws[2] = {&m->tagger, &m->parser};
+    for (int i = 0; i < 2; i++)
+        m->bytes += (size_t)(ws[i]->mask + 1) * (8 + 4 + 1) + ws[i]->npairs * 3;
+    *out = m;
+    return 0;
+}
+
+/* Contract in syntax.h. */
+int syn_model_load(const char *path, syn_model **out, dy_err *err)
+{
+    *out = NULL;
+    FILE *f = fopen(path, "rb");
+    if (!f)
+        return dy_err_set(err, DY_EIO, path, 0, -1, "cannot open syntax model: %s",
+                          strerror(errno));
+    dy_buf b = {0};
+    char chunk[65536];
+    size_t k;
+    while ((k = fread(chunk, 1, sizeof chunk, f)) > 0)
+        if (dy_buf_add(&b, chunk, k))
+            break;
+    int rd = ferror(f);
+    fclose(f);
+    if (rd || b.oom) {
+        dy_buf_free(&b);
+        return dy_err_set(err, rd ? DY_EIO : DY_ENOMEM, path, 0, -1,
+                          rd ? "cannot read syntax model" : "out of memory");
+    }
+    int rc = syn_model_load_mem(b.data ? b.data : "", b.len, path, out, err);
+    dy_buf_free(&b);
+    return rc;
+}
+
+void syn_model_free(syn_model *m)
+{
+    if (!m)
+        return;
+    syn_weights_free(&m->tagger);
+    syn_weights_free(&m->parser);
+    dy_free(m->blob);
+    dy_free(m);
+}
+
+size_t syn_model_bytes(const syn_model *m)
+{
+    return m->bytes;
+}

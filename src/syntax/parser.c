@@ -1,0 +1,228 @@
+/* parser.c - the arc-hybrid transition system (Kuhlmann, Gomez-Rodriguez
+ * & Satta 2011) and greedy parsing with the model's classifier.
+ *
+ * A configuration is a stack (the root at its bottom), a buffer of the
+ * tokens not yet read and the arcs so far. SHIFT moves the buffer's first
+ * token b onto the stack; LEFT-r makes b the head of the stack top s0 and
+ * pops it; RIGHT-r makes the item below, s1, the head of s0 and pops it.
+ * Every sentence of n tokens takes exactly 2n moves, and every legal
+ * sequence ends in a projective tree with one root: the root takes a
+ * dependent only once the buffer is empty.
+ */
+#include "syntax/syntax_internal.h"
+
+#include <string.h>
+
+/* Contract in syntax_internal.h. */
+int syn_state_init(syn_state *s, int n, dy_arena *a)
+{
+    size_t m = (size_t)n + 1;
+    s->n = n;
+    s->stack = dy_arena_alloc(a, m * sizeof *s->stack);
+    s->head = dy_arena_alloc(a, m * sizeof *s->head);
+    s->rel = dy_arena_alloc(a, m);
+    s->lc1 = dy_arena_alloc(a, 4 * m * sizeof(int));
+    s->nl = dy_arena_alloc(a, 2 * m);
+    s->lset = dy_arena_alloc(a, 2 * m * sizeof(uint64_t));
+    if (!s->stack || !s->head || !s->rel || !s->lc1 || !s->nl || !s->lset)
+        return DY_ENOMEM;
+    s->lc2 = s->lc1 + m;
+    s->rc1 = s->lc2 + m;
+    s->rc2 = s->rc1 + m;
+    s->nr = s->nl + m;
+    s->rset = s->lset + m;
+    for (size_t i = 0; i < m; i++)
+        s->head[i] = -1;
+    memset(s->lc1, 0xFF, 4 * m * sizeof(int)); /* -1 */
+    memset(s->rel, 0, m);
+    memset(s->nl, 0, 2 * m);
+    memset(s->lset, 0, 2 * m * sizeof(uint64_t));
+    s->stack[0] = n;
+    s->sp = 1;
+    s->b = 0;
+    return 0;
+}
+
+int syn_state_terminal(const syn_state *s)
+{
+    return s->b >= s->n && s->sp == 1;
+}
+
+/* Contract in syntax_internal.h. */
+int syn_move_legal(const syn_state *s, int c)
+{
+    int kind = syn_move_kind(c);
+    if (kind == SYN_SHIFT)
+        return s->b < s->n;
+    if (s->sp < 2)
+        return 0;
+    int rel = syn_move_rel(c);
+    if (kind == SYN_LEFT)
+        return s->b < s->n && rel != SYN_REL_ROOT;
+    int s1 = s->stack[s->sp - 2];
+    if (s1 == s->n)
+        return s->b >= s->n && rel == SYN_REL_ROOT;
+    return rel != SYN_REL_ROOT;
+}
+
+/* Record the arc h -> d with relation r. */
+static void attach(syn_state *s, int h, int d, int r)
+{
+    assert(s->head[d] < 0 && h != d);
+    s->head[d] = h;
+    s->rel[d] = (uint8_t)r;
+    if (d < h) {
+        if (s->lc1[h] < 0 || d < s->lc1[h]) {
+            s->lc2[h] = s->lc1[h];
+            s->lc1[h] = d;
+        } else if (s->lc2[h] < 0 || d < s->lc2[h]) {
+            s->lc2[h] = d;
+        }
+        if (s->nl[h] < 255)
+            s->nl[h]++;
+        s->lset[h] |= 1ull << (r & 63);
+    } else {
+        if (s->rc1[h] < 0 || d > s->rc1[h]) {
+            s->rc2[h] = s->rc1[h];
+            s->rc1[h] = d;
+        } else if (s->rc2[h] < 0 || d > s->rc2[h]) {
+            s->rc2[h] = d;
+        }
+        if (s->nr[h] < 255)
+            s->nr[h]++;
+        s->rset[h] |= 1ull << (r & 63);
+    }
+}
+
+/* Contract in syntax_internal.h. c must be legal. */
+void syn_state_apply(syn_state *s, int c)
+{
+    assert(syn_move_legal(s, c));
+    int kind = syn_move_kind(c);
+    if (kind == SYN_SHIFT) {
+        s->stack[s->sp++] = s->b++;
+        return;
+    }
+    int s0 = s->stack[--s->sp];
+    int h = kind == SYN_LEFT ? s->b : s->stack[s->sp - 1];
+    attach(s, h, s0, syn_move_rel(c));
+}
+
+/* The best legal move by the scores. */
+static int best_legal(const syn_state *s, const int32_t *score)
+{
+    int best = -1;
+    for (int c = 0; c < SYN_NMOVES; c++) {
+        if (!syn_move_legal(s, c))
+            continue;
+        if (best < 0 || score[c] > score[best])
+            best = c;
+    }
+    assert(best >= 0);
+    return best;
+}
+
+/* Parse tokens 0..n) with tags already in t->tag; fills t->head and t->rel. */
+static int parse_tree(const syn_model *m, const syn_word *w, syn_tree *t, dy_arena *a)
+{
+    int n = (int)t->n;
+    syn_state s;
+    if (syn_state_init(&s, n, a))
+        return DY_ENOMEM;
+    uint64_t f[SYN_PARSE_MAX_FEATS];
+    int32_t score[SYN_NMOVES];
+    while (!syn_state_terminal(&s)) {
+        size_t nf = syn_parse_features(&s, w, t->tag, f);
+        memset(score, 0, sizeof score);
+        syn_weights_score(&m->parser, f, nf, score);
+        syn_state_apply(&s, best_legal(&s, score));
+    }
+    for (int i = 0; i < n; i++) {
+        assert(s.head[i] >= 0);
+        t->head[i] = s.head[i] == n ? -1 : s.head[i];
+        t->rel[i] = s.rel[i];
+    }
+    return 0;
+}
+
+/* Allocate the arrays of a tree of n tokens. */
+static int tree_alloc(syn_tree *t, size_t n, int with_arcs, dy_arena *a)
+{
+    memset(t, 0, sizeof *t);
+    t->n = (uint32_t)n;
+    size_t m = n ? n : 1;
+    t->tag = dy_arena_alloc(a, 3 * m);
+    if (!t->tag)
+        return DY_ENOMEM;
+    t->upos = t->tag + m;
+    t->xpos = t->upos + m;
+    if (with_arcs) {
+        t->head = dy_arena_alloc(a, m * sizeof *t->head);
+        t->rel = dy_arena_alloc(a, m);
+        if (!t->head || !t->rel)
+            return DY_ENOMEM;
+    }
+    return 0;
+}
+
+/* Contract in syntax_internal.h. */
+void syn_tag_run(const syn_weights *tagger, uint32_t ntags, const syn_word *w, uint32_t n,
+                 uint8_t *tags)
+{
+    uint64_t f[SYN_TAG_MAX_FEATS];
+    int32_t score[SYN_MAX_TAGS];
+    for (uint32_t i = 0; i < n; i++) {
+        size_t nf = syn_tag_features(w, n, i, tags, f);
+        memset(score, 0, ntags * sizeof *score);
+        syn_weights_score(tagger, f, nf, score);
+        uint32_t best = 0;
+        for (uint32_t c = 1; c < ntags; c++)
+            if (score[c] > score[best])
+                best = c;
+        tags[i] = (uint8_t)best;
+    }
+}
+
+static void tag_words(const syn_model *m, const syn_word *w, syn_tree *t)
+{
+    syn_tag_run(&m->tagger, m->ntags, w, t->n, t->tag);
+    for (uint32_t i = 0; i < t->n; i++) {
+        t->upos[i] = m->tag_upos[t->tag[i]];
+        t->xpos[i] = m->tag_xpos[t->tag[i]];
+    }
+}
+
+static int analyse(const syn_model *m, const txt_token *toks, size_t n, int with_arcs,
+                   dy_arena *a, syn_tree *out, dy_err *err)
+{
+    if (n > SYN_MAX_TOKENS)
+        return dy_err_set(err, DY_ELIMIT, NULL, 0, -1,
+                          "sentence of %zu tokens: the parser takes at most %d", n,
+                          SYN_MAX_TOKENS);
+    if (tree_alloc(out, n, with_arcs, a))
+        return dy_err_set(err, DY_ENOMEM, NULL, 0, -1, "out of memory");
+    if (n == 0)
+        return 0;
+    syn_word *w = dy_arena_alloc(a, n * sizeof *w);
+    if (!w)
+        return dy_err_set(err, DY_ENOMEM, NULL, 0, -1, "out of memory");
+    syn_words_prepare(toks, n, w);
+    tag_words(m, w, out);
+    if (with_arcs && parse_tree(m, w, out, a))
+        return dy_err_set(err, DY_ENOMEM, NULL, 0, -1, "out of memory");
+    return 0;
+}
+
+/* Contract in syntax.h. */
+int syn_parse(const syn_model *m, const txt_token *toks, size_t n, dy_arena *a,
+              syn_tree *out, dy_err *err)
+{
+    return analyse(m, toks, n, 1, a, out, err);
+}
+
+/* Contract in syntax.h. */
+int syn_tag(const syn_model *m, const txt_token *toks, size_t n, dy_arena *a,
+            syn_tree *out, dy_err *err)
+{
+    return analyse(m, toks, n, 0, a, out, err);
+}

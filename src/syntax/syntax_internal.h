@@ -1,0 +1,169 @@
+/* syntax_internal.h - the syntax stage's private structures: the weight
+ * tables, the parser's transition state and the feature extractors. Only
+ * src/syntax/ and its unit tests include this header.
+ */
+#ifndef DY_SYNTAX_INTERNAL_H
+#define DY_SYNTAX_INTERNAL_H
+
+#include "syntax/syntax.h"
+
+#include <assert.h>
+#include <stdint.h>
+
+/* Model file format version (docs/syntax.md); bump on any layout change. */
+#define SYN_FORMAT_VERSION 1u
+#define SYN_MAGIC "DYADSYN\n"
+
+/* At most this many fine tags (they are stored in a uint8_t). */
+#define SYN_MAX_TAGS 200
+/* Pseudo tags of feature slots that hold no token or the root. */
+#define SYN_TAG_NONE 254u
+#define SYN_TAG_ROOT 255u
+
+/* ---- feature hashing ---------------------------------------------- */
+
+/* Mix value v into feature key h. Keys are 64-bit and stored whole, so two
+ * features collide only when their keys do (about 1 in 2^40 here). */
+static inline uint64_t syn_fx(uint64_t h, uint64_t v)
+{
+    h ^= v + 0x9E3779B97F4A7C15ull + (h << 6) + (h >> 2);
+    h *= 0xBF58476D1CE4E5B9ull;
+    return h ^ (h >> 31);
+}
+
+/* The key of template t over values a, b, c (0 is never a key). */
+static inline uint64_t syn_key(uint32_t t, uint64_t a, uint64_t b, uint64_t c)
+{
+    uint64_t h = syn_fx(syn_fx(syn_fx((uint64_t)t * 0xD6E8FEB86659FD93ull + 1, a), b), c);
+    return h ? h : 1;
+}
+
+/* ---- weights ------------------------------------------------------- */
+
+/* A linear classifier over hashed features, as loaded: an open-addressing
+ * table from feature key to a row of (class, weight) pairs that holds only
+ * the classes the feature has a weight for. Weights are integers (the
+ * trained averages times a scale), so that scores are exact sums. */
+typedef struct syn_weights {
+    uint32_t nclass;
+    uint32_t nfeat;
+    uint32_t mask;        /* slots - 1 (slots a power of two) */
+    uint64_t *keys;       /* 0 = empty slot */
+    uint32_t *row;        /* first pair of the slot's row */
+    uint8_t *len;         /* pairs in the row */
+    uint8_t *cls;         /* pairs: class */
+    int16_t *w;           /* pairs: weight */
+    size_t npairs;
+} syn_weights;
+
+/* Add the weights of features f[0..nf) to scores[0..nclass). */
+void syn_weights_score(const syn_weights *w, const uint64_t *f, size_t nf, int32_t *scores);
+void syn_weights_free(syn_weights *w);
+
+/* ---- the model ---------------------------------------------------- */
+
+struct syn_model {
+    char *blob;                   /* the file image; names point into it */
+    size_t blob_len;
+    uint32_t ntags;
+    const char *tag_name[SYN_MAX_TAGS]; /* XPOS part ("NNP") */
+    char tag_store[SYN_MAX_TAGS][16];
+    uint8_t tag_upos[SYN_MAX_TAGS];
+    uint8_t tag_xpos[SYN_MAX_TAGS];
+    uint8_t punct_tag;            /* a tag for punctuation (training pieces) */
+    syn_weights tagger;           /* classes: tags */
+    syn_weights parser;           /* classes: transitions (syn_move) */
+    size_t bytes;
+};
+
+/* The model's joint tags are "UPOS XPOS" pairs; these map between tag ids
+ * and names. Returns the tag id of a pair or -1. */
+int syn_model_tag_find(const syn_model *m, int upos, const char *xpos);
+/* Penn tag name -> syn_xpos. */
+int syn_xpos_of(const char *xpos);
+
+/* ---- words --------------------------------------------------------- */
+
+/* What the features need of a token, computed once per sentence. */
+typedef struct syn_word {
+    uint64_t w;        /* hash of the normalised form */
+    uint64_t shape;    /* hash of the word shape ("Xx", "d,d", "X.X.") */
+    uint64_t pre[3];   /* prefixes of 1..3 bytes (0: word too short) */
+    uint64_t suf[4];   /* suffixes of 1..4 bytes */
+    uint32_t flags;    /* TXT_TOK_* plus SYN_W_* below */
+} syn_word;
+
+enum {
+    SYN_W_DIGIT = 1u << 24,   /* contains a digit */
+    SYN_W_FIRST = 1u << 25,   /* first token of the sentence */
+    SYN_W_HYPH_NEXT = 1u << 26 /* a joining hyphen follows */
+};
+
+void syn_words_prepare(const txt_token *toks, size_t n, syn_word *out);
+
+/* ---- tagger -------------------------------------------------------- */
+
+#define SYN_TAG_MAX_FEATS 40
+/* Features of token i given the tags of tokens before it (tags[0..i)).
+ * Returns the count written to f. */
+size_t syn_tag_features(const syn_word *w, size_t n, size_t i, const uint8_t *tags,
+                        uint64_t *f);
+
+/* Tag words w[0..n) greedily, left to right, into tags. */
+void syn_tag_run(const syn_weights *tagger, uint32_t ntags, const syn_word *w, uint32_t n,
+                 uint8_t *tags);
+
+/* ---- parser -------------------------------------------------------- */
+
+/* Transitions: SHIFT, or an arc with a relation, encoded as a class of the
+ * parser's classifier: 0 shift, 1 + 2*rel left-arc, 2 + 2*rel right-arc. */
+enum { SYN_SHIFT = 0, SYN_LEFT = 1, SYN_RIGHT = 2 };
+#define SYN_NMOVES (1 + 2 * SYN_REL_COUNT)
+static inline int syn_move_kind(int c) { return c == 0 ? SYN_SHIFT : ((c - 1) & 1) ? SYN_RIGHT : SYN_LEFT; }
+static inline int syn_move_rel(int c) { return c == 0 ? -1 : (c - 1) >> 1; }
+static inline int syn_move(int kind, int rel) { return kind == SYN_SHIFT ? 0 : 1 + 2 * rel + (kind == SYN_RIGHT); }
+
+/* Arc-hybrid configuration over n tokens; index n is the root, which sits
+ * at the bottom of the stack. Arrays have n + 1 entries. */
+typedef struct syn_state {
+    int n;
+    int *stack;
+    int sp;            /* stack depth (the root counts) */
+    int b;             /* first token of the buffer (n: empty) */
+    int *head;         /* -1 until attached */
+    uint8_t *rel;
+    int *lc1, *lc2, *rc1, *rc2; /* two leftmost / rightmost dependents, -1 */
+    uint8_t *nl, *nr;  /* dependents on the left / right (saturating) */
+    uint64_t *lset, *rset; /* relations of the left / right dependents */
+} syn_state;
+
+/* Allocate a state for n tokens in a and set it to the initial
+ * configuration. Returns 0 or DY_ENOMEM. */
+int syn_state_init(syn_state *s, int n, dy_arena *a);
+int syn_state_terminal(const syn_state *s);
+/* Is move c allowed in s? (Single root: the root takes its dependent only
+ * when the buffer is empty, and only with the root relation.) */
+int syn_move_legal(const syn_state *s, int c);
+void syn_state_apply(syn_state *s, int c);
+
+#define SYN_PARSE_MAX_FEATS 128
+/* Features of configuration s (words w, tags tags). Returns the count. */
+size_t syn_parse_features(const syn_state *s, const syn_word *w, const uint8_t *tags,
+                          uint64_t *f);
+
+/* ---- training helpers (oracle.c) ------------------------------------ */
+
+/* Cost of move c in s against the gold tree (gold_head[i] in 0..n, n =
+ * root; gold_rel[i]): the number of gold arcs it makes unreachable
+ * (Goldberg & Nivre 2013, arc-hybrid), plus one for a wrong relation on a
+ * right head. Exact for projective gold trees. */
+int syn_oracle_cost(const syn_state *s, int c, const int *gold_head, const uint8_t *gold_rel);
+/* The costs of every move in one go (illegal moves: INT32_MAX). */
+void syn_oracle_costs(const syn_state *s, const int *gold_head, const uint8_t *gold_rel,
+                      int32_t cost[SYN_NMOVES]);
+/* Make a tree projective by lifting non-projective arcs to the head's head,
+ * shortest first (Nivre & Nilsson 2005 without label encoding). head[i] in
+ * 0..n, n = root. Returns the number of arcs lifted. */
+int syn_projectivize(int *head, int n);
+
+#endif
