@@ -20,6 +20,8 @@ static const char train_help[] =
     "      --folds N           jackknife folds for the parser's tags (default 5)\n"
     "      --explore P         dynamic-oracle exploration, 0..1 (default 0.9)\n"
     "      --seed N            random seed (default fixed)\n"
+    "      --wordnet DIR       WordNet 3.0 database (e.g. /usr/share/wordnet from\n"
+    "                          Debian's wordnet-base) for the tagger's lexicon\n"
     "  -q, --quiet             no progress on stderr\n"
     "  -h, --help              show this help\n";
 
@@ -48,6 +50,7 @@ int cmd_train(cli_ctx *c, int argc, char **argv)
         {"folds", required_argument, NULL, 3},
         {"explore", required_argument, NULL, 4},
         {"seed", required_argument, NULL, 5},
+        {"wordnet", required_argument, NULL, 6},
         {"quiet", no_argument, NULL, 'q'},
         {"help", no_argument, NULL, 'h'},
         {NULL, 0, NULL, 0}};
@@ -74,6 +77,7 @@ int cmd_train(cli_ctx *c, int argc, char **argv)
         }
         case 5: if ((rc = int_arg(c, "--seed", optarg, 1, 2147483647L, &v))) return rc;
             o.seed = (uint64_t)v; break;
+        case 6: o.wordnet = optarg; break;
         case 'q': o.progress = NULL; break;
         case 'h': fputs(train_help, stdout); return CLI_EXIT_OK;
         default: return cli_usage(c, "unknown option");

@@ -51,7 +51,7 @@ static uint64_t shape_of(const txt_token *t)
 }
 
 /* Contract in syntax_internal.h. */
-void syn_words_prepare(const txt_token *toks, size_t n, syn_word *out)
+void syn_words_prepare(const syn_lexicon *lex, const txt_token *toks, size_t n, syn_word *out)
 {
     for (size_t i = 0; i < n; i++) {
         const txt_token *t = &toks[i];
@@ -64,6 +64,7 @@ void syn_words_prepare(const txt_token *toks, size_t n, syn_word *out)
         for (uint32_t k = 0; k < 4; k++)
             w->suf[k] = len > k + 1 ? txt_hash(t->norm + len - (k + 1), k + 1) * 37 + k : 0;
         w->flags = t->flags;
+        w->lex = lex ? syn_lexicon_get(lex, t->hash) : 0;
         for (uint32_t k = 0; k < len; k++) {
             if (t->norm[k] >= '0' && t->norm[k] <= '9') {
                 w->flags |= SYN_W_DIGIT;
@@ -86,7 +87,7 @@ static uint64_t case_bits(const syn_word *w)
 
 /* Contract in syntax_internal.h. */
 size_t syn_tag_features(const syn_word *w, size_t n, size_t i, const uint8_t *tags,
-                        uint64_t *f)
+                        const uint8_t *first, uint64_t *f)
 {
     size_t k = 0;
     const syn_word *x = &w[i];
@@ -125,6 +126,29 @@ size_t syn_tag_features(const syn_word *w, size_t n, size_t i, const uint8_t *ta
     f[k++] = syn_key(27, x->w, cb, 0);
     f[k++] = syn_key(28, x->suf[2], cb, 0);
     f[k++] = syn_key(29, i + 1 < n ? case_bits(&w[i + 1]) : W_END, cb, 0);
+    /* the lexicon's classes of the word and its neighbours */
+    uint64_t lx = x->lex, lm1 = i >= 1 ? w[i - 1].lex : 0x100, lp1 = i + 1 < n ? w[i + 1].lex : 0x100;
+    f[k++] = syn_key(30, lx, 0, 0);
+    f[k++] = syn_key(31, lx, x->suf[1], 0);
+    f[k++] = syn_key(32, lx, cb, 0);
+    f[k++] = syn_key(33, lx, p1, 0);
+    f[k++] = syn_key(34, lx, lp1, 0);
+    f[k++] = syn_key(35, lm1, lx, 0);
+    f[k++] = syn_key(36, lx, wm1, 0);
+    if (first) {
+        /* second pass: the first pass's view of the words to the right */
+        uint64_t q1 = i + 1 < n ? first[i + 1] : SYN_TAG_NONE;
+        uint64_t q2 = i + 2 < n ? first[i + 2] : SYN_TAG_NONE;
+        f[k++] = syn_key(40, first[i], 0, 0);
+        f[k++] = syn_key(41, q1, 0, 0);
+        f[k++] = syn_key(42, q1, q2, 0);
+        f[k++] = syn_key(43, p1, q1, 0);
+        f[k++] = syn_key(44, q1, x->w, 0);
+        f[k++] = syn_key(45, q1, x->suf[2], 0);
+        f[k++] = syn_key(46, p1, first[i], q1);
+        f[k++] = syn_key(47, lx, q1, 0);
+        f[k++] = syn_key(48, first[i], x->w, 0);
+    }
     assert(k <= SYN_TAG_MAX_FEATS);
     return k;
 }
@@ -159,7 +183,7 @@ static int child(const int *a, int i) { return i >= 0 ? a[i] : -1; }
 
 /* Contract in syntax_internal.h. */
 size_t syn_parse_features(const syn_state *s, const syn_word *w, const uint8_t *tags,
-                          uint64_t *f)
+                          const uint8_t *upos, uint64_t *f)
 {
     size_t k = 0;
     int n = s->n;
@@ -276,6 +300,12 @@ size_t syn_parse_features(const syn_state *s, const syn_word *w, const uint8_t *
     F(s0.p, s0i >= 0 && s0i < n ? case_bits(&w[s0i]) : 0, b0i >= 0 ? case_bits(&w[b0i]) : 0);
     F(s0i >= 0 && s0i < n ? w[s0i].suf[2] : 0, s0.p, b0.p);
     F(b0i >= 0 ? w[b0i].suf[2] : 0, b0.p, s0.p);
+    /* coarse tags: what fine tags share */
+    uint64_t s0u = s0.p < 200 ? upos[s0.p] : s0.p, s1u = s1.p < 200 ? upos[s1.p] : s1.p;
+    uint64_t b0u = b0.p < 200 ? upos[b0.p] : b0.p, b1u = b1.p < 200 ? upos[b1.p] : b1.p;
+    uint64_t b2u = b2.p < 200 ? upos[b2.p] : b2.p;
+    F(s0u, b0u, 0); F(s1u, s0u, 0); F(s0u, b0u, b1u); F(s1u, s0u, b0u);
+    F(s0.w, b0u, 0); F(s0u, b0.w, 0); F(b0u, b1u, b2u); F(s1u, s0u, d1 * 8 + d);
 #undef F
     assert(k <= SYN_PARSE_MAX_FEATS);
     return k;

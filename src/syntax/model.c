@@ -4,9 +4,10 @@
  * File layout (little-endian; docs/syntax.md):
  *   "DYADSYN\n"  u32 version  u32 ntags
  *   ntags x { u8 upos, u8 len, len bytes of the XPOS name }
- *   2 x weights { u32 nclass, u32 nfeat, u32 npairs,
+ *   u32 nlex, nlex x { u64 form hash, u8 classes }   (the lexicon)
+ *   3 x weights { u32 nclass, u32 nfeat, u32 npairs,
  *                 nfeat x { u64 key, u8 len }, npairs x u8 class,
- *                 npairs x i16 weight }       (tagger, then parser)
+ *                 npairs x i16 weight }   (tagger passes 1 and 2, parser)
  *   u64 FNV-1a of every byte before it
  */
 #include "syntax/syntax_internal.h"
@@ -250,10 +251,31 @@ static int read_tags(reader *r, syn_model *m)
     return 0;
 }
 
-static int parse_blob(syn_model *m, const char *name, dy_err *err)
+static int read_lexicon(reader *r, syn_model *m)
 {
-    reader r = {.p = (const unsigned char *)m->blob, .n = m->blob_len, .name = name, .err = err};
-    if (m->blob_len < 8 || memcmp(m->blob, SYN_MAGIC, 8) != 0)
+    if (need(r, 4))
+        return DY_EPARSE;
+    uint32_t n = (uint32_t)get(r, 4);
+    if (n > (1u << 24))
+        return bad(r, "lexicon size out of range");
+    if (need(r, (size_t)n * 9))
+        return DY_EPARSE;
+    for (uint32_t i = 0; i < n; i++) {
+        uint64_t key = get(r, 8);
+        uint8_t cls = (uint8_t)get(r, 1);
+        if (key == 0 || cls == 0)
+            return bad(r, "lexicon entry out of range");
+        if (syn_lexicon_add(&m->lex, key, cls))
+            return dy_err_set(r->err, DY_ENOMEM, r->name, 0, -1, "out of memory");
+    }
+    return 0;
+}
+
+static int parse_file(syn_model *m, const unsigned char *p, size_t n, const char *name,
+                      dy_err *err)
+{
+    reader r = {.p = p, .n = n, .name = name, .err = err};
+    if (n < 8 || memcmp(p, SYN_MAGIC, 8) != 0)
         return dy_err_set(err, DY_EPARSE, name, 0, 0, "not a dyad syntax model");
     r.off = 8;
     if (need(&r, 4 + 8))
@@ -268,14 +290,18 @@ static int parse_blob(syn_model *m, const char *name, dy_err *err)
      * whatever field the damage happens to hit. */
     uint64_t want = 0;
     for (int i = 0; i < 8; i++)
-        want |= (uint64_t)(unsigned char)m->blob[m->blob_len - 8 + (size_t)i] << (8 * i);
-    r.n = m->blob_len - 8;
-    if (fnv((const unsigned char *)m->blob, r.n) != want)
+        want |= (uint64_t)p[n - 8 + (size_t)i] << (8 * i);
+    r.n = n - 8;
+    if (fnv(p, r.n) != want)
         return dy_err_set(err, DY_EPARSE, name, 0, (long)r.n,
                           "syntax model checksum mismatch: the file is damaged or truncated");
     int rc = read_tags(&r, m);
     if (!rc)
+        rc = read_lexicon(&r, m);
+    if (!rc)
         rc = read_weights(&r, &m->tagger, m->ntags);
+    if (!rc)
+        rc = read_weights(&r, &m->tagger2, m->ntags);
     if (!rc)
         rc = read_weights(&r, &m->parser, SYN_NMOVES);
     if (!rc && r.off != r.n)
@@ -283,26 +309,24 @@ static int parse_blob(syn_model *m, const char *name, dy_err *err)
     return rc;
 }
 
-/* Contract in syntax.h. */
+/* Contract in syntax.h. The tables are built from the bytes; the bytes
+ * themselves are not kept. */
 int syn_model_load_mem(const void *p, size_t n, const char *name, syn_model **out,
                        dy_err *err)
 {
     *out = NULL;
     syn_model *m = dy_calloc(1, sizeof *m);
-    if (!m || !(m->blob = dy_malloc(n ? n : 1))) {
-        dy_free(m);
+    if (!m)
         return dy_err_set(err, DY_ENOMEM, name, 0, -1, "out of memory");
-    }
-    memcpy(m->blob, p, n);
-    m->blob_len = n;
-    int rc = parse_blob(m, name, err);
+    int rc = parse_file(m, p, n, name, err);
     if (rc) {
         syn_model_free(m);
         return rc;
     }
-    m->bytes = sizeof *m + n;
-    const syn_weights *ws[2] = {&m->tagger, &m->parser};
-    for (int i = 0; i < 2; i++)
+    m->bytes = sizeof *m;
+    const syn_weights *ws[3] = {&m->tagger, &m->tagger2, &m->parser};
+    m->bytes += (size_t)(m->lex.mask + 1) * 9;
+    for (int i = 0; i < 3; i++)
         m->bytes += (size_t)(ws[i]->mask + 1) * (8 + 4 + 1) + ws[i]->npairs * 3;
     *out = m;
     return 0;
@@ -338,9 +362,10 @@ void syn_model_free(syn_model *m)
 {
     if (!m)
         return;
+    syn_lexicon_free(&m->lex);
     syn_weights_free(&m->tagger);
+    syn_weights_free(&m->tagger2);
     syn_weights_free(&m->parser);
-    dy_free(m->blob);
     dy_free(m);
 }
 

@@ -132,7 +132,7 @@ static int parse_tree(const syn_model *m, const syn_word *w, syn_tree *t, dy_are
     uint64_t f[SYN_PARSE_MAX_FEATS];
     int32_t score[SYN_NMOVES];
     while (!syn_state_terminal(&s)) {
-        size_t nf = syn_parse_features(&s, w, t->tag, f);
+        size_t nf = syn_parse_features(&s, w, t->tag, m->tag_upos, f);
         memset(score, 0, sizeof score);
         syn_weights_score(&m->parser, f, nf, score);
         syn_state_apply(&s, best_legal(&s, score));
@@ -167,12 +167,12 @@ static int tree_alloc(syn_tree *t, size_t n, int with_arcs, dy_arena *a)
 
 /* Contract in syntax_internal.h. */
 void syn_tag_run(const syn_weights *tagger, uint32_t ntags, const syn_word *w, uint32_t n,
-                 uint8_t *tags)
+                 const uint8_t *first, uint8_t *tags)
 {
     uint64_t f[SYN_TAG_MAX_FEATS];
     int32_t score[SYN_MAX_TAGS];
     for (uint32_t i = 0; i < n; i++) {
-        size_t nf = syn_tag_features(w, n, i, tags, f);
+        size_t nf = syn_tag_features(w, n, i, tags, first, f);
         memset(score, 0, ntags * sizeof *score);
         syn_weights_score(tagger, f, nf, score);
         uint32_t best = 0;
@@ -183,9 +183,11 @@ void syn_tag_run(const syn_weights *tagger, uint32_t ntags, const syn_word *w, u
     }
 }
 
+/* Both passes; t->upos holds the first pass's tags meanwhile. */
 static void tag_words(const syn_model *m, const syn_word *w, syn_tree *t)
 {
-    syn_tag_run(&m->tagger, m->ntags, w, t->n, t->tag);
+    syn_tag_run(&m->tagger, m->ntags, w, t->n, NULL, t->upos);
+    syn_tag_run(&m->tagger2, m->ntags, w, t->n, t->upos, t->tag);
     for (uint32_t i = 0; i < t->n; i++) {
         t->upos[i] = m->tag_upos[t->tag[i]];
         t->xpos[i] = m->tag_xpos[t->tag[i]];
@@ -206,7 +208,7 @@ static int analyse(const syn_model *m, const txt_token *toks, size_t n, int with
     syn_word *w = dy_arena_alloc(a, n * sizeof *w);
     if (!w)
         return dy_err_set(err, DY_ENOMEM, NULL, 0, -1, "out of memory");
-    syn_words_prepare(toks, n, w);
+    syn_words_prepare(&m->lex, toks, n, w);
     tag_words(m, w, out);
     if (with_arcs && parse_tree(m, w, out, a))
         return dy_err_set(err, DY_ENOMEM, NULL, 0, -1, "out of memory");

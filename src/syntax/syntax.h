@@ -108,7 +108,7 @@ typedef struct syn_model syn_model;
  * inconsistent is DY_EPARSE with the byte offset of the problem. Returns 0,
  * DY_EIO, DY_EPARSE or DY_ENOMEM. */
 int syn_model_load(const char *path, syn_model **out, dy_err *err);
-/* The same from memory (n bytes at p, copied); name is used in errors. */
+/* The same from memory (n bytes at p, not kept); name is used in errors. */
 int syn_model_load_mem(const void *p, size_t n, const char *name, syn_model **out,
                        dy_err *err);
 void syn_model_free(syn_model *m);
@@ -160,6 +160,8 @@ typedef void (*syn_progress_fn)(void *ud, const char *msg);
 typedef struct syn_train_opts {
     const char *const *files;  /* CoNLL-U training treebanks */
     size_t nfiles;
+    const char *wordnet;       /* WordNet 3.0 dict directory for the tagger's
+                                  lexicon (NULL: none) */
     int tagger_iters;          /* passes over the data (0: default 12) */
     int parser_iters;          /* (0: default 15) */
     int folds;                 /* jackknife folds for the parser's tags (0: 5) */

@@ -60,18 +60,46 @@ typedef struct syn_weights {
 void syn_weights_score(const syn_weights *w, const uint64_t *f, size_t nf, int32_t *scores);
 void syn_weights_free(syn_weights *w);
 
+/* ---- the word-class lexicon (lexicon.c) ------------------------------ */
+
+enum {
+    SYN_LEX_N = 1u << 0,   /* noun */
+    SYN_LEX_NS = 1u << 1,  /* plural noun */
+    SYN_LEX_V = 1u << 2,   /* verb, base form */
+    SYN_LEX_VZ = 1u << 3,  /* verb, -s */
+    SYN_LEX_VD = 1u << 4,  /* verb, past or participle */
+    SYN_LEX_VG = 1u << 5,  /* verb, -ing */
+    SYN_LEX_A = 1u << 6,   /* adjective */
+    SYN_LEX_R = 1u << 7    /* adverb */
+};
+
+/* Word form (txt_hash of its normal form) -> SYN_LEX_* bits. */
+typedef struct syn_lexicon {
+    uint64_t *keys;        /* open addressing, 0 = empty */
+    uint8_t *cls;
+    uint32_t mask, n;
+} syn_lexicon;
+
+uint8_t syn_lexicon_get(const syn_lexicon *x, uint64_t h);
+/* Or cls into the classes of form hash h. Returns 0 or DY_ENOMEM. */
+int syn_lexicon_add(syn_lexicon *x, uint64_t h, uint8_t cls);
+void syn_lexicon_free(syn_lexicon *x);
+/* Build the lexicon from the WordNet 3.0 database files in dir (index.*,
+ * *.exc). Returns 0, DY_EIO or DY_ENOMEM. */
+int syn_lexicon_from_wordnet(const char *dir, syn_lexicon *x, dy_err *err);
+
 /* ---- the model ---------------------------------------------------- */
 
 struct syn_model {
-    char *blob;                   /* the file image; names point into it */
-    size_t blob_len;
     uint32_t ntags;
     const char *tag_name[SYN_MAX_TAGS]; /* XPOS part ("NNP") */
     char tag_store[SYN_MAX_TAGS][16];
     uint8_t tag_upos[SYN_MAX_TAGS];
     uint8_t tag_xpos[SYN_MAX_TAGS];
     uint8_t punct_tag;            /* a tag for punctuation (training pieces) */
-    syn_weights tagger;           /* classes: tags */
+    syn_lexicon lex;
+    syn_weights tagger;           /* first pass, left to right: classes tags */
+    syn_weights tagger2;          /* second pass, sees the first's tags */
     syn_weights parser;           /* classes: transitions (syn_move) */
     size_t bytes;
 };
@@ -91,6 +119,7 @@ typedef struct syn_word {
     uint64_t pre[3];   /* prefixes of 1..3 bytes (0: word too short) */
     uint64_t suf[4];   /* suffixes of 1..4 bytes */
     uint32_t flags;    /* TXT_TOK_* plus SYN_W_* below */
+    uint8_t lex;       /* SYN_LEX_* classes of the word */
 } syn_word;
 
 enum {
@@ -99,19 +128,22 @@ enum {
     SYN_W_HYPH_NEXT = 1u << 26 /* a joining hyphen follows */
 };
 
-void syn_words_prepare(const txt_token *toks, size_t n, syn_word *out);
+/* lex may be NULL (no lexicon classes). */
+void syn_words_prepare(const syn_lexicon *lex, const txt_token *toks, size_t n, syn_word *out);
 
 /* ---- tagger -------------------------------------------------------- */
 
-#define SYN_TAG_MAX_FEATS 40
-/* Features of token i given the tags of tokens before it (tags[0..i)).
- * Returns the count written to f. */
+#define SYN_TAG_MAX_FEATS 56
+/* Features of token i given the tags of tokens before it (tags[0..i)) and,
+ * in the second pass, the first pass's tags of the whole sentence (first;
+ * NULL in the first pass). Returns the count written to f. */
 size_t syn_tag_features(const syn_word *w, size_t n, size_t i, const uint8_t *tags,
-                        uint64_t *f);
+                        const uint8_t *first, uint64_t *f);
 
-/* Tag words w[0..n) greedily, left to right, into tags. */
+/* Tag words w[0..n) greedily, left to right, into tags, with the weights
+ * of one pass (first: the first pass's tags, or NULL for the first pass). */
 void syn_tag_run(const syn_weights *tagger, uint32_t ntags, const syn_word *w, uint32_t n,
-                 uint8_t *tags);
+                 const uint8_t *first, uint8_t *tags);
 
 /* ---- parser -------------------------------------------------------- */
 
@@ -147,9 +179,10 @@ int syn_move_legal(const syn_state *s, int c);
 void syn_state_apply(syn_state *s, int c);
 
 #define SYN_PARSE_MAX_FEATS 128
-/* Features of configuration s (words w, tags tags). Returns the count. */
+/* Features of configuration s (words w, tags tags; upos maps tags to
+ * syn_upos). Returns the count. */
 size_t syn_parse_features(const syn_state *s, const syn_word *w, const uint8_t *tags,
-                          uint64_t *f);
+                          const uint8_t *upos, uint64_t *f);
 
 /* ---- training helpers (oracle.c) ------------------------------------ */
 

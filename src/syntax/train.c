@@ -212,8 +212,6 @@ static int tr_export(const tr_model *m, syn_weights *out)
         out->nfeat++;
     }
     out->npairs = p;
-    if (getenv("DYAD_TRAIN_DEBUG"))
-        fprintf(stderr, "export: max %.3f, %zu pairs of %zu kept\n", max, p, npairs);
     dy_free(all);
     return 0;
 }
@@ -223,14 +221,15 @@ static int tr_export(const tr_model *m, syn_weights *out)
 typedef struct tr_sent {
     syn_gold g;
     syn_word *w;
-    uint8_t *jtag;     /* jackknifed predicted tags */
+    uint8_t *jfirst;   /* jackknifed first-pass tags */
+    uint8_t *jtag;     /* jackknifed predicted tags (both passes) */
     int *phead;        /* projectivised gold heads */
 } tr_sent;
 
 typedef struct trainer {
     const syn_train_opts *o;
     dy_arena *a;
-    syn_model tags;    /* the tag set (names only) */
+    syn_model tags;    /* the tag set (names) and the lexicon */
     tr_sent *s;
     size_t ns;
     uint64_t rng;
@@ -354,12 +353,13 @@ static int load_sentences(trainer *t)
             size_t n = s->g.n;
             s->w = dy_arena_alloc(t->a, n * sizeof *s->w);
             s->jtag = dy_arena_alloc(t->a, n);
+            s->jfirst = dy_arena_alloc(t->a, n);
             s->phead = dy_arena_alloc(t->a, (n + 1) * sizeof *s->phead);
-            if (!s->w || !s->jtag || !s->phead) {
+            if (!s->w || !s->jtag || !s->jfirst || !s->phead) {
                 rc = DY_ENOMEM;
                 break;
             }
-            syn_words_prepare(s->g.toks, n, s->w);
+            syn_words_prepare(&t->tags.lex, s->g.toks, n, s->w);
             memcpy(s->phead, s->g.head, (n + 1) * sizeof *s->phead);
             lifted += syn_projectivize(s->phead, (int)n);
             t->ns++;
@@ -388,9 +388,10 @@ static void shuffle(trainer *t, size_t *order, size_t n)
 
 /* ---- tagger ---------------------------------------------------------- */
 
-/* Train a tagger on the sentences whose index is not in fold `skip` (of
- * `folds`; skip < 0: all). */
-static int train_tagger(trainer *t, int skip, int folds, syn_weights *out)
+/* Train one pass of the tagger on the sentences whose index is not in
+ * fold `skip` (of `folds`; skip < 0: all). The second pass (pass 2) sees
+ * the jackknifed first-pass tags of its training sentences. */
+static int train_tagger(trainer *t, int pass, int skip, int folds, syn_weights *out)
 {
     tr_model m;
     if (tr_init(&m, t->tags.ntags))
@@ -410,8 +411,9 @@ static int train_tagger(trainer *t, int skip, int folds, syn_weights *out)
         long right = 0, all = 0;
         for (size_t k = 0; !rc && k < n; k++) {
             const tr_sent *s = &t->s[order[k]];
+            const uint8_t *first = pass == 2 ? s->jfirst : NULL;
             for (uint32_t i = 0; !rc && i < s->g.n; i++) {
-                size_t nf = syn_tag_features(s->w, s->g.n, i, tags, f);
+                size_t nf = syn_tag_features(s->w, s->g.n, i, tags, first, f);
                 memset(score, 0, m.nclass * sizeof *score);
                 tr_score(&m, f, nf, score);
                 uint32_t best = 0;
@@ -430,7 +432,7 @@ static int train_tagger(trainer *t, int skip, int folds, syn_weights *out)
             }
         }
         if (skip < 0)
-            say(t, "tagger pass %d: %.4f of training tokens right", it + 1,
+            say(t, "tagger pass %d, iteration %d: %.4f of training tokens right", pass, it + 1,
                 all ? (double)right / (double)all : 0.0);
     }
     if (!rc)
@@ -441,27 +443,50 @@ static int train_tagger(trainer *t, int skip, int folds, syn_weights *out)
     return rc;
 }
 
-/* Predicted tags for every sentence from taggers that did not see it. */
+/* Tag the sentences of fold k with taggers that did not see them: first
+ * pass into jfirst (when w2 is NULL), else both passes into jtag. */
+static void tag_fold(trainer *t, int k, int folds, const syn_weights *w1, const syn_weights *w2)
+{
+    for (size_t i = (size_t)k; i < t->ns; i += (size_t)folds) {
+        tr_sent *s = &t->s[i];
+        if (!w2) {
+            syn_tag_run(w1, t->tags.ntags, s->w, (uint32_t)s->g.n, NULL, s->jfirst);
+        } else {
+            syn_tag_run(w2, t->tags.ntags, s->w, (uint32_t)s->g.n, s->jfirst, s->jtag);
+        }
+    }
+}
+
+static double tag_accuracy(const trainer *t, int second)
+{
+    long right = 0, all = 0;
+    for (size_t i = 0; i < t->ns; i++) {
+        const tr_sent *s = &t->s[i];
+        for (size_t j = 0; j < s->g.n; j++)
+            right += (second ? s->jtag[j] : s->jfirst[j]) == s->g.tag[j];
+        all += (long)s->g.n;
+    }
+    return all ? (double)right / (double)all : 0.0;
+}
+
+/* Predicted tags for every sentence from taggers that did not see it:
+ * first the first pass for all folds (the second pass trains on them),
+ * then both passes. */
 static int jackknife(trainer *t)
 {
     int folds = t->o->folds > 0 ? t->o->folds : 5;
-    long right = 0, all = 0;
-    for (int k = 0; k < folds; k++) {
-        syn_weights w;
-        int rc = train_tagger(t, k, folds, &w);
-        if (rc)
-            return rc;
-        for (size_t i = (size_t)k; i < t->ns; i += (size_t)folds) {
-            tr_sent *s = &t->s[i];
-            syn_tag_run(&w, t->tags.ntags, s->w, (uint32_t)s->g.n, s->jtag);
-            for (size_t j = 0; j < s->g.n; j++)
-                right += s->jtag[j] == s->g.tag[j];
-            all += (long)s->g.n;
+    for (int pass = 1; pass <= 2; pass++) {
+        for (int k = 0; k < folds; k++) {
+            syn_weights w;
+            int rc = train_tagger(t, pass, k, folds, &w);
+            if (rc)
+                return rc;
+            tag_fold(t, k, folds, &w, pass == 2 ? &w : NULL);
+            syn_weights_free(&w);
         }
-        syn_weights_free(&w);
+        say(t, "jackknifed tags (%d folds), pass %d: %.4f right", folds, pass,
+            tag_accuracy(t, pass == 2));
     }
-    say(t, "jackknifed tags (%d folds): %.4f right", folds,
-        all ? (double)right / (double)all : 0.0);
     return 0;
 }
 
@@ -491,7 +516,7 @@ static int parse_sentence(trainer *t, tr_model *m, const tr_sent *s, int explore
     int32_t cost[SYN_NMOVES];
     double p = t->o->explore >= 0 ? t->o->explore : 0.9;
     while (!syn_state_terminal(&st)) {
-        size_t nf = syn_parse_features(&st, s->w, s->jtag, f);
+        size_t nf = syn_parse_features(&st, s->w, s->jtag, t->tags.tag_upos, f);
         memset(score, 0, sizeof score);
         tr_score(m, f, nf, score);
         syn_oracle_costs(&st, s->phead, s->g.rel, cost);
@@ -607,8 +632,34 @@ static void put_weights(dy_buf *b, const syn_weights *w)
     dy_free(slot);
 }
 
-static int write_model(const trainer *t, const syn_weights *tagger, const syn_weights *parser,
-                       const char *path, dy_err *err)
+static int lex_cmp(const void *a, const void *b)
+{
+    uint64_t x = *(const uint64_t *)a, y = *(const uint64_t *)b;
+    return x < y ? -1 : x > y;
+}
+
+static void put_lexicon(dy_buf *b, const syn_lexicon *x)
+{
+    uint64_t *keys = dy_malloc((x->n ? x->n : 1) * sizeof *keys);
+    if (!keys) {
+        b->oom = 1;
+        return;
+    }
+    uint32_t n = 0;
+    for (uint32_t i = 0; x->keys && i <= x->mask; i++)
+        if (x->keys[i])
+            keys[n++] = x->keys[i];
+    qsort(keys, n, sizeof *keys, lex_cmp);
+    put(b, n, 4);
+    for (uint32_t i = 0; i < n; i++) {
+        put(b, keys[i], 8);
+        put(b, syn_lexicon_get(x, keys[i]), 1);
+    }
+    dy_free(keys);
+}
+
+static int write_model(const trainer *t, const syn_weights *const w[3], const char *path,
+                       dy_err *err)
 {
     dy_buf b = {0};
     dy_buf_add(&b, SYN_MAGIC, 8);
@@ -620,8 +671,9 @@ static int write_model(const trainer *t, const syn_weights *tagger, const syn_we
         put(&b, len, 1);
         dy_buf_add(&b, t->tags.tag_name[i], len);
     }
-    put_weights(&b, tagger);
-    put_weights(&b, parser);
+    put_lexicon(&b, &t->tags.lex);
+    for (int i = 0; i < 3; i++)
+        put_weights(&b, w[i]);
     uint64_t h = 0xcbf29ce484222325ULL;
     for (size_t i = 0; i < b.len; i++) {
         h ^= (unsigned char)b.data[i];
@@ -648,15 +700,24 @@ int syn_train(const syn_train_opts *o, const char *out_path, dy_err *err)
     trainer t = {.o = o, .err = err, .rng = o->seed ? o->seed : 0x9E3779B97F4A7C15ull};
     if (!(t.a = dy_arena_new()))
         return dy_err_set(err, DY_ENOMEM, NULL, 0, -1, "out of memory");
-    syn_weights tagger = {0}, parser = {0};
-    int rc = load_sentences(&t);
+    syn_weights tagger = {0}, tagger2 = {0}, parser = {0};
+    int rc = 0;
+    if (o->wordnet) {
+        rc = syn_lexicon_from_wordnet(o->wordnet, &t.tags.lex, err);
+        if (!rc)
+            say(&t, "lexicon: %u word forms from WordNet in %s", t.tags.lex.n, o->wordnet);
+    }
+    if (!rc)
+        rc = load_sentences(&t);
     if (!rc && t.ns == 0)
         rc = dy_err_set(err, DY_EPARSE, o->nfiles ? o->files[0] : NULL, 0, -1,
                         "no usable sentence in the treebanks");
     if (!rc)
         rc = jackknife(&t);
     if (!rc)
-        rc = train_tagger(&t, -1, 1, &tagger);
+        rc = train_tagger(&t, 1, -1, 1, &tagger);
+    if (!rc)
+        rc = train_tagger(&t, 2, -1, 1, &tagger2);
     if (!rc)
         rc = train_parser(&t, &parser);
     if (rc == DY_ENOMEM)
@@ -664,9 +725,12 @@ int syn_train(const syn_train_opts *o, const char *out_path, dy_err *err)
     if (!rc) {
         say(&t, "tagger: %u features; parser: %u features, %zu weights", tagger.nfeat,
             parser.nfeat, parser.npairs);
-        rc = write_model(&t, &tagger, &parser, out_path, err);
+        const syn_weights *w[3] = {&tagger, &tagger2, &parser};
+        rc = write_model(&t, w, out_path, err);
     }
     syn_weights_free(&tagger);
+    syn_weights_free(&tagger2);
+    syn_lexicon_free(&t.tags.lex);
     syn_weights_free(&parser);
     dy_arena_free(t.a);
     return rc;
