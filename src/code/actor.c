@@ -15,13 +15,16 @@ static const char *const equiv[][2] = {
 static int is_space(unsigned char c) { return c == ' ' || (c >= '\t' && c <= '\r'); }
 
 /* Bytes of the first n characters (UTF-8) of s[0..len): the reference
- * scorer slices characters, not bytes. */
+ * scorer slices characters, not bytes. A character is a byte and at most
+ * three continuation bytes, so n characters fit in 4n bytes even when the
+ * input is not valid UTF-8. */
 static size_t char_prefix(const char *s, size_t len, size_t n)
 {
     size_t i = 0;
     while (i < len && n > 0) {
+        size_t end = i + 4 < len ? i + 4 : len;
         i++;
-        while (i < len && ((unsigned char)s[i] & 0xC0) == 0x80)
+        while (i < end && ((unsigned char)s[i] & 0xC0) == 0x80)
             i++;
         n--;
     }

@@ -113,6 +113,12 @@ static void test_country(void **st)
     char out[CODE_COUNTRY_MAX];
     assert_int_equal(code_actor_country("\xc3\xa9tat", out), 4); /* 3 characters, 4 bytes */
     assert_string_equal(out, "\xc3\xa9TA"); /* ASCII letters upper-cased */
+    /* Not UTF-8: a run of continuation bytes still gives at most 4 a character. */
+    char junk[64];
+    memset(junk, 0x81, sizeof junk - 1);
+    junk[0] = 'I';
+    junk[sizeof junk - 1] = '\0';
+    assert_int_equal(code_actor_country(junk, out), 12);
 
     assert_true(code_actor_role_only("MIL"));
     assert_true(code_actor_role_only("CVLREF"));
