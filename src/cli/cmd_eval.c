@@ -40,6 +40,39 @@ typedef struct eval_args {
     cli_input in;
 } eval_args;
 
+/* Handle eval's own option opt (argument arg) into a. Returns 0, 1 after
+ * --help, or CLI_EXIT_USAGE. */
+static int take_option(cli_ctx *c, eval_args *a, int opt, const char *arg, const char *word)
+{
+    char *end;
+    switch (opt) {
+    case 'h': fputs(eval_help, stdout); return 1;
+    case 2001: a->misses = 1; return 0;
+    case 2002: a->co.all_modalities = 1; return 0;
+    case 2003:
+        if (strcmp(arg, "articles") == 0)
+            a->kind = EVAL_GOLD_ARTICLES;
+        else if (strcmp(arg, "sentences") == 0)
+            a->kind = EVAL_GOLD_SENTENCES;
+        else
+            return cli_usage(c, "--gold: expected articles or sentences, got '%s'", arg);
+        return 0;
+    case 2004: a->articles = arg; return 0;
+    case 'f':
+        if (strcmp(arg, "text") != 0 && strcmp(arg, "json") != 0)
+            return cli_usage(c, "--format: expected text or json, got '%s'", arg);
+        a->json = arg[0] == 'j';
+        return 0;
+    case 'j':
+        a->threads = (int)strtol(arg, &end, 10);
+        if (*end || !arg[0] || a->threads < 1 || a->threads > 64)
+            return cli_usage(c, "--threads: expected a number from 1 to 64, got '%s'", arg);
+        return 0;
+    case ':': return cli_usage(c, "option '%s' needs an argument", word);
+    default: return cli_usage(c, "unknown option '%s'", word);
+    }
+}
+
 /* Options into a; returns 0, CLI_EXIT_OK after --help (*done set) or
  * CLI_EXIT_USAGE. */
 static int parse_args(cli_ctx *c, int argc, char **argv, eval_args *a, int *done)
@@ -61,36 +94,12 @@ static int parse_args(cli_ctx *c, int argc, char **argv, eval_args *a, int *done
         int rc = cli_input_option(c, &a->in, opt == 'i' ? 1001 : opt, optarg);
         if (rc == 1)
             continue;
+        if (!rc)
+            rc = take_option(c, a, opt, optarg, argv[optind - 1]);
+        if (rc == 1)
+            *done = 1;
         if (rc)
-            return rc;
-        char *end;
-        switch (opt) {
-        case 'h': fputs(eval_help, stdout); *done = 1; return CLI_EXIT_OK;
-        case 2001: a->misses = 1; break;
-        case 2002: a->co.all_modalities = 1; break;
-        case 2003:
-            if (strcmp(optarg, "articles") == 0)
-                a->kind = EVAL_GOLD_ARTICLES;
-            else if (strcmp(optarg, "sentences") == 0)
-                a->kind = EVAL_GOLD_SENTENCES;
-            else
-                return cli_usage(c, "--gold: expected articles or sentences, got '%s'", optarg);
-            break;
-        case 2004: a->articles = optarg; break;
-        case 'f':
-            if (strcmp(optarg, "text") != 0 && strcmp(optarg, "json") != 0)
-                return cli_usage(c, "--format: expected text or json, got '%s'", optarg);
-            a->json = optarg[0] == 'j';
-            break;
-        case 'j':
-            a->threads = (int)strtol(optarg, &end, 10);
-            if (*end || !optarg[0] || a->threads < 1 || a->threads > 64)
-                return cli_usage(c, "--threads: expected a number from 1 to 64, got '%s'",
-                                 optarg);
-            break;
-        case ':': return cli_usage(c, "option '%s' needs an argument", argv[optind - 1]);
-        default: return cli_usage(c, "unknown option '%s'", argv[optind - 1]);
-        }
+            return rc == 1 ? CLI_EXIT_OK : rc;
     }
     if (argc - optind != 1)
         return cli_usage(c, "expected one gold file");

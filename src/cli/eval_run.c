@@ -25,7 +25,6 @@ typedef struct ejob {
 } ejob;
 
 typedef struct erun {
-    cli_ctx *c;
     const cli_engine *eng;
     eval_articles *g;
     int threads;
@@ -47,6 +46,7 @@ static void code_one(erun *r, ejob *j)
     }
 }
 
+/* A worker: code the jobs of the batch not taken yet. */
 static void *work(void *arg)
 {
     erun *r = arg;
@@ -110,6 +110,8 @@ static int flush_batch(erun *r)
     return rc;
 }
 
+/* cli_each_doc callback: queue d (owned) in the batch; a full batch is
+ * coded and scored. */
 static int add_doc(void *ud, txt_doc *d)
 {
     erun *r = ud;
@@ -132,7 +134,6 @@ int cli_eval_code_articles(cli_ctx *c, cli_input *in, const cli_engine *eng, int
         cli_errorf("out of memory");
         return CLI_EXIT_FAIL;
     }
-    r->c = c;
     r->eng = eng;
     r->g = g;
     r->threads = threads < 1 ? 1 : threads > MAX_THREADS ? MAX_THREADS : threads;

@@ -12,6 +12,7 @@ static const char *const equiv[][2] = {
     {"TMP", "TLS"},
 };
 
+/* ASCII white space, as Python's str.strip() removes it from codes. */
 static int is_space(unsigned char c) { return c == ' ' || (c >= '\t' && c <= '\r'); }
 
 /* Bytes of the first n characters (UTF-8) of s[0..len): the reference

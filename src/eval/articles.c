@@ -8,8 +8,7 @@
 #include <stdio.h>
 #include <string.h>
 
-/* The index of document id among g->docs, -1 when the gold has none. */
-static long find_doc(const eval_articles *g, const char *id)
+long eval_articles_find_doc(const eval_articles *g, const char *id)
 {
     size_t lo = 0, hi = g->ndocs;
     while (lo < hi) {
@@ -25,12 +24,15 @@ static long find_doc(const eval_articles *g, const char *id)
     return -1;
 }
 
-int eval_articles_has_doc(const eval_articles *g, const char *id) { return find_doc(g, id) >= 0; }
+int eval_articles_has_doc(const eval_articles *g, const char *id)
+{
+    return eval_articles_find_doc(g, id) >= 0;
+}
 
 int eval_articles_add_doc(eval_articles *g, const char *id, const char *corpus, const char *text,
                           size_t len, dy_err *err)
 {
-    long d = find_doc(g, id);
+    long d = eval_articles_find_doc(g, id);
     if (d < 0)
         return 0;
     art_doc *doc = &g->docs[d];
@@ -94,7 +96,7 @@ int eval_articles_add_event(eval_articles *g, const eval_event *e, dy_err *err)
         return dy_err_set(err, DY_EINVAL, g->name, 0, -1, "events added after scoring");
     if (!e->code || !e->code[0] || !e->doc)
         return 0; /* the scorer reads only events with a code */
-    long d = find_doc(g, e->doc);
+    long d = eval_articles_find_doc(g, e->doc);
     if (d < 0)
         return 0;
     long s = place(g, &g->docs[d], e);

@@ -98,6 +98,10 @@ struct eval_articles {
     size_t nmisses;
 };
 
+/* The index of document id among g->docs, -1 when the gold has none
+ * (binary search over g->by_id). */
+long eval_articles_find_doc(const eval_articles *g, const char *id);
+
 /* The text of gold sentence k (borrowed, *n bytes), or NULL when its
  * article was not given or is shorter than the gold says. */
 const char *eval_articles_sentence_text(const eval_articles *g, size_t k, size_t *n);

@@ -17,6 +17,7 @@ static const char *const required[] = {"doc", "sent", "start", "end", "source",
 enum { C_DOC, C_SENT, C_START, C_END, C_SOURCE, C_TARGET, C_CODE, C_DATE, C_MODALITY,
        C_NOTE, C_SENTENCE, C_COLS };
 
+/* dy_err_set with one string argument (every check below has one). */
 static int set_err(dy_err *err, int code, const char *name, long line, const char *fmt,
                    const char *arg)
 {
@@ -85,6 +86,7 @@ static int valid_dates(const char *s)
     }
 }
 
+/* One of the five modality names. */
 static int valid_modality(const char *m)
 {
     static const char *names[] = {"asserted", "future", "negated", "hypothetical", "alleged"};
@@ -182,12 +184,14 @@ static int read_rows(eval_articles *g, eval_tsv *t, dy_err *err)
     return 0;
 }
 
+/* The sentence of a gold row, with the row's place in the file. */
 typedef struct key {
     const char *doc;
     long start, end;
     size_t row;
 } key;
 
+/* qsort order of keys: document id, start, end, then file order. */
 static int key_cmp(const void *x, const void *y)
 {
     const key *a = x, *b = y;
@@ -205,102 +209,118 @@ static int key_cmp(const void *x, const void *y)
 typedef struct group {
     size_t first;  /* first row of the group (file order) */
     size_t at;     /* its position among the sorted keys */
-    size_t n;      /* keys in the group */
+    size_t n;      /* keys in the group; for documents, after find_runs,
+                      the rank of the id */
 } group;
 
+/* qsort order of groups: by first appearance in the file. */
 static int group_cmp(const void *x, const void *y)
 {
     const group *a = x, *b = y;
     return a->first < b->first ? -1 : a->first > b->first;
 }
 
-/* Sort the row keys, then make sentences and documents from runs of equal
- * keys (docs: equal ids), each list ordered by first appearance. */
-static int index_rows(eval_articles *g, dy_err *err)
+/* The runs of the sorted keys k[0..n): sentences (same doc, start, end)
+ * into sg[0..*ns), documents (same doc) into dg[0..*nd). */
+static void find_runs(const key *k, size_t n, group *sg, size_t *ns, group *dg, size_t *nd)
 {
-    size_t n = g->nrows;
-    key *k = dy_calloc(n, sizeof *k);
-    group *sg = dy_calloc(n, sizeof *sg), *dg = dy_calloc(n, sizeof *dg);
-    int rc = 0;
-    if (!k || !sg || !dg) {
-        rc = dy_err_set(err, DY_ENOMEM, g->name, 0, -1, "out of memory");
-        goto out;
-    }
-    for (size_t i = 0; i < n; i++)
-        k[i] = (key){g->rows[i].doc, g->rows[i].start, g->rows[i].end, i};
-    qsort(k, n, sizeof *k, key_cmp);
-    size_t ns = 0, nd = 0;
+    *ns = *nd = 0;
     for (size_t i = 0; i < n; i++) {
         int new_doc = i == 0 || strcmp(k[i].doc, k[i - 1].doc) != 0;
         if (new_doc || k[i].start != k[i - 1].start || k[i].end != k[i - 1].end)
-            sg[ns++] = (group){k[i].row, i, 0};
-        sg[ns - 1].n++;
-        if (new_doc)
-            dg[nd++] = (group){k[i].row, i, 0};
-        dg[nd - 1].n++; /* first stays the least row: keys sort by row last */
-        if (k[i].row < dg[nd - 1].first)
-            dg[nd - 1].first = k[i].row;
+            sg[(*ns)++] = (group){k[i].row, i, 0};
+        sg[*ns - 1].n++;
+        if (new_doc) {
+            dg[*nd] = (group){k[i].row, i, *nd};
+            (*nd)++;
+        }
+        if (k[i].row < dg[*nd - 1].first) /* keys sort by offsets before rows */
+            dg[*nd - 1].first = k[i].row;
     }
-    g->sents = dy_arena_calloc(g->a, ns, sizeof *g->sents);
+}
+
+/* The documents in order of first appearance, and their order by id. */
+static int make_docs(eval_articles *g, const key *k, group *dg, size_t nd, dy_err *err)
+{
     g->docs = dy_arena_calloc(g->a, nd, sizeof *g->docs);
     g->by_id = dy_arena_calloc(g->a, nd, sizeof *g->by_id);
-    if (!g->sents || !g->docs || !g->by_id) {
-        rc = dy_err_set(err, DY_ENOMEM, g->name, 0, -1, "out of memory");
-        goto out;
-    }
-    /* Documents: by id the order of the keys, listed by first appearance. */
-    for (size_t d = 0; d < nd; d++)
-        dg[d].n = d; /* remember the id rank */
+    if (!g->docs || !g->by_id)
+        return dy_err_set(err, DY_ENOMEM, g->name, 0, -1, "out of memory");
     qsort(dg, nd, sizeof *dg, group_cmp);
     for (size_t d = 0; d < nd; d++) {
         g->docs[d].id = k[dg[d].at].doc;
         g->by_id[dg[d].n] = d;
     }
-    /* Sentences: by first appearance, each with its rows and document. */
+    g->ndocs = nd;
+    return 0;
+}
+
+/* The sentences in order of first appearance, each with its rows (in file
+ * order) and its document. */
+static int make_sents(eval_articles *g, const key *k, group *sg, size_t ns, dy_err *err)
+{
+    g->sents = dy_arena_calloc(g->a, ns, sizeof *g->sents);
+    if (!g->sents)
+        return dy_err_set(err, DY_ENOMEM, g->name, 0, -1, "out of memory");
     qsort(sg, ns, sizeof *sg, group_cmp);
     for (size_t s = 0; s < ns; s++) {
         art_sent *st = &g->sents[s];
         const key *k0 = &k[sg[s].at];
         st->start = k0->start;
         st->end = k0->end;
+        st->doc = (size_t)eval_articles_find_doc(g, k0->doc);
         st->rows = dy_arena_calloc(g->a, sg[s].n, sizeof *st->rows);
-        if (!st->rows) {
-            rc = dy_err_set(err, DY_ENOMEM, g->name, 0, -1, "out of memory");
-            goto out;
-        }
+        if (!st->rows)
+            return dy_err_set(err, DY_ENOMEM, g->name, 0, -1, "out of memory");
         st->no_event = 1;
         for (size_t j = 0; j < sg[s].n; j++) {
-            st->rows[st->nrows++] = k[sg[s].at + j].row;
-            if (strcmp(g->rows[k[sg[s].at + j].row].code, "-") != 0)
-                st->no_event = 0;
+            size_t r = k[sg[s].at + j].row;
+            st->rows[st->nrows++] = r;
+            st->no_event &= strcmp(g->rows[r].code, "-") == 0;
         }
-        /* The document: binary search over the sorted ids. */
-        size_t lo = 0, hi = nd;
-        while (lo < hi) {
-            size_t mid = (lo + hi) / 2;
-            if (strcmp(g->docs[g->by_id[mid]].id, k0->doc) < 0)
-                lo = mid + 1;
-            else
-                hi = mid;
-        }
-        st->doc = g->by_id[lo];
         g->docs[st->doc].nsents++;
     }
-    for (size_t d = 0; d < nd; d++) {
+    g->nsents = ns;
+    return 0;
+}
+
+/* Give each document the list of its sentences, in order. */
+static int link_docs(eval_articles *g, dy_err *err)
+{
+    for (size_t d = 0; d < g->ndocs; d++) {
         g->docs[d].sents = dy_arena_calloc(g->a, g->docs[d].nsents, sizeof(size_t));
-        if (!g->docs[d].sents) {
-            rc = dy_err_set(err, DY_ENOMEM, g->name, 0, -1, "out of memory");
-            goto out;
-        }
+        if (!g->docs[d].sents)
+            return dy_err_set(err, DY_ENOMEM, g->name, 0, -1, "out of memory");
         g->docs[d].nsents = 0;
     }
-    for (size_t s = 0; s < ns; s++) {
+    for (size_t s = 0; s < g->nsents; s++) {
         art_doc *d = &g->docs[g->sents[s].doc];
         d->sents[d->nsents++] = s;
     }
-    g->nsents = ns;
-    g->ndocs = nd;
-out:
+    return 0;
+}
+
+/* Group the rows into sentences and documents, each listed in order of
+ * first appearance as the reference scorer's dicts keep them. */
+static int index_rows(eval_articles *g, dy_err *err)
+{
+    size_t n = g->nrows, ns, nd;
+    key *k = dy_calloc(n, sizeof *k);
+    group *sg = dy_calloc(n, sizeof *sg), *dg = dy_calloc(n, sizeof *dg);
+    int rc = 0;
+    if (!k || !sg || !dg)
+        rc = dy_err_set(err, DY_ENOMEM, g->name, 0, -1, "out of memory");
+    for (size_t i = 0; !rc && i < n; i++)
+        k[i] = (key){g->rows[i].doc, g->rows[i].start, g->rows[i].end, i};
+    if (!rc) {
+        qsort(k, n, sizeof *k, key_cmp);
+        find_runs(k, n, sg, &ns, dg, &nd);
+        rc = make_docs(g, k, dg, nd, err);
+    }
+    if (!rc)
+        rc = make_sents(g, k, sg, ns, err);
+    if (!rc)
+        rc = link_docs(g, err);
     dy_free(k);
     dy_free(sg);
     dy_free(dg);

@@ -91,6 +91,7 @@ static int miss_cause(const eval_articles *g, const art_sent *s, const eval_gold
     return EVAL_MISS_OTHER_ROOT;
 }
 
+/* Append m to g->misses (capacity *cap). Returns 0 or DY_ENOMEM. */
 static int push(eval_articles *g, size_t *cap, eval_miss m)
 {
     if (g->nmisses == *cap) {
@@ -167,8 +168,10 @@ static void add_flat(dy_buf *b, const char *s, size_t n)
         dy_buf_addc(b, s[i] == '\n' || s[i] == '\r' || s[i] == '\t' ? ' ' : s[i]);
 }
 
+/* s, or "-" for an absent or empty field. */
 static const char *or_dash(const char *s) { return s && s[0] ? s : "-"; }
 
+/* One gold row of a sentence, with its line in the gold file. */
 static void write_row(dy_buf *b, const eval_gold_row *r)
 {
     if (strcmp(r->code, "-") == 0) {

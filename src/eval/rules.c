@@ -11,6 +11,7 @@ const char *eval_level_name(int level)
     return level >= 0 && level < EVAL_LEVELS ? names[level] : "?";
 }
 
+/* ASCII white space, as Python's str.strip() removes it from codes. */
 static int is_space(unsigned char c) { return c == ' ' || (c >= '\t' && c <= '\r'); }
 
 /* The next '|'-separated piece of a list: *p at its start; returns its

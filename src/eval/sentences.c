@@ -38,6 +38,7 @@ static int valid_code(const char *s)
     return 1;
 }
 
+/* Room for more rows (capacity *cap). Returns 0 or DY_ENOMEM. */
 static int grow(eval_sentences *g, size_t *cap, dy_err *err)
 {
     size_t nc = *cap ? *cap * 2 : 256;
@@ -269,6 +270,7 @@ void eval_sentences_figures(const eval_sentences *g, eval_sentence_figures *f)
     }
 }
 
+/* a / b, 0 when b is 0. */
 static double ratio(long a, long b) { return b ? (double)a / (double)b : 0.0; }
 
 int eval_sentences_write_report(const eval_sentences *g, dy_buf *b)
@@ -334,6 +336,7 @@ int eval_sentences_write_json(const eval_sentences *g, dy_buf *b)
     return b->oom ? DY_ENOMEM : 0;
 }
 
+/* s, or "-" for an absent or empty field. */
 static const char *or_dash(const char *s) { return s && s[0] ? s : "-"; }
 
 int eval_sentences_write_misses(const eval_sentences *g, dy_buf *b)

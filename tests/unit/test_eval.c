@@ -565,7 +565,8 @@ static void test_gold_errors(void **st)
     eval_articles *g = parse_articles("\xEF\xBB\xBF" "doc\tsent\tstart\tend\tsource\ttarget\tcode"
                                       "\tdate\tmodality\tnote\r\n"
                                       "d\t0\t0\t9\t\t\t-\r\n"
-                                      "d\t1\t9\t20\tUSA\tIRN\t111\t\tasserted\t\"say \"\"no\"\"\"\r\n");
+                                      "d\t1\t9\t20\tUSA\tIRN\t111\t\tasserted\t"
+                                      "\"say \"\"no\"\"\"\r\n");
     assert_int_equal(eval_articles_row_count(g), 2);
     assert_string_equal(eval_articles_row(g, 0)->modality, "");
     assert_string_equal(eval_articles_row(g, 1)->note, "say \"no\"");
@@ -651,7 +652,8 @@ static void test_sentences(void **st)
     assert_non_null(strstr(out.data, "\"full_accuracy\": 0.500"));
     dy_buf_reset(&out);
     assert_int_equal(eval_sentences_write_misses(g, &out), 0);
-    assert_non_null(strstr(out.data, "MISS s3 gold 190 MIL -> -: Troops fought.\n  got nothing\n"));
+    assert_non_null(
+        strstr(out.data, "MISS s3 gold 190 MIL -> -: Troops fought.\n  got nothing\n"));
     assert_non_null(strstr(out.data, "MISS s4 gold 120 FRA -> DEU: Paris turned Bonn down.\n"
                                      "  got FRA -> DEU 111 asserted\n"));
     assert_null(strstr(out.data, "MISS s1"));
