@@ -59,6 +59,15 @@ void cli_engine_close(cli_engine *e)
     memset(e, 0, sizeof *e);
 }
 
+int cli_engine_code(const cli_engine *e, const txt_doc *doc, dy_arena *a, txt_analysis *an,
+                    code_event **ev, size_t *nev, dy_err *err)
+{
+    *ev = NULL;
+    *nev = 0;
+    int rc = txt_analyze(doc, a, an, err);
+    return rc ? rc : code_document(e->coder, an, a, ev, nev, err);
+}
+
 static uint64_t fnv_bytes(uint64_t h, const char *s, size_t n)
 {
     for (size_t i = 0; i < n; i++) {

@@ -19,6 +19,13 @@ typedef struct cli_engine {
 int cli_engine_open(cli_ctx *c, const cli_input *in, const code_opts *o, cli_engine *e);
 void cli_engine_close(cli_engine *e);
 
+/* Analyse doc and code it: what `dyad code` writes and `dyad eval` scores
+ * for a document. *an and *ev (*nev events) are allocated in a. Safe to
+ * call from several threads with one engine and an arena each. Returns 0,
+ * or DY_ENOMEM with err filled. */
+int cli_engine_code(const cli_engine *e, const txt_doc *doc, dy_arena *a, txt_analysis *an,
+                    code_event **ev, size_t *nev, dy_err *err);
+
 /* The dictionary set's version: FNV-1a 64 (hex, 16 digits + NUL) over the
  * names (relative to their directory) and contents of every file of the
  * dictionary directories in use (in->dicts, else the data directory's

@@ -16,7 +16,7 @@ static const command commands[] = {
     {"parse", cmd_parse, "print tags and dependency trees (CoNLL-U); --eval a treebank"},
     {"actors", cmd_actors, "print actor mentions (or unknown names with --unknown)"},
     {"dict", cmd_dict, "check or import dictionaries (dict check DIR, dict import ...)"},
-    {"eval", cmd_eval, "score the coder against a gold file of sentences"},
+    {"eval", cmd_eval, "score the coder against a gold file (whole articles or sentences)"},
     {"ingest", cmd_ingest, "code documents and keep them with their events in a store"},
     {"recode", cmd_recode, "re-code stored documents after a dictionary change"},
     {"events", cmd_events, "query stored events (jsonl, tsv, csv or GDELT columns)"},

@@ -95,6 +95,29 @@ int code_event_write(dy_buf *b, int format, const txt_doc *doc,
 /* Append the TSV header line (with explain columns when explain). */
 int code_event_write_tsv_header(dy_buf *b, int explain);
 
+/* ---- actor codes ----------------------------------------------------- */
+
+/* Room for a country part: three characters of up to four UTF-8 bytes. */
+enum { CODE_COUNTRY_MAX = 16 };
+
+/* The country part of a CAMEO actor code, the one rule by which scoring
+ * compares actors (it is the reference scorer's, score_articles.py):
+ * surrounding white space is ignored and ASCII letters are upper-cased;
+ * a code that starts with IGO gives the three characters after the prefix
+ * ("IGOUNO" -> "UNO", "IGOWSTNAT" -> "WST"; "IGO" alone -> "IGO"); any other
+ * code gives its first three characters (all of a shorter code; so every NGO
+ * code gives "NGO"); then historical and alternative codes become today's:
+ * PAL -> PSE, FRY, YUG, KSV, XKX -> SRB, USR -> RUS, GMW, GME -> DEU,
+ * CZA -> CZE, ROM -> ROU, TMP -> TLS. code may be NULL (as ""). Writes the
+ * NUL-terminated result to out (caller-owned) and returns its length, 0
+ * for an empty code. */
+size_t code_actor_country(const char *code, char out[static CODE_COUNTRY_MAX]);
+
+/* 1 when code (NUL-terminated, may be NULL) has no country: it starts with
+ * a role code (GOV, MIL, CVL, ...; dict_role_known) other than the
+ * organisation prefixes IGO, NGO and IMG, as "MIL" or "CVLREF". Else 0. */
+int code_actor_role_only(const char *code);
+
 /* ---- cues (data/coder/cues.txt) ------------------------------------- */
 
 enum {

@@ -54,6 +54,10 @@ int dict_compile(dict_set *ds, dy_err *err);
  * report; returns the number of findings. */
 long dict_check(const dict_set *ds, dict_report_fn report, void *ud);
 
+/* 1 when role (NUL-terminated) is a role code of the CAMEO 1.1b3 actor
+ * codebook (GOV, MIL, CVL, ..., also the IGO and NGO prefixes), else 0. */
+int dict_role_known(const char *role);
+
 /* Counts for reports and benchmarks. */
 size_t dict_entry_count(const dict_set *ds);
 size_t dict_form_count(const dict_set *ds);

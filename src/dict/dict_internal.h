@@ -146,7 +146,4 @@ int dict_make_ref(char *out, size_t cap, const char *file, long line);
 /* Read a whole dictionary file into *out (caller-owned, dy_free; not
  * NUL-terminated), *outn bytes. Returns 0, DY_EIO or DY_ENOMEM. */
 int dict_read_file(const char *path, char **out, size_t *outn, dy_err *err);
-/* Known role codes. */
-int dict_role_known(const char *role);
-
 #endif
