@@ -20,12 +20,19 @@
 
 /* ---- lookup ---------------------------------------------------------- */
 
+/* The home slot of form hash h: txt_hash (FNV-1a) hardly varies in its
+ * high bits between short words, so it is mixed first. */
+static inline uint32_t home(const syn_lexicon *x, uint64_t h)
+{
+    return (uint32_t)((h * 0x9E3779B97F4A7C15ull) >> 32) & x->mask;
+}
+
 /* Contract in syntax_internal.h. */
 uint8_t syn_lexicon_get(const syn_lexicon *x, uint64_t h)
 {
     if (!x->keys)
         return 0;
-    uint32_t slot = (uint32_t)(h >> 20) & x->mask;
+    uint32_t slot = home(x, h);
     for (;;) {
         uint64_t k = x->keys[slot];
         if (k == h)
@@ -53,7 +60,7 @@ int syn_lexicon_add(syn_lexicon *x, uint64_t h, uint8_t cls)
         for (uint32_t i = 0; x->keys && i <= x->mask; i++) {
             if (!x->keys[i])
                 continue;
-            uint32_t s = (uint32_t)(x->keys[i] >> 20) & mask;
+            uint32_t s = (uint32_t)((x->keys[i] * 0x9E3779B97F4A7C15ull) >> 32) & mask;
             while (keys[s])
                 s = (s + 1) & mask;
             keys[s] = x->keys[i];
@@ -65,7 +72,7 @@ int syn_lexicon_add(syn_lexicon *x, uint64_t h, uint8_t cls)
         x->cls = c;
         x->mask = mask;
     }
-    uint32_t slot = (uint32_t)(h >> 20) & x->mask;
+    uint32_t slot = home(x, h);
     while (x->keys[slot] && x->keys[slot] != h)
         slot = (slot + 1) & x->mask;
     if (!x->keys[slot])

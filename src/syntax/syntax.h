@@ -162,8 +162,8 @@ typedef struct syn_train_opts {
     size_t nfiles;
     const char *wordnet;       /* WordNet 3.0 dict directory for the tagger's
                                   lexicon (NULL: none) */
-    int tagger_iters;          /* passes over the data (0: default 12) */
-    int parser_iters;          /* (0: default 15) */
+    int tagger_iters;          /* passes over the data (0: default 15) */
+    int parser_iters;          /* (0: default 20) */
     int folds;                 /* jackknife folds for the parser's tags (0: 5) */
     double explore;            /* dynamic-oracle exploration (<0: default 0.9) */
     uint64_t seed;             /* shuffling and exploration (0: fixed default) */

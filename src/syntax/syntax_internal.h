@@ -22,19 +22,16 @@
 
 /* ---- feature hashing ---------------------------------------------- */
 
-/* Mix value v into feature key h. Keys are 64-bit and stored whole, so two
- * features collide only when their keys do (about 1 in 2^40 here). */
-static inline uint64_t syn_fx(uint64_t h, uint64_t v)
-{
-    h ^= v + 0x9E3779B97F4A7C15ull + (h << 6) + (h >> 2);
-    h *= 0xBF58476D1CE4E5B9ull;
-    return h ^ (h >> 31);
-}
-
-/* The key of template t over values a, b, c (0 is never a key). */
+/* The key of template t over values a, b, c (0 is never a key): one
+ * multiply-xorshift round over the values, rotated apart so that (a, b)
+ * and (b, a) differ. Keys are 64-bit and stored whole, so two features
+ * collide only when their keys do. */
 static inline uint64_t syn_key(uint32_t t, uint64_t a, uint64_t b, uint64_t c)
 {
-    uint64_t h = syn_fx(syn_fx(syn_fx((uint64_t)t * 0xD6E8FEB86659FD93ull + 1, a), b), c);
+    uint64_t h = ((uint64_t)t * 0xD6E8FEB86659FD93ull) ^ a;
+    h = (h ^ (b << 21 | b >> 43)) * 0x9E3779B97F4A7C15ull;
+    h = (h ^ (c << 42 | c >> 22) ^ (h >> 29)) * 0xBF58476D1CE4E5B9ull;
+    h ^= h >> 32;
     return h ? h : 1;
 }
 
@@ -43,19 +40,46 @@ static inline uint64_t syn_key(uint32_t t, uint64_t a, uint64_t b, uint64_t c)
 /* A linear classifier over hashed features, as loaded: an open-addressing
  * table from feature key to a row of (class, weight) pairs that holds only
  * the classes the feature has a weight for. Weights are integers (the
- * trained averages times a scale), so that scores are exact sums. */
+ * trained averages times a scale), so that scores are exact sums. A slot
+ * and a pair are one cache line access each: scoring is bound by memory,
+ * and scoring issues every feature's access before it waits for any. */
+typedef struct syn_wslot {
+    uint64_t key;         /* 0 = empty */
+    uint32_t row;         /* first pair, or (dense) the row in dense */
+    uint32_t len;         /* pairs; 0: a dense row */
+} syn_wslot;
+
+typedef struct syn_wpair {
+    int16_t w;
+    uint8_t cls;
+    uint8_t pad;
+} syn_wpair;
+
 typedef struct syn_weights {
     uint32_t nclass;
     uint32_t nfeat;
     uint32_t mask;        /* slots - 1 (slots a power of two) */
-    uint64_t *keys;       /* 0 = empty slot */
-    uint32_t *row;        /* first pair of the slot's row */
-    uint8_t *len;         /* pairs in the row */
-    uint8_t *cls;         /* pairs: class */
-    int16_t *w;           /* pairs: weight */
+    syn_wslot *slots;
+    syn_wpair *pairs;
     size_t npairs;
+    /* Features with weights for many classes (the frequent ones, which
+     * fire in nearly every configuration) keep a dense row of nclass
+     * weights instead: one vectorised add instead of a scattered one per
+     * class. */
+    int32_t *dense;
+    uint32_t ndense;
 } syn_weights;
 
+/* Turn the rows of more than nclass/4 pairs into dense rows. Returns 0 or
+ * DY_ENOMEM. */
+int syn_weights_densify(syn_weights *w);
+
+/* Empty tables for nfeat features and npairs pairs. Returns 0 or
+ * DY_ENOMEM. */
+int syn_weights_alloc(syn_weights *w, uint32_t nclass, size_t nfeat, size_t npairs);
+/* Add feature key with pairs [row, row + len) (already in w->pairs).
+ * Returns 0, or -1 when the key is there already. */
+int syn_weights_insert(syn_weights *w, uint64_t key, uint32_t row, uint32_t len);
 /* Add the weights of features f[0..nf) to scores[0..nclass). */
 void syn_weights_score(const syn_weights *w, const uint64_t *f, size_t nf, int32_t *scores);
 void syn_weights_free(syn_weights *w);

@@ -174,19 +174,8 @@ static int tr_export(const tr_model *m, syn_weights *out)
     size_t npairs = 0;
     for (size_t i = 0; i < n; i++)
         npairs += all[i]->n;
-    uint32_t slots = 16;
-    while (slots < 2 * (uint64_t)n)
-        slots <<= 1;
-    out->nclass = m->nclass;
-    out->mask = slots - 1;
-    out->keys = dy_calloc(slots, sizeof *out->keys);
-    out->row = dy_calloc(slots, sizeof *out->row);
-    out->len = dy_calloc(slots, 1);
-    out->cls = dy_malloc(npairs ? npairs : 1);
-    out->w = dy_malloc((npairs ? npairs : 1) * sizeof *out->w);
-    if (!out->keys || !out->row || !out->len || !out->cls || !out->w) {
+    if (syn_weights_alloc(out, m->nclass, n, npairs)) {
         dy_free(all);
-        syn_weights_free(out);
         return DY_ENOMEM;
     }
     size_t p = 0;
@@ -197,19 +186,12 @@ static int tr_export(const tr_model *m, syn_weights *out)
             long q = lrint((f->p[k].w - f->p[k].u / t) * scale);
             if (q == 0)
                 continue;
-            out->cls[p] = (uint8_t)f->p[k].cls;
-            out->w[p] = (int16_t)(q > 32767 ? 32767 : q < -32767 ? -32767 : q);
+            out->pairs[p].cls = (uint8_t)f->p[k].cls;
+            out->pairs[p].w = (int16_t)(q > 32767 ? 32767 : q < -32767 ? -32767 : q);
             p++;
         }
-        if (p == start)
-            continue;
-        uint32_t slot = (uint32_t)(f->key >> 20) & out->mask;
-        while (out->keys[slot])
-            slot = (slot + 1) & out->mask;
-        out->keys[slot] = f->key;
-        out->row[slot] = (uint32_t)start;
-        out->len[slot] = (uint8_t)(p - start);
-        out->nfeat++;
+        if (p > start)
+            syn_weights_insert(out, f->key, (uint32_t)start, (uint32_t)(p - start));
     }
     out->npairs = p;
     dy_free(all);
@@ -403,7 +385,7 @@ static int train_tagger(trainer *t, int pass, int skip, int folds, syn_weights *
     for (size_t i = 0; i < t->ns; i++)
         if (skip < 0 || (int)(i % (size_t)folds) != skip)
             order[n++] = i;
-    int iters = t->o->tagger_iters > 0 ? t->o->tagger_iters : 12;
+    int iters = t->o->tagger_iters > 0 ? t->o->tagger_iters : 15;
     uint64_t f[SYN_TAG_MAX_FEATS];
     float score[SYN_MAX_TAGS];
     for (int it = 0; !rc && it < iters; it++) {
@@ -548,7 +530,7 @@ static int train_parser(trainer *t, syn_weights *out)
     int rc = order ? 0 : DY_ENOMEM;
     for (size_t i = 0; i < t->ns; i++)
         order[i] = i;
-    int iters = t->o->parser_iters > 0 ? t->o->parser_iters : 15;
+    int iters = t->o->parser_iters > 0 ? t->o->parser_iters : 20;
     for (int it = 0; !rc && it < iters; it++) {
         shuffle(t, order, t->ns);
         long right = 0, all = 0;
@@ -610,8 +592,8 @@ static void put_weights(dy_buf *b, const syn_weights *w)
     }
     uint32_t k = 0;
     for (uint32_t i = 0; i <= w->mask; i++)
-        if (w->keys[i])
-            ks[k++] = (keyslot){w->keys[i], i};
+        if (w->slots[i].key)
+            ks[k++] = (keyslot){w->slots[i].key, i};
     qsort(ks, n, sizeof *ks, keyslot_cmp);
     for (uint32_t i = 0; i < n; i++)
         slot[i] = ks[i].slot;
@@ -620,15 +602,19 @@ static void put_weights(dy_buf *b, const syn_weights *w)
     put(b, n, 4);
     put(b, w->npairs, 4);
     for (uint32_t i = 0; i < n; i++) {
-        put(b, w->keys[slot[i]], 8);
-        put(b, w->len[slot[i]], 1);
+        put(b, w->slots[slot[i]].key, 8);
+        put(b, w->slots[slot[i]].len, 1);
     }
-    for (uint32_t i = 0; i < n; i++)
-        for (uint32_t r = w->row[slot[i]]; r < w->row[slot[i]] + w->len[slot[i]]; r++)
-            put(b, w->cls[r], 1);
-    for (uint32_t i = 0; i < n; i++)
-        for (uint32_t r = w->row[slot[i]]; r < w->row[slot[i]] + w->len[slot[i]]; r++)
-            put(b, (uint16_t)w->w[r], 2);
+    for (uint32_t i = 0; i < n; i++) {
+        const syn_wslot *x = &w->slots[slot[i]];
+        for (uint32_t r = x->row; r < x->row + x->len; r++)
+            put(b, w->pairs[r].cls, 1);
+    }
+    for (uint32_t i = 0; i < n; i++) {
+        const syn_wslot *x = &w->slots[slot[i]];
+        for (uint32_t r = x->row; r < x->row + x->len; r++)
+            put(b, (uint16_t)w->pairs[r].w, 2);
+    }
     dy_free(slot);
 }
 
