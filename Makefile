@@ -39,7 +39,7 @@ LIB_OBJS  := $(LIB_SRCS:%.c=$(BUILD)/obj/%.o)
 CLI_OBJS  := $(CLI_SRCS:%.c=$(BUILD)/obj/%.o)
 TEST_BINS := $(TEST_SRCS:tests/unit/%.c=$(BUILD)/tests/%)
 
-.PHONY: all deps test check check-unit check-cli check-san demo bench fuzz \
+.PHONY: all deps test check check-unit check-cli check-san demo bench fuzz model \
         install uninstall clean web check-web
 
 all: $(BUILD)/dyad
@@ -107,6 +107,16 @@ demo: deps all web
 
 bench: all
 	@bench/run $(BUILD)/dyad
+
+# The syntax model is committed (data/syntax/en.model, CC BY-SA 4.0: see
+# data/syntax/README.md); `make model` retrains it from the UD English EWT
+# treebanks (UD=DIR, default ../shared/ud) and WordNet 3.0 (wordnet-base).
+# About a minute; deterministic.
+UD ?= ../shared/ud
+WORDNET ?= /usr/share/wordnet
+model: $(BUILD)/dyad
+	$(BUILD)/dyad train --wordnet $(WORDNET) -o data/syntax/en.model \
+	  $(UD)/en_ewt-ud-dev.conllu $(UD)/en_ewt-ud-test.conllu
 
 fuzz:
 	@scripts/build-fuzz $(FUZZ_SRCS)

@@ -7,6 +7,7 @@
 #include <limits.h>
 #include <stdio.h>
 #include <string.h>
+#include <time.h>
 
 static const char parse_help[] =
     "Usage: dyad parse [OPTIONS] [PATH...]\n"
@@ -22,13 +23,25 @@ static const char parse_help[] =
     "universal relations, as the CoNLL 2018 shared task counts).\n\nOptions:\n" CLI_INPUT_HELP
     "      --model FILE     syntax model (default: DATA/syntax/en.model)\n"
     "      --eval FILE      measure on a CoNLL-U treebank instead\n"
+    "      --count          print no trees, only the totals and the speed of\n"
+    "                       tagging and parsing (JSON; make bench)\n"
     "  -h, --help           show this help\n";
 
 typedef struct parse_run {
     const syn_model *m;
     dy_arena *arena;
     dy_buf out;
+    int count;              /* --count: analyse, print only the totals */
+    long docs, sents, tokens;
+    double seconds;         /* in the syntax stage */
 } parse_run;
+
+static double now(void)
+{
+    struct timespec ts;
+    clock_gettime(CLOCK_MONOTONIC, &ts);
+    return (double)ts.tv_sec + (double)ts.tv_nsec / 1e9;
+}
 
 /* One CoNLL-U field: the token text with tabs and line breaks as spaces. */
 static void field(dy_buf *b, const char *s, size_t n)
@@ -75,12 +88,16 @@ static int parse_doc(void *ud, txt_doc *d)
         return CLI_EXIT_FAIL;
     }
     dy_buf_reset(&r->out);
-    dy_buf_adds(&r->out, "# newdoc id = ");
-    dy_buf_tsv_str(&r->out, d->id, strlen(d->id));
-    dy_buf_addc(&r->out, '\n');
+    if (!r->count) {
+        dy_buf_adds(&r->out, "# newdoc id = ");
+        dy_buf_tsv_str(&r->out, d->id, strlen(d->id));
+        dy_buf_addc(&r->out, '\n');
+    }
+    r->docs++;
     for (size_t i = 0; i < an.nsent; i++) {
         const txt_sentence *s = &an.sents[i];
         syn_tree t;
+        double t0 = r->count ? now() : 0;
         int rc = syn_parse(r->m, an.toks + s->tok_begin, s->tok_end - s->tok_begin, r->arena,
                            &t, &e);
         if (rc == DY_ELIMIT)
@@ -88,6 +105,12 @@ static int parse_doc(void *ud, txt_doc *d)
         if (rc) {
             cli_errorf("%s: out of memory", d->id);
             return CLI_EXIT_FAIL;
+        }
+        if (r->count) {
+            r->seconds += now() - t0;
+            r->sents++;
+            r->tokens += (long)t.n;
+            continue;
         }
         write_sentence(r, d, &an, i, &t);
     }
@@ -144,11 +167,12 @@ int cmd_parse(cli_ctx *c, int argc, char **argv)
         CLI_INPUT_LONGOPTS,
         {"model", required_argument, NULL, 1},
         {"eval", required_argument, NULL, 2},
+        {"count", no_argument, NULL, 3},
         {"help", no_argument, NULL, 'h'},
         {NULL, 0, NULL, 0}};
     cli_input in = {0};
     const char *model = NULL, *gold = NULL;
-    int opt;
+    int opt, count = 0;
     optind = 1;
     while ((opt = getopt_long(argc, argv, "i:qh", opts, NULL)) != -1) {
         if (opt == 'i')
@@ -162,6 +186,8 @@ int cmd_parse(cli_ctx *c, int argc, char **argv)
             model = optarg;
         } else if (opt == 2) {
             gold = optarg;
+        } else if (opt == 3) {
+            count = 1;
         } else if (opt == 'h') {
             fputs(parse_help, stdout);
             return CLI_EXIT_OK;
@@ -185,13 +211,18 @@ int cmd_parse(cli_ctx *c, int argc, char **argv)
         syn_model_free(m);
         return rc;
     }
-    parse_run r = {.m = m, .arena = dy_arena_new()};
+    parse_run r = {.m = m, .arena = dy_arena_new(), .count = count};
     if (!r.arena) {
         cli_errorf("out of memory");
         rc = CLI_EXIT_FAIL;
     } else {
         rc = cli_each_doc(c, &in, parse_doc, &r);
     }
+    if (count && rc == 0)
+        printf("{\"documents\":%ld,\"sentences\":%ld,\"tokens\":%ld,\"seconds\":%.3f,"
+               "\"tokens_per_second\":%.0f,\"model_bytes\":%zu}\n",
+               r.docs, r.sents, r.tokens, r.seconds,
+               r.seconds > 0 ? (double)r.tokens / r.seconds : 0.0, syn_model_bytes(m));
     if (fflush(stdout) != 0 && rc == 0) {
         cli_errorf("write error on standard output");
         rc = CLI_EXIT_FAIL;

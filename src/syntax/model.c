@@ -119,9 +119,12 @@ static void huge_pages(void *p, size_t n)
 
 /* Contract in syntax_internal.h. Load factor at most 2/3: the probes of
  * a miss mostly stay in one cache line of four slots. */
-int syn_weights_alloc(syn_weights *w, uint32_t nclass, size_t nfeat, size_t npairs)
+int syn_weights_alloc(syn_weights *w, uint32_t nclass, size_t nfeat, size_t npairs,
+                      int keep_keys)
 {
     memset(w, 0, sizeof *w);
+    if (npairs >= (1u << 24) || nfeat >= (1u << 24))
+        return DY_ENOMEM;
     uint32_t slots = 16;
     while (slots < nfeat + nfeat / 2 + 1)
         slots <<= 1;
@@ -129,7 +132,9 @@ int syn_weights_alloc(syn_weights *w, uint32_t nclass, size_t nfeat, size_t npai
     w->mask = slots - 1;
     w->slots = dy_calloc(slots, sizeof *w->slots);
     w->pairs = dy_calloc(npairs ? npairs : 1, sizeof *w->pairs);
-    if (!w->slots || !w->pairs) {
+    if (keep_keys)
+        w->keys = dy_calloc(slots, sizeof *w->keys);
+    if (!w->slots || !w->pairs || (keep_keys && !w->keys)) {
         syn_weights_free(w);
         return DY_ENOMEM;
     }
@@ -140,20 +145,22 @@ int syn_weights_alloc(syn_weights *w, uint32_t nclass, size_t nfeat, size_t npai
 
 static inline uint32_t home(const syn_weights *w, uint64_t key)
 {
-    return (uint32_t)(key >> 20) & w->mask;
+    return (uint32_t)key & w->mask;
 }
 
 /* Contract in syntax_internal.h. */
 int syn_weights_insert(syn_weights *w, uint64_t key, uint32_t row, uint32_t len)
 {
-    assert(key != 0 && w->nfeat < w->mask);
-    uint32_t slot = home(w, key);
-    while (w->slots[slot].key) {
-        if (w->slots[slot].key == key)
+    assert(key != 0 && w->nfeat < w->mask && row < (1u << 24) && len < 256);
+    uint32_t slot = home(w, key), fp = syn_fp(key);
+    while (w->slots[slot].fp) {
+        if (w->slots[slot].fp == fp)
             return -1;
         slot = (slot + 1) & w->mask;
     }
-    w->slots[slot] = (syn_wslot){key, row, len};
+    w->slots[slot] = (syn_wslot){fp, row << 8 | len};
+    if (w->keys)
+        w->keys[slot] = key;
     w->nfeat++;
     return 0;
 }
@@ -171,7 +178,7 @@ int syn_weights_insert(syn_weights *w, uint64_t key, uint32_t row, uint32_t len)
     !defined(__clang__)
 __attribute__((target_clones("avx2", "default")))
 #endif
-static void add_dense(int32_t *restrict scores, const int32_t *restrict d, uint32_t n)
+static void add_dense(int32_t *restrict scores, const int16_t *restrict d, uint32_t n)
 {
     for (uint32_t c = 0; c < n; c++)
         scores[c] += d[c];
@@ -182,31 +189,32 @@ void syn_weights_score(const syn_weights *w, const uint64_t *f, size_t nf, int32
     const uint32_t nclass = w->nclass;
     while (nf > 0) {
         size_t n = nf < SYN_SCORE_BATCH ? nf : SYN_SCORE_BATCH;
-        const syn_wslot *hit[SYN_SCORE_BATCH];
+        uint32_t hit[SYN_SCORE_BATCH];
         size_t nh = 0;
         for (size_t i = 0; i < n; i++)
             __builtin_prefetch(&w->slots[home(w, f[i])]);
         for (size_t i = 0; i < n; i++) {
-            uint32_t slot = home(w, f[i]);
+            uint32_t slot = home(w, f[i]), fp = syn_fp(f[i]);
             for (;;) {
                 const syn_wslot *x = &w->slots[slot];
-                if (x->key == f[i]) {
-                    if (x->len)
-                        __builtin_prefetch(&w->pairs[x->row]);
-                    hit[nh++] = x;
+                if (x->fp == fp) {
+                    if (x->rowlen & 0xFFu)
+                        __builtin_prefetch(&w->pairs[x->rowlen >> 8]);
+                    hit[nh++] = x->rowlen;
                     break;
                 }
-                if (x->key == 0)
+                if (x->fp == 0)
                     break;
                 slot = (slot + 1) & w->mask;
             }
         }
         for (size_t i = 0; i < nh; i++) {
-            if (hit[i]->len == 0) {
-                add_dense(scores, w->dense + (size_t)hit[i]->row * nclass, nclass);
+            uint32_t row = hit[i] >> 8, len = hit[i] & 0xFFu;
+            if (len == 0) {
+                add_dense(scores, w->dense + (size_t)row * nclass, nclass);
                 continue;
             }
-            const syn_wpair *p = &w->pairs[hit[i]->row], *e = p + hit[i]->len;
+            const syn_wpair *p = &w->pairs[row], *e = p + len;
             for (; p < e; p++)
                 scores[p->cls] += p->w;
         }
@@ -220,7 +228,7 @@ int syn_weights_densify(syn_weights *w)
 {
     uint32_t n = 0;
     for (uint32_t i = 0; i <= w->mask; i++)
-        n += w->slots[i].key && w->slots[i].len * 4 > w->nclass;
+        n += w->slots[i].fp && (w->slots[i].rowlen & 0xFFu) * 4 > w->nclass;
     if (n == 0)
         return 0;
     w->dense = dy_calloc((size_t)n * w->nclass, sizeof *w->dense);
@@ -229,13 +237,13 @@ int syn_weights_densify(syn_weights *w)
     huge_pages(w->dense, (size_t)n * w->nclass * sizeof *w->dense);
     for (uint32_t i = 0; i <= w->mask; i++) {
         syn_wslot *x = &w->slots[i];
-        if (!x->key || x->len * 4 <= w->nclass)
+        uint32_t row = x->rowlen >> 8, len = x->rowlen & 0xFFu;
+        if (!x->fp || len * 4 <= w->nclass)
             continue;
-        int32_t *d = w->dense + (size_t)w->ndense * w->nclass;
-        for (uint32_t r = x->row; r < x->row + x->len; r++)
+        int16_t *d = w->dense + (size_t)w->ndense * w->nclass;
+        for (uint32_t r = row; r < row + len; r++)
             d[w->pairs[r].cls] = w->pairs[r].w;
-        x->row = w->ndense++;
-        x->len = 0;
+        x->rowlen = w->ndense++ << 8;
     }
     return 0;
 }
@@ -243,6 +251,7 @@ int syn_weights_densify(syn_weights *w)
 void syn_weights_free(syn_weights *w)
 {
     dy_free(w->slots);
+    dy_free(w->keys);
     dy_free(w->pairs);
     dy_free(w->dense);
     memset(w, 0, sizeof *w);
@@ -304,7 +313,7 @@ static int read_weights(reader *r, syn_weights *w, uint32_t max_class)
         return bad(r, "feature count out of range");
     if (need(r, (size_t)nfeat * 9 + npairs * 3))
         return DY_EPARSE;
-    if (syn_weights_alloc(w, nclass, nfeat, npairs))
+    if (syn_weights_alloc(w, nclass, nfeat, npairs, 0))
         return dy_err_set(r->err, DY_ENOMEM, r->name, 0, -1, "out of memory");
     w->npairs = npairs;
     size_t pair = 0;
@@ -438,7 +447,7 @@ int syn_model_load_mem(const void *p, size_t n, const char *name, syn_model **ou
     for (int i = 0; i < 3; i++)
         m->bytes += (size_t)(ws[i]->mask + 1) * sizeof(syn_wslot) +
                     ws[i]->npairs * sizeof(syn_wpair) +
-                    (size_t)ws[i]->ndense * ws[i]->nclass * sizeof(int32_t);
+                    (size_t)ws[i]->ndense * ws[i]->nclass * sizeof(int16_t);
     *out = m;
     return 0;
 }

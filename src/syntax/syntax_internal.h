@@ -44,10 +44,14 @@ static inline uint64_t syn_key(uint32_t t, uint64_t a, uint64_t b, uint64_t c)
  * and a pair are one cache line access each: scoring is bound by memory,
  * and scoring issues every feature's access before it waits for any. */
 typedef struct syn_wslot {
-    uint64_t key;         /* 0 = empty */
-    uint32_t row;         /* first pair, or (dense) the row in dense */
-    uint32_t len;         /* pairs; 0: a dense row */
+    uint32_t fp;          /* the key's high half, top bit set; 0 = empty */
+    uint32_t rowlen;      /* first pair << 8 | pairs; pairs 0: a dense row,
+                             whose index in dense is rowlen >> 8 */
 } syn_wslot;
+
+/* A key's fingerprint: with the slot's position (the key's low bits) it
+ * tells keys apart to 1 in 2^50. */
+static inline uint32_t syn_fp(uint64_t key) { return (uint32_t)(key >> 32) | 0x80000000u; }
 
 typedef struct syn_wpair {
     int16_t w;
@@ -60,13 +64,15 @@ typedef struct syn_weights {
     uint32_t nfeat;
     uint32_t mask;        /* slots - 1 (slots a power of two) */
     syn_wslot *slots;
+    uint64_t *keys;       /* whole keys by slot, kept only when training
+                             (the model file stores them) */
     syn_wpair *pairs;
     size_t npairs;
     /* Features with weights for many classes (the frequent ones, which
      * fire in nearly every configuration) keep a dense row of nclass
      * weights instead: one vectorised add instead of a scattered one per
      * class. */
-    int32_t *dense;
+    int16_t *dense;
     uint32_t ndense;
 } syn_weights;
 
@@ -74,9 +80,10 @@ typedef struct syn_weights {
  * DY_ENOMEM. */
 int syn_weights_densify(syn_weights *w);
 
-/* Empty tables for nfeat features and npairs pairs. Returns 0 or
- * DY_ENOMEM. */
-int syn_weights_alloc(syn_weights *w, uint32_t nclass, size_t nfeat, size_t npairs);
+/* Empty tables for nfeat features and npairs pairs (at most 2^24), with
+ * whole keys when keep_keys. Returns 0 or DY_ENOMEM. */
+int syn_weights_alloc(syn_weights *w, uint32_t nclass, size_t nfeat, size_t npairs,
+                      int keep_keys);
 /* Add feature key with pairs [row, row + len) (already in w->pairs).
  * Returns 0, or -1 when the key is there already. */
 int syn_weights_insert(syn_weights *w, uint64_t key, uint32_t row, uint32_t len);

@@ -174,7 +174,7 @@ static int tr_export(const tr_model *m, syn_weights *out)
     size_t npairs = 0;
     for (size_t i = 0; i < n; i++)
         npairs += all[i]->n;
-    if (syn_weights_alloc(out, m->nclass, n, npairs)) {
+    if (syn_weights_alloc(out, m->nclass, n, npairs, 1)) {
         dy_free(all);
         return DY_ENOMEM;
     }
@@ -592,8 +592,8 @@ static void put_weights(dy_buf *b, const syn_weights *w)
     }
     uint32_t k = 0;
     for (uint32_t i = 0; i <= w->mask; i++)
-        if (w->slots[i].key)
-            ks[k++] = (keyslot){w->slots[i].key, i};
+        if (w->slots[i].fp)
+            ks[k++] = (keyslot){w->keys[i], i};
     qsort(ks, n, sizeof *ks, keyslot_cmp);
     for (uint32_t i = 0; i < n; i++)
         slot[i] = ks[i].slot;
@@ -602,17 +602,17 @@ static void put_weights(dy_buf *b, const syn_weights *w)
     put(b, n, 4);
     put(b, w->npairs, 4);
     for (uint32_t i = 0; i < n; i++) {
-        put(b, w->slots[slot[i]].key, 8);
-        put(b, w->slots[slot[i]].len, 1);
+        put(b, w->keys[slot[i]], 8);
+        put(b, w->slots[slot[i]].rowlen & 0xFFu, 1);
     }
     for (uint32_t i = 0; i < n; i++) {
-        const syn_wslot *x = &w->slots[slot[i]];
-        for (uint32_t r = x->row; r < x->row + x->len; r++)
+        uint32_t row = w->slots[slot[i]].rowlen >> 8, len = w->slots[slot[i]].rowlen & 0xFFu;
+        for (uint32_t r = row; r < row + len; r++)
             put(b, w->pairs[r].cls, 1);
     }
     for (uint32_t i = 0; i < n; i++) {
-        const syn_wslot *x = &w->slots[slot[i]];
-        for (uint32_t r = x->row; r < x->row + x->len; r++)
+        uint32_t row = w->slots[slot[i]].rowlen >> 8, len = w->slots[slot[i]].rowlen & 0xFFu;
+        for (uint32_t r = row; r < row + len; r++)
             put(b, (uint16_t)w->pairs[r].w, 2);
     }
     dy_free(slot);
