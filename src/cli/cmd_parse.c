@@ -135,9 +135,10 @@ static int eval(const syn_model *m, const char *path)
         return CLI_EXIT_FAIL;
     }
     double n = res.tokens ? (double)res.tokens : 1;
-    printf("{\"sentences\":%ld,\"tokens\":%ld,\"upos\":%.4f,\"uas\":%.4f,\"las\":%.4f}\n",
-           res.sentences, res.tokens, (double)res.upos / n, (double)res.uas / n,
-           (double)res.las / n);
+    printf("{\"sentences\":%ld,\"tokens\":%ld,\"upos\":%.4f,\"xpos\":%.4f,\"uas\":%.4f,"
+           "\"las\":%.4f}\n",
+           res.sentences, res.tokens, (double)res.upos / n, (double)res.xpos / n,
+           (double)res.uas / n, (double)res.las / n);
     return CLI_EXIT_OK;
 }
 

@@ -7,6 +7,7 @@
 #include <stdint.h>
 #include <sys/stat.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 int cli_engine_open(cli_ctx *c, const cli_input *in, const code_opts *o, cli_engine *e)
@@ -40,8 +41,13 @@ int cli_engine_open(cli_ctx *c, const cli_input *in, const code_opts *o, cli_eng
     if (!rc && !e->cues)
         rc = dy_err_set(&err, DY_EIO, NULL, 0, -1,
                         "cannot find coder/cues.txt: set DYAD_DATA to dyad's data directory");
+    code_opts co = *o;
+    if (!rc && c->data_dir && !getenv("DYAD_NO_SYNTAX")) {
+        rc = syn_model_load(cli_data_path(c, "syntax/en.model", path, sizeof path), &e->syn, &err);
+        co.syntax = e->syn;
+    }
     if (!rc)
-        rc = code_coder_new(e->ds, e->cues, o, &e->coder, &err);
+        rc = code_coder_new(e->ds, e->cues, &co, &e->coder, &err);
     if (rc) {
         cli_print_err(&err);
         cli_engine_close(e);
@@ -53,6 +59,7 @@ int cli_engine_open(cli_ctx *c, const cli_input *in, const code_opts *o, cli_eng
 void cli_engine_close(cli_engine *e)
 {
     code_coder_free(e->coder);
+    syn_model_free(e->syn);
     code_cameo_free(e->cam);
     code_cues_free(e->cues);
     dict_set_free(e->ds);

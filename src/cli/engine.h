@@ -6,8 +6,10 @@
 #include "cli/cli.h"
 #include "code/code.h"
 #include "dict/dict.h"
+#include "syntax/syntax.h"
 
 typedef struct cli_engine {
+    syn_model *syn;   /* the syntax model (data/syntax/en.model) */
     dict_set *ds;
     code_cues *cues;
     code_cameo *cam;

@@ -13,6 +13,7 @@
 #include "core/buf.h"
 #include "core/err.h"
 #include "dict/dict.h"
+#include "syntax/syntax.h"
 #include "text/text.h"
 
 /* ---- the CAMEO code table ------------------------------------------- */
@@ -68,6 +69,9 @@ typedef struct code_explain {
     uint32_t verb_tok[2];
     uint32_t tgt_tok[2];
     const char *modality_cue; /* word(s) that set the modality, NULL */
+    const char *src_rel;      /* the syntactic relation that gave the source
+                                 ("nsubj", "obl:agent", ...), NULL: none */
+    const char *tgt_rel;
     code_span cue;
     int32_t timex;            /* index into the analysis' timex, -1 = doc date */
 } code_explain;
@@ -134,6 +138,10 @@ enum {
     CODE_CUE_PREPOSITION,
     CODE_CUE_DETERMINER,
     CODE_CUE_OBLIGATION,
+    CODE_CUE_TARGET_PREP,  /* an oblique after it names whom the act is on */
+    CODE_CUE_LIGHT,        /* a verb whose object noun is the act ("held talks") */
+    CODE_CUE_RELATIVE,     /* a relative pronoun ("which", "who") */
+    CODE_CUE_SPEECH,       /* a verb of saying: its complement is reported */
     CODE_CUE_KINDS
 };
 
@@ -161,6 +169,8 @@ typedef struct code_coder code_coder;
 
 typedef struct code_opts {
     int all_modalities;   /* keep negated, future, hypothetical and alleged events */
+    const syn_model *syntax; /* tagger and parser (borrowed; NULL: the
+                                word-window rules alone, docs/coder.md) */
 } code_opts;
 
 /* A coder over a compiled dictionary set and cue table (both borrowed: they

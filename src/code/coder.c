@@ -9,6 +9,7 @@
  * docs/coder.md describes the rules.
  */
 #include "code/code.h"
+#include "code/code_syntax.h"
 #include "core/alloc.h"
 
 #include <stdio.h>
@@ -79,6 +80,9 @@ typedef struct sctx {
     uint32_t (*cstart)[CODE_CUE_KINDS];
     uint32_t *nh;             /* nh[i]: tokens tb .. tb+i-1 that are not
                                  hyphens (i up to the sentence length) */
+    int has_tree;             /* the sentence was parsed: view holds it */
+    syn_tree tree;
+    code_sent view;
 } sctx;
 
 #define MS(sc, arr, t) ((sc)->arr[(t) - (sc)->tb])
@@ -362,8 +366,10 @@ static int has_cue(const sctx *sc, uint32_t t, int kind)
     return (cues_at(sc, t) >> kind) & 1u;
 }
 
-/* Best reading of token v; returns 1 and fills *out when there is one. */
-static int best_at(const sctx *sc, uint32_t v, cand *out)
+/* Best reading of token v; returns 1 and fills *out when there is one.
+ * force: -1 any reading, else only entries of that kind (DICT_LX_VERB or
+ * DICT_LX_NOUN, as the word's part of speech says). */
+static int best_at(const sctx *sc, uint32_t v, int force, cand *out)
 {
     const dict_wordform *wf;
     size_t n = dict_word_lookup(sc->c->ds, sc->tk[v].hash, &wf);
@@ -383,6 +389,8 @@ static int best_at(const sctx *sc, uint32_t v, cand *out)
     for (size_t i = 0; i < n; i++) {
         const dict_lexeme *lx = wf[i].lx;
         int kind = lx->kind;
+        if (force >= 0 && kind != force)
+            continue;
         /* Only patterns whose key word occurs on the right side of the word
          * in this sentence can match (dict_lexeme keys). */
         uint64_t seen[64];
@@ -477,8 +485,8 @@ static int best_at(const sctx *sc, uint32_t v, cand *out)
     }
     /* "artillery shells", "ballistic missiles": a third-person form right
      * after a lower-case common word is a plural noun, not a verb. */
-    if (have[DICT_LX_VERB] && best[DICT_LX_VERB].form == DICT_WF_S && !best[DICT_LX_VERB].p &&
-        v > sc->tb) {
+    if (force < 0 && have[DICT_LX_VERB] && best[DICT_LX_VERB].form == DICT_WF_S &&
+        !best[DICT_LX_VERB].p && v > sc->tb) {
         const txt_token *pv = &sc->tk[v - 1];
         if ((pv->flags & TXT_TOK_WORD) && !(pv->flags & (TXT_TOK_CAP | TXT_TOK_UPPER)) &&
             MS(sc, mcover, v - 1) < 0 && cues_at(sc, v - 1) == 0 &&
@@ -497,7 +505,7 @@ static int best_at(const sctx *sc, uint32_t v, cand *out)
         return 0;
     /* A present participle after a determiner is a noun or an adjective
      * ("the ruling party"), not an act. */
-    if (pick == DICT_LX_VERB && det && best[pick].form == DICT_WF_ING && !best[pick].p)
+    if (force < 0 && pick == DICT_LX_VERB && det && best[pick].form == DICT_WF_ING && !best[pick].p)
         return 0;
     *out = best[pick];
     return 1;
@@ -1098,6 +1106,58 @@ static void set_span(code_span *s, const dict_mention *m)
     }
 }
 
+/* Is document token t in the subtree of token v? */
+static int descends(const sctx *sc, uint32_t t, uint32_t v)
+{
+    for (uint32_t steps = 0; t != UINT32_MAX && steps <= sc->te - sc->tb; steps++) {
+        if (t == v)
+            return 1;
+        t = code_syntax_head(&sc->view, t);
+    }
+    return 0;
+}
+
+/* Arguments of candidate cd from the tree; a pattern's '$' or '+' slot
+ * fills a role the tree left empty, when its mention hangs off the event
+ * word (a slot picked by position alone is not trusted). */
+static void syntax_args(const sctx *sc, const cand *cd, code_args *ga)
+{
+    code_syntax_args(&sc->view, cd->v, cd->lx->kind == DICT_LX_NOUN, ga);
+    if (ga->src < 0 && !ga->src_pronoun && cd->src >= 0 &&
+        descends(sc, sc->ms[cd->src].tok_end - 1, cd->v) && !ga->passive) {
+        ga->src = cd->src;
+        ga->src_how = CODE_ARG_NONE;
+    }
+    if (ga->tgt < 0 && cd->tgt >= 0 && cd->tgt != ga->src &&
+        descends(sc, sc->ms[cd->tgt].tok_end - 1, cd->v))
+        ga->tgt = cd->tgt;
+}
+
+/* The precision policy (docs/coder.md): an event needs a source with a
+ * country or an organisation code (role nouns with no country are
+ * dropped), except an attack, whose perpetrator is often unnamed; and a
+ * target with one, except between the members of a compound source
+ * ("Russia and China held talks"). Returns 0 when the event is dropped. */
+static int relevant(const dict_mention **srcs, size_t *nsrc, const dict_mention **tgts,
+                    size_t *ntgt, int violent)
+{
+    size_t k = 0;
+    for (size_t i = 0; i < *nsrc; i++)
+        if (!code_actor_role_only(srcs[i]->code))
+            srcs[k++] = srcs[i];
+    *nsrc = k;
+    k = 0;
+    for (size_t i = 0; i < *ntgt; i++)
+        if (!code_actor_role_only(tgts[i]->code))
+            tgts[k++] = tgts[i];
+    *ntgt = k;
+    if (*nsrc == 0 && !violent)
+        return 0;
+    if (*ntgt == 0 && *nsrc < 2)
+        return 0;
+    return 1;
+}
+
 /* Emit the events of one candidate. */
 /* The actor an obligation is laid on in the complement starting at from
  * ("[Friday] [that] China must ...", "that the US and others should ..."):
@@ -1144,9 +1204,17 @@ static int emit(const sctx *sc, const cand *cd, const cand *cands, size_t nc,
         return 0;
     uint32_t bound;
     uint32_t cs = clause_start(sc, cd->v, &bound);
-    int passive = is_passive(sc, cd);
+    int passive;
     int32_t src = cd->src, tgt = cd->tgt;
-    if (passive && cd->src < 0) {
+    code_args ga;
+    memset(&ga, 0, sizeof ga);
+    ga.src = ga.tgt = -1;
+    if (sc->has_tree && !getenv("X_OLDARGS")) {
+        syntax_args(sc, cd, &ga);
+        passive = ga.passive;
+        src = ga.src;
+        tgt = ga.tgt;
+    } else if ((passive = is_passive(sc, cd)) && cd->src < 0) {
         /* "was received by Putin": the agent after "by" acts on the subject,
          * even when the pattern's '+' caught the agent. */
         int32_t agent = find_agent(sc, cd->v + 1);
@@ -1226,6 +1294,10 @@ static int emit(const sctx *sc, const cand *cd, const cand *cands, size_t nc,
         for (size_t i = 0; i < n; i++)
             if (!(sc->ms[idx[i]].flags & DICT_M_LOCALITY))
                 srcs[nsrc++] = &sc->ms[idx[i]];
+    } else if (sc->has_tree && !getenv("X_OLDARGS")) {
+        if (ga.src_pronoun)
+            nsrc = resolve_pronoun(sc, (uint32_t)ga.src_tok, (uint32_t)ga.src_tok + 1, all, first,
+                                   srcs, 16);
     } else if (!passive) {
         nsrc = resolve_pronoun(sc, cs, cd->v, all, first, srcs, 16);
     }
@@ -1244,6 +1316,8 @@ static int emit(const sctx *sc, const cand *cd, const cand *cands, size_t nc,
     }
     int root = (code[0] - '0') * 10 + (code[1] - '0');
     int violent = root >= 18;
+    if (sc->has_tree && !getenv("X_NOREL") && !relevant(srcs, &nsrc, tgts, &ntgt, violent))
+        return 0;
     /* An attack may have no named perpetrator, but then its victim must be
      * where the pattern or the passive puts it, not just nearby. */
     if (nsrc == 0 && !(violent && ntgt > 0 && (cd->tgt >= 0 || passive)))
@@ -1395,6 +1469,12 @@ static int emit(const sctx *sc, const cand *cd, const cand *cands, size_t nc,
                 }
                 w->verb_tok[0] = cd->lo;
                 w->verb_tok[1] = cd->hi + 1;
+                if (sc->has_tree) {
+                    w->src_rel = sm_ && ga.src_how ? code_arg_name(ga.src_how)
+                                 : sm_ && ga.src_pronoun ? "nsubj (pronoun)"
+                                                         : NULL;
+                    w->tgt_rel = tm_ && ga.tgt_how ? code_arg_name(ga.tgt_how) : NULL;
+                }
                 w->timex = used;
                 if (ce > cb) {
                     w->cue.start = (int32_t)sc->tk[cb].start;
@@ -1463,6 +1543,42 @@ static void tidy(code_event *ev, size_t first, size_t *n, const cand *cands, siz
     }
     (void)nc;
     *n = k;
+}
+
+/* Tag and parse the sentence of sc into sc->tree and its view. Returns 0,
+ * DY_ELIMIT (too long to parse: coded without the tree) or DY_ENOMEM. */
+static int parse_sentence(sctx *sc, dy_arena *a, dy_err *err)
+{
+    dy_err perr;
+    int rc = syn_parse(sc->c->opts.syntax, sc->tk + sc->tb, sc->te - sc->tb, a, &sc->tree, &perr);
+    if (rc == DY_ENOMEM)
+        return dy_err_set(err, DY_ENOMEM, NULL, 0, -1, "out of memory");
+    if (rc)
+        return rc;
+    sc->view = (code_sent){.tk = sc->tk, .tb = sc->tb, .te = sc->te, .tree = &sc->tree,
+                           .ms = sc->ms, .nm = sc->nm, .mcover = sc->mcover,
+                           .cues = sc->c->cues};
+    sc->has_tree = 1;
+    return 0;
+}
+
+/* The candidates of a parsed sentence: each word (of the nc candidates of
+ * the reading without tags) read only as the part of speech its tag says.
+ * Returns the new count, written over cands. */
+static size_t pos_candidates(const sctx *sc, cand *cands, size_t nc)
+{
+    size_t k = 0;
+    for (size_t i = 0; i < nc; i++) {
+        uint32_t v = cands[i].v;
+        int up = sc->tree.upos[v - sc->tb];
+        int force = up == SYN_VERB ? DICT_LX_VERB
+                    : up == SYN_NOUN || up == SYN_PROPN ? DICT_LX_NOUN
+                                                         : -1;
+        cand cd;
+        if (force >= 0 && best_at(sc, v, force, &cd))
+            cands[k++] = cd;
+    }
+    return k;
 }
 
 int code_document(const code_coder *c, const txt_analysis *an, dy_arena *a,
@@ -1551,7 +1667,7 @@ int code_document(const code_coder *c, const txt_analysis *an, dy_arena *a,
             if (MS(&sc, mcover, t) >= 0)
                 continue;
             cand cd;
-            if (!best_at(&sc, t, &cd))
+            if (!best_at(&sc, t, -1, &cd))
                 continue;
             if (nc == ccap) {
                 size_t ncap = ccap ? ccap * 2 : 16;
@@ -1565,6 +1681,18 @@ int code_document(const code_coder *c, const txt_analysis *an, dy_arena *a,
         }
         if (!nc)
             goto next;
+        if (c->opts.syntax) {
+            /* A sentence that can hold an event is parsed, and its event
+             * words are read again as what their tags say they are: a verb
+             * entry only for a verb, a noun entry only for a noun. */
+            int prc = parse_sentence(&sc, a, err);
+            if (prc == DY_ENOMEM)
+                return prc;
+            if (prc == 0)
+                nc = pos_candidates(&sc, cands, nc);
+            if (!nc)
+                goto next;
+        }
         /* A handful of candidates per sentence: insertion sort beats qsort's
          * set-up cost by far. */
         for (size_t i = 1; i < nc; i++) {

@@ -260,6 +260,10 @@ static char *put_explain_json(char *p, const txt_doc *doc, const txt_analysis *a
     p = PUT_TOK(p, "verb", w->verb_tok);
     *p++ = ',';
     p = PUT_TOK(p, "target", w->tgt_tok);
+    p = PUTL(p, "},\"relations\":{\"source\":");
+    p = put_json_or_null(p, w->src_rel);
+    p = PUTL(p, ",\"target\":");
+    p = put_json_or_null(p, w->tgt_rel);
     p = PUTL(p, "},\"modality_cue\":");
     if (w->modality_cue) {
         p = PUTL(p, "{\"text\":");
@@ -296,7 +300,8 @@ int code_event_write_tsv_header(dy_buf *b, int explain)
     dy_buf_adds(b, "doc\tsent\tdate\tsource\ttarget\tcode\troot\tquad\tgoldstein\tmodality"
                    "\ttext\tsource_span\tverb_span\ttarget_span");
     if (explain)
-        dy_buf_adds(b, "\tpattern\tsource_entry\ttarget_entry\tmodality_cue\ttime");
+        dy_buf_adds(b, "\tpattern\tsource_entry\ttarget_entry\tmodality_cue\ttime"
+                       "\tsource_relation\ttarget_relation");
     return dy_buf_addc(b, '\n');
 }
 
@@ -333,7 +338,8 @@ int code_event_write(dy_buf *b, int format, const txt_doc *doc,
     size_t var = idn + srcn + tgtn + coden + sentn;
     if (explain)
         var += slen(w->pattern) + slen(w->pattern_text) + slen(w->source_entry) +
-               slen(w->target_entry) + slen(w->modality_cue) +
+               slen(w->target_entry) + slen(w->modality_cue) + slen(w->src_rel) +
+               slen(w->tgt_rel) +
                (tx ? tx->end - tx->start : 0);
     if (var > (SIZE_MAX - FIXED_BOUND) / 6) {
         b->oom = 1;
@@ -386,6 +392,12 @@ int code_event_write(dy_buf *b, int format, const txt_doc *doc,
             *p++ = '\t';
             if (tx)
                 p = put_tsv(p, doc->text + tx->start, tx->end - tx->start);
+            const char *rels[2] = {w->src_rel, w->tgt_rel};
+            for (int i = 0; i < 2; i++) {
+                *p++ = '\t';
+                if (rels[i])
+                    p = put_tsv(p, rels[i], strlen(rels[i]));
+            }
         }
         *p++ = '\n';
         return done(b, p);

@@ -6,11 +6,13 @@
 
 #include <string.h>
 
-static void score_sentence(const syn_csent *s, const syn_tree *t, syn_eval_result *r)
+static void score_sentence(const syn_model *m, const syn_csent *s, const syn_tree *t,
+                           syn_eval_result *r)
 {
     for (size_t j = 0; j < s->n; j++) {
         const syn_cword *w = &s->w[j];
         r->upos += t->upos[j] == w->upos;
+        r->xpos += strcmp(syn_tag_name(m, t->tag[j]), w->xpos) == 0;
         if (t->head[j] == w->head) {
             r->uas++;
             r->las += syn_rel_universal(t->rel[j]) == syn_rel_universal(w->rel);
@@ -49,7 +51,7 @@ int syn_eval_conllu(const syn_model *m, const char *path, syn_eval_result *r, dy
             continue;
         }
         if (!rc)
-            score_sentence(&s[i], &t, r);
+            score_sentence(m, &s[i], &t, r);
     }
     dy_arena_free(scratch);
     dy_arena_free(a);

@@ -18,6 +18,7 @@
 #define W_START 0x5EED0002u
 #define W_END 0x5EED0003u
 #define W_ROOT 0x5EED0004u
+#define W_RARE 0x5EED0005u
 
 static int is_ascii_letter(unsigned c) { return (c | 0x20u) >= 'a' && (c | 0x20u) <= 'z'; }
 
@@ -65,6 +66,9 @@ void syn_words_prepare(const syn_lexicon *lex, const txt_token *toks, size_t n, 
             w->suf[k] = len > k + 1 ? txt_hash(t->norm + len - (k + 1), k + 1) * 37 + k : 0;
         w->flags = t->flags;
         w->lex = lex ? syn_lexicon_get(lex, t->hash) : 0;
+        /* A word seen only once or twice in training says little by its
+         * identity that its affixes do not: the tagger also sees it as
+         * rare (case_bits). */
         for (uint32_t k = 0; k < len; k++) {
             if (t->norm[k] >= '0' && t->norm[k] <= '9') {
                 w->flags |= SYN_W_DIGIT;
@@ -86,9 +90,10 @@ static uint64_t case_bits(const syn_word *w)
 }
 
 /* Contract in syntax_internal.h. */
-size_t syn_tag_features(const syn_word *w, size_t n, size_t i, const uint8_t *tags,
-                        const uint8_t *first, uint64_t *f)
+size_t syn_tag_features(const syn_model *m, const syn_word *w, size_t n, size_t i,
+                        const uint8_t *tags, const uint8_t *first, uint64_t *f)
 {
+    const uint8_t *upos = m->tag_upos;
     size_t k = 0;
     const syn_word *x = &w[i];
     uint64_t p1 = i >= 1 ? tags[i - 1] : SYN_TAG_NONE;
@@ -127,7 +132,7 @@ size_t syn_tag_features(const syn_word *w, size_t n, size_t i, const uint8_t *ta
     f[k++] = syn_key(28, x->suf[2], cb, 0);
     f[k++] = syn_key(29, i + 1 < n ? case_bits(&w[i + 1]) : W_END, cb, 0);
     /* the lexicon's classes of the word and its neighbours */
-    uint64_t lx = x->lex, lm1 = i >= 1 ? w[i - 1].lex : 0x100, lp1 = i + 1 < n ? w[i + 1].lex : 0x100;
+    uint64_t lx = x->lex, lm1 = i >= 1 ? w[i - 1].lex : 0x8000, lp1 = i + 1 < n ? w[i + 1].lex : 0x8000;
     f[k++] = syn_key(30, lx, 0, 0);
     f[k++] = syn_key(31, lx, x->suf[1], 0);
     f[k++] = syn_key(32, lx, cb, 0);
@@ -135,6 +140,16 @@ size_t syn_tag_features(const syn_word *w, size_t n, size_t i, const uint8_t *ta
     f[k++] = syn_key(34, lx, lp1, 0);
     f[k++] = syn_key(35, lm1, lx, 0);
     f[k++] = syn_key(36, lx, wm1, 0);
+    /* "has visited" / "the president visited": an auxiliary among the
+     * last three words decides between past tense and participle. */
+    uint64_t aux = SYN_TAG_NONE;
+    for (size_t j = i; j > 0 && j + 3 > i && aux == SYN_TAG_NONE; j--)
+        if (upos[tags[j - 1]] == SYN_AUX)
+            aux = tags[j - 1];
+    f[k++] = syn_key(37, lx, aux, 0);
+    f[k++] = syn_key(38, x->suf[1], aux, p1);
+    f[k++] = syn_key(39, lx, p1, p2);
+    f[k++] = syn_key(49, lx, wp1, 0);
     if (first) {
         /* second pass: the first pass's view of the words to the right */
         uint64_t q1 = i + 1 < n ? first[i + 1] : SYN_TAG_NONE;
@@ -148,6 +163,17 @@ size_t syn_tag_features(const syn_word *w, size_t n, size_t i, const uint8_t *ta
         f[k++] = syn_key(46, p1, first[i], q1);
         f[k++] = syn_key(47, lx, q1, 0);
         f[k++] = syn_key(48, first[i], x->w, 0);
+        /* Every clause has a finite verb: an "-ed" word in a sentence that
+         * has none yet is rather a past tense than a participle. */
+        uint64_t fin = 0;
+        for (size_t j = 0; j < n && fin < 2; j++) {
+            int xp = m->tag_xpos[first[j]];
+            fin += j != i && (xp == SYN_XPOS_VBD || xp == SYN_XPOS_VBZ || xp == SYN_XPOS_VBP ||
+                              xp == SYN_XPOS_MD);
+        }
+        f[k++] = syn_key(50, first[i], fin, 0);
+        f[k++] = syn_key(51, lx, fin, p1);
+        f[k++] = syn_key(52, x->suf[1], fin, aux);
     }
     assert(k <= SYN_TAG_MAX_FEATS);
     return k;

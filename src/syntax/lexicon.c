@@ -28,7 +28,7 @@ static inline uint32_t home(const syn_lexicon *x, uint64_t h)
 }
 
 /* Contract in syntax_internal.h. */
-uint8_t syn_lexicon_get(const syn_lexicon *x, uint64_t h)
+uint16_t syn_lexicon_get(const syn_lexicon *x, uint64_t h)
 {
     if (!x->keys)
         return 0;
@@ -44,14 +44,14 @@ uint8_t syn_lexicon_get(const syn_lexicon *x, uint64_t h)
 }
 
 /* Contract in syntax_internal.h. */
-int syn_lexicon_add(syn_lexicon *x, uint64_t h, uint8_t cls)
+int syn_lexicon_add(syn_lexicon *x, uint64_t h, uint16_t cls)
 {
     if (h == 0)
         h = 1;
     if (!x->keys || 2 * (x->n + 1) > x->mask) {
         uint32_t mask = x->keys ? 2 * x->mask + 1 : (1u << 12) - 1;
         uint64_t *keys = dy_calloc((size_t)mask + 1, sizeof *keys);
-        uint8_t *c = dy_calloc((size_t)mask + 1, 1);
+        uint16_t *c = dy_calloc((size_t)mask + 1, sizeof *c);
         if (!keys || !c) {
             dy_free(keys);
             dy_free(c);

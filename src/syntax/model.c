@@ -4,7 +4,7 @@
  * File layout (little-endian; docs/syntax.md):
  *   "DYADSYN\n"  u32 version  u32 ntags
  *   ntags x { u8 upos, u8 len, len bytes of the XPOS name }
- *   u32 nlex, nlex x { u64 form hash, u8 classes }   (the lexicon)
+ *   u32 nlex, nlex x { u64 form hash, u16 classes }   (the lexicon)
  *   3 x weights { u32 nclass, u32 nfeat, u32 npairs,
  *                 nfeat x { u64 key, u8 len }, npairs x u8 class,
  *                 npairs x i16 weight }   (tagger passes 1 and 2, parser)
@@ -365,6 +365,8 @@ static int read_tags(reader *r, syn_model *m)
         m->tag_xpos[i] = (uint8_t)syn_xpos_of(name);
         if (upos == SYN_PUNCT && !m->punct_tag)
             m->punct_tag = (uint8_t)i;
+        if (upos == SYN_VERB && strcmp(name, "VBD") == 0)
+            m->vbd_tag = (uint8_t)i;
     }
     return 0;
 }
@@ -376,11 +378,11 @@ static int read_lexicon(reader *r, syn_model *m)
     uint32_t n = (uint32_t)get(r, 4);
     if (n > (1u << 24))
         return bad(r, "lexicon size out of range");
-    if (need(r, (size_t)n * 9))
+    if (need(r, (size_t)n * 10))
         return DY_EPARSE;
     for (uint32_t i = 0; i < n; i++) {
         uint64_t key = get(r, 8);
-        uint8_t cls = (uint8_t)get(r, 1);
+        uint16_t cls = (uint16_t)get(r, 2);
         if (key == 0 || cls == 0)
             return bad(r, "lexicon entry out of range");
         if (syn_lexicon_add(&m->lex, key, cls))
@@ -443,7 +445,7 @@ int syn_model_load_mem(const void *p, size_t n, const char *name, syn_model **ou
     }
     m->bytes = sizeof *m;
     const syn_weights *ws[3] = {&m->tagger, &m->tagger2, &m->parser};
-    m->bytes += (size_t)(m->lex.mask + 1) * 9;
+    m->bytes += (size_t)(m->lex.mask + 1) * 10;
     for (int i = 0; i < 3; i++)
         m->bytes += (size_t)(ws[i]->mask + 1) * sizeof(syn_wslot) +
                     ws[i]->npairs * sizeof(syn_wpair) +

@@ -166,13 +166,14 @@ static int tree_alloc(syn_tree *t, size_t n, int with_arcs, dy_arena *a)
 }
 
 /* Contract in syntax_internal.h. */
-void syn_tag_run(const syn_weights *tagger, uint32_t ntags, const syn_word *w, uint32_t n,
+void syn_tag_run(const syn_model *m, const syn_weights *tagger, const syn_word *w, uint32_t n,
                  const uint8_t *first, uint8_t *tags)
 {
+    uint32_t ntags = m->ntags;
     uint64_t f[SYN_TAG_MAX_FEATS];
     int32_t score[SYN_MAX_TAGS];
     for (uint32_t i = 0; i < n; i++) {
-        size_t nf = syn_tag_features(w, n, i, tags, first, f);
+        size_t nf = syn_tag_features(m, w, n, i, tags, first, f);
         memset(score, 0, ntags * sizeof *score);
         syn_weights_score(tagger, f, nf, score);
         uint32_t best = 0;
@@ -183,11 +184,35 @@ void syn_tag_run(const syn_weights *tagger, uint32_t ntags, const syn_word *w, u
     }
 }
 
+/* Contract in syntax_internal.h. */
+void syn_finite_fix(const syn_model *m, uint8_t *tags, uint32_t n)
+{
+    int finite = 0;
+    for (uint32_t i = 0; i < n && !finite; i++) {
+        int x = m->tag_xpos[tags[i]];
+        finite = x == SYN_XPOS_VBD || x == SYN_XPOS_VBZ || x == SYN_XPOS_VBP || x == SYN_XPOS_MD;
+    }
+    if (finite || m->vbd_tag == 0)
+        return;
+    for (uint32_t i = 1; i < n; i++) {
+        if (m->tag_xpos[tags[i]] != SYN_XPOS_VBN || m->tag_upos[tags[i]] != SYN_VERB)
+            continue;
+        int aux = 0;
+        for (uint32_t j = i; j > 0 && j + 4 > i && !aux; j--)
+            aux = m->tag_upos[tags[j - 1]] == SYN_AUX;
+        if (!aux) {
+            tags[i] = m->vbd_tag;
+            return;
+        }
+    }
+}
+
 /* Both passes; t->upos holds the first pass's tags meanwhile. */
 static void tag_words(const syn_model *m, const syn_word *w, syn_tree *t)
 {
-    syn_tag_run(&m->tagger, m->ntags, w, t->n, NULL, t->upos);
-    syn_tag_run(&m->tagger2, m->ntags, w, t->n, t->upos, t->tag);
+    syn_tag_run(m, &m->tagger, w, t->n, NULL, t->upos);
+    syn_tag_run(m, &m->tagger2, w, t->n, t->upos, t->tag);
+    syn_finite_fix(m, t->tag, t->n);
     for (uint32_t i = 0; i < t->n; i++) {
         t->upos[i] = m->tag_upos[t->tag[i]];
         t->xpos[i] = m->tag_xpos[t->tag[i]];

@@ -184,7 +184,7 @@ int syn_train(const syn_train_opts *o, const char *out_path, dy_err *err);
  * relations (CoNLL 2018 shared task). */
 typedef struct syn_eval_result {
     long sentences, tokens;
-    long upos, uas, las;       /* correct tokens */
+    long upos, xpos, uas, las; /* correct tokens (xpos: the treebank's fine tag) */
 } syn_eval_result;
 
 /* Tag and parse every sentence of the CoNLL-U file at path with m and count

@@ -11,7 +11,7 @@
 #include <stdint.h>
 
 /* Model file format version (docs/syntax.md); bump on any layout change. */
-#define SYN_FORMAT_VERSION 1u
+#define SYN_FORMAT_VERSION 2u
 #define SYN_MAGIC "DYADSYN\n"
 
 /* At most this many fine tags (they are stored in a uint8_t). */
@@ -101,19 +101,24 @@ enum {
     SYN_LEX_VD = 1u << 4,  /* verb, past or participle */
     SYN_LEX_VG = 1u << 5,  /* verb, -ing */
     SYN_LEX_A = 1u << 6,   /* adjective */
-    SYN_LEX_R = 1u << 7    /* adverb */
+    SYN_LEX_R = 1u << 7,   /* adverb */
+    SYN_LEX_KNOWN = 1u << 8 /* frequent in the treebanks: its identity is a
+                               feature; rarer words are known by their
+                               affixes, shape and classes only */
 };
+/* Occurrences in the training treebanks that make a word SYN_LEX_KNOWN. */
+#define SYN_KNOWN_MIN 3
 
 /* Word form (txt_hash of its normal form) -> SYN_LEX_* bits. */
 typedef struct syn_lexicon {
     uint64_t *keys;        /* open addressing, 0 = empty */
-    uint8_t *cls;
+    uint16_t *cls;
     uint32_t mask, n;
 } syn_lexicon;
 
-uint8_t syn_lexicon_get(const syn_lexicon *x, uint64_t h);
+uint16_t syn_lexicon_get(const syn_lexicon *x, uint64_t h);
 /* Or cls into the classes of form hash h. Returns 0 or DY_ENOMEM. */
-int syn_lexicon_add(syn_lexicon *x, uint64_t h, uint8_t cls);
+int syn_lexicon_add(syn_lexicon *x, uint64_t h, uint16_t cls);
 void syn_lexicon_free(syn_lexicon *x);
 /* Build the lexicon from the WordNet 3.0 database files in dir (index.*,
  * *.exc). Returns 0, DY_EIO or DY_ENOMEM. */
@@ -128,6 +133,7 @@ struct syn_model {
     uint8_t tag_upos[SYN_MAX_TAGS];
     uint8_t tag_xpos[SYN_MAX_TAGS];
     uint8_t punct_tag;            /* a tag for punctuation (training pieces) */
+    uint8_t vbd_tag;              /* VERB VBD (syn_finite_fix), 0 when none */
     syn_lexicon lex;
     syn_weights tagger;           /* first pass, left to right: classes tags */
     syn_weights tagger2;          /* second pass, sees the first's tags */
@@ -150,7 +156,7 @@ typedef struct syn_word {
     uint64_t pre[3];   /* prefixes of 1..3 bytes (0: word too short) */
     uint64_t suf[4];   /* suffixes of 1..4 bytes */
     uint32_t flags;    /* TXT_TOK_* plus SYN_W_* below */
-    uint8_t lex;       /* SYN_LEX_* classes of the word */
+    uint16_t lex;      /* SYN_LEX_* classes of the word */
 } syn_word;
 
 enum {
@@ -167,14 +173,21 @@ void syn_words_prepare(const syn_lexicon *lex, const txt_token *toks, size_t n, 
 #define SYN_TAG_MAX_FEATS 56
 /* Features of token i given the tags of tokens before it (tags[0..i)) and,
  * in the second pass, the first pass's tags of the whole sentence (first;
- * NULL in the first pass). Returns the count written to f. */
-size_t syn_tag_features(const syn_word *w, size_t n, size_t i, const uint8_t *tags,
-                        const uint8_t *first, uint64_t *f);
+ * NULL in the first pass); m gives the tag set (the weights are not read).
+ * Returns the count written to f. */
+size_t syn_tag_features(const struct syn_model *m, const syn_word *w, size_t n, size_t i,
+                        const uint8_t *tags, const uint8_t *first, uint64_t *f);
+
+/* Every sentence has a finite verb: when the tags give none, the first
+ * past participle (VBN) with no auxiliary before it is a past tense
+ * ("The president visited China": the treebank, web text, has made the
+ * tagger fond of participles). */
+void syn_finite_fix(const struct syn_model *m, uint8_t *tags, uint32_t n);
 
 /* Tag words w[0..n) greedily, left to right, into tags, with the weights
  * of one pass (first: the first pass's tags, or NULL for the first pass). */
-void syn_tag_run(const syn_weights *tagger, uint32_t ntags, const syn_word *w, uint32_t n,
-                 const uint8_t *first, uint8_t *tags);
+void syn_tag_run(const struct syn_model *m, const syn_weights *tagger, const syn_word *w,
+                 uint32_t n, const uint8_t *first, uint8_t *tags);
 
 /* ---- parser -------------------------------------------------------- */
 

@@ -284,6 +284,9 @@ static int build_tagset(trainer *t, syn_csent *const *files, const size_t *nper,
             hyph = (int)i;
     }
     m->punct_tag = (uint8_t)(hyph >= 0 ? hyph : punct >= 0 ? punct : 0);
+    for (size_t i = 0; i < n; i++)
+        if (m->tag_upos[i] == SYN_VERB && strcmp(m->tag_name[i], "VBD") == 0)
+            m->vbd_tag = (uint8_t)i;
     return 0;
 }
 
@@ -302,6 +305,35 @@ static int is_tree(const syn_gold *g)
             return 0;
     }
     return 1;
+}
+
+/* Mark the words seen at least SYN_KNOWN_MIN times in the training
+ * sentences as known in the lexicon (syn_words_prepare). */
+static int mark_known(trainer *t)
+{
+    syn_lexicon count = {0};
+    int rc = 0;
+    /* The count in a lexicon's class bits, saturating: a word's bit k is
+     * set at its (k+1)-th occurrence. */
+    for (size_t i = 0; !rc && i < t->ns; i++) {
+        const syn_gold *g = &t->s[i].g;
+        for (size_t j = 0; !rc && j < g->n; j++) {
+            uint16_t c = syn_lexicon_get(&count, g->toks[j].hash);
+            if (c < (1u << (SYN_KNOWN_MIN - 1)))
+                rc = syn_lexicon_add(&count, g->toks[j].hash, c ? (uint16_t)(c << 1) : 1);
+        }
+    }
+    long known = 0;
+    for (uint32_t i = 0; !rc && count.keys && i <= count.mask; i++) {
+        if (!count.keys[i] || count.cls[i] < (1u << (SYN_KNOWN_MIN - 1)))
+            continue;
+        rc = syn_lexicon_add(&t->tags.lex, count.keys[i], SYN_LEX_KNOWN);
+        known++;
+    }
+    syn_lexicon_free(&count);
+    if (!rc)
+        say(t, "%ld words occur at least %d times", known, SYN_KNOWN_MIN);
+    return rc;
 }
 
 static int load_sentences(trainer *t)
@@ -341,12 +373,15 @@ static int load_sentences(trainer *t)
                 rc = DY_ENOMEM;
                 break;
             }
-            syn_words_prepare(&t->tags.lex, s->g.toks, n, s->w);
             memcpy(s->phead, s->g.head, (n + 1) * sizeof *s->phead);
             lifted += syn_projectivize(s->phead, (int)n);
             t->ns++;
         }
     }
+    if (!rc)
+        rc = mark_known(t);
+    for (size_t i = 0; !rc && i < t->ns; i++)
+        syn_words_prepare(&t->tags.lex, t->s[i].g.toks, t->s[i].g.n, t->s[i].w);
     if (rc == DY_ENOMEM)
         dy_err_set(t->err, rc, NULL, 0, -1, "out of memory");
     dy_free(files);
@@ -395,7 +430,7 @@ static int train_tagger(trainer *t, int pass, int skip, int folds, syn_weights *
             const tr_sent *s = &t->s[order[k]];
             const uint8_t *first = pass == 2 ? s->jfirst : NULL;
             for (uint32_t i = 0; !rc && i < s->g.n; i++) {
-                size_t nf = syn_tag_features(s->w, s->g.n, i, tags, first, f);
+                size_t nf = syn_tag_features(&t->tags, s->w, s->g.n, i, tags, first, f);
                 memset(score, 0, m.nclass * sizeof *score);
                 tr_score(&m, f, nf, score);
                 uint32_t best = 0;
@@ -432,9 +467,10 @@ static void tag_fold(trainer *t, int k, int folds, const syn_weights *w1, const 
     for (size_t i = (size_t)k; i < t->ns; i += (size_t)folds) {
         tr_sent *s = &t->s[i];
         if (!w2) {
-            syn_tag_run(w1, t->tags.ntags, s->w, (uint32_t)s->g.n, NULL, s->jfirst);
+            syn_tag_run(&t->tags, w1, s->w, (uint32_t)s->g.n, NULL, s->jfirst);
         } else {
-            syn_tag_run(w2, t->tags.ntags, s->w, (uint32_t)s->g.n, s->jfirst, s->jtag);
+            syn_tag_run(&t->tags, w2, s->w, (uint32_t)s->g.n, s->jfirst, s->jtag);
+            syn_finite_fix(&t->tags, s->jtag, (uint32_t)s->g.n);
         }
     }
 }
@@ -639,7 +675,7 @@ static void put_lexicon(dy_buf *b, const syn_lexicon *x)
     put(b, n, 4);
     for (uint32_t i = 0; i < n; i++) {
         put(b, keys[i], 8);
-        put(b, syn_lexicon_get(x, keys[i]), 1);
+        put(b, syn_lexicon_get(x, keys[i]), 2);
     }
     dy_free(keys);
 }

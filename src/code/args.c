@@ -1,0 +1,361 @@
+/* args.c - the arguments of an event word from the dependency tree
+ * (code_syntax.h). Word classes that decide here (target prepositions,
+ * light verbs, relative pronouns) come from data/coder/cues.txt, through
+ * the cue table the caller's sentence view carries. */
+#include "code/code_syntax.h"
+
+#include <assert.h>
+#include <string.h>
+
+static const char *const arg_names[CODE_ARG_KINDS] = {
+    "", "nsubj", "nsubj:pass", "obl:agent", "obj", "iobj", "obl", "nsubj of xcomp head",
+    "nsubj of conj head", "acl:relcl head", "nmod:poss", "amod/compound", "nmod",
+    "nsubj of light verb", "ccomp/xcomp argument"};
+
+const char *code_arg_name(int how)
+{
+    return how > 0 && how < CODE_ARG_KINDS ? arg_names[how] : "";
+}
+
+/* ---- the tree as document tokens --------------------------------------- */
+
+int code_syntax_rel(const code_sent *s, uint32_t t)
+{
+    assert(t >= s->tb && t < s->te);
+    return s->tree->rel[t - s->tb];
+}
+
+uint32_t code_syntax_head(const code_sent *s, uint32_t t)
+{
+    assert(t >= s->tb && t < s->te);
+    int32_t h = s->tree->head[t - s->tb];
+    return h < 0 ? UINT32_MAX : s->tb + (uint32_t)h;
+}
+
+static int upos(const code_sent *s, uint32_t t) { return s->tree->upos[t - s->tb]; }
+
+/* The first child of h with relation rel (universal part when universal),
+ * after token `after` (document index; use h's sentence start - 1 for
+ * any); UINT32_MAX when none. */
+static uint32_t child(const code_sent *s, uint32_t h, int rel, int universal)
+{
+    for (uint32_t t = s->tb; t < s->te; t++) {
+        if (code_syntax_head(s, t) != h)
+            continue;
+        int r = code_syntax_rel(s, t);
+        if (r == rel || (universal && syn_rel_universal(r) == rel))
+            return t;
+    }
+    return UINT32_MAX;
+}
+
+static int32_t cover(const code_sent *s, uint32_t t)
+{
+    return t >= s->tb && t < s->te ? s->mcover[t - s->tb] : -1;
+}
+
+/* Does the cue table put a form of this kind at token t alone? */
+static int cue_word(const code_sent *s, uint32_t t, int kind)
+{
+    uint32_t mask = code_cues_at(s->cues, s->tk, t, t, NULL);
+    return (mask >> kind) & 1u;
+}
+
+/* ---- phrases to mentions ------------------------------------------------ */
+
+/* Relations along which a mention still names the phrase's actor: "the
+ * Russian army", "Iran's foreign minister", "the government of Iraq",
+ * "President Putin". */
+static int naming_rel(int r)
+{
+    switch (r) {
+    case SYN_REL_COMPOUND:
+    case SYN_REL_AMOD:
+    case SYN_REL_NMOD_POSS:
+    case SYN_REL_FLAT:
+    case SYN_REL_NMOD:
+    case SYN_REL_APPOS:
+        return 1;
+    default:
+        return 0;
+    }
+}
+
+/* Preference among naming relations: the possessor and the modifiers name
+ * the actor before an "of" phrase does. */
+static int naming_rank(int r)
+{
+    return r == SYN_REL_NMOD_POSS ? 0 : r == SYN_REL_COMPOUND || r == SYN_REL_FLAT ? 1
+                                     : r == SYN_REL_AMOD                         ? 2
+                                     : r == SYN_REL_APPOS                        ? 3
+                                                                                 : 4;
+}
+
+static int32_t phrase_at(const code_sent *s, uint32_t h, int depth)
+{
+    int32_t m = cover(s, h);
+    if (m >= 0)
+        return m;
+    if (depth == 0)
+        return -1;
+    /* "A few members of the Russian delegation" would go too deep; two
+     * levels are kept: "the leaders of Iran", "officials of Iran's army". */
+    for (int rank = 0; rank <= 4; rank++) {
+        for (uint32_t t = s->tb; t < s->te; t++) {
+            if (code_syntax_head(s, t) != h)
+                continue;
+            int r = code_syntax_rel(s, t);
+            if (!naming_rel(r) || naming_rank(r) != rank)
+                continue;
+            int32_t x = phrase_at(s, t, depth - 1);
+            if (x >= 0)
+                return x;
+        }
+    }
+    return -1;
+}
+
+int32_t code_phrase_mention(const code_sent *s, uint32_t h)
+{
+    if (h < s->tb || h >= s->te)
+        return -1;
+    return phrase_at(s, h, 2);
+}
+
+/* ---- verbs -------------------------------------------------------------- */
+
+int code_syntax_passive(const code_sent *s, uint32_t v)
+{
+    return child(s, v, SYN_REL_NSUBJ_PASS, 0) != UINT32_MAX ||
+           child(s, v, SYN_REL_AUX_PASS, 0) != UINT32_MAX;
+}
+
+static int is_pronoun(const code_sent *s, uint32_t t)
+{
+    return upos(s, t) == SYN_PRON;
+}
+
+/* A participle or an infinitive: a verb form with no subject of its own. */
+static int nonfinite(const code_sent *s, uint32_t v)
+{
+    int x = s->tree->xpos[v - s->tb];
+    return x == SYN_XPOS_VBG || x == SYN_XPOS_VBN || x == SYN_XPOS_VB;
+}
+
+/* The subject token of verb v, following control, coordination and
+ * relative clauses; sets *how. UINT32_MAX when none. */
+static uint32_t subject_of(const code_sent *s, uint32_t v, int *how)
+{
+    for (int hops = 0; hops < 4; hops++) {
+        uint32_t subj = child(s, v, SYN_REL_NSUBJ, 0);
+        if (subj != UINT32_MAX) {
+            if (cue_word(s, subj, CODE_CUE_RELATIVE) && code_syntax_rel(s, v) == SYN_REL_ACL_RELCL) {
+                *how = CODE_ARG_RELCL;
+                return code_syntax_head(s, v);
+            }
+            if (*how == CODE_ARG_NONE)
+                *how = CODE_ARG_NSUBJ;
+            return subj;
+        }
+        int r = code_syntax_rel(s, v);
+        uint32_t h = code_syntax_head(s, v);
+        if (h == UINT32_MAX)
+            return UINT32_MAX;
+        if (r == SYN_REL_XCOMP) {
+            /* "agreed to meet": the controller is the subject, unless the
+             * verb has an object that controls ("urged Iran to stop"). */
+            uint32_t o = child(s, h, SYN_REL_OBJ, 0);
+            if (o != UINT32_MAX) {
+                *how = CODE_ARG_CONTROL;
+                return o;
+            }
+            *how = CODE_ARG_CONTROL;
+        } else if (r == SYN_REL_CONJ && (upos(s, h) == SYN_VERB || upos(s, h) == SYN_AUX)) {
+            *how = CODE_ARG_CONJ;
+        } else if ((r == SYN_REL_ADVCL || r == SYN_REL_OBL) && nonfinite(s, v) &&
+                   (upos(s, h) == SYN_VERB || upos(s, h) == SYN_AUX || upos(s, h) == SYN_ADJ)) {
+            /* "blamed Iran, committing to send troops", "allied with the
+             * Kurds in fighting ISIS": a participle with no subject of its
+             * own shares its clause's. */
+            *how = CODE_ARG_CONTROL;
+        } else {
+            return UINT32_MAX;
+        }
+        v = h;
+    }
+    return UINT32_MAX;
+}
+
+/* A target from the obliques of v: the first whose preposition marks a
+ * target and that names an actor. */
+static int32_t oblique_target(const code_sent *s, uint32_t v, int32_t avoid, uint32_t *tok)
+{
+    for (uint32_t t = s->tb; t < s->te; t++) {
+        if (code_syntax_head(s, t) != v)
+            continue;
+        int r = code_syntax_rel(s, t);
+        if (r != SYN_REL_OBL && r != SYN_REL_NMOD)
+            continue;
+        uint32_t c = child(s, t, SYN_REL_CASE, 0);
+        if (c == UINT32_MAX || !cue_word(s, c, CODE_CUE_TARGET_PREP))
+            continue;
+        int32_t m = code_phrase_mention(s, t);
+        if (m >= 0 && m != avoid) {
+            *tok = t;
+            return m;
+        }
+    }
+    return -1;
+}
+
+/* The actor a complement clause headed by c is about: its subject, else
+ * its object, else its first oblique naming one. */
+static int32_t complement_actor(const code_sent *s, uint32_t c, int32_t avoid, uint32_t *tok)
+{
+    static const int rels[] = {SYN_REL_NSUBJ, SYN_REL_NSUBJ_PASS, SYN_REL_OBJ};
+    for (size_t i = 0; i < sizeof rels / sizeof *rels; i++) {
+        uint32_t t = child(s, c, rels[i], 0);
+        int32_t m;
+        if (t != UINT32_MAX && (m = code_phrase_mention(s, t)) >= 0 && m != avoid) {
+            *tok = t;
+            return m;
+        }
+    }
+    if (cover(s, c) >= 0 && cover(s, c) != avoid) { /* "said it was Iran" */
+        *tok = c;
+        return cover(s, c);
+    }
+    return oblique_target(s, c, avoid, tok);
+}
+
+static void verb_args(const code_sent *s, uint32_t v, code_args *a)
+{
+    a->passive = code_syntax_passive(s, v);
+    if (a->passive) {
+        uint32_t ag = child(s, v, SYN_REL_OBL_AGENT, 0);
+        if (ag != UINT32_MAX && (a->src = code_phrase_mention(s, ag)) >= 0) {
+            a->src_how = CODE_ARG_AGENT;
+            a->src_tok = (int32_t)ag;
+        }
+        uint32_t ps = child(s, v, SYN_REL_NSUBJ_PASS, 0);
+        if (ps == UINT32_MAX && code_syntax_rel(s, v) == SYN_REL_ACL &&
+            code_syntax_head(s, v) != UINT32_MAX)
+            ps = code_syntax_head(s, v); /* "the diplomats expelled by ..." */
+        if (ps != UINT32_MAX && (a->tgt = code_phrase_mention(s, ps)) >= 0) {
+            a->tgt_how = CODE_ARG_NSUBJ_PASS;
+            a->tgt_tok = (int32_t)ps;
+        }
+        return;
+    }
+    int how = CODE_ARG_NONE;
+    uint32_t subj = subject_of(s, v, &how);
+    if (subj != UINT32_MAX) {
+        a->src_tok = (int32_t)subj;
+        a->src_how = how;
+        a->src = code_phrase_mention(s, subj);
+        if (a->src < 0 && is_pronoun(s, subj))
+            a->src_pronoun = 1;
+    }
+    uint32_t o = child(s, v, SYN_REL_OBJ, 0);
+    if (o != UINT32_MAX && (a->tgt = code_phrase_mention(s, o)) >= 0 && a->tgt != a->src) {
+        a->tgt_how = CODE_ARG_OBJ;
+        a->tgt_tok = (int32_t)o;
+        return;
+    }
+    a->tgt = -1;
+    uint32_t io = child(s, v, SYN_REL_IOBJ, 0);
+    if (io != UINT32_MAX && (a->tgt = code_phrase_mention(s, io)) >= 0 && a->tgt != a->src) {
+        a->tgt_how = CODE_ARG_IOBJ;
+        a->tgt_tok = (int32_t)io;
+        return;
+    }
+    a->tgt = -1;
+    uint32_t tok;
+    if ((a->tgt = oblique_target(s, v, a->src, &tok)) >= 0) {
+        a->tgt_how = CODE_ARG_OBL;
+        a->tgt_tok = (int32_t)tok;
+        return;
+    }
+    /* A verb of saying is about the actor its complement is about: "said
+     * Iran had broken the deal", "claimed that the wall was part of
+     * America's security". */
+    uint32_t comp = child(s, v, SYN_REL_CCOMP, 0);
+    if (comp != UINT32_MAX && cue_word(s, v, CODE_CUE_SPEECH) &&
+        (a->tgt = complement_actor(s, comp, a->src, &tok)) >= 0) {
+        a->tgt_how = CODE_ARG_COMP;
+        a->tgt_tok = (int32_t)tok;
+    }
+}
+
+/* ---- nominal events ----------------------------------------------------- */
+
+static void noun_args(const code_sent *s, uint32_t v, code_args *a)
+{
+    /* Whose act: "Russia's invasion", "the Russian invasion", "US strikes". */
+    static const int own[] = {SYN_REL_NMOD_POSS, SYN_REL_AMOD, SYN_REL_COMPOUND};
+    for (size_t i = 0; i < sizeof own / sizeof *own && a->src < 0 && !a->src_pronoun; i++) {
+        for (uint32_t t = s->tb; t < s->te && a->src < 0; t++) {
+            if (code_syntax_head(s, t) != v || code_syntax_rel(s, t) != own[i])
+                continue;
+            int32_t m = cover(s, t);
+            if (m >= 0 && !(s->ms[m].flags & DICT_M_LOCALITY)) {
+                a->src = m;
+                a->src_how = i == 0 ? CODE_ARG_POSS : CODE_ARG_MOD;
+                a->src_tok = (int32_t)t;
+            } else if (m < 0 && i == 0 && is_pronoun(s, t)) {
+                /* "their attack": whose, the document says */
+                a->src_pronoun = 1;
+                a->src_how = CODE_ARG_POSS;
+                a->src_tok = (int32_t)t;
+                break;
+            }
+        }
+    }
+    /* "held talks", "launched an attack": the light verb's subject acts. */
+    uint32_t h = code_syntax_head(s, v);
+    if (a->src < 0 && !a->src_pronoun && h != UINT32_MAX && code_syntax_rel(s, v) == SYN_REL_OBJ &&
+        cue_word(s, h, CODE_CUE_LIGHT)) {
+        int how = CODE_ARG_NONE;
+        uint32_t subj = subject_of(s, h, &how);
+        if (subj != UINT32_MAX) {
+            a->src = code_phrase_mention(s, subj);
+            a->src_how = CODE_ARG_LIGHT;
+            a->src_tok = (int32_t)subj;
+            if (a->src < 0 && is_pronoun(s, subj))
+                a->src_pronoun = 1;
+        }
+        /* "imposed sanctions on Iran": the light verb's oblique. */
+        uint32_t tok;
+        if ((a->tgt = oblique_target(s, h, a->src, &tok)) >= 0) {
+            a->tgt_how = CODE_ARG_OBL;
+            a->tgt_tok = (int32_t)tok;
+        }
+    }
+    /* On whom: "talks with Iran", "attack on the embassy", "the invasion of
+     * Kuwait". */
+    uint32_t tok;
+    int32_t m;
+    if (a->tgt < 0 && (m = oblique_target(s, v, a->src, &tok)) >= 0) {
+        a->tgt = m;
+        a->tgt_how = CODE_ARG_NMOD;
+        a->tgt_tok = (int32_t)tok;
+    }
+}
+
+/* Contract in code_syntax.h. */
+void code_syntax_args(const code_sent *s, uint32_t v, int noun, code_args *out)
+{
+    memset(out, 0, sizeof *out);
+    out->src = out->tgt = -1;
+    out->src_tok = out->tgt_tok = -1;
+    if (noun)
+        noun_args(s, v, out);
+    else
+        verb_args(s, v, out);
+    if (out->src >= 0 && (s->ms[out->src].flags & DICT_M_LOCALITY)) {
+        out->src = -1; /* a city is where things happen, never who acts */
+        out->src_how = CODE_ARG_NONE;
+    }
+    if (out->src >= 0 && out->src == out->tgt)
+        out->tgt = -1;
+}
