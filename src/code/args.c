@@ -135,6 +135,15 @@ static int is_pronoun(const code_sent *s, uint32_t t)
     return upos(s, t) == SYN_PRON;
 }
 
+/* Does a description that points back ("the country", "both sides"; cue
+ * kinds pronoun-*) end at token t? */
+static int pointing(const code_sent *s, uint32_t t)
+{
+    uint32_t kinds = 1u << CODE_CUE_PRON_PERSON | 1u << CODE_CUE_PRON_GROUP |
+                     1u << CODE_CUE_PRON_THING;
+    return (code_cues_at(s->cues, s->tk, s->tb, t, NULL) & kinds) != 0;
+}
+
 /* A participle or an infinitive: a verb form with no subject of its own. */
 static int nonfinite(const code_sent *s, uint32_t v)
 {
@@ -148,6 +157,10 @@ static uint32_t subject_of(const code_sent *s, uint32_t v, int *how)
 {
     for (int hops = 0; hops < 4; hops++) {
         uint32_t subj = child(s, v, SYN_REL_NSUBJ, 0);
+        /* "Saudi Arabia is expected to restore relations": the controller
+         * of a passive is its passive subject. */
+        if (subj == UINT32_MAX && hops > 0)
+            subj = child(s, v, SYN_REL_NSUBJ_PASS, 0);
         if (subj != UINT32_MAX) {
             if (cue_word(s, subj, CODE_CUE_RELATIVE) && code_syntax_rel(s, v) == SYN_REL_ACL_RELCL) {
                 *how = CODE_ARG_RELCL;
@@ -186,15 +199,41 @@ static uint32_t subject_of(const code_sent *s, uint32_t v, int *how)
     return UINT32_MAX;
 }
 
-/* A target from the obliques of v: the first whose preposition marks a
- * target and that names an actor. */
-static int32_t oblique_target(const code_sent *s, uint32_t v, int32_t avoid, uint32_t *tok)
+/* The agent of a passive v: its obl:agent, or an oblique with "by" (the
+ * parser often leaves the subtype out). UINT32_MAX when none. */
+static uint32_t agent_of(const code_sent *s, uint32_t v)
+{
+    uint32_t ag = child(s, v, SYN_REL_OBL_AGENT, 0);
+    if (ag != UINT32_MAX)
+        return ag;
+    /* "by" phrases under the verb, or one level down where the parser hung
+     * them on the oblique before ("imposed on Belarus by Canada"). */
+    for (int depth = 0; depth < 2; depth++) {
+        for (uint32_t t = s->tb; t < s->te; t++) {
+            uint32_t h = code_syntax_head(s, t);
+            if (depth == 1 && h != UINT32_MAX)
+                h = code_syntax_head(s, h);
+            int r = syn_rel_universal(code_syntax_rel(s, t));
+            if (h != v || (r != SYN_REL_OBL && r != SYN_REL_OBJ && r != SYN_REL_NMOD))
+                continue;
+            uint32_t c = child(s, t, SYN_REL_CASE, 0);
+            if (c != UINT32_MAX && cue_word(s, c, CODE_CUE_AGENT_PREP))
+                return t;
+        }
+    }
+    return UINT32_MAX;
+}
+
+/* Contract in code_syntax.h. */
+int32_t code_syntax_oblique(const code_sent *s, uint32_t v, int32_t avoid, uint32_t *tok)
 {
     for (uint32_t t = s->tb; t < s->te; t++) {
         if (code_syntax_head(s, t) != v)
             continue;
         int r = code_syntax_rel(s, t);
-        if (r != SYN_REL_OBL && r != SYN_REL_NMOD)
+        /* An object with a preposition of its own is an oblique the parser
+         * misread ("imposed on North Korea"). */
+        if (r != SYN_REL_OBL && r != SYN_REL_NMOD && r != SYN_REL_OBJ)
             continue;
         uint32_t c = child(s, t, SYN_REL_CASE, 0);
         if (c == UINT32_MAX || !cue_word(s, c, CODE_CUE_TARGET_PREP))
@@ -205,17 +244,45 @@ static int32_t oblique_target(const code_sent *s, uint32_t v, int32_t avoid, uin
             return m;
         }
     }
+    /* One level down: "provided $5.5 billion in aid to Ukraine" (the aid's
+     * "to" phrase). */
+    for (uint32_t t = s->tb; t < s->te; t++) {
+        if (code_syntax_head(s, t) != v)
+            continue;
+        int r = code_syntax_rel(s, t);
+        if (r != SYN_REL_OBL && r != SYN_REL_OBJ)
+            continue;
+        for (uint32_t u = s->tb; u < s->te; u++) {
+            if (code_syntax_head(s, u) != t || code_syntax_rel(s, u) != SYN_REL_NMOD)
+                continue;
+            uint32_t c = child(s, u, SYN_REL_CASE, 0);
+            int32_t m;
+            if (c != UINT32_MAX && cue_word(s, c, CODE_CUE_TARGET_PREP) &&
+                (m = cover(s, u)) >= 0 && m != avoid) {
+                *tok = u;
+                return m;
+            }
+        }
+    }
     return -1;
 }
 
-/* The actor a complement clause headed by c is about: its subject, else
- * its object, else its first oblique naming one. */
-static int32_t complement_actor(const code_sent *s, uint32_t c, int32_t avoid, uint32_t *tok)
+/* The actor a complement clause headed by c is about: its subject (when
+ * subj: an infinitive's subject is the controller's own), else its object,
+ * else its first oblique naming one. */
+static int32_t complement_actor(const code_sent *s, uint32_t c, int32_t avoid, int subj,
+                                 uint32_t *tok)
 {
-    static const int rels[] = {SYN_REL_NSUBJ, SYN_REL_NSUBJ_PASS, SYN_REL_OBJ};
-    for (size_t i = 0; i < sizeof rels / sizeof *rels; i++) {
+    /* (an xcomp noun is mostly an object the parser misread) */
+    static const int rels[] = {SYN_REL_NSUBJ, SYN_REL_NSUBJ_PASS, SYN_REL_OBJ, SYN_REL_IOBJ,
+                               SYN_REL_XCOMP};
+    for (size_t i = subj ? 0 : 2; i < sizeof rels / sizeof *rels; i++) {
         uint32_t t = child(s, c, rels[i], 0);
         int32_t m;
+        /* "its troops": the speaker's own, not whom the clause is about */
+        uint32_t poss = t == UINT32_MAX ? UINT32_MAX : child(s, t, SYN_REL_NMOD_POSS, 0);
+        if (poss != UINT32_MAX && is_pronoun(s, poss))
+            continue;
         if (t != UINT32_MAX && (m = code_phrase_mention(s, t)) >= 0 && m != avoid) {
             *tok = t;
             return m;
@@ -225,14 +292,15 @@ static int32_t complement_actor(const code_sent *s, uint32_t c, int32_t avoid, u
         *tok = c;
         return cover(s, c);
     }
-    return oblique_target(s, c, avoid, tok);
+    return code_syntax_oblique(s, c, avoid, tok);
 }
 
 static void verb_args(const code_sent *s, uint32_t v, code_args *a)
 {
-    a->passive = code_syntax_passive(s, v);
+    a->passive = code_syntax_passive(s, v) ||
+                 (s->tree->xpos[v - s->tb] == SYN_XPOS_VBN && agent_of(s, v) != UINT32_MAX);
     if (a->passive) {
-        uint32_t ag = child(s, v, SYN_REL_OBL_AGENT, 0);
+        uint32_t ag = agent_of(s, v);
         if (ag != UINT32_MAX && (a->src = code_phrase_mention(s, ag)) >= 0) {
             a->src_how = CODE_ARG_AGENT;
             a->src_tok = (int32_t)ag;
@@ -241,9 +309,18 @@ static void verb_args(const code_sent *s, uint32_t v, code_args *a)
         if (ps == UINT32_MAX && code_syntax_rel(s, v) == SYN_REL_ACL &&
             code_syntax_head(s, v) != UINT32_MAX)
             ps = code_syntax_head(s, v); /* "the diplomats expelled by ..." */
-        if (ps != UINT32_MAX && (a->tgt = code_phrase_mention(s, ps)) >= 0) {
+        if (ps != UINT32_MAX && (a->tgt = code_phrase_mention(s, ps)) >= 0 && a->tgt != a->src) {
             a->tgt_how = CODE_ARG_NSUBJ_PASS;
             a->tgt_tok = (int32_t)ps;
+            return;
+        }
+        /* "New sanctions were imposed on North Korea by ...": the subject
+         * is the act's instrument, the oblique its target. */
+        a->tgt = -1;
+        uint32_t tok;
+        if ((a->tgt = code_syntax_oblique(s, v, a->src, &tok)) >= 0) {
+            a->tgt_how = CODE_ARG_OBL;
+            a->tgt_tok = (int32_t)tok;
         }
         return;
     }
@@ -253,7 +330,7 @@ static void verb_args(const code_sent *s, uint32_t v, code_args *a)
         a->src_tok = (int32_t)subj;
         a->src_how = how;
         a->src = code_phrase_mention(s, subj);
-        if (a->src < 0 && is_pronoun(s, subj))
+        if (a->src < 0 && (is_pronoun(s, subj) || pointing(s, subj)))
             a->src_pronoun = 1;
     }
     uint32_t o = child(s, v, SYN_REL_OBJ, 0);
@@ -271,19 +348,39 @@ static void verb_args(const code_sent *s, uint32_t v, code_args *a)
     }
     a->tgt = -1;
     uint32_t tok;
-    if ((a->tgt = oblique_target(s, v, a->src, &tok)) >= 0) {
+    if ((a->tgt = code_syntax_oblique(s, v, a->src, &tok)) >= 0) {
         a->tgt_how = CODE_ARG_OBL;
         a->tgt_tok = (int32_t)tok;
         return;
     }
     /* A verb of saying is about the actor its complement is about: "said
      * Iran had broken the deal", "claimed that the wall was part of
-     * America's security". */
+     * America's security". Any verb's infinitive or gerund complement
+     * carries its target: "denied attacking Ukraine", "threatened to
+     * strike Iran". */
     uint32_t comp = child(s, v, SYN_REL_CCOMP, 0);
     if (comp != UINT32_MAX && cue_word(s, v, CODE_CUE_SPEECH) &&
-        (a->tgt = complement_actor(s, comp, a->src, &tok)) >= 0) {
+        (a->tgt = complement_actor(s, comp, a->src, 1, &tok)) >= 0) {
         a->tgt_how = CODE_ARG_COMP;
         a->tgt_tok = (int32_t)tok;
+        return;
+    }
+    comp = child(s, v, SYN_REL_XCOMP, 0);
+    if (comp != UINT32_MAX && (a->tgt = complement_actor(s, comp, a->src, 0, &tok)) >= 0) {
+        a->tgt_how = CODE_ARG_COMP;
+        a->tgt_tok = (int32_t)tok;
+        return;
+    }
+    /* "rejected claims that its troops had attacked Armenia": the clause
+     * of the object noun. */
+    if (o != UINT32_MAX) {
+        comp = child(s, o, SYN_REL_ACL, 1);
+        if (comp == UINT32_MAX)
+            comp = child(s, o, SYN_REL_CCOMP, 0);
+        if (comp != UINT32_MAX && (a->tgt = complement_actor(s, comp, a->src, 1, &tok)) >= 0) {
+            a->tgt_how = CODE_ARG_COMP;
+            a->tgt_tok = (int32_t)tok;
+        }
     }
 }
 
@@ -326,7 +423,7 @@ static void noun_args(const code_sent *s, uint32_t v, code_args *a)
         }
         /* "imposed sanctions on Iran": the light verb's oblique. */
         uint32_t tok;
-        if ((a->tgt = oblique_target(s, h, a->src, &tok)) >= 0) {
+        if ((a->tgt = code_syntax_oblique(s, h, a->src, &tok)) >= 0) {
             a->tgt_how = CODE_ARG_OBL;
             a->tgt_tok = (int32_t)tok;
         }
@@ -335,7 +432,7 @@ static void noun_args(const code_sent *s, uint32_t v, code_args *a)
      * Kuwait". */
     uint32_t tok;
     int32_t m;
-    if (a->tgt < 0 && (m = oblique_target(s, v, a->src, &tok)) >= 0) {
+    if (a->tgt < 0 && (m = code_syntax_oblique(s, v, a->src, &tok)) >= 0) {
         a->tgt = m;
         a->tgt_how = CODE_ARG_NMOD;
         a->tgt_tok = (int32_t)tok;

@@ -142,6 +142,7 @@ enum {
     CODE_CUE_LIGHT,        /* a verb whose object noun is the act ("held talks") */
     CODE_CUE_RELATIVE,     /* a relative pronoun ("which", "who") */
     CODE_CUE_SPEECH,       /* a verb of saying: its complement is reported */
+    CODE_CUE_AGENT_PREP,   /* the preposition of a passive's agent ("by") */
     CODE_CUE_KINDS
 };
 

@@ -75,6 +75,11 @@ void code_syntax_args(const code_sent *s, uint32_t v, int noun, code_args *out);
  * -1 when none. */
 int32_t code_phrase_mention(const code_sent *s, uint32_t h);
 
+/* A target among the obliques of the word at v: the first whose
+ * preposition marks a target (cue kind target-preposition) and that names
+ * an actor other than avoid; its head token into *tok. -1 when none. */
+int32_t code_syntax_oblique(const code_sent *s, uint32_t v, int32_t avoid, uint32_t *tok);
+
 /* Does the word at v head a passive (nsubj:pass or aux:pass child)? */
 int code_syntax_passive(const code_sent *s, uint32_t v);
 

@@ -1120,24 +1120,151 @@ static int descends(const sctx *sc, uint32_t t, uint32_t v)
 /* Arguments of candidate cd from the tree; a pattern's '$' or '+' slot
  * fills a role the tree left empty, when its mention hangs off the event
  * word (a slot picked by position alone is not trusted). */
+/* Is mention m a role noun whose country the matcher took from a member
+ * of the source list src ("The US, Japan and South Korea held joint
+ * military exercises": the military is theirs)? */
+static int sources_means(const sctx *sc, const dict_mention *m, int32_t src)
+{
+    int32_t idx[16];
+    size_t n = members(sc, src, idx, 16);
+    for (size_t i = 0; i < n; i++)
+        if (own_means(sc, m, idx[i]))
+            return 1;
+    return 0;
+}
+
+/* Does pattern p name words besides its event word and slots ("arrived
+ * in +")? Such a slot is where its author put the target, even a place. */
+static int worded(const dict_pattern *p)
+{
+    if (!p)
+        return 0;
+    for (uint32_t i = 0; i < p->nel; i++)
+        if (p->el[i].type == DICT_PE_WORDS && !p->el[i].optional)
+            return 1;
+    return 0;
+}
+
+/* A pattern slot's mention next to the event word ("thanked Germany",
+ * "Germany's Scholz thanked") is trusted even when the parse put it
+ * elsewhere: two tokens at most between them, none of them punctuation. */
+static int adjacent(const sctx *sc, const dict_mention *m, uint32_t v)
+{
+    if (m->flags & (DICT_M_PLACE | DICT_M_LOCALITY))
+        return 0; /* "met in Cairo": where, not whom */
+    uint32_t a = m->tok_begin > v ? v + 1 : m->tok_end, b = m->tok_begin > v ? m->tok_begin : v;
+    if (b < a || b - a > 2)
+        return 0;
+    for (uint32_t t = a; t < b; t++)
+        if (sc->tk[t].flags & TXT_TOK_PUNCT)
+            return 0;
+    return 1;
+}
+
 static void syntax_args(const sctx *sc, const cand *cd, code_args *ga)
 {
     code_syntax_args(&sc->view, cd->v, cd->lx->kind == DICT_LX_NOUN, ga);
-    if (ga->src < 0 && !ga->src_pronoun && cd->src >= 0 &&
-        descends(sc, sc->ms[cd->src].tok_end - 1, cd->v) && !ga->passive) {
+    if (ga->passive && ga->src < 0 && ga->tgt >= 0 && cd->p && cd->hi > cd->v) {
+        /* "Israel is opposed to French mediation", "is committed to": a
+         * participle with its own complement in the pattern, no agent:
+         * the subject holds the attitude. */
+        ga->passive = 0;
+        ga->src = ga->tgt;
+        ga->src_how = CODE_ARG_NSUBJ_PASS;
+        ga->src_tok = ga->tgt_tok;
+        ga->tgt = -1;
+        ga->tgt_how = CODE_ARG_NONE;
+        ga->tgt_tok = -1;
+    }
+    if (ga->src >= 0) {
+        /* "the two leaders", "the country": a description that points back
+         * like a pronoun is resolved like one. */
+        const dict_mention *m = &sc->ms[ga->src];
+        if ((m->flags & (DICT_M_BARE_AGENT | DICT_M_INFERRED)) &&
+            (has_cue(sc, m->tok_end - 1, CODE_CUE_PRON_GROUP) ||
+             has_cue(sc, m->tok_end - 1, CODE_CUE_PRON_PERSON) ||
+             has_cue(sc, m->tok_end - 1, CODE_CUE_PRON_THING))) {
+            ga->src = -1;
+            ga->src_pronoun = 1;
+            ga->src_tok = (int32_t)m->tok_begin;
+        }
+    }
+    if (ga->src < 0 && !ga->src_pronoun && cd->src >= 0 && !ga->passive &&
+        (descends(sc, sc->ms[cd->src].tok_end - 1, cd->v) || adjacent(sc, &sc->ms[cd->src], cd->v))) {
         ga->src = cd->src;
         ga->src_how = CODE_ARG_NONE;
     }
+    if (ga->src < 0 && !ga->src_pronoun && !ga->passive && cd->lx->kind == DICT_LX_VERB) {
+        /* A verb the parse left without a subject ("Netanyahu said Israeli
+         * jets had struck Syria", read as jets that were struck): the
+         * mention right before it, if nothing but an auxiliary or an
+         * adverb stands between. */
+        for (uint32_t t = cd->v; t > sc->tb && t + 3 > cd->v; t--) {
+            int32_t mi = MS(sc, mcover, t - 1);
+            if (mi >= 0) {
+                const dict_mention *m = &sc->ms[mi];
+                if (adjacent(sc, m, cd->v) && !(m->flags & DICT_M_ADJ) && mi != ga->tgt &&
+                    !(m->tok_begin > sc->tb &&
+                      has_cue(sc, m->tok_begin - 1, CODE_CUE_PREPOSITION))) {
+                    ga->src = mi;
+                    ga->src_how = CODE_ARG_NONE;
+                }
+                break;
+            }
+            int up = sc->tree.upos[t - 1 - sc->tb];
+            if (up != SYN_AUX && up != SYN_ADV && up != SYN_PART)
+                break;
+        }
+    }
+    if (ga->tgt >= 0 && !ga->passive &&
+        (owned_agent(sc, &sc->ms[ga->tgt]) || sources_means(sc, &sc->ms[ga->tgt], ga->src))) {
+        /* "Germany sent its troops to Ukraine", "Israel has strengthened
+         * its forces": the object is the source's own means; the target,
+         * if any, is an oblique. */
+        uint32_t tok;
+        ga->tgt = code_syntax_oblique(&sc->view, cd->v, ga->src, &tok);
+        ga->tgt_how = ga->tgt >= 0 ? CODE_ARG_OBL : CODE_ARG_NONE;
+        ga->tgt_tok = ga->tgt >= 0 ? (int32_t)tok : -1;
+    }
+    if (ga->passive && ga->src < 0)
+        ga->src = find_agent(sc, cd->v + 1); /* "by" where the parse lost it */
+    if (ga->tgt < 0 && cd->p && cd->hi > cd->v) {
+        /* "opposed to French mediation", "demanding a U.N. military
+         * presence": a mention among the pattern's own words owns the act
+         * the pattern names. */
+        for (uint32_t j = cd->v + 1; j <= cd->hi && ga->tgt < 0; j++) {
+            int32_t mi = MS(sc, mcover, j);
+            if (mi >= 0 && mi != ga->src && !sc->attr[mi] && !owned_agent(sc, &sc->ms[mi]) &&
+                !own_means(sc, &sc->ms[mi], ga->src) && sc->ms[mi].list < 0)
+                ga->tgt = mission_host(sc, mi);
+        }
+    }
     if (ga->tgt < 0 && cd->tgt >= 0 && cd->tgt != ga->src &&
-        descends(sc, sc->ms[cd->tgt].tok_end - 1, cd->v))
+        (!(sc->ms[cd->tgt].flags & (DICT_M_PLACE | DICT_M_LOCALITY)) || worded(cd->p)) &&
+        (descends(sc, sc->ms[cd->tgt].tok_end - 1, cd->v) || adjacent(sc, &sc->ms[cd->tgt], cd->v)))
         ga->tgt = cd->tgt;
+    if (ga->tgt < 0 && !ga->passive && cd->lx->kind == DICT_LX_VERB && !cd->lx->speech &&
+        cd->v + 1 < sc->te) {
+        /* "Zelensky thanked Germany for its support, his office said":
+         * the mention right after a verb (or after "the") is its object
+         * even when the parse hung it elsewhere. */
+        uint32_t t = cd->v + 1;
+        if (t + 1 < sc->te && MS(sc, mcover, t) < 0 && has_cue(sc, t, CODE_CUE_DETERMINER))
+            t++;
+        int32_t mi = MS(sc, mstart, t);
+        if (mi >= 0 && mi != ga->src && !(sc->ms[mi].flags & (DICT_M_PLACE | DICT_M_LOCALITY)) &&
+            !owned_agent(sc, &sc->ms[mi]) && !sources_means(sc, &sc->ms[mi], ga->src))
+            ga->tgt = mi;
+    }
 }
 
 /* The precision policy (docs/coder.md): an event needs a source with a
  * country or an organisation code (role nouns with no country are
  * dropped), except an attack, whose perpetrator is often unnamed; and a
  * target with one, except between the members of a compound source
- * ("Russia and China held talks"). Returns 0 when the event is dropped. */
+ * ("Russia and China held talks"). A statement addressed to no one
+ * ("Lavrov said the talks were useful") is no event: in news, most are
+ * quotes, not acts. Returns 0 when the event is dropped. */
 static int relevant(const dict_mention **srcs, size_t *nsrc, const dict_mention **tgts,
                     size_t *ntgt, int violent)
 {
@@ -1295,9 +1422,19 @@ static int emit(const sctx *sc, const cand *cd, const cand *cands, size_t nc,
             if (!(sc->ms[idx[i]].flags & DICT_M_LOCALITY))
                 srcs[nsrc++] = &sc->ms[idx[i]];
     } else if (sc->has_tree && !getenv("X_OLDARGS")) {
-        if (ga.src_pronoun)
-            nsrc = resolve_pronoun(sc, (uint32_t)ga.src_tok, (uint32_t)ga.src_tok + 1, all, first,
-                                   srcs, 16);
+        if (ga.src_pronoun) {
+            /* From the start of the pronoun or description ("the two
+             * leaders", "the country") to its end. */
+            uint32_t pb = (uint32_t)ga.src_tok, pe = pb + 1;
+            int32_t pm = MS(sc, mcover, pb);
+            if (pm >= 0) {
+                pb = sc->ms[pm].tok_begin;
+                pe = sc->ms[pm].tok_end;
+            } else {
+                pb = pb >= sc->tb + 3 ? pb - 3 : sc->tb;
+            }
+            nsrc = resolve_pronoun(sc, pb, pe, all, first, srcs, 16);
+        }
     } else if (!passive) {
         nsrc = resolve_pronoun(sc, cs, cd->v, all, first, srcs, 16);
     }
@@ -1316,7 +1453,8 @@ static int emit(const sctx *sc, const cand *cd, const cand *cands, size_t nc,
     }
     int root = (code[0] - '0') * 10 + (code[1] - '0');
     int violent = root >= 18;
-    if (sc->has_tree && !getenv("X_NOREL") && !relevant(srcs, &nsrc, tgts, &ntgt, violent))
+    if (sc->has_tree && !getenv("X_NOREL") &&
+        !relevant(srcs, &nsrc, tgts, &ntgt, violent))
         return 0;
     /* An attack may have no named perpetrator, but then its victim must be
      * where the pattern or the passive puts it, not just nearby. */
@@ -1571,11 +1709,13 @@ static size_t pos_candidates(const sctx *sc, cand *cands, size_t nc)
     for (size_t i = 0; i < nc; i++) {
         uint32_t v = cands[i].v;
         int up = sc->tree.upos[v - sc->tb];
-        int force = up == SYN_VERB ? DICT_LX_VERB
+        int force = up == SYN_VERB || up == SYN_ADJ ? DICT_LX_VERB
                     : up == SYN_NOUN || up == SYN_PROPN ? DICT_LX_NOUN
                                                          : -1;
         cand cd;
-        if (force >= 0 && best_at(sc, v, force, &cd))
+        /* A participle read as an adjective ("is opposed to", "is
+         * committed to") is an act only through a pattern of its verb. */
+        if (force >= 0 && best_at(sc, v, force, &cd) && (up != SYN_ADJ || cd.p))
             cands[k++] = cd;
     }
     return k;

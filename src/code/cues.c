@@ -40,7 +40,8 @@ static void cue_bits(uint64_t h, uint32_t *a, uint32_t *b)
 static const char *kind_names[CODE_CUE_KINDS] = {
     "negated", "alleged", "hypothetical", "future", "carry", "boundary",
     "pronoun-person", "pronoun-group", "pronoun-thing", "be", "preposition", "determiner",
-    "obligation", "target-preposition", "light-verb", "relative", "speech-verb"};
+    "obligation", "target-preposition", "light-verb", "relative", "speech-verb",
+    "agent-preposition"};
 
 void code_cues_free(code_cues *c)
 {
