@@ -335,13 +335,15 @@ static int put_rows(store *s, long long id, const txt_doc *doc, const txt_analys
         const code_event *e = &ev[i];
         const code_cameo_entry *ce = cam ? code_cameo_get(cam, e->code) : NULL;
         char date[11], root[3] = {e->code[0], e->code[1], 0}, gs[32], sc[8], tc[8];
-        int has_date = txt_date_format(&e->date, date) > 0;
+        /* A date outside the supported years is kept as none: its key
+         * would name no window (docs/store.md). */
+        int has_date = txt_date_valid(&e->date) && txt_date_format(&e->date, date) > 0;
         if (ce)
             snprintf(gs, sizeof gs, "%.15g", ce->goldstein);
         country_of(e->source, sc);
         country_of(e->target, tc);
         store_param p[24] = {
-            P_I(id), P_I(e->sent), P_S(has_date ? date : NULL), P_I(e->date.prec),
+            P_I(id), P_I(e->sent), P_S(has_date ? date : NULL), P_I(has_date ? e->date.prec : 0),
             has_date ? P_I(date_key(&e->date)) : P_S(NULL), P_S(e->source), P_S(e->target),
             P_S(e->code), P_S(root), ce ? P_I(ce->quad) : P_S(NULL), P_S(ce ? gs : NULL),
             P_S(code_modality_name(e->modality)), span_p(e->src.start, e->src.start >= 0),
@@ -361,7 +363,7 @@ static int put_document_tx(store *s, const txt_doc *doc, const txt_analysis *an,
 {
     uint64_t h = 0xcbf29ce484222325ULL;
     char date[11];
-    int has_date = txt_date_format(&doc->date, date) > 0;
+    int has_date = txt_date_valid(&doc->date) && txt_date_format(&doc->date, date) > 0;
     h = fnv_field(h, doc->id);
     h = fnv_field(h, doc->title);
     h = fnv_field(h, doc->url);
@@ -381,9 +383,11 @@ static int put_document_tx(store *s, const txt_doc *doc, const txt_analysis *an,
         *status = STORE_DOC_SAME;
         return 0;
     }
-    store_param meta[9] = {P_S(hash),      P_S(has_date ? date : NULL), P_I(doc->date.prec),
-                           P_S(doc->title), P_S(doc->url),               P_S(doc->source),
-                           P_S(doc->text),  P_S(dict_version),          P_I(d.id)};
+    store_param meta[9] = {P_S(hash),         P_S(has_date ? date : NULL),
+                           P_I(has_date ? doc->date.prec : 0),
+                           P_S(doc->title),   P_S(doc->url),
+                           P_S(doc->source),  P_S(doc->text),
+                           P_S(dict_version), P_I(d.id)};
     if (d.found) {
         *status = STORE_DOC_CHANGED;
         store_param idp[1] = {P_I(d.id)};
@@ -1074,6 +1078,12 @@ static int row_agg(void *ud, const store_val *c, int ncol)
     long long wk = 0;
     if (c[0].type == STORE_V_INT) {
         long long d = c[0].i;
+        /* A key outside years 1..9999 (written by earlier versions, which
+         * did not check dates) names no window: left out like an undated
+         * event, so that one bad row cannot break every windowed view. */
+        if (x->window != STORE_WIN_ALL && (d < (long long)TXT_YEAR_MIN * 10000 + 101 ||
+                                           d > (long long)TXT_YEAR_MAX * 10000 + 1231))
+            return 0;
         switch (x->window) {
         case STORE_WIN_YEAR: wk = d / 10000; break;
         case STORE_WIN_QUARTER: wk = (d / 10000) * 10 + ((d / 100) % 100 - 1) / 3 + 1; break;
