@@ -23,7 +23,7 @@ PID=
 cleanup() { [ -n "$PID" ] && kill "$PID" 2>/dev/null; rm -rf "$TMP"; }
 trap cleanup EXIT
 "$DYAD" ingest -q --db "$TMP/demo.db" "$ROOT/data/demo/briefs.jsonl" || { echo "  FAILED: ingest"; exit 1; }
-"$DYAD" serve --db "$TMP/demo.db" --port 0 >"$TMP/out" 2>"$TMP/err" &
+"$DYAD" serve --db "$TMP/demo.db" --port 0 --max-per-ip 256 >"$TMP/out" 2>"$TMP/err" &
 PID=$!
 U=
 for _ in $(seq 100); do
