@@ -185,8 +185,10 @@ int cmd_serve(cli_ctx *c, int argc, char **argv)
     }
     const char *host = o.bind ? o.bind : "127.0.0.1";
     int v6 = strchr(host, ':') != NULL;
-    printf("serving %s on http://%s%s%s:%u/ (Ctrl-C stops)\n", o.db, v6 ? "[" : "", host,
-           v6 ? "]" : "", web_port(w));
+    char shown[512];
+    printf("serving %s on http://%s%s%s:%u/ (Ctrl-C stops)\n",
+           store_mask_url(o.db, shown, sizeof shown), v6 ? "[" : "", host, v6 ? "]" : "",
+           web_port(w));
     fflush(stdout);
     int sig = 0;
     sigwait(&set, &sig);

@@ -175,6 +175,90 @@ static int check_schema(store *s, dy_err *err)
     return rc;
 }
 
+/* The parts of a postgresql:// URL that may hold a password: [*pw, *pwend)
+ * in the user part, and from *qpw to the end (the value of a password=
+ * query parameter and everything after it, since an unencoded '&' in the
+ * password would make a piece of it look like the next parameter); NULL
+ * when absent. The user part ends at the last '@' before any password=
+ * parameter: libpq ends it at the first, so with an unencoded '@' in the
+ * password it reads the rest as the host, and only the last '@' hides the
+ * whole password (at worst, with an '@' in the query, also the host). */
+static void url_parts(const char *url, const char **pw, const char **pwend, const char **qpw)
+{
+    const char *p = url + (strncmp(url, "postgresql://", 13) == 0 ? 13 : 11);
+    *pw = *pwend = *qpw = NULL;
+    for (const char *k = p; (k = strstr(k, "password=")) != NULL; k++)
+        if (k > p && (k[-1] == '?' || k[-1] == '&')) {
+            *qpw = k + 9;
+            break;
+        }
+    const char *lim = *qpw ? *qpw - 9 : p + strlen(p), *at = NULL;
+    for (const char *k = p; k < lim; k++)
+        if (*k == '@')
+            at = k;
+    const char *colon = at ? memchr(p, ':', (size_t)(at - p)) : NULL;
+    if (colon) {
+        *pw = colon + 1;
+        *pwend = at;
+    }
+}
+
+/* Contract: see store.h. */
+char *store_mask_url(const char *where, char *out, size_t n)
+{
+    if (!n)
+        return out;
+    if (!where)
+        where = "";
+    if (!is_pg_url(where)) {
+        snprintf(out, n, "%s", where);
+        return out;
+    }
+    const char *pw, *pwend, *qpw;
+    url_parts(where, &pw, &pwend, &qpw);
+    const char *end = qpw ? qpw : where + strlen(where);
+    if (pw)
+        snprintf(out, n, "%.*s***%.*s%s", (int)(pw - where), where, (int)(end - pwend), pwend,
+                 qpw ? "***" : "");
+    else
+        snprintf(out, n, "%.*s%s", (int)(end - where), where, qpw ? "***" : "");
+    return out;
+}
+
+/* Does msg contain [s, s + n)? */
+static int has_piece(const char *msg, const char *s, size_t n)
+{
+    for (const char *m = msg; (m = strchr(m, s[0])) != NULL; m++)
+        if (strncmp(m, s, n) == 0)
+            return 1;
+    return 0;
+}
+
+/* Does msg hold a piece of two bytes or more of the secret [s, e), cut at
+ * the characters that end a part of a URL? */
+static int secret_in(const char *msg, const char *s, const char *e)
+{
+    while (s < e) {
+        size_t k = 0;
+        while (s + k < e && !strchr("@/?#:&=", s[k]))
+            k++;
+        if (k >= 2 && has_piece(msg, s, k))
+            return 1;
+        s += k + 1;
+    }
+    return 0;
+}
+
+/* Contract: see store_internal.h. */
+int store_url_secret_in(const char *url, const char *msg)
+{
+    if (!url || !msg || !is_pg_url(url))
+        return 0;
+    const char *pw, *pwend, *qpw;
+    url_parts(url, &pw, &pwend, &qpw);
+    return (pw && secret_in(msg, pw, pwend)) || (qpw && secret_in(msg, qpw, qpw + strlen(qpw)));
+}
+
 int store_open(const char *where, int flags, store **out, dy_err *err)
 {
     *out = NULL;
@@ -187,12 +271,7 @@ int store_open(const char *where, int flags, store **out, dy_err *err)
     int rc;
     if (is_pg_url(where)) {
         /* Never echo a password in messages. */
-        const char *at = strchr(where, '@');
-        const char *colon = strchr(where + 13, ':');
-        if (at && colon && colon < at)
-            snprintf(s->where, sizeof s->where, "%.*s:***%s", (int)(colon - where), where, at);
-        else
-            snprintf(s->where, sizeof s->where, "%s", where);
+        store_mask_url(where, s->where, sizeof s->where);
         rc = store_pg_open(s, where, flags, err);
     } else {
         snprintf(s->where, sizeof s->where, "%s", where);

@@ -31,6 +31,13 @@ enum {
  * open, locked, read-only, corrupt: err says which), DY_EINVAL or DY_ENOMEM. */
 int store_open(const char *where, int flags, store **out, dy_err *err);
 void store_close(store *s);
+/* Where as it may be shown (messages, `dyad serve`'s first line): a
+ * "postgresql://" or "postgres://" URL with the password of its user part
+ * (up to the URL's last '@', so that a password with an unencoded '@', '/'
+ * or '?' is hidden whole) and every password= query value replaced by
+ * "***"; any other string unchanged. Writes at most n bytes (NUL
+ * included, truncated) into out and returns out. */
+char *store_mask_url(const char *where, char *out, size_t n);
 /* "sqlite" or "postgresql". */
 const char *store_backend(const store *s);
 

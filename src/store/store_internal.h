@@ -85,4 +85,10 @@ extern const int store_bulk_ncolumns[STORE_BULK_TABLES];
 int store_sqlite_open(store *s, const char *path, int flags, dy_err *err);
 int store_pg_open(store *s, const char *url, int flags, dy_err *err);
 
+/* Does msg quote a piece (two bytes or more, between URL delimiters) of a
+ * password in url (see store_mask_url)? libpq's messages about a URL it
+ * misread (a password with an unencoded '@' or '/') may: such a message is
+ * not shown. */
+int store_url_secret_in(const char *url, const char *msg);
+
 #endif

@@ -16,6 +16,7 @@
 
 #include "core/alloc.h"
 #include "store/store.h"
+#include "store/store_internal.h"
 
 static char dir[256];
 
@@ -293,6 +294,39 @@ static void test_aggregate(void **st)
 
 static void sql(const char *db, const char *q);
 
+/* Passwords never shown: in the user part (also with unencoded '@', '/',
+ * '?' in them) and in a password= parameter (and what follows it). */
+static void test_mask_url(void **st)
+{
+    (void)st;
+    static const char *const t[][2] = {
+        {"events.db", "events.db"},
+        {"postgresql://host/db", "postgresql://host/db"},
+        {"postgresql://user@host:5432/db", "postgresql://user@host:5432/db"},
+        {"postgresql://user:pw@host:5432/db", "postgresql://user:***@host:5432/db"},
+        {"postgres://user:pw@host/db?sslmode=require", "postgres://user:***@host/db?sslmode=require"},
+        {"postgresql://user:p@ss@host/db", "postgresql://user:***@host/db"},
+        {"postgresql://user:p/a?s@host/db", "postgresql://user:***@host/db"},
+        {"postgresql://host/db?sslmode=disable&password=s3cr3t", "postgresql://host/db?sslmode=disable&password=***"},
+        {"postgresql://host/db?password=s3c@r3t&user=u", "postgresql://host/db?password=***"},
+        {"postgresql://host/db?password=s3c&r3t", "postgresql://host/db?password=***"},
+        {"postgresql://u:a@host/db?password=b", "postgresql://u:***@host/db?password=***"},
+        {"postgresql://u:a@b@host/db?options=x@y", "postgresql://u:***@y"},
+        {"postgresql://host/db?mypassword=x", "postgresql://host/db?mypassword=x"},
+    };
+    for (size_t i = 0; i < sizeof t / sizeof t[0]; i++) {
+        char out[128];
+        assert_string_equal(store_mask_url(t[i][0], out, sizeof out), t[i][1]);
+    }
+    char small[8];
+    assert_string_equal(store_mask_url("postgresql://u:pw@h/d", small, sizeof small), "postgre");
+    assert_int_equal(store_url_secret_in("postgresql://u:p@ss@h/d", "host \"ss@h\" unknown"), 1);
+    assert_int_equal(store_url_secret_in("postgresql://u:p/abc@h/d", "port \"abc@h\" bad"), 1);
+    assert_int_equal(store_url_secret_in("postgresql://h/d?password=ab&cd", "\"cd\": bad"), 1);
+    assert_int_equal(store_url_secret_in("postgresql://u:secret@h/d", "refused"), 0);
+    assert_int_equal(store_url_secret_in("events.db", "events.db"), 0);
+}
+
 /* An event date outside years 1..9999 is stored undated; a key out of that
  * range left by an older dyad is left out of windowed aggregates instead of
  * making every windowed view fail ('bad window label'). */
@@ -513,6 +547,7 @@ int main(void)
         cmocka_unit_test(test_put_and_query),
         cmocka_unit_test(test_aggregate),
         cmocka_unit_test(test_date_range),
+        cmocka_unit_test(test_mask_url),
         cmocka_unit_test(test_migration),
         cmocka_unit_test(test_migration_v2),
         cmocka_unit_test(test_bad_files),

@@ -195,6 +195,22 @@ SQL
         check "postgresql: model --window $w" 0 "$DYAD" model --db "$demo" --window "$w" --level actor --min-events 1 --format csv
         same "postgresql: model --window $w = sqlite" "$T/out" "$T/model-sqlite-$w.csv"
     done
+    # Passwords (trust authentication accepts any): never printed, neither
+    # by serve's first line nor in errors of a real server.
+    pw_demo=$(printf '%s' "$demo" | sed 's|://dyad@|://dyad:Sup3rSecret@|')
+    check "postgresql: password URL works" 0 "$DYAD" events --db "$pw_demo" --limit 1
+    check "postgresql: password, no such database" 1 "$DYAD" events --db "$PGBASE/nosuchdb?password=Sup3rSecret"
+    expect "postgresql: no such database: message" "$T/err" '^dyad: postgresql://dyad@127\.0\.0\.1:[0-9]+/nosuchdb\?password=\*\*\*: cannot connect: .*nosuchdb'
+    check "postgresql: password with @, unencoded" 1 "$DYAD" events --db "$(printf '%s' "$demo" | sed 's|://dyad@|://dyad:Sup3r@Secret@|')"
+    reject "postgresql: password with @: message" "$T/err" 'Sup3r|Secret'
+    "$DYAD" serve --db "$pw_demo" --port 0 >"$T/pgserve.out" 2>"$T/pgserve.err" &
+    pgserve=$!
+    for _ in $(seq 100); do grep -q '^serving' "$T/pgserve.out" 2>/dev/null && break; sleep 0.1; done
+    kill -TERM "$pgserve" 2>/dev/null
+    wait "$pgserve"
+    expect "postgresql: serve prints the URL masked" "$T/pgserve.out" '^serving postgresql://dyad:\*\*\*@127\.0\.0\.1:[0-9]+/[a-z_0-9]+ on http://'
+    reject "postgresql: serve hides the password" "$T/pgserve.out" 'Sup3rSecret'
+    reject "postgresql: serve stderr hides the password" "$T/pgserve.err" 'Sup3rSecret'
     check "bad url" 1 "$DYAD" events --db "postgresql://dyad@127.0.0.1:1/nothing"
     expect "bad url message" "$T/err" 'cannot connect'
     "$ROOT/scripts/pg-test" stop "$PGDIR"

@@ -22,3 +22,18 @@ check "date range: dyad" 0 "$DYAD" dyad --db "$T/ends.db" RUS CHN --window month
 check "date range: partners" 0 "$DYAD" partners --db "$T/ends.db" RUS --by quarter
 check "date range: events --to 9999" 0 "$DYAD" events --db "$T/ends.db" --from 9999 --to 9999-12-31
 lines "date range: events in 9999" "$T/out" 3
+
+# Passwords in PostgreSQL URLs are never printed (store_mask_url), neither
+# in the user part (even with an unencoded '@' or '/', which libpq misreads
+# and quotes in its message) nor in a password= parameter. Port 1: nothing
+# listens, so these fail at once without a server.
+for u in 'postgresql://dyad:Sup3rSecret@127.0.0.1:1/x' \
+    'postgresql://dyad:Sup3r@Secret@127.0.0.1:1/x' \
+    'postgresql://dyad:Sup3r/Secret@127.0.0.1:1/x' \
+    'postgres://dyad@127.0.0.1:1/x?sslmode=disable&password=Sup3rSecret' \
+    'postgresql://127.0.0.1:1/x?password=Sup3r@Secret&user=dyad' \
+    'postgresql://127.0.0.1:1/x?password=Sup3r&Secret'; do
+    check "password hidden: $u" 1 "$DYAD" events --db "$u"
+    reject "password hidden: $u: message" "$T/err" 'Sup3r|Secret'
+    expect "password hidden: $u: one line" "$T/err" '^dyad: postgres(ql)?://.*\*\*\*.*: cannot connect: '
+done
