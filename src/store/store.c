@@ -10,6 +10,8 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
+#include <unistd.h>
 
 const char *const store_bulk_columns[STORE_BULK_TABLES] = {
     "doc_id, idx, bstart, bend, headline, timex",
@@ -89,11 +91,93 @@ static uint64_t fnv_field(uint64_t h, const char *s)
 
 /* ---- open, schema, migrations ------------------------------------------ */
 
-static int read_version(store *s, long long *v, dy_err *err)
+/* What opening a store finds, read in one statement (one snapshot: two
+ * queries could see a concurrent creator's commit in between). */
+typedef struct probe_row {
+    int has_meta;            /* a 'meta' table */
+    long long ntables;       /* tables and views of any name */
+    int has_version;         /* a schema_version row */
+    char version[24];        /* its value (cut), "" when NULL */
+} probe_row;
+
+static int row_probe(void *ud, const char *const *col, int ncol)
 {
-    *v = 0;
-    return s->ops->query(s, "SELECT value FROM meta WHERE key = 'schema_version'", NULL, 0,
-                         row_first_long, v, err);
+    probe_row *p = ud;
+    if (ncol < 2)
+        return 0;
+    p->has_meta = col[0] && strcmp(col[0], "0") != 0;
+    p->ntables = col[1] ? strtoll(col[1], NULL, 10) : 0;
+    return 0;
+}
+
+static int row_version(void *ud, const char *const *col, int ncol)
+{
+    probe_row *p = ud;
+    p->has_version = 1;
+    snprintf(p->version, sizeof p->version, "%s", ncol > 0 && col[0] ? col[0] : "");
+    return 0;
+}
+
+static int probe(store *s, probe_row *p, dy_err *err)
+{
+    memset(p, 0, sizeof *p);
+    int rc = s->ops->query(
+        s,
+        s->ops->name[0] == 's'
+            ? "SELECT (SELECT count(*) FROM sqlite_master WHERE type = 'table' AND name = 'meta'), "
+              "(SELECT count(*) FROM sqlite_master WHERE type IN ('table', 'view') AND substr(name, "
+              "1, 7) <> 'sqlite_')"
+            : "SELECT (SELECT count(*) FROM pg_catalog.pg_tables WHERE schemaname = "
+              "current_schema() AND tablename = 'meta'), (SELECT count(*) FROM "
+              "pg_catalog.pg_class c JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace "
+              "WHERE n.nspname = current_schema() AND c.relkind IN ('r', 'v', 'm', 'p', 'f'))",
+        NULL, 0, row_probe, p, err);
+    if (!rc && p->has_meta)
+        rc = s->ops->query(s, "SELECT value FROM meta WHERE key = 'schema_version'", NULL, 0,
+                           row_version, p, err);
+    return rc;
+}
+
+/* The schema version in p: 0 (no meta table), 1.. or -1 when meta holds no
+ * valid version (a corrupt store: migrating it would fail on 'meta already
+ * exists', so nothing advises that). */
+static long long probe_version(const probe_row *p)
+{
+    if (!p->has_meta)
+        return 0;
+    const char *v = p->version;
+    if (!p->has_version || !*v || strlen(v) > 6)
+        return -1;
+    for (const char *c = v; *c; c++)
+        if (*c < '0' || *c > '9')
+            return -1;
+    long long n = strtoll(v, NULL, 10);
+    return n >= 1 ? n : -1;
+}
+
+/* The refusals that hold for reading and writing alike: a newer schema, a
+ * corrupt version, a database with tables of its own (not a dyad store)
+ * unless flags has STORE_INIT. Returns 0 when none applies. */
+static int refuse(store *s, const probe_row *p, long long v, int flags, dy_err *err)
+{
+    if (v > STORE_SCHEMA_VERSION)
+        return dy_err_set(err, DY_EINVAL, s->where, 0, -1,
+                          "store schema version %lld is newer than this dyad supports (%d); "
+                          "use a newer dyad",
+                          v, STORE_SCHEMA_VERSION);
+    if (v < 0)
+        return dy_err_set(err, DY_EINVAL, s->where, 0, -1,
+                          "corrupt store: its schema version (table meta, key schema_version) "
+                          "is %s%s%s, not a number from 1 to %d; restore the store from a "
+                          "backup or build a new one with dyad ingest",
+                          p->has_version ? "'" : "", p->has_version ? p->version : "missing",
+                          p->has_version ? "'" : "", STORE_SCHEMA_VERSION);
+    if (!p->has_meta && p->ntables > 0 && !(flags & STORE_INIT))
+        return dy_err_set(err, DY_EINVAL, s->where, 0, -1,
+                          "not a dyad store: the database has %lld table%s of its own and no "
+                          "dyad schema; 'dyad ingest --init' adds dyad's tables to it",
+                          p->ntables, p->ntables == 1 ? "" : "s");
+    return 0;
 }
 
 static int run_ddl(store *s, const char *const *ddl, dy_err *err)
@@ -106,45 +190,23 @@ static int run_ddl(store *s, const char *const *ddl, dy_err *err)
     return 0;
 }
 
-static int table_exists(store *s, const char *name, int *yes, dy_err *err)
-{
-    long long n = 0;
-    int rc = s->ops->query(s,
-                           s->ops->name[0] == 's'
-                               ? "SELECT count(*) FROM sqlite_master WHERE type = 'table' AND "
-                                 "name = ?"
-                               : "SELECT count(*) FROM pg_catalog.pg_tables WHERE schemaname = "
-                                 "current_schema() AND tablename = ?",
-                           (store_param[]){P_S(name)}, 1, row_first_long, &n, err);
-    *yes = n > 0;
-    return rc;
-}
-
 /* Bring the schema to STORE_SCHEMA_VERSION (writable) or check it (read). */
-static int check_schema(store *s, dy_err *err)
+static int check_schema(store *s, int flags, dy_err *err)
 {
-    int has_meta = 0, rc;
-    if ((rc = table_exists(s, "meta", &has_meta, err)))
+    probe_row p;
+    int rc = probe(s, &p, err);
+    if (rc)
         return rc;
-    long long v = 0;
-    if (has_meta && (rc = read_version(s, &v, err)))
+    long long v = probe_version(&p);
+    if ((rc = refuse(s, &p, v, flags, err)))
         return rc;
-    if (v > STORE_SCHEMA_VERSION)
-        return dy_err_set(err, DY_EINVAL, s->where, 0, -1,
-                          "store schema version %lld is newer than this dyad supports (%d); "
-                          "use a newer dyad",
-                          v, STORE_SCHEMA_VERSION);
+    /* SQLite's WAL journal, set only now that the file is known to be a
+     * dyad store or to become one. */
+    if (s->writable && s->ops->name[0] == 's' && (rc = store_sqlite_wal(s, err)))
+        return rc;
     if (v == STORE_SCHEMA_VERSION)
         return 0;
-    if (!has_meta) {
-        int docs = 0;
-        if ((rc = table_exists(s, "documents", &docs, err)))
-            return rc;
-        if (docs)
-            return dy_err_set(err, DY_EINVAL, s->where, 0, -1,
-                              "not a dyad store (a 'documents' table without 'meta')");
-    }
-    if (!s->writable && !has_meta)
+    if (!s->writable && !p.has_meta)
         return dy_err_set(err, DY_EINVAL, s->where, 0, -1,
                           "not a dyad store (empty; 'dyad ingest' creates one)");
     if (!s->writable)
@@ -152,15 +214,16 @@ static int check_schema(store *s, dy_err *err)
                           "store schema version %lld is older than this dyad's (%d): open it "
                           "once for writing (dyad ingest or recode) to migrate it",
                           v, STORE_SCHEMA_VERSION);
-    /* Migrate in one transaction; concurrent openers serialise on it. */
+    /* Create or migrate in one transaction; concurrent openers serialise on
+     * it, and what they found is read again inside it. */
     if ((rc = s->ops->exec(s, s->ops->name[0] == 's' ? "BEGIN IMMEDIATE" : "BEGIN", err)))
         return rc;
     if (s->ops->name[0] == 'p')
         rc = s->ops->exec(s, "SELECT pg_advisory_xact_lock(7270523)", err);
-    if (!rc)
-        rc = table_exists(s, "meta", &has_meta, err);
-    if (!rc && has_meta)
-        rc = read_version(s, &v, err);
+    if (!rc && !(rc = probe(s, &p, err))) {
+        v = probe_version(&p);
+        rc = refuse(s, &p, v, flags, err);
+    }
     if (!rc && v < 1)
         rc = run_ddl(s, s->ops->ddl_v1, err);
     if (!rc && v < 2)
@@ -259,6 +322,38 @@ int store_url_secret_in(const char *url, const char *msg)
     return (pw && secret_in(msg, pw, pwend)) || (qpw && secret_in(msg, qpw, qpw + strlen(qpw)));
 }
 
+/* Open a SQLite store and check or create its schema. Two processes
+ * creating the same new file race in ways SQLite's busy handler does not
+ * cover (switching a new file to WAL, the first transaction on it): one
+ * got "database is locked" at once. A "locked" failure anywhere in opening
+ * closes the handle and tries again after a short, growing, randomised
+ * pause, for up to 5 s in all (the documented wait). */
+static int sqlite_open_retry(store *s, const char *path, int flags, dy_err *err)
+{
+    struct timespec t0, now;
+    clock_gettime(CLOCK_MONOTONIC, &t0);
+    unsigned seed = (unsigned)t0.tv_nsec ^ (unsigned)getpid();
+    long pause_us = 2000;
+    for (;;) {
+        s->busy = 0;
+        int rc = store_sqlite_open(s, path, flags, err);
+        if (!rc)
+            rc = check_schema(s, flags, err);
+        clock_gettime(CLOCK_MONOTONIC, &now);
+        double spent = (double)(now.tv_sec - t0.tv_sec) + (now.tv_nsec - t0.tv_nsec) / 1e9;
+        if (!rc || !s->busy || spent > 5.0)
+            return rc;
+        s->ops->close(s);
+        s->ops = NULL;
+        seed = seed * 1103515245u + 12345u;
+        long us = pause_us / 2 + (long)(seed >> 8) % pause_us;
+        struct timespec d = {0, us * 1000L};
+        nanosleep(&d, NULL);
+        if (pause_us < 100000)
+            pause_us *= 2;
+    }
+}
+
 int store_open(const char *where, int flags, store **out, dy_err *err)
 {
     *out = NULL;
@@ -273,12 +368,12 @@ int store_open(const char *where, int flags, store **out, dy_err *err)
         /* Never echo a password in messages. */
         store_mask_url(where, s->where, sizeof s->where);
         rc = store_pg_open(s, where, flags, err);
+        if (!rc)
+            rc = check_schema(s, flags, err);
     } else {
         snprintf(s->where, sizeof s->where, "%s", where);
-        rc = store_sqlite_open(s, where, flags, err);
+        rc = sqlite_open_retry(s, where, flags, err);
     }
-    if (!rc)
-        rc = check_schema(s, err);
     if (rc) {
         store_close(s);
         return rc;

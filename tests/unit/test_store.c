@@ -12,6 +12,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/wait.h>
 #include <unistd.h>
 
 #include "core/alloc.h"
@@ -294,6 +295,59 @@ static void test_aggregate(void **st)
 
 static void sql(const char *db, const char *q);
 
+/* Processes creating one new SQLite store at the same moment: each must
+ * wait its turn (one used to fail at once with "database is locked").
+ * Four children released together by closing a pipe, 40 new files. */
+static void test_concurrent_create(void **st)
+{
+    (void)st;
+    int failed = 0;
+    char msg[256] = "";
+    for (int round = 0; round < 40; round++) {
+        char db[300];
+        snprintf(db, sizeof db, "%s/race%d.db", dir, round);
+        int gate[2], rep[2];
+        assert_int_equal(pipe(gate), 0);
+        assert_int_equal(pipe(rep), 0);
+        pid_t kids[4];
+        for (int k = 0; k < 4; k++) {
+            kids[k] = fork();
+            assert_true(kids[k] >= 0);
+            if (kids[k] == 0) {
+                close(gate[1]);
+                char c;
+                while (read(gate[0], &c, 1) > 0) {
+                }
+                store *s;
+                dy_err e;
+                int rc = store_open(db, STORE_WRITE, &s, &e);
+                if (rc) {
+                    ssize_t w = write(rep[1], e.msg, strlen(e.msg) < 200 ? strlen(e.msg) : 200);
+                    (void)w;
+                } else {
+                    store_close(s);
+                }
+                _exit(rc ? 1 : 0);
+            }
+        }
+        close(gate[0]);
+        close(gate[1]); /* releases every child at once */
+        close(rep[1]);
+        for (int k = 0; k < 4; k++) {
+            int status = 0;
+            waitpid(kids[k], &status, 0);
+            if (!WIFEXITED(status) || WEXITSTATUS(status) != 0)
+                failed++;
+        }
+        ssize_t n = read(rep[0], msg, sizeof msg - 1);
+        if (n > 0)
+            msg[n] = '\0';
+        close(rep[0]);
+    }
+    if (failed)
+        fail_msg("%d of 160 concurrent creations failed: %s", failed, msg);
+}
+
 /* Passwords never shown: in the user part (also with unencoded '@', '/',
  * '?' in them) and in a password= parameter (and what follows it). */
 static void test_mask_url(void **st)
@@ -520,6 +574,62 @@ static void test_bad_files(void **st)
     assert_int_equal(store_open(path("other.db"), STORE_WRITE, &s, &e), DY_EINVAL);
     assert_non_null(strstr(e.msg, "not a dyad store"));
 
+    /* A database with tables of its own is not a store: refused unchanged
+     * (tables and journal mode) unless STORE_INIT. */
+    sql(path("foreign.db"), "CREATE TABLE people (name TEXT); INSERT INTO people VALUES ('x')");
+    assert_int_equal(store_open(path("foreign.db"), STORE_WRITE, &s, &e), DY_EINVAL);
+    assert_non_null(strstr(e.msg, "not a dyad store: the database has 1 table of its own"));
+    assert_non_null(strstr(e.msg, "--init"));
+    assert_int_equal(store_open(path("foreign.db"), STORE_READ, &s, &e), DY_EINVAL);
+    {
+        sqlite3 *h;
+        assert_int_equal(sqlite3_open(path("foreign.db"), &h), SQLITE_OK);
+        int n = 0;
+        assert_int_equal(sqlite3_exec(h, "SELECT name FROM sqlite_master", count_row, &n, NULL),
+                         SQLITE_OK);
+        assert_int_equal(n, 1);
+        char *mode = NULL;
+        sqlite3_stmt *q;
+        assert_int_equal(sqlite3_prepare_v2(h, "PRAGMA journal_mode", -1, &q, NULL), SQLITE_OK);
+        assert_int_equal(sqlite3_step(q), SQLITE_ROW);
+        mode = sqlite3_mprintf("%s", sqlite3_column_text(q, 0));
+        assert_string_equal(mode, "delete");
+        sqlite3_free(mode);
+        sqlite3_finalize(q);
+        sqlite3_close(h);
+    }
+    assert_int_equal(store_open(path("foreign.db"), STORE_WRITE | STORE_INIT, &s, &e), 0);
+    store_close(s);
+    assert_int_equal(store_open(path("foreign.db"), STORE_READ, &s, &e), 0);
+    store_close(s);
+    /* An empty file is a new store. */
+    fclose(fopen(path("empty.db"), "w"));
+    assert_int_equal(store_open(path("empty.db"), STORE_WRITE, &s, &e), 0);
+    store_close(s);
+
+    /* A corrupt schema version is refused for reading and writing alike,
+     * without advising to migrate (which failed: 'meta already exists'). */
+    static const char *const corrupt[][2] = {
+        {"UPDATE meta SET value = 'abc' WHERE key = 'schema_version'", "is 'abc', not a number"},
+        {"UPDATE meta SET value = '' WHERE key = 'schema_version'", "is '', not a number"},
+        {"UPDATE meta SET value = '0' WHERE key = 'schema_version'", "is '0', not a number"},
+        {"DELETE FROM meta", "is missing, not a number"},
+    };
+    for (size_t i = 0; i < sizeof corrupt / sizeof corrupt[0]; i++) {
+        char name[32];
+        snprintf(name, sizeof name, "corrupt%zu.db", i);
+        assert_int_equal(store_open(path(name), STORE_WRITE, &s, &e), 0);
+        store_close(s);
+        sql(path(name), corrupt[i][0]);
+        for (int w = 0; w < 2; w++) {
+            assert_int_equal(store_open(path(name), w ? STORE_WRITE : STORE_READ, &s, &e),
+                             DY_EINVAL);
+            if (!strstr(e.msg, corrupt[i][1]) || !strstr(e.msg, "corrupt store") ||
+                strstr(e.msg, "open it once for writing"))
+                fail_msg("%s: %s", corrupt[i][0], e.msg);
+        }
+    }
+
     /* Locked: another connection holds an exclusive lock. */
     const char *db = path("locked.db");
     assert_int_equal(store_open(db, STORE_WRITE, &s, &e), 0);
@@ -548,6 +658,7 @@ int main(void)
         cmocka_unit_test(test_aggregate),
         cmocka_unit_test(test_date_range),
         cmocka_unit_test(test_mask_url),
+        cmocka_unit_test(test_concurrent_create),
         cmocka_unit_test(test_migration),
         cmocka_unit_test(test_migration_v2),
         cmocka_unit_test(test_bad_files),

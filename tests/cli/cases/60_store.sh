@@ -195,6 +195,18 @@ SQL
         check "postgresql: model --window $w" 0 "$DYAD" model --db "$demo" --window "$w" --level actor --min-events 1 --format csv
         same "postgresql: model --window $w = sqlite" "$T/out" "$T/model-sqlite-$w.csv"
     done
+    # A database with tables of its own is refused unless --init.
+    db=$(pg_new foreign)
+    psql -q "$db" -c "CREATE TABLE people (name TEXT)" >/dev/null 2>&1
+    check "postgresql: foreign database refused" 1 "$DYAD" ingest --db "$db" "$T/x.jsonl"
+    expect "postgresql: foreign database message" "$T/err" "not a dyad store: the database has 1 table of its own and no dyad schema; 'dyad ingest --init'"
+    if [ "$(psql -tA "$db" -c "SELECT count(*) FROM pg_tables WHERE schemaname = 'public'" 2>/dev/null)" = 1 ]; then ok; else bad "postgresql: refused ingest changed the foreign database"; fi
+    check "postgresql: ingest --init" 0 "$DYAD" ingest --init --db "$db" "$T/x.jsonl"
+    check "postgresql: events after --init" 0 "$DYAD" events --db "$db"
+    # A corrupt schema version: refused, no advice to migrate.
+    psql -q "$db" -c "UPDATE meta SET value = 'x3' WHERE key = 'schema_version'" >/dev/null 2>&1
+    check "postgresql: corrupt schema version" 1 "$DYAD" ingest --db "$db" "$T/x.jsonl"
+    expect "postgresql: corrupt schema version message" "$T/err" "corrupt store: its schema version \\(table meta, key schema_version\\) is 'x3'"
     # Passwords (trust authentication accepts any): never printed, neither
     # by serve's first line nor in errors of a real server.
     pw_demo=$(printf '%s' "$demo" | sed 's|://dyad@|://dyad:Sup3rSecret@|')
