@@ -86,3 +86,22 @@ if command -v python3 >/dev/null 2>&1 && python3 -c 'import sqlite3' 2>/dev/null
 else
     echo "note: python3 with sqlite3 missing; foreign and corrupt SQLite store CLI tests skipped (test_store covers them)" >&2
 fi
+
+# CSV/TSV formula injection: a cell starting with = + - @ (not a number)
+# gets a leading apostrophe, in dyad code's TSV, dyad events' TSV and CSV
+# and the dashboard's CSV export; negative numbers stay numbers.
+printf '%s\n' '{"id":"=1+1","date":"2020-01-05","text":"=HYPERLINK(\"http://x\") Russia condemned China."}' \
+    '{"id":"@x","date":"2020-01-06","text":"-Russia praised China."}' >"$T/formula.jsonl"
+check "formula cells: code tsv" 0 "$DYAD" code --format tsv "$T/formula.jsonl"
+expect "formula cells: code tsv neutralised" "$T/out" "^'=1\\+1	0	2020-01-05	RUS	CHN	111	11	3	-2.0	asserted	'=HYPERLINK"
+expect "formula cells: code tsv @ and -" "$T/out" "^'@x	0	.*	'-Russia praised China\\."
+"$DYAD" ingest -q --db "$T/formula.db" "$T/formula.jsonl"
+check "formula cells: events csv" 0 "$DYAD" events --db "$T/formula.db" --format csv
+expect "formula cells: csv =" "$T/out" "^1,'=1\\+1,0,2020-01-05,RUS,CHN,111,11,3,-2.0,asserted,\"'=HYPERLINK\\(\"\"http://x\"\"\\) Russia condemned China\\.\","
+expect "formula cells: csv @ and -" "$T/out" "^2,'@x,0,2020-01-06,RUS,CHN,051,05,1,3.4,asserted,'-Russia praised China\\.,"
+reject "formula cells: csv, no bare formula" "$T/out" ',[=+@]|,-[^0-9]'
+check "formula cells: events tsv" 0 "$DYAD" events --db "$T/formula.db" --format tsv
+expect "formula cells: tsv" "$T/out" "^1	'=1\\+1	0	.*	-2.0	asserted	'=HYPERLINK"
+if command -v node >/dev/null 2>&1; then
+    check "formula cells: dashboard CSV export" 0 node --no-warnings "$ROOT/tests/web/csv.mjs"
+fi
