@@ -97,6 +97,7 @@ struct dict_set {
     uint64_t in_hash, from_hash;
     uint64_t the_hash, of_hash, and_hash, s_hash, comma_hash, amp_hash;
     int compiled;
+    const char *ref_base;  /* the directory dict_load_dir is loading, or NULL */
     /* verbs and nouns */
     dict_vlex **lex;
     size_t nlex, caplex;
@@ -143,6 +144,11 @@ int dict_split_line(const char *s, size_t n, const char **kw, size_t *kn, const 
 /* Write "file:line" into out (cap bytes, truncating the file name);
  * returns the length. */
 int dict_make_ref(char *out, size_t cap, const char *file, long line);
+/* The name of a dictionary file as explanations show and stores keep it:
+ * relative to the directory dict_load_dir is loading ("verbs/04_consult.txt"),
+ * else the path as given when relative, else its last component; never an
+ * absolute path of the machine that loaded it. A suffix of file. */
+const char *dict_ref_name(const dict_set *ds, const char *file);
 /* Read a whole dictionary file into *out (caller-owned, dy_free; not
  * NUL-terminated), *outn bytes. Returns 0, DY_EIO or DY_ENOMEM. */
 int dict_read_file(const char *path, char **out, size_t *outn, dy_err *err);

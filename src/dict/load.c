@@ -175,7 +175,7 @@ static int start_entry(parser *p, int kind, const char *name, size_t n)
         return dy_err_set(p->err, DY_ENOMEM, p->file, p->line, -1, "out of memory");
     dict_entry *e = dy_arena_calloc(ds->arena, 1, sizeof *e);
     char ref[600];
-    int rn = dict_make_ref(ref, sizeof ref, p->file, p->line);
+    int rn = dict_make_ref(ref, sizeof ref, dict_ref_name(ds, p->file), p->line);
     if (!e || !(e->name = dy_arena_strndup(ds->arena, name, n)) ||
         !(e->ref = dy_arena_strndup(ds->arena, ref, (size_t)rn)))
         return dy_err_set(p->err, DY_ENOMEM, p->file, p->line, -1, "out of memory");
@@ -429,6 +429,26 @@ int dict_load_string(dict_set *ds, const char *name, const char *text, size_t le
     return rc;
 }
 
+/* Contract: see dict_internal.h. */
+const char *dict_ref_name(const dict_set *ds, const char *file)
+{
+    if (ds->ref_base) {
+        size_t n = strlen(ds->ref_base);
+        while (n > 1 && ds->ref_base[n - 1] == '/')
+            n--;
+        if (strncmp(file, ds->ref_base, n) == 0 && file[n] == '/') {
+            file += n;
+            while (*file == '/')
+                file++;
+            return file;
+        }
+    }
+    if (file[0] != '/')
+        return file;
+    const char *slash = strrchr(file, '/');
+    return slash[1] ? slash + 1 : file;
+}
+
 int dict_make_ref(char *out, size_t cap, const char *file, long line)
 {
     size_t n = strlen(file);
@@ -558,6 +578,9 @@ int dict_load_dir(dict_set *ds, const char *dir, dy_err *err)
     int rc = 0, any = 0;
     if (!is_dir(dir))
         return dy_err_set(err, DY_EIO, dir, 0, -1, "not a dictionary directory");
+    /* explanations name files relative to dir (dict_ref_name) */
+    const char *outer = ds->ref_base;
+    ds->ref_base = dir;
     snprintf(sub, sizeof sub, "%s/actors", dir);
     if (is_dir(sub)) {
         any = 1;
@@ -573,6 +596,7 @@ int dict_load_dir(dict_set *ds, const char *dir, dy_err *err)
         rc = load_files(ds, dir, dict_load_file, &count, err);
     if (!rc && count == 0)
         rc = dy_err_set(err, DY_EIO, dir, 0, -1, "no dictionary files (*.txt) found");
+    ds->ref_base = outer;
     return rc;
 }
 

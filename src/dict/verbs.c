@@ -433,7 +433,7 @@ static int parse_pattern(vparser *p, const char *code, size_t cn, const char *s,
     dict_pattern *pt = dy_arena_calloc(ds->arena, 1, sizeof *pt);
     dict_pelem *ev = dy_arena_calloc(ds->arena, nel, sizeof *ev);
     char ref[600];
-    int rn = dict_make_ref(ref, sizeof ref, p->file, p->line);
+    int rn = dict_make_ref(ref, sizeof ref, dict_ref_name(p->ds, p->file), p->line);
     if (!pt || !ev || !(pt->ref = dy_arena_strndup(ds->arena, ref, (size_t)rn)) ||
         !(pt->text = dy_arena_strndup(ds->arena, s, n)))
         return OOM(p);
@@ -557,7 +557,7 @@ static int vparse_line(vparser *p, char *s, size_t n)
                               "expected a CAMEO event code (2-4 digits), got \"%.*s\"", (int)an, arg);
         if (!p->cur->pub.code[0]) {
             char ref[600];
-            int rn = dict_make_ref(ref, sizeof ref, p->file, p->line);
+            int rn = dict_make_ref(ref, sizeof ref, dict_ref_name(p->ds, p->file), p->line);
             p->cur->pub.code_ref = dy_arena_strndup(p->ds->arena, ref, (size_t)rn);
             if (!p->cur->pub.code_ref)
                 return OOM(p);

@@ -788,6 +788,26 @@ typedef struct ev_ctx {
 
 static int32_t col_i32(const char *s) { return s ? (int32_t)strtol(s, NULL, 10) : -1; }
 
+
+/* A dictionary reference as shown: earlier versions stored the absolute
+ * path of the file ("/home/x/dyad/data/verbs/04.txt:12"); it is shown from
+ * its dictionary folder on ("verbs/04.txt:12"), else as the file name, so
+ * that no answer reveals a path of the machine that coded it. */
+static const char *rel_ref(const char *r)
+{
+    if (!r || r[0] != '/')
+        return r;
+    static const char *const dirs[] = {"/actors/", "/verbs/", "/coder/"};
+    const char *best = NULL;
+    for (size_t i = 0; i < sizeof dirs / sizeof dirs[0]; i++)
+        for (const char *k = r; (k = strstr(k, dirs[i])) != NULL; k++)
+            if (!best || k > best)
+                best = k;
+    if (best)
+        return best + 1;
+    const char *slash = strrchr(r, '/');
+    return slash + 1;
+}
 static int row_event(void *ud, const char *const *c, int ncol)
 {
     ev_ctx *x = ud;
@@ -810,9 +830,9 @@ static int row_event(void *ud, const char *const *c, int ncol)
     e.verb[1] = col_i32(c[15]);
     e.tgt[0] = col_i32(c[16]);
     e.tgt[1] = col_i32(c[17]);
-    e.pattern = c[18];
-    e.source_entry = c[19];
-    e.target_entry = c[20];
+    e.pattern = rel_ref(c[18]);
+    e.source_entry = rel_ref(c[19]);
+    e.target_entry = rel_ref(c[20]);
     e.url = c[21];
     e.dict_version = c[22];
     e.has_quad = c[8] != NULL;

@@ -295,6 +295,18 @@ static void test_aggregate(void **st)
 
 static void sql(const char *db, const char *q);
 
+typedef struct explained {
+    char row[256];
+} explained;
+
+static int collect_explain(void *ud, const store_event *e)
+{
+    explained *x = ud;
+    snprintf(x->row, sizeof x->row, "%s %s %s", e->pattern ? e->pattern : "-",
+             e->source_entry ? e->source_entry : "-", e->target_entry ? e->target_entry : "-");
+    return 0;
+}
+
 /* Processes creating one new SQLite store at the same moment: each must
  * wait its turn (one used to fail at once with "database is locked").
  * Four children released together by closing a pipe, 40 new files. */
@@ -379,6 +391,30 @@ static void test_mask_url(void **st)
     assert_int_equal(store_url_secret_in("postgresql://h/d?password=ab&cd", "\"cd\": bad"), 1);
     assert_int_equal(store_url_secret_in("postgresql://u:secret@h/d", "refused"), 0);
     assert_int_equal(store_url_secret_in("events.db", "events.db"), 0);
+}
+
+/* References stored as absolute paths by earlier versions are shown from
+ * their dictionary folder on, so that no answer reveals a server's paths. */
+static void test_relative_refs(void **st)
+{
+    (void)st;
+    code_cameo *cam = cameo();
+    store *s;
+    dy_err e;
+    assert_int_equal(store_open(path("refs.db"), STORE_WRITE, &s, &e), 0);
+    coded b;
+    make_doc(&b, "old", "2020-01-01", "Russia condemned Japan.");
+    add_event(&b, 0, "2020-01-01", "RUS", "JPN", "111", CODE_MOD_ASSERTED);
+    b.ev[0].why.pattern = "/home/someone/dyad/data/verbs/11_disapprove.txt:54";
+    b.ev[0].why.source_entry = "/opt/x/actors/states.txt:3";
+    b.ev[0].why.target_entry = "/opt/other/file.txt:9";
+    put(s, &b, cam, "v");
+    explained x = {0};
+    assert_int_equal(store_query_events(s, &(store_filter){0}, collect_explain, &x, &e), 0);
+    assert_string_equal(x.row, "verbs/11_disapprove.txt:54 actors/states.txt:3 file.txt:9");
+    dy_arena_free(b.a);
+    store_close(s);
+    code_cameo_free(cam);
 }
 
 /* An event date outside years 1..9999 is stored undated; a key out of that
@@ -658,6 +694,7 @@ int main(void)
         cmocka_unit_test(test_aggregate),
         cmocka_unit_test(test_date_range),
         cmocka_unit_test(test_mask_url),
+        cmocka_unit_test(test_relative_refs),
         cmocka_unit_test(test_concurrent_create),
         cmocka_unit_test(test_migration),
         cmocka_unit_test(test_migration_v2),

@@ -89,7 +89,8 @@ PY
         expect "events truncated" "$T/out" '"count":3,"truncated":true\}$'
         http "events dyad dedup explain" 200 "api/events?dyad=RUS,PRK&dedup=1&explain=1&limit=5"
         expect "events dedup support" "$T/out" '"support":[0-9]+'
-        expect "events explain" "$T/out" '"explain":\{"pattern":'
+        expect "events explain" "$T/out" '"explain":\{"pattern":"verbs/[0-9a-z_]+\.txt:[0-9]+"'
+        reject "events explain: no absolute paths" "$T/out" '"(pattern|source_entry|target_entry)":"/'
         http "events highlight" 200 "api/events?dyad=RUS,PRK&highlight=1&limit=50"
         if command -v python3 >/dev/null 2>&1; then
             if python3 - "$T/out" <<'PY'
@@ -156,6 +157,7 @@ PY
         n_api=$(grep -o '"doc":"demo-050"' "$T/out" | wc -l)
         n_cli=$(grep -c '"doc":"demo-050"' "$T/all.jsonl")
         if [ "$n_api" -eq "$n_cli" ] && [ "$n_api" -gt 0 ]; then ok; else bad "document: $n_api events, dyad events says $n_cli"; fi
+        reject "document: no absolute paths" "$T/out" '"(pattern|source_entry|target_entry)":"/'
         http "document missing" 404 "api/documents/nope"
         http "document SQL id" 404 "api/documents/x'%20OR%20'1'='1"
         http "document drop table" 404 "api/documents/1;DROP%20TABLE%20documents;--"

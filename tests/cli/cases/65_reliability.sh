@@ -105,3 +105,17 @@ expect "formula cells: tsv" "$T/out" "^1	'=1\\+1	0	.*	-2.0	asserted	'=HYPERLINK"
 if command -v node >/dev/null 2>&1; then
     check "formula cells: dashboard CSV export" 0 node --no-warnings "$ROOT/tests/web/csv.mjs"
 fi
+
+# Explanations name dictionary files relative to the dictionary directory
+# (verbs/11_disapprove.txt:54), never by an absolute path, neither in the
+# output nor in the store (nor, so, in the API's answers).
+check "relative refs: code --explain" 0 "$DYAD" code --explain "$T/formula.jsonl"
+expect "relative refs: pattern" "$T/out" '"pattern":"verbs/[0-9a-z_]+\.txt:[0-9]+"'
+expect "relative refs: entries" "$T/out" '"source_entry":"actors/[a-z_]+\.txt:[0-9]+"'
+reject "relative refs: no absolute path" "$T/out" '"(pattern|source_entry|target_entry)":"/'
+check "relative refs: --dict absolute" 0 "$DYAD" code --explain --dict "$ROOT/data" "$T/formula.jsonl"
+expect "relative refs: --dict pattern" "$T/out" '"pattern":"verbs/[0-9a-z_]+\.txt:[0-9]+"'
+reject "relative refs: --dict no absolute path" "$T/out" "$ROOT"
+check "relative refs: events --explain" 0 "$DYAD" events --db "$T/formula.db" --explain
+expect "relative refs: stored pattern" "$T/out" '"explain":\{"pattern":"verbs/[0-9a-z_]+\.txt:[0-9]+","source_entry":"actors/'
+reject "relative refs: nothing absolute stored" "$T/out" '"(pattern|source_entry|target_entry)":"/'
