@@ -68,8 +68,7 @@ static void code_one(ingest_run *r, ijob *j)
     dy_err e;
     dy_err_clear(&e);
     dy_arena_reset(j->a);
-    if (txt_analyze(j->doc, j->a, &j->an, &e) != 0 ||
-        code_document(r->eng.coder, &j->an, j->a, &j->ev, &j->nev, &e) != 0) {
+    if (cli_code_doc(&r->eng, j->doc, j->a, &j->an, &j->ev, &j->nev, &e) != 0) {
         j->failed = 1;
         snprintf(j->msg, sizeof j->msg, "%s: %s", j->doc->id,
                  e.msg[0] ? e.msg : dy_status_str(e.code));

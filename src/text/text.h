@@ -100,7 +100,7 @@ typedef struct txt_read_opts {
     txt_date default_date;    /* --date: used when a document has none */
     txt_warn_fn warn;         /* may be NULL */
     void *warn_ud;
-    size_t max_doc_bytes;     /* larger documents are skipped; 0 = 256 MiB */
+    size_t max_doc_bytes;     /* larger documents are skipped; 0 = 64 MiB */
 } txt_read_opts;
 
 typedef struct txt_reader txt_reader;

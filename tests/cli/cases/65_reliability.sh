@@ -119,3 +119,47 @@ reject "relative refs: --dict no absolute path" "$T/out" "$ROOT"
 check "relative refs: events --explain" 0 "$DYAD" events --db "$T/formula.db" --explain
 expect "relative refs: stored pattern" "$T/out" '"explain":\{"pattern":"verbs/[0-9a-z_]+\.txt:[0-9]+","source_entry":"actors/'
 reject "relative refs: nothing absolute stored" "$T/out" '"(pattern|source_entry|target_entry)":"/'
+
+# Memory: a 50 MB one-line document is analysed and coded piece by piece
+# (cli_code_doc), so the peak is a small multiple of the document (it was
+# 3 GB, 62 times the document). Lean text (one event in 100 KB) keeps the
+# test fast; the bound is checked on the normal build (the sanitizers
+# multiply memory), with python3's getrusage when present.
+blk="$T/blk.txt"
+yes 'the rain fell on the hills and the rivers rose again.' | head -n 1900 | tr '\n' ' ' >"$blk"
+printf 'Russia condemned China. ' >>"$blk"
+for _ in $(seq 500); do cat "$blk"; done | head -c 50000000 >"$T/big50.txt"
+nev=$(grep -o 'Russia condemned China' "$T/big50.txt" | wc -l | tr -d ' ')
+peak_of() { # peak_of OUT CMD...: run CMD, its stdout to OUT; prints the peak RSS in KiB (or 0)
+    out=$1
+    shift
+    if command -v python3 >/dev/null 2>&1; then
+        python3 -c 'import resource, subprocess, sys
+rc = subprocess.call(sys.argv[2:], stdout=open(sys.argv[1], "wb"), stderr=subprocess.DEVNULL)
+print(resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss if rc == 0 else -rc)' "$out" "$@"
+    else
+        "$@" >"$out" 2>/dev/null && echo 0
+    fi
+}
+case $DYAD in */san/*) mem_cap=0 ;; *) mem_cap=1048576 ;; esac
+kb=$(peak_of "$T/big50.out" "$DYAD" code --date 2020-01-01 "$T/big50.txt")
+if [ "${kb:-1}" -ge 0 ] 2>/dev/null; then ok; else bad "50 MB document: code failed ($kb)"; fi
+lines "50 MB document: one event per block" "$T/big50.out" "$nev"
+if [ "$mem_cap" -eq 0 ] || [ "$kb" -lt "$mem_cap" ]; then ok; else bad "50 MB document: peak $kb KiB, want under 1 GiB"; fi
+echo "note: 50 MB document: code peak ${kb} KiB" >&2
+kb=$(peak_of "$T/big50.ing" "$DYAD" ingest --db "$T/big50.db" --date 2020-01-01 "$T/big50.txt")
+if [ "$mem_cap" -eq 0 ] || { [ "$kb" -ge 0 ] && [ "$kb" -lt "$mem_cap" ]; }; then ok; else bad "50 MB document: ingest peak $kb KiB, want under 1 GiB"; fi
+check "50 MB document: stored events" 0 "$DYAD" events --db "$T/big50.db"
+lines "50 MB document: every event stored" "$T/out" "$nev"
+# the spans of an event in the last piece point into the document
+last=$(tail -n 1 "$T/out")
+vs=$(printf '%s' "$last" | sed 's/.*"verb":\[\([0-9]*\),\([0-9]*\)\].*/\1 \2/')
+set -- $vs
+if [ "$(tail -c +$(($1 + 1)) "$T/big50.txt" | head -c $(($2 - $1)))" = condemned ]; then ok; else bad "50 MB document: verb span $vs is not 'condemned'"; fi
+rm -f "$T/big50.txt" "$T/big50.out" "$T/big50.db"*
+# The hard limit: a document over max_doc_bytes (64 MiB) is skipped with a
+# clear message (exit 3), before it is read.
+for _ in $(seq 700); do cat "$blk"; done >"$T/big70.txt"
+check "70 MB document: skipped" 3 "$DYAD" code "$T/big70.txt"
+expect "70 MB document: message" "$T/err" 'big70.txt: document of [0-9]+ bytes is larger than the limit of 67108864 bytes \(max_doc_bytes\): skipped'
+rm -f "$T/big70.txt"
