@@ -98,6 +98,15 @@ struct dict_set {
     uint64_t the_hash, of_hash, and_hash, s_hash, comma_hash, amp_hash;
     int compiled;
     const char *ref_base;  /* the directory dict_load_dir is loading, or NULL */
+    /* Findings of loading that are no syntax error (a second `code` line, an
+     * entry defined twice in one file, invalid UTF-8): dict_check reports
+     * them. Strings in the set arena. */
+    struct dict_note {
+        const char *file;
+        long line;
+        const char *msg;
+    } *notes;
+    size_t nnotes, capnotes;
     /* verbs and nouns */
     dict_vlex **lex;
     size_t nlex, caplex;
@@ -141,6 +150,13 @@ int dict_each_line(const char *file, const char *text, size_t len, long *lineno,
  * blanks. Returns 0 for a blank or comment-only line. */
 int dict_split_line(const char *s, size_t n, const char **kw, size_t *kn, const char **arg,
                     size_t *an);
+/* Keep a finding for dict_check: file (copied), line, and a message made
+ * like printf. Returns 0 or DY_ENOMEM. */
+int dict_note(dict_set *ds, const char *file, long line, const char *fmt, ...)
+    __attribute__((format(printf, 4, 5)));
+/* Note the first invalid UTF-8 sequence of text[0..len) of file, with its
+ * line. Returns 0 or DY_ENOMEM. */
+int dict_note_utf8(dict_set *ds, const char *file, const char *text, size_t len);
 /* Write "file:line" into out (cap bytes, truncating the file name);
  * returns the length. */
 int dict_make_ref(char *out, size_t cap, const char *file, long line);

@@ -163,3 +163,36 @@ for _ in $(seq 700); do cat "$blk"; done >"$T/big70.txt"
 check "70 MB document: skipped" 3 "$DYAD" code "$T/big70.txt"
 expect "70 MB document: message" "$T/err" 'big70.txt: document of [0-9]+ bytes is larger than the limit of 67108864 bytes \(max_doc_bytes\): skipped'
 rm -f "$T/big70.txt"
+
+# dict check: event codes not in the CAMEO table (their events had no quad
+# class or Goldstein value), a repeated pattern line, a second code line in
+# one entry, invalid UTF-8, and broken coder/cues.txt and cameo/codes.tsv;
+# the shipped dictionaries have none of these.
+D=$T/dchk
+mkdir -p "$D/verbs" "$D/actors"
+printf 'state Testland\n  code TST\n  name Testland | Test\377land\n' >"$D/actors/t.txt"
+printf 'verb frobnicate\n  code 998\n  code 040\n  999 * +\n  042 * with +\n  042 *   with +\n  042 * by +\n' >"$D/verbs/v.txt"
+check "dict check: findings" 1 "$DYAD" dict check "$D"
+expect "dict check: invalid UTF-8" "$T/err" 'dchk/actors/t.txt:3: invalid UTF-8 \(byte 0xff at offset [0-9]+\): dictionaries must be UTF-8$'
+expect "dict check: second code line" "$T/err" 'dchk/verbs/v.txt:3: second code line in the entry "frobnicate" \(040; 998 at verbs/v.txt:2 is used\)$'
+expect "dict check: repeated pattern" "$T/err" 'dchk/verbs/v.txt:6: pattern "\*   with \+" of "frobnicate" repeats the one at verbs/v.txt:5 \(code 042\)$'
+expect "dict check: default code not in CAMEO" "$T/err" 'dchk/verbs/v.txt:2: event code 998 of "frobnicate" is not in the CAMEO table'
+expect "dict check: pattern code not in CAMEO" "$T/err" 'dchk/verbs/v.txt:4: event code 999 is not in the CAMEO table'
+lines "dict check: one line per finding and the summary" "$T/err" 7
+mkdir -p "$D/coder" "$D/cameo"
+printf 'nonsense line here\n' >"$D/coder/cues.txt"
+printf '01\tbad\n' >"$D/cameo/codes.tsv"
+check "dict check: broken tables" 1 "$DYAD" dict check "$D"
+expect "dict check: broken cues.txt" "$T/err" 'dchk/coder/cues.txt:1: '
+expect "dict check: broken codes.tsv" "$T/err" 'dchk/cameo/codes.tsv:1: '
+check "dict check: the shipped dictionaries" 0 "$DYAD" dict check
+# 400,000 alternatives load in linear time (a sort by insertion took half a
+# minute): well within 30 s even under the sanitizers.
+mkdir -p "$T/alts/verbs"
+{
+    printf 'verb visit\n  042 * {'
+    seq 400000 | sed 's/^/w/' | tr '\n' '|' | sed 's/|$//'
+    printf '} +\n'
+} >"$T/alts/verbs/v.txt"
+check "dict check: 400,000 alternatives" 0 timeout 30 "$DYAD" dict check "$T/alts"
+rm -rf "$T/alts"
