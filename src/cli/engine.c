@@ -128,7 +128,7 @@ int cli_code_doc(const cli_engine *e, const txt_doc *doc, dy_arena *a, txt_analy
 {
     if (doc->len <= CLI_CHUNK_BYTES) {
         int rc = txt_analyze(doc, a, an, err);
-        return rc ? rc : code_document(e->coder, an, a, ev, nev, err);
+        return rc || !ev ? rc : code_document(e->coder, an, a, ev, nev, err);
     }
     memset(an, 0, sizeof *an);
     an->doc = doc;
@@ -146,11 +146,11 @@ int cli_code_doc(const cli_engine *e, const txt_doc *doc, dy_arena *a, txt_analy
         sub.text = piece;
         sub.len = end - off;
         txt_analysis pa;
-        code_event *pe;
-        size_t pn;
+        code_event *pe = NULL;
+        size_t pn = 0;
         dy_arena_reset(scratch);
         rc = txt_analyze(&sub, scratch, &pa, err);
-        if (!rc)
+        if (!rc && ev)
             rc = code_document(e->coder, &pa, scratch, &pe, &pn, err);
         if (!rc && (grow_to((void **)&m.s, &m.caps, m.ns + pa.nsent, sizeof *m.s) ||
                     grow_to((void **)&m.x, &m.capx, m.nx + pa.ntimex, sizeof *m.x) ||
@@ -206,8 +206,10 @@ int cli_code_doc(const cli_engine *e, const txt_doc *doc, dy_arena *a, txt_analy
         an->nsent = m.ns;
         an->timex = to_arena(a, m.x, m.nx, sizeof *m.x, &oom);
         an->ntimex = m.nx;
-        *ev = to_arena(a, m.e, m.ne, sizeof *m.e, &oom);
-        *nev = m.ne;
+        if (ev) {
+            *ev = to_arena(a, m.e, m.ne, sizeof *m.e, &oom);
+            *nev = m.ne;
+        }
     }
     dy_free(m.s);
     dy_free(m.x);

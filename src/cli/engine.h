@@ -31,7 +31,8 @@ enum { CLI_CHUNK_BYTES = 1 << 20 };
  * document offsets, sentence, token and time expression indices (the
  * analysis keeps sentences and time expressions, not tokens: an->toks is
  * NULL, an->ntok 0). Context does not cross a cut: the year of a date
- * without one, pronouns. Results are in a. Returns 0, DY_ENOMEM (err). */
+ * without one, pronouns. Results are in a. With ev NULL (e may then be
+ * NULL) only the analysis is made. Returns 0, DY_ENOMEM (err). */
 int cli_code_doc(const cli_engine *e, const txt_doc *doc, dy_arena *a, txt_analysis *an,
                  code_event **ev, size_t *nev, dy_err *err);
 

@@ -44,7 +44,7 @@ done
 # rounds of four processes released at once in test_store.
 printf '{"id":"c1","date":"2020-01-05","text":"Russia condemned China."}\n' >"$T/one.jsonl"
 race_fail=0
-for i in $(seq 5); do
+for i in $(seq 3); do
     rm -f "$T/race.db" "$T/race.db-wal" "$T/race.db-shm"
     "$DYAD" ingest --db "$T/race.db" "$T/one.jsonl" 2>"$T/race1" &
     r1=$!
@@ -56,7 +56,7 @@ for i in $(seq 5); do
     wait "$r2" || r3=1
     if [ "$r3" -ne 0 ]; then race_fail=$((race_fail + 1)); cat "$T/race1" "$T/race2" "$T/race3" >"$T/race.err"; fi
 done
-if [ "$race_fail" -eq 0 ]; then ok; else bad "concurrent creation of a new store: $race_fail of 5 rounds failed: $(head -n 1 "$T/race.err")"; fi
+if [ "$race_fail" -eq 0 ]; then ok; else bad "concurrent creation of a new store: $race_fail of 3 rounds failed: $(head -n 1 "$T/race.err")"; fi
 check "concurrent creation: one document" 0 "$DYAD" events --db "$T/race.db"
 lines "concurrent creation: one event" "$T/out" 1
 
@@ -123,12 +123,14 @@ reject "relative refs: nothing absolute stored" "$T/out" '"(pattern|source_entry
 # Memory: a 50 MB one-line document is analysed and coded piece by piece
 # (cli_code_doc), so the peak is a small multiple of the document (it was
 # 3 GB, 62 times the document). Lean text (one event in 100 KB) keeps the
-# test fast; the bound is checked on the normal build (the sanitizers
-# multiply memory), with python3's getrusage when present.
+# test fast; the bound is checked on the normal build, with python3's
+# getrusage when present. Under the sanitizers (which multiply memory and
+# time) the same test runs on 5 MB: still five pieces.
 blk="$T/blk.txt"
 yes 'the rain fell on the hills and the rivers rose again.' | head -n 1900 | tr '\n' ' ' >"$blk"
 printf 'Russia condemned China. ' >>"$blk"
-for _ in $(seq 500); do cat "$blk"; done | head -c 50000000 >"$T/big50.txt"
+case $DYAD in */san/*) big_bytes=5000000 ;; *) big_bytes=50000000 ;; esac
+for _ in $(seq 500); do cat "$blk"; done | head -c "$big_bytes" >"$T/big50.txt"
 nev=$(grep -o 'Russia condemned China' "$T/big50.txt" | wc -l | tr -d ' ')
 peak_of() { # peak_of OUT CMD...: run CMD, its stdout to OUT; prints the peak RSS in KiB (or 0)
     out=$1
@@ -146,13 +148,17 @@ kb=$(peak_of "$T/big50.out" "$DYAD" code --date 2020-01-01 "$T/big50.txt")
 if [ "${kb:-1}" -ge 0 ] 2>/dev/null; then ok; else bad "50 MB document: code failed ($kb)"; fi
 lines "50 MB document: one event per block" "$T/big50.out" "$nev"
 if [ "$mem_cap" -eq 0 ] || [ "$kb" -lt "$mem_cap" ]; then ok; else bad "50 MB document: peak $kb KiB, want under 1 GiB"; fi
-echo "note: 50 MB document: code peak ${kb} KiB" >&2
+echo "note: $big_bytes-byte document: code peak ${kb} KiB" >&2
 kb=$(peak_of "$T/big50.ing" "$DYAD" ingest --db "$T/big50.db" --date 2020-01-01 "$T/big50.txt")
 if [ "$mem_cap" -eq 0 ] || { [ "$kb" -ge 0 ] && [ "$kb" -lt "$mem_cap" ]; }; then ok; else bad "50 MB document: ingest peak $kb KiB, want under 1 GiB"; fi
-check "50 MB document: stored events" 0 "$DYAD" events --db "$T/big50.db"
+kb=$(peak_of "$T/big50.seg" "$DYAD" segment --date 2020-01-01 "$T/big50.txt")
+if [ "$mem_cap" -eq 0 ] || { [ "$kb" -ge 0 ] && [ "$kb" -lt "$mem_cap" ]; }; then ok; else bad "50 MB document: segment peak $kb KiB, want under 1 GiB"; fi
+expect "50 MB document: segment's last sentence ends the document" "$T/big50.seg" "\"end\":$big_bytes,"
+rm -f "$T/big50.seg"
+check "50 MB document: stored events" 0 "$DYAD" events --db "$T/big50.db" --format gdelt
 lines "50 MB document: every event stored" "$T/out" "$nev"
 # the spans of an event in the last piece point into the document
-last=$(tail -n 1 "$T/out")
+last=$(tail -n 1 "$T/big50.out")
 vs=$(printf '%s' "$last" | sed 's/.*"verb":\[\([0-9]*\),\([0-9]*\)\].*/\1 \2/')
 set -- $vs
 if [ "$(tail -c +$(($1 + 1)) "$T/big50.txt" | head -c $(($2 - $1)))" = condemned ]; then ok; else bad "50 MB document: verb span $vs is not 'condemned'"; fi
