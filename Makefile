@@ -111,7 +111,7 @@ bench: all
 
 # libFuzzer harnesses (fuzz/), built with clang, ASan and UBSan into
 # build/fuzz/: the library once, then one binary per harness. `make
-# check-fuzz` (part of `make test`) runs each for FUZZ_SECONDS (3) when
+# check-fuzz` (part of `make test`) runs each for FUZZ_SECONDS (2) when
 # clang's libFuzzer is installed; `make fuzz-long` for 300 s each.
 FUZZ_CC    ?= clang
 FUZZ_DIR   := build/fuzz
@@ -119,7 +119,7 @@ FUZZ_FLAGS := -std=c17 -g -O1 $(WARN) -Isrc -D_POSIX_C_SOURCE=200809L \
               -DDYAD_VERSION='"fuzz"' $(shell $(PKG_CONFIG) --cflags $(PKGS))
 FUZZ_OBJS  := $(LIB_SRCS:%.c=$(FUZZ_DIR)/obj/%.o)
 FUZZ_BINS  := $(FUZZ_SRCS:fuzz/%.c=$(FUZZ_DIR)/%)
-FUZZ_SECONDS ?= 3
+FUZZ_SECONDS ?= 2
 
 $(FUZZ_DIR)/obj/%.o: %.c
 	@mkdir -p $(@D)

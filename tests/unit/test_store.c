@@ -309,13 +309,13 @@ static int collect_explain(void *ud, const store_event *e)
 
 /* Processes creating one new SQLite store at the same moment: each must
  * wait its turn (one used to fail at once with "database is locked").
- * Four children released together by closing a pipe, 40 new files. */
+ * Four children released together by closing a pipe, 25 new files. */
 static void test_concurrent_create(void **st)
 {
     (void)st;
     int failed = 0;
     char msg[256] = "";
-    for (int round = 0; round < 40; round++) {
+    for (int round = 0; round < 25; round++) {
         char db[300];
         snprintf(db, sizeof db, "%s/race%d.db", dir, round);
         int gate[2], rep[2];
@@ -357,7 +357,7 @@ static void test_concurrent_create(void **st)
         close(rep[0]);
     }
     if (failed)
-        fail_msg("%d of 160 concurrent creations failed: %s", failed, msg);
+        fail_msg("%d of 100 concurrent creations failed: %s", failed, msg);
 }
 
 /* Passwords never shown: in the user part (also with unencoded '@', '/',

@@ -153,15 +153,18 @@ kb=$(peak_of "$T/big50.ing" "$DYAD" ingest --db "$T/big50.db" --date 2020-01-01 
 if [ "$mem_cap" -eq 0 ] || { [ "$kb" -ge 0 ] && [ "$kb" -lt "$mem_cap" ]; }; then ok; else bad "50 MB document: ingest peak $kb KiB, want under 1 GiB"; fi
 kb=$(peak_of "$T/big50.seg" "$DYAD" segment --date 2020-01-01 "$T/big50.txt")
 if [ "$mem_cap" -eq 0 ] || { [ "$kb" -ge 0 ] && [ "$kb" -lt "$mem_cap" ]; }; then ok; else bad "50 MB document: segment peak $kb KiB, want under 1 GiB"; fi
-expect "50 MB document: segment's last sentence ends the document" "$T/big50.seg" "\"end\":$big_bytes,"
+# the last sentence ends at the end of the document (or just before a
+# final space)
+seg_end=$(tail -n 1 "$T/big50.seg" | sed 's/.*"end":\([0-9]*\),.*/\1/')
+if [ "${seg_end:-0}" -ge $((big_bytes - 1)) ] 2>/dev/null; then ok; else bad "50 MB document: segment's last sentence ends at $seg_end of $big_bytes"; fi
 rm -f "$T/big50.seg"
 check "50 MB document: stored events" 0 "$DYAD" events --db "$T/big50.db" --format gdelt
 lines "50 MB document: every event stored" "$T/out" "$nev"
 # the spans of an event in the last piece point into the document
-last=$(tail -n 1 "$T/big50.out")
-vs=$(printf '%s' "$last" | sed 's/.*"verb":\[\([0-9]*\),\([0-9]*\)\].*/\1 \2/')
+vs=$(tail -n 1 "$T/big50.out" | sed -n 's/.*"verb":\[\([0-9]*\),\([0-9]*\)\].*/\1 \2/p')
 set -- $vs
-if [ "$(tail -c +$(($1 + 1)) "$T/big50.txt" | head -c $(($2 - $1)))" = condemned ]; then ok; else bad "50 MB document: verb span $vs is not 'condemned'"; fi
+vb=${1:-0} ve=${2:-0}
+if [ "$(tail -c +$((vb + 1)) "$T/big50.txt" | head -c $((ve - vb)))" = condemned ]; then ok; else bad "50 MB document: verb span '$vs' is not 'condemned'"; fi
 rm -f "$T/big50.txt" "$T/big50.out" "$T/big50.db"*
 # The hard limit: a document over max_doc_bytes (64 MiB) is skipped with a
 # clear message (exit 3), before it is read.
