@@ -40,7 +40,7 @@ CLI_OBJS  := $(CLI_SRCS:%.c=$(BUILD)/obj/%.o)
 TEST_BINS := $(TEST_SRCS:tests/unit/%.c=$(BUILD)/tests/%)
 
 .PHONY: all deps test check check-unit check-cli check-san demo bench fuzz model \
-        install uninstall clean web check-web
+        check-fuzz fuzz-long install uninstall clean web check-web
 
 all: $(BUILD)/dyad
 
@@ -101,6 +101,7 @@ test: deps
 	@$(MAKE) --no-print-directory all
 	@$(MAKE) --no-print-directory check
 	@$(MAKE) --no-print-directory check-san
+	@$(MAKE) --no-print-directory check-fuzz
 
 demo: deps all web
 	@scripts/demo
@@ -118,8 +119,40 @@ model: $(BUILD)/dyad
 	$(BUILD)/dyad train --wordnet $(WORDNET) -o data/syntax/en.model \
 	  $(UD)/en_ewt-ud-dev.conllu $(UD)/en_ewt-ud-test.conllu
 
-fuzz:
-	@scripts/build-fuzz $(FUZZ_SRCS)
+# libFuzzer harnesses (fuzz/), built with clang, ASan and UBSan into
+# build/fuzz/: the library once, then one binary per harness. `make
+# check-fuzz` (part of `make test`) runs each for FUZZ_SECONDS (2) when
+# clang's libFuzzer is installed; `make fuzz-long` for 300 s each.
+FUZZ_CC    ?= clang
+FUZZ_DIR   := build/fuzz
+FUZZ_FLAGS := -std=c17 -g -O1 $(WARN) -Isrc -D_POSIX_C_SOURCE=200809L \
+              -DDYAD_VERSION='"fuzz"' $(shell $(PKG_CONFIG) --cflags $(PKGS))
+FUZZ_OBJS  := $(LIB_SRCS:%.c=$(FUZZ_DIR)/obj/%.o)
+FUZZ_BINS  := $(FUZZ_SRCS:fuzz/%.c=$(FUZZ_DIR)/%)
+FUZZ_SECONDS ?= 2
+
+$(FUZZ_DIR)/obj/%.o: %.c
+	@mkdir -p $(@D)
+	$(FUZZ_CC) $(FUZZ_FLAGS) -fsanitize=fuzzer-no-link,address,undefined -MMD -MP -c -o $@ $<
+
+$(FUZZ_DIR)/libdyad.a: $(FUZZ_OBJS)
+	$(AR) rcs $@ $^
+
+$(FUZZ_DIR)/%: fuzz/%.c $(FUZZ_DIR)/libdyad.a
+	$(FUZZ_CC) $(FUZZ_FLAGS) -fsanitize=fuzzer,address,undefined -o $@ $< $(FUZZ_DIR)/libdyad.a \
+	  $(LDLIBS)
+
+-include $(FUZZ_OBJS:.o=.d)
+
+fuzz: $(FUZZ_BINS)
+
+check-fuzz:
+	@if scripts/run-fuzz --available; then \
+	  $(MAKE) --no-print-directory fuzz && scripts/run-fuzz $(FUZZ_SECONDS) $(FUZZ_BINS); \
+	else echo "note: clang's libFuzzer not installed; fuzz harnesses not run" >&2; fi
+
+fuzz-long: fuzz
+	@scripts/run-fuzz 300 $(FUZZ_BINS)
 
 install: all
 	install -d $(DESTDIR)$(PREFIX)/bin $(DESTDIR)$(PREFIX)/share/dyad \

@@ -4,7 +4,7 @@
  * parsed (dict_load_string, dict_load_verbs_string); when they load, the
  * set is compiled (with passive readings and key indexes) and the text is
  * analysed, matched and coded. Nothing may crash, hang or leak; a parse
- * error must name a line. Built by `make fuzz` (scripts/build-fuzz). */
+ * error must name a line. Built by `make fuzz`, run briefly by `make test`. */
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>

@@ -1,22 +1,38 @@
 /* fuzz_import.c - libFuzzer harness for dict_import_file: the input is
  * written to a temporary file and converted with both formats into a
- * temporary directory; the converters must not crash, hang or leak, and
- * must keep their counts consistent. Build by hand (not built by make):
- *   clang -g -O1 -fsanitize=fuzzer,address,undefined -Isrc \
- *     -D_POSIX_C_SOURCE=200809L fuzz/fuzz_import.c build/san/libdyad.a \
- *     $(pkg-config --libs jansson gumbo libutf8proc sqlite3) -lm -o fuzz_import
- * See docs/import.md. */
+ * temporary directory (under $TMPDIR, else /tmp), removed with everything
+ * in it when the fuzzer exits; the converters must not crash, hang or
+ * leak, and must keep their counts consistent. Built by `make fuzz`, run
+ * briefly by `make test` and longer by `make fuzz-long`. See docs/import.md. */
+#define _XOPEN_SOURCE 700 /* nftw */
+#include <ftw.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include "dict/dict.h"
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 
-static char dir[64];
+static char dir[4096];
+
+/* Remove every file the converters wrote, then the directory (atexit:
+ * libFuzzer exits through exit() when its run ends). */
+static int rm_entry(const char *path, const struct stat *st, int flag, struct FTW *ftw)
+{
+    (void)st;
+    (void)ftw;
+    return flag == FTW_DP ? rmdir(path) : unlink(path);
+}
+
+static void cleanup(void)
+{
+    if (dir[0])
+        nftw(dir, rm_entry, 16, FTW_DEPTH | FTW_PHYS);
+}
 
 /* Counts reports: every report needs a line. */
 static void report(void *ud, const dy_err *e)
@@ -30,9 +46,11 @@ static void report(void *ud, const dy_err *e)
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
     if (!dir[0]) {
-        snprintf(dir, sizeof dir, "/tmp/dyad-fuzz-import-XXXXXX");
+        const char *t = getenv("TMPDIR");
+        snprintf(dir, sizeof dir, "%s/dyad-fuzz-import-XXXXXX", t && *t ? t : "/tmp");
         if (!mkdtemp(dir))
             abort();
+        atexit(cleanup);
     }
     char in[128];
     snprintf(in, sizeof in, "%s/input.txt", dir);

@@ -1,8 +1,11 @@
-/* fuzz_timex.c - libFuzzer harness for txt_timex_scan: the input is one
- * sentence (not NUL-terminated, not necessarily UTF-8) scanned with a fixed
- * document date; every span must lie inside the input, in order, and every
- * resolved date must be a real calendar date. Build by hand, see
- * docs/timex.md. */
+/* fuzz_timex.c - libFuzzer harness for txt_timex_scan: the first three
+ * bytes of the input choose the document date (often the ends of the
+ * supported range, 0001-01-01 and 9999-12-31, or days next to them; else
+ * any day, month or year of years 1..9999, or none), the rest is one
+ * sentence (not NUL-terminated, not necessarily UTF-8); every span must lie
+ * inside the input, in order, and every resolved date must be a real
+ * calendar date within years 1..9999. Built by `make fuzz`, run briefly by
+ * `make test`; see docs/timex.md. */
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
@@ -40,10 +43,38 @@ static void check_date(const txt_date *d, int may_be_none)
         abort();
 }
 
+/* The document date chosen by the first three bytes (fewer: 2023-09-15). */
+static txt_date doc_date(const uint8_t *d, size_t n)
+{
+    txt_date r = {2023, 9, 15, TXT_PREC_DAY};
+    if (n < 3)
+        return r;
+    unsigned v = (unsigned)d[1] << 8 | d[2];
+    switch (d[0] % 8) {
+    case 0: r = (txt_date){9999, 12, 31 - (int)(v % 3), TXT_PREC_DAY}; break;
+    case 1: r = (txt_date){1, 1, 1 + (int)(v % 3), TXT_PREC_DAY}; break;
+    case 2: r = (txt_date){v % 2 ? 9999 : 1, v % 2 ? 12 : 1, 0, TXT_PREC_MONTH}; break;
+    case 3: r = (txt_date){v % 2 ? 9999 : 1, 0, 0, TXT_PREC_YEAR}; break;
+    case 4:
+    case 5: {
+        int y = 1 + (int)(v % 9999), m = 1 + d[0] / 8 % 12;
+        r = (txt_date){y, m, 1 + (int)(v % (unsigned)txt_days_in_month(y, m)), TXT_PREC_DAY};
+        break;
+    }
+    case 6: r = (txt_date){1 + (int)(v % 9999), 1 + d[0] / 8 % 12, 0, TXT_PREC_MONTH}; break;
+    default: r = (txt_date){0, 0, 0, TXT_PREC_NONE}; break;
+    }
+    return r;
+}
+
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
     if (size > (1u << 20))
         return 0;
+    txt_date doc = doc_date(data, size);
+    size_t skip = size < 3 ? size : 3;
+    data += skip;
+    size -= skip;
     /* an exact-size copy so that ASan catches any read past the end */
     char *text = malloc(size ? size : 1);
     if (!text)
@@ -54,7 +85,6 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
         free(text);
         return 0;
     }
-    txt_date doc = {2023, 9, 15, TXT_PREC_DAY};
     txt_sentence s = {0, (uint32_t)size, 0, 0, 0, 0, 0};
     txt_timex *tx = NULL;
     size_t n = 0;

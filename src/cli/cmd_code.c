@@ -63,7 +63,7 @@ static void code_job(code_run *r, dy_arena *a, job *j)
     dy_arena_reset(a);
     code_event *ev;
     size_t nev;
-    if (cli_engine_code(&r->eng, j->doc, a, &an, &ev, &nev, &e) != 0) {
+    if (cli_code_doc(&r->eng, j->doc, a, &an, &ev, &nev, &e) != 0) {
         j->failed = 1;
         snprintf(j->msg, sizeof j->msg, "%s: %s", j->doc->id,
                  e.msg[0] ? e.msg : dy_status_str(e.code));

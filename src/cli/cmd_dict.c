@@ -1,17 +1,23 @@
 /* cmd_dict.c - `dyad dict check DIR` and `dyad dict import FORMAT FILE...`. */
 #include "cli/cli.h"
+#include "code/code.h"
 #include "dict/dict.h"
 
+#include <limits.h>
 #include <stdio.h>
 #include <string.h>
 #include <time.h>
+#include <unistd.h>
 
 static const char dict_help[] =
     "Usage: dyad dict check [DIR...]\n"
     "       dyad dict import [-o DIR] [-q] petrarch|tabari FILE...\n\n"
     "check   load the dictionary set in each DIR (default: dyad's data directory)\n"
     "        and report syntax errors, overlapping or inverted periods, unknown role\n"
-    "        codes and forms with conflicting codes, as FILE:LINE: message.\n"
+    "        codes, forms with conflicting codes, event codes not in the CAMEO table,\n"
+    "        repeated pattern lines, second code lines of an entry, invalid UTF-8\n"
+    "        and errors of coder/cues.txt and cameo/codes.tsv (DIR's, else the data\n"
+    "        directory's), as FILE:LINE: message.\n"
     "        Exit status 1 when there is any finding.\n"
     "import  convert PETRARCH2/Phoenix or TABARI actor, agent and verb dictionaries\n"
     "        into dyad's format under DIR (default: ./imported), listing every entry\n"
@@ -27,6 +33,64 @@ static void report(void *ud, const dy_err *e)
     long *n = ud;
     (*n)++;
     cli_print_err(e);
+}
+
+/* The file of the set in dir (DIR/rel when it exists, else the data
+ * directory's), into out. */
+static const char *set_file(const cli_ctx *c, const char *dir, const char *rel, char *out,
+                            size_t n)
+{
+    snprintf(out, n, "%s/%s", dir, rel);
+    if (access(out, F_OK) == 0 || !c->data_dir)
+        return out;
+    return cli_data_path(c, rel, out, n);
+}
+
+/* The cue file and the CAMEO table that coding with dir would use must
+ * load; every event code of its verb dictionaries (patterns and default
+ * codes) must be in that table (else its events have no quad class and no
+ * Goldstein value). Returns the number of findings (printed). */
+static long check_tables(const cli_ctx *c, const char *dir, const dict_set *ds)
+{
+    char cues[PATH_MAX], codes[PATH_MAX];
+    long n = 0;
+    dy_err e;
+    code_cues *cu = NULL;
+    code_cameo *cam = NULL;
+    dy_err_clear(&e);
+    if (code_cues_load(set_file(c, dir, "coder/cues.txt", cues, sizeof cues), &cu, &e) != 0) {
+        cli_print_err(&e);
+        n++;
+    }
+    code_cues_free(cu);
+    dy_err_clear(&e);
+    if (code_cameo_load(set_file(c, dir, "cameo/codes.tsv", codes, sizeof codes), &cam, &e) !=
+        0) {
+        cli_print_err(&e);
+        return n + 1;
+    }
+    const char *last = NULL;
+    for (size_t i = 0; i < dict_lexeme_count(ds); i++) {
+        const dict_lexeme *lx = dict_lexeme_at(ds, i);
+        if (lx->code[0] && !code_cameo_get(cam, lx->code)) {
+            cli_errorf("%s/%s: event code %s of \"%s\" is not in the CAMEO table (%s)", dir,
+                       lx->code_ref, lx->code, lx->lemma, codes);
+            n++;
+        }
+        for (uint32_t k = 0; k < lx->npats; k++) {
+            const dict_pattern *pt = lx->pats[k];
+            /* a pattern's passive reading shares its line: reported once */
+            if (strcmp(pt->code, "---") == 0 || code_cameo_get(cam, pt->code) ||
+                (last && strcmp(last, pt->ref) == 0))
+                continue;
+            cli_errorf("%s/%s: event code %s is not in the CAMEO table (%s)", dir, pt->ref,
+                       pt->code, codes);
+            last = pt->ref;
+            n++;
+        }
+    }
+    code_cameo_free(cam);
+    return n;
 }
 
 static int dict_check_cmd(cli_ctx *c, int argc, char **argv)
@@ -56,6 +120,7 @@ static int dict_check_cmd(cli_ctx *c, int argc, char **argv)
             findings++;
         } else {
             findings += dict_check(ds, report, &(long){0});
+            findings += check_tables(c, dirs[i], ds);
             double ms = (double)(clock() - t0) * 1000.0 / CLOCKS_PER_SEC;
             fprintf(stderr,
                     "%s: %zu actor entries, %zu forms, %zu verb/noun entries, %zu patterns "

@@ -45,7 +45,8 @@ static void write_jsonl(out_ctx *o, const store_event *e)
     dy_buf_addc(&o->b, '\n');
 }
 
-/* A field for TSV (tabs and newlines as spaces) or CSV (RFC 4180). */
+/* A field for TSV (tabs and newlines as spaces) or CSV (RFC 4180); a cell
+ * that would be a formula is neutralised (dy_cell_formula). */
 static void field(out_ctx *o, const char *s, int first)
 {
     dy_buf *b = &o->b;
@@ -53,15 +54,23 @@ static void field(out_ctx *o, const char *s, int first)
         dy_buf_addc(b, o->format == F_CSV ? ',' : '\t');
     if (!s)
         return;
+    /* a cell a spreadsheet would run as a formula starts with an apostrophe */
+    int formula = dy_cell_formula(s, strlen(s));
     if (o->format != F_CSV) {
+        if (formula)
+            dy_buf_addc(b, '\'');
         dy_buf_tsv_str(b, s, strlen(s));
         return;
     }
     if (!strpbrk(s, ",\"\n\r")) {
+        if (formula)
+            dy_buf_addc(b, '\'');
         dy_buf_adds(b, s);
         return;
     }
     dy_buf_addc(b, '"');
+    if (formula)
+        dy_buf_addc(b, '\'');
     for (const char *p = s; *p; p++) {
         if (*p == '"')
             dy_buf_addc(b, '"');

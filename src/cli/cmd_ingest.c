@@ -23,6 +23,8 @@ static const char ingest_help[] =
     "      --db PATH|URL    the store (created if missing)\n" CLI_INPUT_HELP
     "  -j, --threads N      code with N threads (the store is the same for any N)\n"
     "      --summary        print counts and rates on stderr at the end\n"
+    "      --init           add dyad's tables to an existing database that has\n"
+    "                       tables of its own (otherwise refused: not a dyad store)\n"
     "  -h, --help           show this help\n";
 
 enum { BATCH = 256, MAX_THREADS = 64 };
@@ -66,8 +68,7 @@ static void code_one(ingest_run *r, ijob *j)
     dy_err e;
     dy_err_clear(&e);
     dy_arena_reset(j->a);
-    if (txt_analyze(j->doc, j->a, &j->an, &e) != 0 ||
-        code_document(r->eng.coder, &j->an, j->a, &j->ev, &j->nev, &e) != 0) {
+    if (cli_code_doc(&r->eng, j->doc, j->a, &j->an, &j->ev, &j->nev, &e) != 0) {
         j->failed = 1;
         snprintf(j->msg, sizeof j->msg, "%s: %s", j->doc->id,
                  e.msg[0] ? e.msg : dy_status_str(e.code));
@@ -197,7 +198,7 @@ int ingest_start(cli_ctx *c, const cli_input *in, const ingest_opts *o, ingest_r
     r->o = *o;
     dy_err e;
     dy_err_clear(&e);
-    if (store_open(o->db, STORE_WRITE, &r->st, &e) != 0) {
+    if (store_open(o->db, STORE_WRITE | (o->init ? STORE_INIT : 0), &r->st, &e) != 0) {
         cli_print_err(&e);
         dy_free(r);
         return CLI_EXIT_FAIL;
@@ -278,6 +279,7 @@ int cmd_ingest(cli_ctx *c, int argc, char **argv)
                                          {"db", required_argument, NULL, 2001},
                                          {"threads", required_argument, NULL, 'j'},
                                          {"summary", no_argument, NULL, 2002},
+                                         {"init", no_argument, NULL, 2003},
                                          {"help", no_argument, NULL, 'h'},
                                          {NULL, 0, NULL, 0}};
     cli_input in = {0};
@@ -299,6 +301,7 @@ int cmd_ingest(cli_ctx *c, int argc, char **argv)
         case 'h': fputs(ingest_help, stdout); return CLI_EXIT_OK;
         case 2001: o.db = optarg; break;
         case 2002: o.summary = 1; break;
+        case 2003: o.init = 1; break;
         case 'j': rc = parse_threads(c, optarg, &o.threads); break;
         case ':': rc = cli_usage(c, "option '%s' needs an argument", argv[optind - 1]); break;
         default: rc = cli_usage(c, "unknown option '%s'", argv[optind - 1]); break;

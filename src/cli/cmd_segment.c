@@ -1,5 +1,6 @@
 /* cmd_segment.c - `dyad segment`: sentences and time expressions as JSON. */
 #include "cli/cli.h"
+#include "cli/engine.h"
 #include "core/buf.h"
 
 #include <stdio.h>
@@ -44,7 +45,8 @@ static int segment_doc(void *ud, txt_doc *d)
     dy_err e;
     dy_err_clear(&e);
     dy_arena_reset(r->arena);
-    if (txt_analyze(d, r->arena, &an, &e) != 0) {
+    /* pieces of at most 1 MiB: memory bounded by the piece (engine.h) */
+    if (cli_code_doc(NULL, d, r->arena, &an, NULL, NULL, &e) != 0) {
         cli_errorf("%s: %s", d->id, e.msg[0] ? e.msg : dy_status_str(e.code));
         return CLI_EXIT_FAIL;
     }

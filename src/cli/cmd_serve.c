@@ -8,6 +8,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/resource.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
@@ -25,6 +26,12 @@ static const char serve_help[] =
     "      --max-events N   most events one answer may hold (default 10000)\n"
     "      --timeout SECS   store work allowed per request (default 10)\n"
     "      --cache-ttl SECS keep answers this long (default 10, 0 = no cache)\n"
+    "      --max-connections N  open connections at once (default 1024)\n"
+    "      --max-per-ip N   open connections from one address (default 64)\n"
+    "      --idle-timeout SECS  close a connection silent this long (default 10)\n"
+    "      --header-timeout SECS  close a connection whose request headers are not\n"
+    "                       complete this long after it opened or after its\n"
+    "                       previous answer (default 10)\n"
     "  -h, --help           show this help\n";
 
 static int is_dir(const char *p)
@@ -69,6 +76,24 @@ static int number(cli_ctx *c, const char *opt, const char *arg, long lo, long hi
     return 0;
 }
 
+/* Each connection is a file descriptor: raise the soft limit on open files
+ * (up to the hard limit) so that max_connections fit beside the store's
+ * files, rather than failing accept() at the usual 1024; warn when the hard
+ * limit is too low. */
+static void raise_fd_limit(int max_connections)
+{
+    struct rlimit rl;
+    rlim_t want = (rlim_t)max_connections + 256;
+    if (getrlimit(RLIMIT_NOFILE, &rl) != 0 || rl.rlim_cur >= want)
+        return;
+    rl.rlim_cur = rl.rlim_max == RLIM_INFINITY || rl.rlim_max >= want ? want : rl.rlim_max;
+    setrlimit(RLIMIT_NOFILE, &rl);
+    if (rl.rlim_cur < want)
+        fprintf(stderr, "dyad: warning: at most %llu open files (ulimit -n); fewer than %d "
+                        "connections may be served\n",
+                (unsigned long long)rl.rlim_cur, max_connections);
+}
+
 int cmd_serve(cli_ctx *c, int argc, char **argv)
 {
     static const struct option opts[] = {
@@ -76,6 +101,10 @@ int cmd_serve(cli_ctx *c, int argc, char **argv)
         {"port", required_argument, NULL, 2003},    {"assets", required_argument, NULL, 2004},
         {"threads", required_argument, NULL, 2005}, {"max-events", required_argument, NULL, 2006},
         {"timeout", required_argument, NULL, 2007}, {"cache-ttl", required_argument, NULL, 2008},
+        {"max-connections", required_argument, NULL, 2009},
+        {"max-per-ip", required_argument, NULL, 2010},
+        {"idle-timeout", required_argument, NULL, 2011},
+        {"header-timeout", required_argument, NULL, 2012},
         {"help", no_argument, NULL, 'h'},           {NULL, 0, NULL, 0}};
     web_opts o = {0};
     o.port = 8080;
@@ -106,6 +135,22 @@ int cmd_serve(cli_ctx *c, int argc, char **argv)
             if (!(rc = number(c, "--cache-ttl", optarg, 0, 86400, &n)))
                 o.cache_ttl = n ? (int)n : -1;
             break;
+        case 2009:
+            if (!(rc = number(c, "--max-connections", optarg, 1, 65536, &n)))
+                o.max_connections = (int)n;
+            break;
+        case 2010:
+            if (!(rc = number(c, "--max-per-ip", optarg, 1, 65536, &n)))
+                o.max_per_ip = (int)n;
+            break;
+        case 2011:
+            if (!(rc = number(c, "--idle-timeout", optarg, 1, 3600, &n)))
+                o.idle_timeout = (int)n;
+            break;
+        case 2012:
+            if (!(rc = number(c, "--header-timeout", optarg, 1, 3600, &n)))
+                o.header_timeout = (int)n;
+            break;
         case ':': rc = cli_usage(c, "option '%s' needs an argument", argv[optind - 1]); break;
         default: rc = cli_usage(c, "unknown option '%s'", argv[optind - 1]); break;
         }
@@ -120,6 +165,8 @@ int cmd_serve(cli_ctx *c, int argc, char **argv)
     if (!o.assets && !(o.assets = find_assets(found, sizeof found)))
         fprintf(stderr, "dyad: warning: no dashboard files found (use --assets DIR or make "
                         "web); serving the API only\n");
+
+    raise_fd_limit(o.max_connections ? o.max_connections : 1024);
 
     /* The server's threads inherit this mask: signals reach sigwait below. */
     sigset_t set;
@@ -138,8 +185,10 @@ int cmd_serve(cli_ctx *c, int argc, char **argv)
     }
     const char *host = o.bind ? o.bind : "127.0.0.1";
     int v6 = strchr(host, ':') != NULL;
-    printf("serving %s on http://%s%s%s:%u/ (Ctrl-C stops)\n", o.db, v6 ? "[" : "", host,
-           v6 ? "]" : "", web_port(w));
+    char shown[512];
+    printf("serving %s on http://%s%s%s:%u/ (Ctrl-C stops)\n",
+           store_mask_url(o.db, shown, sizeof shown), v6 ? "[" : "", host, v6 ? "]" : "",
+           web_port(w));
     fflush(stdout);
     int sig = 0;
     sigwait(&set, &sig);

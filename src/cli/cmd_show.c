@@ -150,7 +150,8 @@ int cmd_show(cli_ctx *c, int argc, char **argv)
         cli_print_err(&e);
         rc = CLI_EXIT_FAIL;
     } else if (found == 0) {
-        cli_errorf("%s: no such document in %s", id, db);
+        char shown[512];
+        cli_errorf("%s: no such document in %s", id, store_mask_url(db, shown, sizeof shown));
         rc = CLI_EXIT_FAIL;
     }
     if (!rc) {

@@ -56,6 +56,177 @@ int cli_engine_open(cli_ctx *c, const cli_input *in, const code_opts *o, cli_eng
     return 0;
 }
 
+/* Where to cut text[off..len) so that the piece holds at most max bytes:
+ * after the last paragraph break in its second half, else line break, else
+ * sentence end (". "), else space, else at a UTF-8 character boundary. */
+static size_t cut_at(const char *text, size_t off, size_t len, size_t max)
+{
+    if (len - off <= max)
+        return len;
+    size_t hi = off + max, lo = off + max / 2;
+    static const char *const seps[] = {"\n\n", "\n", ". ", " "};
+    for (size_t k = 0; k < sizeof seps / sizeof seps[0]; k++) {
+        size_t sl = strlen(seps[k]);
+        for (size_t i = hi - sl; i > lo; i--)
+            if (memcmp(text + i, seps[k], sl) == 0)
+                return i + sl;
+    }
+    size_t i = hi;
+    while (i > lo && ((unsigned char)text[i] & 0xC0) == 0x80)
+        i--;
+    return i;
+}
+
+typedef struct merged {
+    txt_sentence *s;
+    txt_timex *x;
+    code_event *e;
+    size_t ns, nx, ne, caps, capx, cape;
+} merged;
+
+static int grow_to(void **p, size_t *cap, size_t need, size_t sz)
+{
+    if (need <= *cap)
+        return 0;
+    size_t c = *cap ? *cap : 64;
+    while (c < need)
+        c *= 2;
+    void *q = dy_reallocarray(*p, c, sz);
+    if (!q)
+        return -1;
+    *p = q;
+    *cap = c;
+    return 0;
+}
+
+static void shift_span(code_span *s, uint32_t off)
+{
+    if (s->start >= 0) {
+        s->start += (int32_t)off;
+        s->end += (int32_t)off;
+    }
+}
+
+static void shift_toks(uint32_t t[2], uint32_t base)
+{
+    if (t[0] || t[1]) {
+        t[0] += base;
+        t[1] += base;
+    }
+}
+
+/* Copy n items of sz bytes from p into a (NULL when n is 0). */
+static void *to_arena(dy_arena *a, const void *p, size_t n, size_t sz, int *oom)
+{
+    if (!n)
+        return NULL;
+    void *q = dy_arena_alloc(a, n * sz);
+    if (!q)
+        *oom = 1;
+    else
+        memcpy(q, p, n * sz);
+    return q;
+}
+
+/* Contract: see engine.h. */
+int cli_code_doc(const cli_engine *e, const txt_doc *doc, dy_arena *a, txt_analysis *an,
+                 code_event **ev, size_t *nev, dy_err *err)
+{
+    if (doc->len <= CLI_CHUNK_BYTES) {
+        int rc = txt_analyze(doc, a, an, err);
+        return rc || !ev ? rc : code_document(e->coder, an, a, ev, nev, err);
+    }
+    memset(an, 0, sizeof *an);
+    an->doc = doc;
+    merged m = {0};
+    dy_arena *scratch = dy_arena_new();
+    char *piece = dy_malloc(CLI_CHUNK_BYTES + 1);
+    int rc = scratch && piece ? 0 : DY_ENOMEM;
+    uint32_t ntok = 0;
+    for (size_t off = 0; !rc && off < doc->len;) {
+        size_t end = cut_at(doc->text, off, doc->len, CLI_CHUNK_BYTES);
+        /* a NUL-terminated copy: the text stage reads text[len] */
+        memcpy(piece, doc->text + off, end - off);
+        piece[end - off] = '\0';
+        txt_doc sub = *doc;
+        sub.text = piece;
+        sub.len = end - off;
+        txt_analysis pa;
+        code_event *pe = NULL;
+        size_t pn = 0;
+        dy_arena_reset(scratch);
+        rc = txt_analyze(&sub, scratch, &pa, err);
+        if (!rc && ev)
+            rc = code_document(e->coder, &pa, scratch, &pe, &pn, err);
+        if (!rc && (grow_to((void **)&m.s, &m.caps, m.ns + pa.nsent, sizeof *m.s) ||
+                    grow_to((void **)&m.x, &m.capx, m.nx + pa.ntimex, sizeof *m.x) ||
+                    grow_to((void **)&m.e, &m.cape, m.ne + pn, sizeof *m.e)))
+            rc = DY_ENOMEM;
+        if (rc)
+            break;
+        uint32_t o = (uint32_t)off, sb = (uint32_t)m.ns, xb = (uint32_t)m.nx;
+        for (size_t i = 0; i < pa.nsent; i++) {
+            txt_sentence t = pa.sents[i];
+            t.start += o;
+            t.end += o;
+            t.tok_begin += ntok;
+            t.tok_end += ntok;
+            t.timex_begin += xb;
+            t.timex_end += xb;
+            m.s[m.ns++] = t;
+        }
+        for (size_t i = 0; i < pa.ntimex; i++) {
+            txt_timex t = pa.timex[i];
+            t.start += o;
+            t.end += o;
+            t.sent += sb;
+            if (t.list >= 0)
+                t.list += (int32_t)xb;
+            m.x[m.nx++] = t;
+        }
+        for (size_t i = 0; !rc && i < pn; i++) {
+            code_event t = pe[i];
+            t.sent += sb;
+            shift_span(&t.src, o);
+            shift_span(&t.verb, o);
+            shift_span(&t.tgt, o);
+            shift_span(&t.why.cue, o);
+            shift_toks(t.why.src_tok, ntok);
+            shift_toks(t.why.verb_tok, ntok);
+            shift_toks(t.why.tgt_tok, ntok);
+            if (t.why.timex >= 0)
+                t.why.timex += (int32_t)xb;
+            /* the cue's words live in the scratch arena */
+            if (t.why.modality_cue &&
+                !(t.why.modality_cue = dy_arena_strndup(a, t.why.modality_cue,
+                                                        strlen(t.why.modality_cue))))
+                rc = DY_ENOMEM;
+            m.e[m.ne++] = t;
+        }
+        ntok += (uint32_t)pa.ntok;
+        off = end;
+    }
+    int oom = rc == DY_ENOMEM;
+    if (!rc) {
+        an->sents = to_arena(a, m.s, m.ns, sizeof *m.s, &oom);
+        an->nsent = m.ns;
+        an->timex = to_arena(a, m.x, m.nx, sizeof *m.x, &oom);
+        an->ntimex = m.nx;
+        if (ev) {
+            *ev = to_arena(a, m.e, m.ne, sizeof *m.e, &oom);
+            *nev = m.ne;
+        }
+    }
+    dy_free(m.s);
+    dy_free(m.x);
+    dy_free(m.e);
+    dy_free(piece);
+    dy_arena_free(scratch);
+    if (oom)
+        return dy_err_set(err, DY_ENOMEM, NULL, 0, -1, "out of memory");
+    return rc;
+}
+
 void cli_engine_close(cli_engine *e)
 {
     code_coder_free(e->coder);
@@ -64,15 +235,6 @@ void cli_engine_close(cli_engine *e)
     code_cues_free(e->cues);
     dict_set_free(e->ds);
     memset(e, 0, sizeof *e);
-}
-
-int cli_engine_code(const cli_engine *e, const txt_doc *doc, dy_arena *a, txt_analysis *an,
-                    code_event **ev, size_t *nev, dy_err *err)
-{
-    *ev = NULL;
-    *nev = 0;
-    int rc = txt_analyze(doc, a, an, err);
-    return rc ? rc : code_document(e->coder, an, a, ev, nev, err);
 }
 
 static uint64_t fnv_bytes(uint64_t h, const char *s, size_t n)

@@ -21,12 +21,22 @@ typedef struct cli_engine {
 int cli_engine_open(cli_ctx *c, const cli_input *in, const code_opts *o, cli_engine *e);
 void cli_engine_close(cli_engine *e);
 
-/* Analyse doc and code it: what `dyad code` writes and `dyad eval` scores
- * for a document. *an and *ev (*nev events) are allocated in a. Safe to
- * call from several threads with one engine and an arena each. Returns 0,
- * or DY_ENOMEM with err filled. */
-int cli_engine_code(const cli_engine *e, const txt_doc *doc, dy_arena *a, txt_analysis *an,
-                    code_event **ev, size_t *nev, dy_err *err);
+/* Documents up to this size are analysed and coded in one piece; larger
+ * ones piece by piece (cli_code_doc). */
+enum { CLI_CHUNK_BYTES = 1 << 20 };
+
+/* Analyse and code doc, as txt_analyze and code_document, with memory
+ * bounded by the piece, not the document: a document larger than
+ * CLI_CHUNK_BYTES is cut at paragraph breaks (else line breaks, sentence
+ * ends, spaces) into pieces of at most that size, each analysed and coded
+ * in a scratch arena freed after it, and the results are put together with
+ * document offsets, sentence, token and time expression indices (the
+ * analysis keeps sentences and time expressions, not tokens: an->toks is
+ * NULL, an->ntok 0). Context does not cross a cut: the year of a date
+ * without one, pronouns. Results are in a. With ev NULL (e may then be
+ * NULL) only the analysis is made. Returns 0, DY_ENOMEM (err). */
+int cli_code_doc(const cli_engine *e, const txt_doc *doc, dy_arena *a, txt_analysis *an,
+                 code_event **ev, size_t *nev, dy_err *err);
 
 /* The dictionary set's version: FNV-1a 64 (hex, 16 digits + NUL) over the
  * names (relative to their directory) and contents of every file of the

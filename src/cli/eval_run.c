@@ -39,7 +39,7 @@ static void code_one(erun *r, ejob *j)
     dy_err e;
     dy_err_clear(&e);
     dy_arena_reset(j->a);
-    if (cli_engine_code(r->eng, j->doc, j->a, &j->an, &j->ev, &j->nev, &e) != 0) {
+    if (cli_code_doc(r->eng, j->doc, j->a, &j->an, &j->ev, &j->nev, &e) != 0) {
         j->failed = 1;
         snprintf(j->msg, sizeof j->msg, "%s: %s", j->doc->id,
                  e.msg[0] ? e.msg : dy_status_str(e.code));
@@ -161,7 +161,7 @@ static int code_sentence(const cli_engine *eng, const txt_date *date, eval_sente
     code_event *ev;
     size_t nev, nm;
     dict_mention *ms;
-    int rc = cli_engine_code(eng, &d, a, &an, &ev, &nev, e);
+    int rc = cli_code_doc(eng, &d, a, &an, &ev, &nev, e);
     if (!rc)
         rc = dict_match(eng->ds, &an, &d.date, a, &ms, &nm, e);
     if (rc)

@@ -15,6 +15,8 @@ typedef struct ingest_opts {
     int threads;           /* 1..64 */
     int summary;           /* print counts and rates on stderr at the end */
     long long total_bytes; /* input size for the progress ETA, 0 = unknown */
+    int init;              /* STORE_INIT: a database with tables of its own may
+                            * get dyad's tables */
 } ingest_opts;
 
 /* Open the store (first, so that a bad store fails fast), load the engine

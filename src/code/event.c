@@ -174,9 +174,13 @@ static char *put_json_or_null(char *p, const char *s)
     return s ? put_json(p, s, strlen(s)) : PUTL(p, "null");
 }
 
-/* s[0..n) for a TSV field: tabs, newlines and CRs become spaces. */
+/* s[0..n) for a TSV field: tabs, newlines and CRs become spaces; a cell a
+ * spreadsheet would read as a formula starts with an apostrophe (one byte
+ * more, within the reserve of six per byte). */
 static char *put_tsv(char *p, const char *s, size_t n)
 {
+    if (dy_cell_formula(s, n))
+        *p++ = '\'';
     for (size_t i = 0; i < n; i++) {
         char c = s[i];
         p[i] = c == '\t' || c == '\n' || c == '\r' ? ' ' : c;

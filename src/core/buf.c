@@ -202,6 +202,28 @@ int dy_buf_tsv_str(dy_buf *b, const char *s, size_t n)
     return 0;
 }
 
+/* Contract: see buf.h. */
+int dy_cell_formula(const char *s, size_t n)
+{
+    if (!n || !strchr("=+-@\t\r", s[0]) || !s[0])
+        return 0;
+    /* a plain number: [+-] digits [. digits] [e [+-] digits], nothing else */
+    size_t i = s[0] == '+' || s[0] == '-', d = 0;
+    while (i < n && s[i] >= '0' && s[i] <= '9')
+        i++, d++;
+    if (i < n && s[i] == '.')
+        for (i++; i < n && s[i] >= '0' && s[i] <= '9'; i++)
+            d++;
+    if (d && i < n && (s[i] == 'e' || s[i] == 'E')) {
+        size_t k = i + 1 + (i + 1 < n && (s[i + 1] == '+' || s[i + 1] == '-')), e = 0;
+        while (k < n && s[k] >= '0' && s[k] <= '9')
+            k++, e++;
+        if (e)
+            i = k;
+    }
+    return !(d && i == n);
+}
+
 char *dy_buf_take(dy_buf *b)
 {
     char *d = b->data;

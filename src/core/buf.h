@@ -38,6 +38,12 @@ int dy_buf_addf1(dy_buf *b, double v);
 /* Append s[0..n) as a JSON string literal, with quotes; invalid UTF-8 is
  * not expected (texts are sanitised on input) but is escaped as \ufffd. */
 int dy_buf_json_str(dy_buf *b, const char *s, size_t n);
+/* Would a spreadsheet read a cell whose text is s[0..n) as a formula? 1
+ * when it starts with '=', '+', '-', '@', a tab or a carriage return and
+ * is not a plain number ("-2.5", "+1e3" are data); else 0. Table writers
+ * (CSV, TSV) then write an apostrophe before the cell (formula injection,
+ * docs/formats.md). */
+int dy_cell_formula(const char *s, size_t n);
 /* Append s[0..n) for a TSV field: tabs, newlines and CRs become spaces. */
 int dy_buf_tsv_str(dy_buf *b, const char *s, size_t n);
 /* Take ownership of the data (NUL-terminated, possibly NULL if empty);

@@ -59,6 +59,14 @@ static void check_periods(const dict_set *ds, const dict_entry *e, dict_report_f
 long dict_check(const dict_set *ds, dict_report_fn fn, void *ud)
 {
     long n = 0;
+    for (size_t i = 0; i < ds->nnotes; i++) {
+        dy_err e;
+        dy_err_set(&e, DY_EPARSE, ds->notes[i].file, ds->notes[i].line, -1, "%s",
+                   ds->notes[i].msg);
+        n++;
+        if (fn)
+            fn(ud, &e);
+    }
     for (size_t i = 0; i < ds->nentries; i++) {
         const dict_entry *e = ds->entries[i];
         check_periods(ds, e, fn, ud, &n);

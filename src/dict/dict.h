@@ -246,6 +246,8 @@ typedef struct dict_wordform {
 size_t dict_word_lookup(const dict_set *ds, uint64_t hash, const dict_wordform **out);
 /* Counts for reports. */
 size_t dict_lexeme_count(const dict_set *ds);
+/* Lexeme i (0 .. dict_lexeme_count - 1) of the set (borrowed), else NULL. */
+const dict_lexeme *dict_lexeme_at(const dict_set *ds, size_t i);
 size_t dict_pattern_count(const dict_set *ds);
 
 /* Load one verb dictionary file (or a string) into ds; see

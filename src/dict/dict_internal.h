@@ -97,6 +97,16 @@ struct dict_set {
     uint64_t in_hash, from_hash;
     uint64_t the_hash, of_hash, and_hash, s_hash, comma_hash, amp_hash;
     int compiled;
+    const char *ref_base;  /* the directory dict_load_dir is loading, or NULL */
+    /* Findings of loading that are no syntax error (a second `code` line, an
+     * entry defined twice in one file, invalid UTF-8): dict_check reports
+     * them. Strings in the set arena. */
+    struct dict_note {
+        const char *file;
+        long line;
+        const char *msg;
+    } *notes;
+    size_t nnotes, capnotes;
     /* verbs and nouns */
     dict_vlex **lex;
     size_t nlex, caplex;
@@ -140,9 +150,21 @@ int dict_each_line(const char *file, const char *text, size_t len, long *lineno,
  * blanks. Returns 0 for a blank or comment-only line. */
 int dict_split_line(const char *s, size_t n, const char **kw, size_t *kn, const char **arg,
                     size_t *an);
+/* Keep a finding for dict_check: file (copied), line, and a message made
+ * like printf. Returns 0 or DY_ENOMEM. */
+int dict_note(dict_set *ds, const char *file, long line, const char *fmt, ...)
+    __attribute__((format(printf, 4, 5)));
+/* Note the first invalid UTF-8 sequence of text[0..len) of file, with its
+ * line. Returns 0 or DY_ENOMEM. */
+int dict_note_utf8(dict_set *ds, const char *file, const char *text, size_t len);
 /* Write "file:line" into out (cap bytes, truncating the file name);
  * returns the length. */
 int dict_make_ref(char *out, size_t cap, const char *file, long line);
+/* The name of a dictionary file as explanations show and stores keep it:
+ * relative to the directory dict_load_dir is loading ("verbs/04_consult.txt"),
+ * else the path as given when relative, else its last component; never an
+ * absolute path of the machine that loaded it. A suffix of file. */
+const char *dict_ref_name(const dict_set *ds, const char *file);
 /* Read a whole dictionary file into *out (caller-owned, dy_free; not
  * NUL-terminated), *outn bytes. Returns 0, DY_EIO or DY_ENOMEM. */
 int dict_read_file(const char *path, char **out, size_t *outn, dy_err *err);

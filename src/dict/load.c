@@ -5,6 +5,7 @@
 #include <ctype.h>
 #include <dirent.h>
 #include <errno.h>
+#include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -49,6 +50,7 @@ void dict_set_free(dict_set *ds)
     dict_free_verbs(ds); /* before the arena: lexemes live in it */
     dy_arena_free(ds->arena);
     dy_free(ds->files);
+    dy_free(ds->notes);
     dy_free(ds->entries);
     dy_free(ds->forms);
     dy_free(ds->node_term);
@@ -175,7 +177,7 @@ static int start_entry(parser *p, int kind, const char *name, size_t n)
         return dy_err_set(p->err, DY_ENOMEM, p->file, p->line, -1, "out of memory");
     dict_entry *e = dy_arena_calloc(ds->arena, 1, sizeof *e);
     char ref[600];
-    int rn = dict_make_ref(ref, sizeof ref, p->file, p->line);
+    int rn = dict_make_ref(ref, sizeof ref, dict_ref_name(ds, p->file), p->line);
     if (!e || !(e->name = dy_arena_strndup(ds->arena, name, n)) ||
         !(e->ref = dy_arena_strndup(ds->arena, ref, (size_t)rn)))
         return dy_err_set(p->err, DY_ENOMEM, p->file, p->line, -1, "out of memory");
@@ -419,7 +421,7 @@ int dict_load_string(dict_set *ds, const char *name, const char *text, size_t le
     if (ds->compiled)
         return dy_err_set(err, DY_EINVAL, name, 0, -1, "dictionary set already compiled");
     parser p = {.ds = ds, .err = err};
-    if (add_file(ds, name, &p.file_id))
+    if (add_file(ds, name, &p.file_id) || dict_note_utf8(ds, name, text, len))
         return dy_err_set(err, DY_ENOMEM, name, 0, -1, "out of memory");
     p.file = ds->files[p.file_id];
     int rc = dict_each_line(p.file, text, len, &p.line, actor_line, &p, err);
@@ -427,6 +429,77 @@ int dict_load_string(dict_set *ds, const char *name, const char *text, size_t le
         rc = finish_entry(&p);
     dy_free(p.codes);
     return rc;
+}
+
+/* Contract: see dict_internal.h. */
+int dict_note(dict_set *ds, const char *file, long line, const char *fmt, ...)
+{
+    char msg[512];
+    va_list ap;
+    va_start(ap, fmt);
+    vsnprintf(msg, sizeof msg, fmt, ap);
+    va_end(ap);
+    if (grow((void **)&ds->notes, &ds->capnotes, ds->nnotes, sizeof *ds->notes))
+        return DY_ENOMEM;
+    struct dict_note *n = &ds->notes[ds->nnotes];
+    n->file = dy_arena_strndup(ds->arena, file, strlen(file));
+    n->msg = dy_arena_strndup(ds->arena, msg, strlen(msg));
+    n->line = line;
+    if (!n->file || !n->msg)
+        return DY_ENOMEM;
+    ds->nnotes++;
+    return 0;
+}
+
+/* Contract: see dict_internal.h. */
+int dict_note_utf8(dict_set *ds, const char *file, const char *text, size_t len)
+{
+    long line = 1;
+    for (size_t i = 0; i < len;) {
+        unsigned char c = (unsigned char)text[i];
+        if (c < 0x80) {
+            line += c == '\n';
+            i++;
+            continue;
+        }
+        size_t k = c >= 0xC2 && c <= 0xDF ? 2 : c >= 0xE0 && c <= 0xEF ? 3
+                 : c >= 0xF0 && c <= 0xF4 ? 4 : 0;
+        int ok = k && i + k <= len;
+        for (size_t j = 1; ok && j < k; j++)
+            ok = ((unsigned char)text[i + j] & 0xC0) == 0x80;
+        if (ok && k == 3) { /* no overlong forms, no surrogates */
+            unsigned char d = (unsigned char)text[i + 1];
+            ok = !(c == 0xE0 && d < 0xA0) && !(c == 0xED && d >= 0xA0);
+        } else if (ok && k == 4) {
+            unsigned char d = (unsigned char)text[i + 1];
+            ok = !(c == 0xF0 && d < 0x90) && !(c == 0xF4 && d >= 0x90);
+        }
+        if (!ok)
+            return dict_note(ds, file, line, "invalid UTF-8 (byte 0x%02x at offset %zu): "
+                                             "dictionaries must be UTF-8", c, i);
+        i += k;
+    }
+    return 0;
+}
+
+/* Contract: see dict_internal.h. */
+const char *dict_ref_name(const dict_set *ds, const char *file)
+{
+    if (ds->ref_base) {
+        size_t n = strlen(ds->ref_base);
+        while (n > 1 && ds->ref_base[n - 1] == '/')
+            n--;
+        if (strncmp(file, ds->ref_base, n) == 0 && file[n] == '/') {
+            file += n;
+            while (*file == '/')
+                file++;
+            return file;
+        }
+    }
+    if (file[0] != '/')
+        return file;
+    const char *slash = strrchr(file, '/');
+    return slash[1] ? slash + 1 : file;
 }
 
 int dict_make_ref(char *out, size_t cap, const char *file, long line)
@@ -558,6 +631,9 @@ int dict_load_dir(dict_set *ds, const char *dir, dy_err *err)
     int rc = 0, any = 0;
     if (!is_dir(dir))
         return dy_err_set(err, DY_EIO, dir, 0, -1, "not a dictionary directory");
+    /* explanations name files relative to dir (dict_ref_name) */
+    const char *outer = ds->ref_base;
+    ds->ref_base = dir;
     snprintf(sub, sizeof sub, "%s/actors", dir);
     if (is_dir(sub)) {
         any = 1;
@@ -573,6 +649,7 @@ int dict_load_dir(dict_set *ds, const char *dir, dy_err *err)
         rc = load_files(ds, dir, dict_load_file, &count, err);
     if (!rc && count == 0)
         rc = dy_err_set(err, DY_EIO, dir, 0, -1, "no dictionary files (*.txt) found");
+    ds->ref_base = outer;
     return rc;
 }
 

@@ -34,6 +34,15 @@ typedef struct vparser {
     } *memo;
     size_t nmemo, capmemo; /* open addressing; capmemo a power of two */
     dy_arena *memo_arena;
+    int block_code;      /* the current entry block has a `code` line */
+    /* Patterns of this file by (entry, text with single spaces), to report
+     * a repeated pattern line: open addressing, capseen a power of two. */
+    struct pseen {
+        uint64_t h;
+        const dict_vlex *l;
+        const dict_pattern *pt;
+    } *seen;
+    size_t nseen, capseen;
     dy_err *err;
 } vparser;
 
@@ -65,6 +74,10 @@ static int valid_event_code(const char *s, size_t n)
 }
 
 size_t dict_lexeme_count(const dict_set *ds) { return ds->nlex; }
+const dict_lexeme *dict_lexeme_at(const dict_set *ds, size_t i)
+{
+    return i < ds->nlex ? &ds->lex[i]->pub : NULL;
+}
 size_t dict_pattern_count(const dict_set *ds) { return ds->npatterns; }
 
 void dict_free_verbs(dict_set *ds)
@@ -103,6 +116,7 @@ static int get_lexeme(vparser *p, int kind, const char *lemma, size_t n)
             continue;
         if (strncasecmp_ascii(l->pub.lemma, lemma, n) && l->pub.lemma[n] == '\0') {
             p->cur = l;
+            p->block_code = 0;
             return 0;
         }
     }
@@ -116,6 +130,7 @@ static int get_lexeme(vparser *p, int kind, const char *lemma, size_t n)
         *c = (char)tolower((unsigned char)*c);
     l->pub.lemma = lm;
     l->pub.kind = kind;
+    p->block_code = 0;
     ds->lex[ds->nlex++] = l;
     p->cur = l;
     return 0;
@@ -129,7 +144,13 @@ static int make_alt_uncached(vparser *p, const char *s, size_t n, dict_alt *out)
 static struct altmemo *memo_slot(vparser *p, uint64_t h, const char *s, size_t n)
 {
     size_t mask = p->capmemo - 1;
-    for (size_t i = h & mask;; i = (i + 1) & mask) {
+    /* The low bits of FNV-1a hardly differ between similar short words
+     * ("w1", "w2", ...): taken as they are, a list of 400,000 alternatives
+     * made probe chains of thousands (quadratic loading). Mixed first. */
+    uint64_t x = h ^ (h >> 33);
+    x *= 0xff51afd7ed558ccdULL;
+    x ^= x >> 33;
+    for (size_t i = (size_t)x & mask;; i = (i + 1) & mask) {
         struct altmemo *m = &p->memo[i];
         if (!m->s || (m->h == h && m->n == n && memcmp(m->s, s, n) == 0))
             return m;
@@ -334,11 +355,13 @@ static int parse_elem(vparser *p, const char *s, size_t n, size_t *i, dict_pelem
     return 0;
 }
 
-/* Stable insertion sort of alternatives by first-token hash: word classes
- * of dozens of alternatives are then searched, not scanned, and
- * alternatives with the same first word keep their written order. Sorting
- * a class shared by many patterns again is a no-op. */
-static void sort_alts(dict_alt *a, uint32_t n)
+/* Stable sort of alternatives by first-token hash: word classes of dozens
+ * of alternatives are then searched, not scanned, and alternatives with the
+ * same first word keep their written order. Already sorted (a class shared
+ * by many patterns, sorted once): one pass. Short lists: insertion; long
+ * ones: merge sort (insertion sort made a list of 400,000 alternatives
+ * load in half a minute), or insertion when no scratch memory is left. */
+static void insertion_alts(dict_alt *a, uint32_t n)
 {
     for (uint32_t i = 1; i < n; i++) {
         dict_alt x = a[i];
@@ -349,6 +372,114 @@ static void sort_alts(dict_alt *a, uint32_t n)
         }
         a[j] = x;
     }
+}
+
+static void merge_alts(dict_alt *a, dict_alt *tmp, uint32_t n)
+{
+    if (n <= 16) {
+        insertion_alts(a, n);
+        return;
+    }
+    uint32_t h = n / 2;
+    merge_alts(a, tmp, h);
+    merge_alts(a + h, tmp, n - h);
+    if (a[h - 1].tok[0] <= a[h].tok[0])
+        return;
+    memcpy(tmp, a, h * sizeof *a);
+    uint32_t i = 0, j = h, k = 0;
+    while (i < h && j < n)
+        a[k++] = a[j].tok[0] < tmp[i].tok[0] ? a[j++] : tmp[i++];
+    while (i < h)
+        a[k++] = tmp[i++];
+}
+
+static void sort_alts(dict_alt *a, uint32_t n)
+{
+    uint32_t i = 1;
+    while (i < n && a[i - 1].tok[0] <= a[i].tok[0])
+        i++;
+    if (i >= n)
+        return;
+    dict_alt *tmp = n > 64 ? dy_malloc((size_t)(n / 2 + 1) * sizeof *tmp) : NULL;
+    if (tmp)
+        merge_alts(a, tmp, n);
+    else
+        insertion_alts(a, n);
+    dy_free(tmp);
+}
+
+/* Hash of a pattern's text with runs of blanks as one space. */
+static uint64_t pattern_hash(const char *t)
+{
+    uint64_t h = 0xcbf29ce484222325ULL;
+    int sp = 0;
+    for (; *t; t++) {
+        if (isspace((unsigned char)*t)) {
+            sp = 1;
+            continue;
+        }
+        if (sp) {
+            h = (h ^ ' ') * 0x100000001b3ULL;
+            sp = 0;
+        }
+        h = (h ^ (unsigned char)*t) * 0x100000001b3ULL;
+    }
+    return h;
+}
+
+/* Are two pattern texts equal up to runs of blanks? */
+static int same_text(const char *a, const char *b)
+{
+    for (;;) {
+        int sa = 0, sb = 0;
+        while (isspace((unsigned char)*a))
+            a++, sa = 1;
+        while (isspace((unsigned char)*b))
+            b++, sb = 1;
+        if (!*a || !*b)
+            return !*a && !*b;
+        if (sa != sb || *a != *b)
+            return 0;
+        a++, b++;
+    }
+}
+
+/* Note a pattern line of entry l that repeats one of the same entry in this
+ * file (the later one can never decide anything). Returns 0 or DY_ENOMEM. */
+static int note_repeat(vparser *p, const dict_vlex *l, const dict_pattern *pt)
+{
+    if ((p->nseen + 1) * 2 > p->capseen) {
+        size_t nc = p->capseen ? p->capseen * 2 : 256;
+        struct pseen *t = dy_calloc(nc, sizeof *t);
+        if (!t)
+            return OOM(p);
+        for (size_t i = 0; i < p->capseen; i++)
+            if (p->seen[i].pt) {
+                size_t k = (size_t)(p->seen[i].h * 0x9E3779B97F4A7C15ULL >> 20) & (nc - 1);
+                while (t[k].pt)
+                    k = (k + 1) & (nc - 1);
+                t[k] = p->seen[i];
+            }
+        dy_free(p->seen);
+        p->seen = t;
+        p->capseen = nc;
+    }
+    uint64_t h = pattern_hash(pt->text) ^ ((uint64_t)(uintptr_t)l * 0xff51afd7ed558ccdULL);
+    size_t mask = p->capseen - 1;
+    size_t k = (size_t)(h * 0x9E3779B97F4A7C15ULL >> 20) & mask;
+    for (; p->seen[k].pt; k = (k + 1) & mask) {
+        const struct pseen *q = &p->seen[k];
+        if (q->h == h && q->l == l && same_text(q->pt->text, pt->text)) {
+            if (dict_note(p->ds, p->file, p->line,
+                          "pattern \"%s\" of \"%s\" repeats the one at %s (code %s)",
+                          pt->text, l->pub.lemma, q->pt->ref, q->pt->code))
+                return OOM(p);
+            return 0;
+        }
+    }
+    p->seen[k] = (struct pseen){h, l, pt};
+    p->nseen++;
+    return 0;
 }
 
 static int parse_pattern(vparser *p, const char *code, size_t cn, const char *s, size_t n)
@@ -433,7 +564,7 @@ static int parse_pattern(vparser *p, const char *code, size_t cn, const char *s,
     dict_pattern *pt = dy_arena_calloc(ds->arena, 1, sizeof *pt);
     dict_pelem *ev = dy_arena_calloc(ds->arena, nel, sizeof *ev);
     char ref[600];
-    int rn = dict_make_ref(ref, sizeof ref, p->file, p->line);
+    int rn = dict_make_ref(ref, sizeof ref, dict_ref_name(p->ds, p->file), p->line);
     if (!pt || !ev || !(pt->ref = dy_arena_strndup(ds->arena, ref, (size_t)rn)) ||
         !(pt->text = dy_arena_strndup(ds->arena, s, n)))
         return OOM(p);
@@ -455,6 +586,9 @@ static int parse_pattern(vparser *p, const char *code, size_t cn, const char *s,
     pt->verb = verb;
     pt->order = (uint32_t)ds->npatterns++;
     dict_vlex *l = p->cur;
+    int rc = note_repeat(p, l, pt);
+    if (rc)
+        return rc;
     if (grow((void **)&l->pats, &l->cap, l->npats, sizeof *l->pats))
         return OOM(p);
     l->pats[l->npats++] = pt;
@@ -555,9 +689,18 @@ static int vparse_line(vparser *p, char *s, size_t n)
         if (!valid_event_code(arg, an))
             return dy_err_set(p->err, DY_EPARSE, p->file, p->line, -1,
                               "expected a CAMEO event code (2-4 digits), got \"%.*s\"", (int)an, arg);
+        /* a second code line in one entry block is a slip (entries of a
+         * lemma merged from several blocks or files: the first one counts,
+         * as documented) */
+        if (p->block_code &&
+            dict_note(p->ds, p->file, p->line,
+                      "second code line in the entry \"%s\" (%.*s; %s at %s is used)",
+                      p->cur->pub.lemma, (int)an, arg, p->cur->pub.code, p->cur->pub.code_ref))
+            return OOM(p);
+        p->block_code = 1;
         if (!p->cur->pub.code[0]) {
             char ref[600];
-            int rn = dict_make_ref(ref, sizeof ref, p->file, p->line);
+            int rn = dict_make_ref(ref, sizeof ref, dict_ref_name(p->ds, p->file), p->line);
             p->cur->pub.code_ref = dy_arena_strndup(p->ds->arena, ref, (size_t)rn);
             if (!p->cur->pub.code_ref)
                 return OOM(p);
@@ -582,12 +725,13 @@ int dict_load_verbs_string(dict_set *ds, const char *name, const char *text, siz
     if (ds->compiled)
         return dy_err_set(err, DY_EINVAL, name, 0, -1, "dictionary set already compiled");
     char *fname = dy_arena_strndup(ds->arena, name, strlen(name));
-    if (!fname)
+    if (!fname || dict_note_utf8(ds, name, text, len))
         return dy_err_set(err, DY_ENOMEM, name, 0, -1, "out of memory");
     vparser p = {.ds = ds, .file = fname, .err = err};
     int rc = dict_each_line(p.file, text, len, &p.line, verb_line, &p, err);
     dy_free(p.classes);
     dy_free(p.memo);
+    dy_free(p.seen);
     dy_arena_free(p.memo_arena);
     dy_arena_free(p.scratch);
     return rc;

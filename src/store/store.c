@@ -10,6 +10,8 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
+#include <unistd.h>
 
 const char *const store_bulk_columns[STORE_BULK_TABLES] = {
     "doc_id, idx, bstart, bend, headline, timex",
@@ -89,11 +91,93 @@ static uint64_t fnv_field(uint64_t h, const char *s)
 
 /* ---- open, schema, migrations ------------------------------------------ */
 
-static int read_version(store *s, long long *v, dy_err *err)
+/* What opening a store finds, read in one statement (one snapshot: two
+ * queries could see a concurrent creator's commit in between). */
+typedef struct probe_row {
+    int has_meta;            /* a 'meta' table */
+    long long ntables;       /* tables and views of any name */
+    int has_version;         /* a schema_version row */
+    char version[24];        /* its value (cut), "" when NULL */
+} probe_row;
+
+static int row_probe(void *ud, const char *const *col, int ncol)
 {
-    *v = 0;
-    return s->ops->query(s, "SELECT value FROM meta WHERE key = 'schema_version'", NULL, 0,
-                         row_first_long, v, err);
+    probe_row *p = ud;
+    if (ncol < 2)
+        return 0;
+    p->has_meta = col[0] && strcmp(col[0], "0") != 0;
+    p->ntables = col[1] ? strtoll(col[1], NULL, 10) : 0;
+    return 0;
+}
+
+static int row_version(void *ud, const char *const *col, int ncol)
+{
+    probe_row *p = ud;
+    p->has_version = 1;
+    snprintf(p->version, sizeof p->version, "%s", ncol > 0 && col[0] ? col[0] : "");
+    return 0;
+}
+
+static int probe(store *s, probe_row *p, dy_err *err)
+{
+    memset(p, 0, sizeof *p);
+    int rc = s->ops->query(
+        s,
+        s->ops->name[0] == 's'
+            ? "SELECT (SELECT count(*) FROM sqlite_master WHERE type = 'table' AND name = 'meta'), "
+              "(SELECT count(*) FROM sqlite_master WHERE type IN ('table', 'view') AND substr(name, "
+              "1, 7) <> 'sqlite_')"
+            : "SELECT (SELECT count(*) FROM pg_catalog.pg_tables WHERE schemaname = "
+              "current_schema() AND tablename = 'meta'), (SELECT count(*) FROM "
+              "pg_catalog.pg_class c JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace "
+              "WHERE n.nspname = current_schema() AND c.relkind IN ('r', 'v', 'm', 'p', 'f'))",
+        NULL, 0, row_probe, p, err);
+    if (!rc && p->has_meta)
+        rc = s->ops->query(s, "SELECT value FROM meta WHERE key = 'schema_version'", NULL, 0,
+                           row_version, p, err);
+    return rc;
+}
+
+/* The schema version in p: 0 (no meta table), 1.. or -1 when meta holds no
+ * valid version (a corrupt store: migrating it would fail on 'meta already
+ * exists', so nothing advises that). */
+static long long probe_version(const probe_row *p)
+{
+    if (!p->has_meta)
+        return 0;
+    const char *v = p->version;
+    if (!p->has_version || !*v || strlen(v) > 6)
+        return -1;
+    for (const char *c = v; *c; c++)
+        if (*c < '0' || *c > '9')
+            return -1;
+    long long n = strtoll(v, NULL, 10);
+    return n >= 1 ? n : -1;
+}
+
+/* The refusals that hold for reading and writing alike: a newer schema, a
+ * corrupt version, a database with tables of its own (not a dyad store)
+ * unless flags has STORE_INIT. Returns 0 when none applies. */
+static int refuse(store *s, const probe_row *p, long long v, int flags, dy_err *err)
+{
+    if (v > STORE_SCHEMA_VERSION)
+        return dy_err_set(err, DY_EINVAL, s->where, 0, -1,
+                          "store schema version %lld is newer than this dyad supports (%d); "
+                          "use a newer dyad",
+                          v, STORE_SCHEMA_VERSION);
+    if (v < 0)
+        return dy_err_set(err, DY_EINVAL, s->where, 0, -1,
+                          "corrupt store: its schema version (table meta, key schema_version) "
+                          "is %s%s%s, not a number from 1 to %d; restore the store from a "
+                          "backup or build a new one with dyad ingest",
+                          p->has_version ? "'" : "", p->has_version ? p->version : "missing",
+                          p->has_version ? "'" : "", STORE_SCHEMA_VERSION);
+    if (!p->has_meta && p->ntables > 0 && !(flags & STORE_INIT))
+        return dy_err_set(err, DY_EINVAL, s->where, 0, -1,
+                          "not a dyad store: the database has %lld table%s of its own and no "
+                          "dyad schema; 'dyad ingest --init' adds dyad's tables to it",
+                          p->ntables, p->ntables == 1 ? "" : "s");
+    return 0;
 }
 
 static int run_ddl(store *s, const char *const *ddl, dy_err *err)
@@ -106,45 +190,23 @@ static int run_ddl(store *s, const char *const *ddl, dy_err *err)
     return 0;
 }
 
-static int table_exists(store *s, const char *name, int *yes, dy_err *err)
-{
-    long long n = 0;
-    int rc = s->ops->query(s,
-                           s->ops->name[0] == 's'
-                               ? "SELECT count(*) FROM sqlite_master WHERE type = 'table' AND "
-                                 "name = ?"
-                               : "SELECT count(*) FROM pg_catalog.pg_tables WHERE schemaname = "
-                                 "current_schema() AND tablename = ?",
-                           (store_param[]){P_S(name)}, 1, row_first_long, &n, err);
-    *yes = n > 0;
-    return rc;
-}
-
 /* Bring the schema to STORE_SCHEMA_VERSION (writable) or check it (read). */
-static int check_schema(store *s, dy_err *err)
+static int check_schema(store *s, int flags, dy_err *err)
 {
-    int has_meta = 0, rc;
-    if ((rc = table_exists(s, "meta", &has_meta, err)))
+    probe_row p;
+    int rc = probe(s, &p, err);
+    if (rc)
         return rc;
-    long long v = 0;
-    if (has_meta && (rc = read_version(s, &v, err)))
+    long long v = probe_version(&p);
+    if ((rc = refuse(s, &p, v, flags, err)))
         return rc;
-    if (v > STORE_SCHEMA_VERSION)
-        return dy_err_set(err, DY_EINVAL, s->where, 0, -1,
-                          "store schema version %lld is newer than this dyad supports (%d); "
-                          "use a newer dyad",
-                          v, STORE_SCHEMA_VERSION);
+    /* SQLite's WAL journal, set only now that the file is known to be a
+     * dyad store or to become one. */
+    if (s->writable && s->ops->name[0] == 's' && (rc = store_sqlite_wal(s, err)))
+        return rc;
     if (v == STORE_SCHEMA_VERSION)
         return 0;
-    if (!has_meta) {
-        int docs = 0;
-        if ((rc = table_exists(s, "documents", &docs, err)))
-            return rc;
-        if (docs)
-            return dy_err_set(err, DY_EINVAL, s->where, 0, -1,
-                              "not a dyad store (a 'documents' table without 'meta')");
-    }
-    if (!s->writable && !has_meta)
+    if (!s->writable && !p.has_meta)
         return dy_err_set(err, DY_EINVAL, s->where, 0, -1,
                           "not a dyad store (empty; 'dyad ingest' creates one)");
     if (!s->writable)
@@ -152,15 +214,16 @@ static int check_schema(store *s, dy_err *err)
                           "store schema version %lld is older than this dyad's (%d): open it "
                           "once for writing (dyad ingest or recode) to migrate it",
                           v, STORE_SCHEMA_VERSION);
-    /* Migrate in one transaction; concurrent openers serialise on it. */
+    /* Create or migrate in one transaction; concurrent openers serialise on
+     * it, and what they found is read again inside it. */
     if ((rc = s->ops->exec(s, s->ops->name[0] == 's' ? "BEGIN IMMEDIATE" : "BEGIN", err)))
         return rc;
     if (s->ops->name[0] == 'p')
         rc = s->ops->exec(s, "SELECT pg_advisory_xact_lock(7270523)", err);
-    if (!rc)
-        rc = table_exists(s, "meta", &has_meta, err);
-    if (!rc && has_meta)
-        rc = read_version(s, &v, err);
+    if (!rc && !(rc = probe(s, &p, err))) {
+        v = probe_version(&p);
+        rc = refuse(s, &p, v, flags, err);
+    }
     if (!rc && v < 1)
         rc = run_ddl(s, s->ops->ddl_v1, err);
     if (!rc && v < 2)
@@ -175,6 +238,122 @@ static int check_schema(store *s, dy_err *err)
     return rc;
 }
 
+/* The parts of a postgresql:// URL that may hold a password: [*pw, *pwend)
+ * in the user part, and from *qpw to the end (the value of a password=
+ * query parameter and everything after it, since an unencoded '&' in the
+ * password would make a piece of it look like the next parameter); NULL
+ * when absent. The user part ends at the last '@' before any password=
+ * parameter: libpq ends it at the first, so with an unencoded '@' in the
+ * password it reads the rest as the host, and only the last '@' hides the
+ * whole password (at worst, with an '@' in the query, also the host). */
+static void url_parts(const char *url, const char **pw, const char **pwend, const char **qpw)
+{
+    const char *p = url + (strncmp(url, "postgresql://", 13) == 0 ? 13 : 11);
+    *pw = *pwend = *qpw = NULL;
+    for (const char *k = p; (k = strstr(k, "password=")) != NULL; k++)
+        if (k > p && (k[-1] == '?' || k[-1] == '&')) {
+            *qpw = k + 9;
+            break;
+        }
+    const char *lim = *qpw ? *qpw - 9 : p + strlen(p), *at = NULL;
+    for (const char *k = p; k < lim; k++)
+        if (*k == '@')
+            at = k;
+    const char *colon = at ? memchr(p, ':', (size_t)(at - p)) : NULL;
+    if (colon) {
+        *pw = colon + 1;
+        *pwend = at;
+    }
+}
+
+/* Contract: see store.h. */
+char *store_mask_url(const char *where, char *out, size_t n)
+{
+    if (!n)
+        return out;
+    if (!where)
+        where = "";
+    if (!is_pg_url(where)) {
+        snprintf(out, n, "%s", where);
+        return out;
+    }
+    const char *pw, *pwend, *qpw;
+    url_parts(where, &pw, &pwend, &qpw);
+    const char *end = qpw ? qpw : where + strlen(where);
+    if (pw)
+        snprintf(out, n, "%.*s***%.*s%s", (int)(pw - where), where, (int)(end - pwend), pwend,
+                 qpw ? "***" : "");
+    else
+        snprintf(out, n, "%.*s%s", (int)(end - where), where, qpw ? "***" : "");
+    return out;
+}
+
+/* Does msg contain [s, s + n)? */
+static int has_piece(const char *msg, const char *s, size_t n)
+{
+    for (const char *m = msg; (m = strchr(m, s[0])) != NULL; m++)
+        if (strncmp(m, s, n) == 0)
+            return 1;
+    return 0;
+}
+
+/* Does msg hold a piece of two bytes or more of the secret [s, e), cut at
+ * the characters that end a part of a URL? */
+static int secret_in(const char *msg, const char *s, const char *e)
+{
+    while (s < e) {
+        size_t k = 0;
+        while (s + k < e && !strchr("@/?#:&=", s[k]))
+            k++;
+        if (k >= 2 && has_piece(msg, s, k))
+            return 1;
+        s += k + 1;
+    }
+    return 0;
+}
+
+/* Contract: see store_internal.h. */
+int store_url_secret_in(const char *url, const char *msg)
+{
+    if (!url || !msg || !is_pg_url(url))
+        return 0;
+    const char *pw, *pwend, *qpw;
+    url_parts(url, &pw, &pwend, &qpw);
+    return (pw && secret_in(msg, pw, pwend)) || (qpw && secret_in(msg, qpw, qpw + strlen(qpw)));
+}
+
+/* Open a SQLite store and check or create its schema. Two processes
+ * creating the same new file race in ways SQLite's busy handler does not
+ * cover (switching a new file to WAL, the first transaction on it): one
+ * got "database is locked" at once. A "locked" failure anywhere in opening
+ * closes the handle and tries again after a short, growing, randomised
+ * pause, for up to 5 s in all (the documented wait). */
+static int sqlite_open_retry(store *s, const char *path, int flags, dy_err *err)
+{
+    struct timespec t0, now;
+    clock_gettime(CLOCK_MONOTONIC, &t0);
+    unsigned seed = (unsigned)t0.tv_nsec ^ (unsigned)getpid();
+    long pause_us = 2000;
+    for (;;) {
+        s->busy = 0;
+        int rc = store_sqlite_open(s, path, flags, err);
+        if (!rc)
+            rc = check_schema(s, flags, err);
+        clock_gettime(CLOCK_MONOTONIC, &now);
+        double spent = (double)(now.tv_sec - t0.tv_sec) + (now.tv_nsec - t0.tv_nsec) / 1e9;
+        if (!rc || !s->busy || spent > 5.0)
+            return rc;
+        s->ops->close(s);
+        s->ops = NULL;
+        seed = seed * 1103515245u + 12345u;
+        long us = pause_us / 2 + (long)(seed >> 8) % pause_us;
+        struct timespec d = {0, us * 1000L};
+        nanosleep(&d, NULL);
+        if (pause_us < 100000)
+            pause_us *= 2;
+    }
+}
+
 int store_open(const char *where, int flags, store **out, dy_err *err)
 {
     *out = NULL;
@@ -187,19 +366,14 @@ int store_open(const char *where, int flags, store **out, dy_err *err)
     int rc;
     if (is_pg_url(where)) {
         /* Never echo a password in messages. */
-        const char *at = strchr(where, '@');
-        const char *colon = strchr(where + 13, ':');
-        if (at && colon && colon < at)
-            snprintf(s->where, sizeof s->where, "%.*s:***%s", (int)(colon - where), where, at);
-        else
-            snprintf(s->where, sizeof s->where, "%s", where);
+        store_mask_url(where, s->where, sizeof s->where);
         rc = store_pg_open(s, where, flags, err);
+        if (!rc)
+            rc = check_schema(s, flags, err);
     } else {
         snprintf(s->where, sizeof s->where, "%s", where);
-        rc = store_sqlite_open(s, where, flags, err);
+        rc = sqlite_open_retry(s, where, flags, err);
     }
-    if (!rc)
-        rc = check_schema(s, err);
     if (rc) {
         store_close(s);
         return rc;
@@ -335,13 +509,15 @@ static int put_rows(store *s, long long id, const txt_doc *doc, const txt_analys
         const code_event *e = &ev[i];
         const code_cameo_entry *ce = cam ? code_cameo_get(cam, e->code) : NULL;
         char date[11], root[3] = {e->code[0], e->code[1], 0}, gs[32], sc[8], tc[8];
-        int has_date = txt_date_format(&e->date, date) > 0;
+        /* A date outside the supported years is kept as none: its key
+         * would name no window (docs/store.md). */
+        int has_date = txt_date_valid(&e->date) && txt_date_format(&e->date, date) > 0;
         if (ce)
             snprintf(gs, sizeof gs, "%.15g", ce->goldstein);
         country_of(e->source, sc);
         country_of(e->target, tc);
         store_param p[24] = {
-            P_I(id), P_I(e->sent), P_S(has_date ? date : NULL), P_I(e->date.prec),
+            P_I(id), P_I(e->sent), P_S(has_date ? date : NULL), P_I(has_date ? e->date.prec : 0),
             has_date ? P_I(date_key(&e->date)) : P_S(NULL), P_S(e->source), P_S(e->target),
             P_S(e->code), P_S(root), ce ? P_I(ce->quad) : P_S(NULL), P_S(ce ? gs : NULL),
             P_S(code_modality_name(e->modality)), span_p(e->src.start, e->src.start >= 0),
@@ -361,7 +537,7 @@ static int put_document_tx(store *s, const txt_doc *doc, const txt_analysis *an,
 {
     uint64_t h = 0xcbf29ce484222325ULL;
     char date[11];
-    int has_date = txt_date_format(&doc->date, date) > 0;
+    int has_date = txt_date_valid(&doc->date) && txt_date_format(&doc->date, date) > 0;
     h = fnv_field(h, doc->id);
     h = fnv_field(h, doc->title);
     h = fnv_field(h, doc->url);
@@ -381,9 +557,11 @@ static int put_document_tx(store *s, const txt_doc *doc, const txt_analysis *an,
         *status = STORE_DOC_SAME;
         return 0;
     }
-    store_param meta[9] = {P_S(hash),      P_S(has_date ? date : NULL), P_I(doc->date.prec),
-                           P_S(doc->title), P_S(doc->url),               P_S(doc->source),
-                           P_S(doc->text),  P_S(dict_version),          P_I(d.id)};
+    store_param meta[9] = {P_S(hash),         P_S(has_date ? date : NULL),
+                           P_I(has_date ? doc->date.prec : 0),
+                           P_S(doc->title),   P_S(doc->url),
+                           P_S(doc->source),  P_S(doc->text),
+                           P_S(dict_version), P_I(d.id)};
     if (d.found) {
         *status = STORE_DOC_CHANGED;
         store_param idp[1] = {P_I(d.id)};
@@ -610,6 +788,26 @@ typedef struct ev_ctx {
 
 static int32_t col_i32(const char *s) { return s ? (int32_t)strtol(s, NULL, 10) : -1; }
 
+
+/* A dictionary reference as shown: earlier versions stored the absolute
+ * path of the file ("/home/x/dyad/data/verbs/04.txt:12"); it is shown from
+ * its dictionary folder on ("verbs/04.txt:12"), else as the file name, so
+ * that no answer reveals a path of the machine that coded it. */
+static const char *rel_ref(const char *r)
+{
+    if (!r || r[0] != '/')
+        return r;
+    static const char *const dirs[] = {"/actors/", "/verbs/", "/coder/"};
+    const char *best = NULL;
+    for (size_t i = 0; i < sizeof dirs / sizeof dirs[0]; i++)
+        for (const char *k = r; (k = strstr(k, dirs[i])) != NULL; k++)
+            if (!best || k > best)
+                best = k;
+    if (best)
+        return best + 1;
+    const char *slash = strrchr(r, '/');
+    return slash + 1;
+}
 static int row_event(void *ud, const char *const *c, int ncol)
 {
     ev_ctx *x = ud;
@@ -632,9 +830,9 @@ static int row_event(void *ud, const char *const *c, int ncol)
     e.verb[1] = col_i32(c[15]);
     e.tgt[0] = col_i32(c[16]);
     e.tgt[1] = col_i32(c[17]);
-    e.pattern = c[18];
-    e.source_entry = c[19];
-    e.target_entry = c[20];
+    e.pattern = rel_ref(c[18]);
+    e.source_entry = rel_ref(c[19]);
+    e.target_entry = rel_ref(c[20]);
     e.url = c[21];
     e.dict_version = c[22];
     e.has_quad = c[8] != NULL;
@@ -1074,6 +1272,12 @@ static int row_agg(void *ud, const store_val *c, int ncol)
     long long wk = 0;
     if (c[0].type == STORE_V_INT) {
         long long d = c[0].i;
+        /* A key outside years 1..9999 (written by earlier versions, which
+         * did not check dates) names no window: left out like an undated
+         * event, so that one bad row cannot break every windowed view. */
+        if (x->window != STORE_WIN_ALL && (d < (long long)TXT_YEAR_MIN * 10000 + 101 ||
+                                           d > (long long)TXT_YEAR_MAX * 10000 + 1231))
+            return 0;
         switch (x->window) {
         case STORE_WIN_YEAR: wk = d / 10000; break;
         case STORE_WIN_QUARTER: wk = (d / 10000) * 10 + ((d / 100) % 100 - 1) / 3 + 1; break;

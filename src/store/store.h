@@ -23,14 +23,25 @@ typedef struct store store;
 enum {
     STORE_READ = 0,       /* read-only; the store must exist */
     STORE_WRITE = 1 << 0, /* read-write; created (with its schema) if missing */
+    STORE_INIT = 1 << 1,  /* with STORE_WRITE: a database with tables of its own
+                           * but no dyad schema gets dyad's tables (without it,
+                           * such a database is refused: not a dyad store) */
 };
 
 /* Open a store: a file path (SQLite; WAL mode) or a "postgresql://" URL.
  * Migrates an older schema on open (STORE_WRITE); refuses a newer schema
- * than this binary knows with a clear message. Returns 0, DY_EIO (cannot
+ * than this binary knows, a corrupt schema version and a database that has
+ * tables but no dyad schema (unless STORE_INIT) with a clear message. Returns 0, DY_EIO (cannot
  * open, locked, read-only, corrupt: err says which), DY_EINVAL or DY_ENOMEM. */
 int store_open(const char *where, int flags, store **out, dy_err *err);
 void store_close(store *s);
+/* Where as it may be shown (messages, `dyad serve`'s first line): a
+ * "postgresql://" or "postgres://" URL with the password of its user part
+ * (up to the URL's last '@', so that a password with an unencoded '@', '/'
+ * or '?' is hidden whole) and every password= query value replaced by
+ * "***"; any other string unchanged. Writes at most n bytes (NUL
+ * included, truncated) into out and returns out. */
+char *store_mask_url(const char *where, char *out, size_t n);
 /* "sqlite" or "postgresql". */
 const char *store_backend(const store *s);
 

@@ -71,6 +71,7 @@ struct store {
     char where[512];         /* path or URL with the password removed */
     int writable;
     int in_tx;
+    int busy;                /* the last error was "locked by another process" */
     /* Documents whose rows may wait in bulk buffers (flushed before their
      * rows are deleted). */
     long long *pending;
@@ -84,5 +85,14 @@ extern const int store_bulk_ncolumns[STORE_BULK_TABLES];
 /* Backend openers: fill s->impl and s->ops. Return 0 or a status (err). */
 int store_sqlite_open(store *s, const char *path, int flags, dy_err *err);
 int store_pg_open(store *s, const char *url, int flags, dy_err *err);
+/* Switch an open, writable SQLite store to the WAL journal (persistent; a
+ * no-op when it is already). Returns 0 or a status (err). */
+int store_sqlite_wal(store *s, dy_err *err);
+
+/* Does msg quote a piece (two bytes or more, between URL delimiters) of a
+ * password in url (see store_mask_url)? libpq's messages about a URL it
+ * misread (a password with an unencoded '@' or '/') may: such a message is
+ * not shown. */
+int store_url_secret_in(const char *url, const char *msg);
 
 #endif

@@ -373,8 +373,15 @@ int store_pg_open(store *s, const char *url, int flags, dy_err *err)
     p->conn = PQconnectdb(url);
     if (!p->conn)
         return dy_err_set(err, DY_ENOMEM, NULL, 0, -1, "out of memory");
-    if (PQstatus(p->conn) != CONNECTION_OK)
-        return pg_err(s, "cannot connect: ", PQerrorMessage(p->conn), err);
+    if (PQstatus(p->conn) != CONNECTION_OK) {
+        const char *m = PQerrorMessage(p->conn);
+        if (store_url_secret_in(url, m))
+            return dy_err_set(err, DY_EIO, s->where, 0, -1,
+                              "cannot connect: the URL was misread (its message, which "
+                              "quotes part of the password, is not shown); characters such "
+                              "as @ / ? # : & in a password must be percent-encoded (%%40 for @)");
+        return pg_err(s, "cannot connect: ", m, err);
+    }
     PQsetNoticeProcessor(p->conn, no_notices, NULL);
     int rc = pg_exec(s, "SET client_min_messages = warning", err);
     if (!rc && !(flags & STORE_WRITE))

@@ -79,9 +79,11 @@ static int sq_err(store *s, int code, dy_err *err)
     sq *q = s->impl;
     const char *m = q && q->db ? sqlite3_errmsg(q->db) : sqlite3_errstr(code);
     int pc = code & 0xff;
-    if (pc == SQLITE_BUSY || pc == SQLITE_LOCKED)
+    if (pc == SQLITE_BUSY || pc == SQLITE_LOCKED) {
+        s->busy = 1;
         return dy_err_set(err, DY_EIO, s->where, 0, -1,
                           "the store is locked by another process (%s)", m);
+    }
     if (pc == SQLITE_READONLY)
         return dy_err_set(err, DY_EIO, s->where, 0, -1, "the store is read-only (%s)", m);
     if (pc == SQLITE_NOTADB || pc == SQLITE_CORRUPT)
@@ -335,10 +337,15 @@ int store_sqlite_open(store *s, const char *path, int flags, dy_err *err)
      * clear error before anything is written. */
     if ((rc = sq_query(s, "SELECT count(*) FROM sqlite_master", NULL, 0, NULL, NULL, err)))
         return rc;
-    if (flags & STORE_WRITE) {
-        if ((rc = sq_exec(s, "PRAGMA journal_mode = WAL", err)) ||
-            (rc = sq_exec(s, "PRAGMA synchronous = NORMAL", err)))
-            return rc;
-    }
+    /* The WAL journal is set by store_sqlite_wal once the schema is known
+     * to be dyad's: a foreign database is refused unchanged. */
+    if ((flags & STORE_WRITE) && (rc = sq_exec(s, "PRAGMA synchronous = NORMAL", err)))
+        return rc;
     return sq_exec(s, "PRAGMA cache_size = -65536", err);
+}
+
+/* Contract: see store_internal.h. */
+int store_sqlite_wal(store *s, dy_err *err)
+{
+    return sq_exec(s, "PRAGMA journal_mode = WAL", err);
 }

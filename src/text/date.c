@@ -164,3 +164,19 @@ txt_date txt_date_add_days(txt_date d, int n)
     civil_from_days(days_from_civil(d.year, d.month, d.day) + n, &r.year, &r.month, &r.day);
     return r;
 }
+
+/* Contract: see text.h. */
+int txt_date_valid(const txt_date *d)
+{
+    if (!d || d->year < TXT_YEAR_MIN || d->year > TXT_YEAR_MAX)
+        return 0;
+    switch (d->prec) {
+    case TXT_PREC_DAY:
+        return d->month >= 1 && d->month <= 12 && d->day >= 1 &&
+               d->day <= txt_days_in_month(d->year, d->month);
+    case TXT_PREC_MONTH: return d->month >= 1 && d->month <= 12 && d->day == 0;
+    case TXT_PREC_YEAR: return d->month == 0 && d->day == 0;
+    case TXT_PREC_DECADE: return d->month == 0 && d->day == 0 && d->year % 10 == 0;
+    default: return 0;
+    }
+}

@@ -20,7 +20,7 @@
 
 #include "core/alloc.h"
 
-#define DEFAULT_MAX_DOC ((size_t)256 << 20)
+#define DEFAULT_MAX_DOC ((size_t)64 << 20)
 #define READ_CHUNK ((size_t)64 << 10)
 #define SNIFF_BYTES 512
 /* A document whose bytes are more than this share invalid (or NUL) is taken
@@ -39,6 +39,8 @@ struct txt_reader {
     int eof;
     int done;               /* single-document formats: document delivered */
     long lineno;            /* JSON lines: lines consumed */
+    int skipping;           /* JSON lines: the rest of an over-long line is
+                             * still to be passed over */
 };
 
 /* Read more input into the buffer, compacting or growing it. Sets r->eof at
@@ -370,17 +372,16 @@ static int blank(const char *s, size_t n)
 }
 
 /* Longest JSON line kept in memory: a text of max_doc_bytes can take more
- * bytes once escaped, so allow some room; longer lines are skipped while
- * being read, in constant memory. */
+ * bytes once escaped, so allow some room (half as much again). */
 static size_t line_limit(const txt_reader *r)
 {
     size_t m = r->o.max_doc_bytes;
-    size_t lim = m > (SIZE_MAX - 65536) / 2 ? SIZE_MAX : m * 2 + 65536;
-    return lim;
+    return m > (SIZE_MAX - 65536) / 2 ? SIZE_MAX : m + m / 2 + 65536;
 }
 
-/* Skip the rest of an over-long line without keeping it. */
-static int skip_long_line(txt_reader *r, long long start, dy_err *err)
+/* Pass over the rest of an over-long line (already reported) without
+ * keeping it: constant memory, however long the line (/dev/zero). */
+static int skip_long_line(txt_reader *r, dy_err *err)
 {
     for (;;) {
         char *nl = memchr(r->buf + r->beg, '\n', r->end - r->beg);
@@ -395,9 +396,8 @@ static int skip_long_line(txt_reader *r, long long start, dy_err *err)
         if (rc)
             return rc;
     }
-    return dy_err_set(err, DY_ESKIP, r->path, r->lineno, (long)start,
-                      "line longer than %zu bytes (limit from max_doc_bytes %zu): skipped",
-                      line_limit(r), r->o.max_doc_bytes);
+    r->skipping = 0;
+    return 0;
 }
 
 /* Next record of a JSON-lines input: find the line, scrub its bytes to
@@ -410,6 +410,11 @@ static int next_jsonl(txt_reader *r, txt_doc **out, dy_err *err)
         if (rc)
             return rc;
     }
+    if (r->skipping) {
+        int rc = skip_long_line(r, err);
+        if (rc)
+            return rc;
+    }
     for (;;) {
         size_t scanned = 0;
         char *nl;
@@ -419,8 +424,15 @@ static int next_jsonl(txt_reader *r, txt_doc **out, dy_err *err)
                 break;
             scanned = r->end - r->beg;
             if (scanned > line_limit(r)) {
+                /* reported at once; the rest is passed over by the next call */
                 r->lineno++;
-                return skip_long_line(r, r->base + (long long)r->beg, err);
+                long long start = r->base + (long long)r->beg;
+                r->beg = r->end;
+                r->skipping = 1;
+                return dy_err_set(err, DY_ESKIP, r->path, r->lineno, (long)start,
+                                  "line longer than %zu bytes (limit from max_doc_bytes "
+                                  "%zu): skipped",
+                                  line_limit(r), r->o.max_doc_bytes);
             }
             int rc = fill(r, err);
             if (rc)

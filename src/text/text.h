@@ -52,8 +52,18 @@ int txt_date_cmp(const txt_date *a, const txt_date *b);
 int txt_days_in_month(int y, int m);
 /* Day of week of a full date: 0 = Monday .. 6 = Sunday. */
 int txt_weekday(int y, int m, int d);
-/* Add n days (may be negative) to a day-precision date. */
+/* Add n days (may be negative) to a day-precision date. The result may lie
+ * outside the supported range (below); txt_date_valid tells. */
 txt_date txt_date_add_days(txt_date d, int n);
+/* The dates dyad represents: years TXT_YEAR_MIN..TXT_YEAR_MAX (0001-01-01 to
+ * 9999-12-31), what "YYYY" writes and the store's integer key YYYYMMDD
+ * orders. Time expressions that resolve outside it are dropped; the store
+ * keeps such a date as undated. */
+enum { TXT_YEAR_MIN = 1, TXT_YEAR_MAX = 9999 };
+/* 1 when d has a precision (day .. decade), its year is in the supported
+ * range and its month and day are valid for its precision (finer fields 0;
+ * a decade's year a multiple of ten); else 0. */
+int txt_date_valid(const txt_date *d);
 
 /* ---- documents -------------------------------------------------------- */
 
@@ -90,7 +100,7 @@ typedef struct txt_read_opts {
     txt_date default_date;    /* --date: used when a document has none */
     txt_warn_fn warn;         /* may be NULL */
     void *warn_ud;
-    size_t max_doc_bytes;     /* larger documents are skipped; 0 = 256 MiB */
+    size_t max_doc_bytes;     /* larger documents are skipped; 0 = 64 MiB */
 } txt_read_opts;
 
 typedef struct txt_reader txt_reader;

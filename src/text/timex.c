@@ -1477,6 +1477,14 @@ static int emit(scan *s, const expr *x, const txt_date *d, const txt_date *end,
 
 enum { MAX_LIST = 16 };
 
+/* Do a resolved date and its range end (prec TXT_PREC_NONE: none) lie in
+ * the supported years? "tomorrow" in a document of 9999-12-31 does not: it
+ * is consumed but not emitted, as an expression without a document date. */
+static int in_range(const txt_date *d, const txt_date *end)
+{
+    return txt_date_valid(d) && (end->prec == TXT_PREC_NONE || txt_date_valid(end));
+}
+
 /* Parse the expression at i with any range and list continuing it, resolve
  * and emit it. *next is where scanning goes on (i + 1 when nothing was
  * found). Returns 0 or DY_ENOMEM. */
@@ -1490,7 +1498,7 @@ static int scan_at(scan *s, size_t i, size_t *next)
     }
     if (mem[0].kind != X_ABS) {
         *next = e;
-        if (mem[0].skip)
+        if (mem[0].skip || !in_range(&mem[0].date, &mem[0].end))
             return 0;
         return emit(s, &mem[0], &mem[0].date, &mem[0].end, mem[0].flags, -1);
     }
@@ -1521,7 +1529,8 @@ static int scan_at(scan *s, size_t i, size_t *next)
     uint32_t fl[MAX_LIST];
     int ok[MAX_LIST], nok = 0;
     for (size_t k = 0; k < nm; k++) {
-        ok[k] = !mem[k].skip && resolve_abs(s, &mem[k], &d[k], &en[k], &fl[k]);
+        ok[k] = !mem[k].skip && resolve_abs(s, &mem[k], &d[k], &en[k], &fl[k]) &&
+                in_range(&d[k], &en[k]);
         nok += ok[k];
     }
     int32_t first = -1;

@@ -30,6 +30,18 @@ typedef struct cache_entry {
     unsigned long used;
 } cache_entry;
 
+/* An open connection, for the header deadline. Linked in web_server.conns
+ * from libmicrohttpd's STARTED notification to its CLOSED one, which comes
+ * before the socket is closed: while the slot is linked (under smu), fd is
+ * this connection's socket. */
+typedef struct conn_slot {
+    struct conn_slot *prev, *next;
+    int fd;
+    struct timespec since;   /* accepted, or its last answer finished */
+    int in_request;          /* headers complete, answer not finished */
+    int shut;                /* shut down by the watchdog */
+} conn_slot;
+
 struct web_server {
     struct MHD_Daemon *d;
     web_opts o;
@@ -43,6 +55,12 @@ struct web_server {
     pthread_mutex_t cmu;
     cache_entry cache[CACHE_SLOTS];
     unsigned long tick;
+    /* open connections and the watchdog that enforces header_timeout */
+    pthread_mutex_t smu;
+    pthread_cond_t scv;
+    conn_slot *conns;
+    pthread_t watch;
+    int watching, stopping;
 };
 
 /* ---- store handles ---------------------------------------------------- */
@@ -344,6 +362,126 @@ static enum MHD_Result serve_api(web_server *w, struct MHD_Connection *c, const 
     return res;
 }
 
+/* ---- connections: header deadline, parameter count -------------------- */
+
+/* The state of a request, kept in libmicrohttpd's per-request pointer: set
+ * by uri_seen when the request line arrives, then by handle. */
+static char req_new, req_seen, req_many;
+
+/* libmicrohttpd's URI callback, called with the raw request target before
+ * it splits the query string. More parameters than WEB_MAX_PARAMS would
+ * each take a record in the connection's 64 KiB memory pool, which would
+ * then have no room left for any answer (the connection was closed without
+ * one); the separators are overwritten in place (the buffer is the
+ * connection's own) so that the query parses as one parameter, and the
+ * request is answered 400. */
+static void *uri_seen(void *cls, const char *uri, struct MHD_Connection *c)
+{
+    (void)cls;
+    (void)c;
+    const char *q = strchr(uri, '?');
+    if (!q)
+        return &req_new;
+    size_t n = 1;
+    for (const char *p = q + 1; *p && *p != ' '; p++)
+        n += *p == '&';
+    if (n <= WEB_MAX_PARAMS)
+        return &req_new;
+    for (char *p = (char *)q + 1; *p && *p != ' '; p++)
+        if (*p == '&')
+            *p = '_';
+    return &req_many;
+}
+
+static conn_slot *slot_of(struct MHD_Connection *c)
+{
+    const union MHD_ConnectionInfo *ci =
+        MHD_get_connection_info(c, MHD_CONNECTION_INFO_SOCKET_CONTEXT);
+    return ci ? ci->socket_context : NULL;
+}
+
+/* Track connections from accept to close (MHD_OPTION_NOTIFY_CONNECTION). */
+static void conn_notify(void *cls, struct MHD_Connection *c, void **socket_context,
+                        enum MHD_ConnectionNotificationCode code)
+{
+    web_server *w = cls;
+    if (code == MHD_CONNECTION_NOTIFY_STARTED) {
+        *socket_context = NULL;
+        const union MHD_ConnectionInfo *ci =
+            MHD_get_connection_info(c, MHD_CONNECTION_INFO_CONNECTION_FD);
+        conn_slot *sl = ci ? dy_calloc(1, sizeof *sl) : NULL;
+        if (!sl)
+            return; /* no deadline for this one; the idle timeout still holds */
+        sl->fd = ci->connect_fd;
+        clock_gettime(CLOCK_MONOTONIC, &sl->since);
+        pthread_mutex_lock(&w->smu);
+        sl->next = w->conns;
+        if (w->conns)
+            w->conns->prev = sl;
+        w->conns = sl;
+        pthread_mutex_unlock(&w->smu);
+        *socket_context = sl;
+    } else if (code == MHD_CONNECTION_NOTIFY_CLOSED) {
+        conn_slot *sl = *socket_context;
+        if (!sl)
+            return;
+        pthread_mutex_lock(&w->smu);
+        if (sl->prev)
+            sl->prev->next = sl->next;
+        else
+            w->conns = sl->next;
+        if (sl->next)
+            sl->next->prev = sl->prev;
+        pthread_mutex_unlock(&w->smu);
+        dy_free(sl);
+        *socket_context = NULL;
+    }
+}
+
+/* A request is finished (MHD_OPTION_NOTIFY_COMPLETED): the next request's
+ * headers are due header_timeout seconds from now. */
+static void req_done(void *cls, struct MHD_Connection *c, void **con_cls,
+                     enum MHD_RequestTerminationCode toe)
+{
+    web_server *w = cls;
+    (void)con_cls;
+    (void)toe;
+    conn_slot *sl = slot_of(c);
+    if (!sl)
+        return;
+    pthread_mutex_lock(&w->smu);
+    sl->in_request = 0;
+    clock_gettime(CLOCK_MONOTONIC, &sl->since);
+    pthread_mutex_unlock(&w->smu);
+}
+
+/* The watchdog: four times a second, shut down the sockets of connections
+ * still without complete headers header_timeout seconds after they opened
+ * or their last answer finished; libmicrohttpd then sees the end of the
+ * stream and closes them. */
+static void *watchdog(void *arg)
+{
+    web_server *w = arg;
+    pthread_mutex_lock(&w->smu);
+    while (!w->stopping) {
+        struct timespec until;
+        clock_gettime(CLOCK_MONOTONIC, &until);
+        until.tv_nsec += 250000000L;
+        if (until.tv_nsec >= 1000000000L) {
+            until.tv_sec++;
+            until.tv_nsec -= 1000000000L;
+        }
+        pthread_cond_timedwait(&w->scv, &w->smu, &until);
+        for (conn_slot *sl = w->conns; sl && !w->stopping; sl = sl->next)
+            if (!sl->in_request && !sl->shut && age(&sl->since) > w->o.header_timeout) {
+                shutdown(sl->fd, SHUT_RDWR);
+                sl->shut = 1;
+            }
+    }
+    pthread_mutex_unlock(&w->smu);
+    return NULL;
+}
+
 static enum MHD_Result handle(void *cls, struct MHD_Connection *c, const char *url,
                               const char *method, const char *version, const char *upload,
                               size_t *upload_size, void **con_cls)
@@ -365,9 +503,16 @@ static enum MHD_Result handle(void *cls, struct MHD_Connection *c, const char *u
      * connection after it ("Connection: close"), as the request could
      * still carry a body; answering on the second call keeps the
      * connection alive for the client's next request. */
-    static int seen;
-    if (!*con_cls) {
-        *con_cls = &seen;
+    if (*con_cls == &req_many)
+        return send_error(c, MHD_HTTP_BAD_REQUEST, "too many parameters");
+    if (*con_cls != &req_seen) {
+        *con_cls = &req_seen;
+        conn_slot *sl = slot_of(c);
+        if (sl) {
+            pthread_mutex_lock(&w->smu);
+            sl->in_request = 1;
+            pthread_mutex_unlock(&w->smu);
+        }
         return MHD_YES;
     }
     if (strncmp(url, "/api/", 5) == 0)
@@ -396,9 +541,19 @@ int web_start(const web_opts *o, web_server **out, dy_err *err)
         w->o.timeout = 10;
     if (w->o.cache_ttl == 0)
         w->o.cache_ttl = 10;
+    if (w->o.max_connections <= 0)
+        w->o.max_connections = 1024;
+    if (w->o.max_per_ip <= 0)
+        w->o.max_per_ip = 64;
+    if (w->o.idle_timeout <= 0)
+        w->o.idle_timeout = 10;
+    if (w->o.header_timeout <= 0)
+        w->o.header_timeout = 10;
     pthread_mutex_init(&w->hmu, NULL);
     pthread_cond_init(&w->hcv, NULL);
     pthread_mutex_init(&w->cmu, NULL);
+    pthread_mutex_init(&w->smu, NULL);
+    pthread_cond_init(&w->scv, NULL);
     int rc = 0;
     if (o->assets) {
         struct stat st;
@@ -441,15 +596,24 @@ int web_start(const web_opts *o, web_server **out, dy_err *err)
     w->d = MHD_start_daemon(flags, (uint16_t)w->o.port, NULL, NULL, handle, w,
                             MHD_OPTION_SOCK_ADDR, (struct sockaddr *)&ss,
                             MHD_OPTION_THREAD_POOL_SIZE, (unsigned)w->o.threads,
-                            MHD_OPTION_CONNECTION_LIMIT, 1024u,
-                            MHD_OPTION_CONNECTION_TIMEOUT, 30u,
+                            MHD_OPTION_CONNECTION_LIMIT, (unsigned)w->o.max_connections,
+                            MHD_OPTION_PER_IP_CONNECTION_LIMIT, (unsigned)w->o.max_per_ip,
+                            MHD_OPTION_CONNECTION_TIMEOUT, (unsigned)w->o.idle_timeout,
                             MHD_OPTION_CONNECTION_MEMORY_LIMIT, (size_t)(64 * 1024),
+                            MHD_OPTION_URI_LOG_CALLBACK, uri_seen, (void *)NULL,
+                            MHD_OPTION_NOTIFY_CONNECTION, conn_notify, (void *)w,
+                            MHD_OPTION_NOTIFY_COMPLETED, req_done, (void *)w,
                             MHD_OPTION_LISTEN_BACKLOG_SIZE, 1024u, MHD_OPTION_END);
     if (!w->d) {
         rc = dy_err_set(err, DY_EIO, NULL, 0, -1, "cannot listen on %s port %u: %s", w->o.bind,
                         w->o.port, errno ? strerror(errno) : "libmicrohttpd failed");
         goto fail;
     }
+    if (pthread_create(&w->watch, NULL, watchdog, w) != 0) {
+        rc = dy_err_set(err, DY_ENOMEM, NULL, 0, -1, "cannot start the connection watchdog");
+        goto fail;
+    }
+    w->watching = 1;
     const union MHD_DaemonInfo *info = MHD_get_daemon_info(w->d, MHD_DAEMON_INFO_BIND_PORT);
     w->port = info ? info->port : w->o.port;
     *out = w;
@@ -468,6 +632,13 @@ void web_stop(web_server *w)
 {
     if (!w)
         return;
+    if (w->watching) {
+        pthread_mutex_lock(&w->smu);
+        w->stopping = 1;
+        pthread_cond_signal(&w->scv);
+        pthread_mutex_unlock(&w->smu);
+        pthread_join(w->watch, NULL);
+    }
     if (w->d)
         MHD_stop_daemon(w->d);
     for (size_t i = 0; w->h && i < w->nh; i++)
@@ -482,5 +653,7 @@ void web_stop(web_server *w)
     pthread_mutex_destroy(&w->hmu);
     pthread_cond_destroy(&w->hcv);
     pthread_mutex_destroy(&w->cmu);
+    pthread_mutex_destroy(&w->smu);
+    pthread_cond_destroy(&w->scv);
     dy_free(w);
 }

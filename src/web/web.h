@@ -86,12 +86,18 @@ typedef struct web_opts {
     long max_events;       /* most events one answer may hold, 0 = 10000 */
     double timeout;        /* seconds of work per request, 0 = 10 */
     int cache_ttl;         /* seconds an answer is cached, 0 = 10, -1 = no cache */
+    int max_connections;   /* open connections at once, 0 = 1024 */
+    int max_per_ip;        /* open connections from one client address, 0 = 64 */
+    int idle_timeout;      /* seconds a connection may stay silent, 0 = 10 */
+    int header_timeout;    /* seconds to send a request's headers, counted from
+                            * the connection or the previous answer, 0 = 10 */
 } web_opts;
 
 typedef struct web_server web_server;
 
 /* Open the store (once per thread), check the asset directory and start
- * listening. Returns 0 (*out is the caller's, released by web_stop),
+ * listening. A watchdog thread closes connections whose request headers
+ * are late (slow-header clients), whatever they trickle in. Returns 0 (*out is the caller's, released by web_stop),
  * DY_EINVAL (bad option or address: err says which), DY_EIO (store or
  * socket) or DY_ENOMEM. */
 int web_start(const web_opts *o, web_server **out, dy_err *err);

@@ -205,6 +205,34 @@ static void test_add_days(void **state)
     assert_int_equal(r.prec, TXT_PREC_MONTH);
 }
 
+/* The supported range is years 1..9999 with valid fields for the
+ * precision; add_days may leave it and txt_date_valid says so. */
+static void test_valid(void **state)
+{
+    (void)state;
+    static const char *const good[] = {"0001-01-01", "9999-12-31", "2024-02-29", "2023-09",
+                                       "2023"};
+    for (size_t i = 0; i < sizeof good / sizeof good[0]; i++) {
+        txt_date d = parse_ok(good[i]);
+        assert_true(txt_date_valid(&d));
+    }
+    txt_date d = txt_date_add_days(parse_ok("9999-12-31"), 1);
+    assert_int_equal(d.year, 10000);
+    assert_false(txt_date_valid(&d));
+    d = txt_date_add_days(parse_ok("0001-01-01"), -1);
+    assert_int_equal(d.year, 0);
+    assert_false(txt_date_valid(&d));
+    txt_date bad[] = {{0, 0, 0, TXT_PREC_NONE},     {2023, 2, 29, TXT_PREC_DAY},
+                      {2023, 13, 0, TXT_PREC_MONTH}, {2023, 1, 0, TXT_PREC_YEAR},
+                      {1995, 0, 0, TXT_PREC_DECADE}, {10000, 0, 0, TXT_PREC_YEAR},
+                      {2023, 1, 1, 9}};
+    for (size_t i = 0; i < sizeof bad / sizeof bad[0]; i++)
+        assert_false(txt_date_valid(&bad[i]));
+    txt_date dec = {1990, 0, 0, TXT_PREC_DECADE};
+    assert_true(txt_date_valid(&dec));
+    assert_false(txt_date_valid(NULL));
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -212,6 +240,7 @@ int main(void)
         cmocka_unit_test(test_format),         cmocka_unit_test(test_prec_names),
         cmocka_unit_test(test_cmp),            cmocka_unit_test(test_days_in_month),
         cmocka_unit_test(test_weekday),        cmocka_unit_test(test_add_days),
+        cmocka_unit_test(test_valid),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

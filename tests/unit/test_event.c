@@ -305,10 +305,31 @@ static void test_many_events_one_buffer(void **state)
     dy_buf_free(&b);
 }
 
+/* Cells a spreadsheet would run as formulas; numbers are data. */
+static void test_cell_formula(void **state)
+{
+    (void)state;
+    static const char *const yes[] = {"=1+1", "+A1", "-2+3", "@SUM(A1)", "\tx", "\rx", "-",
+                                      "+", "=", "-.", "-e5", "+1e", NULL};
+    static const char *const no[] = {"", "-2.5", "+1e3", "-0.5E-7", "12", "3.", ".5", "-.5",
+                                     "a=1", "RUS", " =x", "1-2", NULL};
+    for (size_t i = 0; yes[i]; i++) {
+        if (!dy_cell_formula(yes[i], strlen(yes[i])))
+            fail_msg("'%s' should be a formula", yes[i]);
+    }
+    for (size_t i = 0; no[i]; i++)
+        if (dy_cell_formula(no[i], strlen(no[i])))
+            fail_msg("'%s' should not be a formula", no[i]);
+    /* only the first n bytes count */
+    assert_false(dy_cell_formula("-2.5=x", 4));
+    assert_true(dy_cell_formula("-2.5=x", 6));
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_json_escaping),
+        cmocka_unit_test(test_cell_formula),
         cmocka_unit_test(test_json_line),
         cmocka_unit_test(test_explain),
         cmocka_unit_test(test_tsv_and_goldstein),

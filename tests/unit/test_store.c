@@ -12,10 +12,12 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/wait.h>
 #include <unistd.h>
 
 #include "core/alloc.h"
 #include "store/store.h"
+#include "store/store_internal.h"
 
 static char dir[256];
 
@@ -291,6 +293,174 @@ static void test_aggregate(void **st)
     code_cameo_free(cam);
 }
 
+static void sql(const char *db, const char *q);
+
+typedef struct explained {
+    char row[256];
+} explained;
+
+static int collect_explain(void *ud, const store_event *e)
+{
+    explained *x = ud;
+    snprintf(x->row, sizeof x->row, "%s %s %s", e->pattern ? e->pattern : "-",
+             e->source_entry ? e->source_entry : "-", e->target_entry ? e->target_entry : "-");
+    return 0;
+}
+
+/* Processes creating one new SQLite store at the same moment: each must
+ * wait its turn (one used to fail at once with "database is locked").
+ * Four children released together by closing a pipe, 25 new files. */
+static void test_concurrent_create(void **st)
+{
+    (void)st;
+    int failed = 0;
+    char msg[256] = "";
+    for (int round = 0; round < 25; round++) {
+        char db[300];
+        snprintf(db, sizeof db, "%s/race%d.db", dir, round);
+        int gate[2], rep[2];
+        assert_int_equal(pipe(gate), 0);
+        assert_int_equal(pipe(rep), 0);
+        pid_t kids[4];
+        for (int k = 0; k < 4; k++) {
+            kids[k] = fork();
+            assert_true(kids[k] >= 0);
+            if (kids[k] == 0) {
+                close(gate[1]);
+                char c;
+                while (read(gate[0], &c, 1) > 0) {
+                }
+                store *s;
+                dy_err e;
+                int rc = store_open(db, STORE_WRITE, &s, &e);
+                if (rc) {
+                    ssize_t w = write(rep[1], e.msg, strlen(e.msg) < 200 ? strlen(e.msg) : 200);
+                    (void)w;
+                } else {
+                    store_close(s);
+                }
+                _exit(rc ? 1 : 0);
+            }
+        }
+        close(gate[0]);
+        close(gate[1]); /* releases every child at once */
+        close(rep[1]);
+        for (int k = 0; k < 4; k++) {
+            int status = 0;
+            waitpid(kids[k], &status, 0);
+            if (!WIFEXITED(status) || WEXITSTATUS(status) != 0)
+                failed++;
+        }
+        ssize_t n = read(rep[0], msg, sizeof msg - 1);
+        if (n > 0)
+            msg[n] = '\0';
+        close(rep[0]);
+    }
+    if (failed)
+        fail_msg("%d of 100 concurrent creations failed: %s", failed, msg);
+}
+
+/* Passwords never shown: in the user part (also with unencoded '@', '/',
+ * '?' in them) and in a password= parameter (and what follows it). */
+static void test_mask_url(void **st)
+{
+    (void)st;
+    static const char *const t[][2] = {
+        {"events.db", "events.db"},
+        {"postgresql://host/db", "postgresql://host/db"},
+        {"postgresql://user@host:5432/db", "postgresql://user@host:5432/db"},
+        {"postgresql://user:pw@host:5432/db", "postgresql://user:***@host:5432/db"},
+        {"postgres://user:pw@host/db?sslmode=require", "postgres://user:***@host/db?sslmode=require"},
+        {"postgresql://user:p@ss@host/db", "postgresql://user:***@host/db"},
+        {"postgresql://user:p/a?s@host/db", "postgresql://user:***@host/db"},
+        {"postgresql://host/db?sslmode=disable&password=s3cr3t", "postgresql://host/db?sslmode=disable&password=***"},
+        {"postgresql://host/db?password=s3c@r3t&user=u", "postgresql://host/db?password=***"},
+        {"postgresql://host/db?password=s3c&r3t", "postgresql://host/db?password=***"},
+        {"postgresql://u:a@host/db?password=b", "postgresql://u:***@host/db?password=***"},
+        {"postgresql://u:a@b@host/db?options=x@y", "postgresql://u:***@y"},
+        {"postgresql://host/db?mypassword=x", "postgresql://host/db?mypassword=x"},
+    };
+    for (size_t i = 0; i < sizeof t / sizeof t[0]; i++) {
+        char out[128];
+        assert_string_equal(store_mask_url(t[i][0], out, sizeof out), t[i][1]);
+    }
+    char small[8];
+    assert_string_equal(store_mask_url("postgresql://u:pw@h/d", small, sizeof small), "postgre");
+    assert_int_equal(store_url_secret_in("postgresql://u:p@ss@h/d", "host \"ss@h\" unknown"), 1);
+    assert_int_equal(store_url_secret_in("postgresql://u:p/abc@h/d", "port \"abc@h\" bad"), 1);
+    assert_int_equal(store_url_secret_in("postgresql://h/d?password=ab&cd", "\"cd\": bad"), 1);
+    assert_int_equal(store_url_secret_in("postgresql://u:secret@h/d", "refused"), 0);
+    assert_int_equal(store_url_secret_in("events.db", "events.db"), 0);
+}
+
+/* References stored as absolute paths by earlier versions are shown from
+ * their dictionary folder on, so that no answer reveals a server's paths. */
+static void test_relative_refs(void **st)
+{
+    (void)st;
+    code_cameo *cam = cameo();
+    store *s;
+    dy_err e;
+    assert_int_equal(store_open(path("refs.db"), STORE_WRITE, &s, &e), 0);
+    coded b;
+    make_doc(&b, "old", "2020-01-01", "Russia condemned Japan.");
+    add_event(&b, 0, "2020-01-01", "RUS", "JPN", "111", CODE_MOD_ASSERTED);
+    b.ev[0].why.pattern = "/home/someone/dyad/data/verbs/11_disapprove.txt:54";
+    b.ev[0].why.source_entry = "/opt/x/actors/states.txt:3";
+    b.ev[0].why.target_entry = "/opt/other/file.txt:9";
+    put(s, &b, cam, "v");
+    explained x = {0};
+    assert_int_equal(store_query_events(s, &(store_filter){0}, collect_explain, &x, &e), 0);
+    assert_string_equal(x.row, "verbs/11_disapprove.txt:54 actors/states.txt:3 file.txt:9");
+    dy_arena_free(b.a);
+    store_close(s);
+    code_cameo_free(cam);
+}
+
+/* An event date outside years 1..9999 is stored undated; a key out of that
+ * range left by an older dyad is left out of windowed aggregates instead of
+ * making every windowed view fail ('bad window label'). */
+static void test_date_range(void **st)
+{
+    (void)st;
+    code_cameo *cam = cameo();
+    store *s;
+    dy_err e;
+    assert_int_equal(store_open(path("range.db"), STORE_WRITE, &s, &e), 0);
+    coded a;
+    make_doc(&a, "far", "9999-12-31", "Russia condemned Japan. Russia praised China.");
+    add_event(&a, 0, "9999-12-31", "RUS", "JPN", "111", CODE_MOD_ASSERTED);
+    add_event(&a, 1, NULL, "RUS", "CHN", "051", CODE_MOD_ASSERTED);
+    a.ev[1].date = (txt_date){10000, 1, 1, TXT_PREC_DAY};
+    put(s, &a, cam, "v");
+    seen q = query(s, &(store_filter){0});
+    assert_int_equal(q.n, 2);
+    assert_string_equal(q.rows[0], "far/0/9999-12-31/RUS>JPN/111/asserted/q3/-2.0/1/Russia condemned Japan.");
+    assert_string_equal(q.rows[1], "far/1/-/RUS>CHN/051/asserted/q1/3.4/1/Russia praised China.");
+    store_close(s);
+    /* as an older version stored it */
+    sql(path("range.db"), "UPDATE events SET date = '9999-01-01', date_prec = 1, "
+                          "dkey = 100000101 WHERE sent = 1");
+    assert_int_equal(store_open(path("range.db"), STORE_READ, &s, &e), 0);
+    static const int wins[] = {STORE_WIN_YEAR, STORE_WIN_QUARTER, STORE_WIN_MONTH};
+    static const char *const want[] = {"9999 RUS>JPN", "9999-Q4 RUS>JPN", "9999-12 RUS>JPN"};
+    for (int i = 0; i < 3; i++) {
+        aggs x = {0};
+        int rc = store_aggregate(s, NULL, wins[i], STORE_LEVEL_COUNTRY, agg_row, &x, &e);
+        if (rc)
+            fail_msg("aggregate: %s", e.msg);
+        assert_int_equal(x.n, 1);
+        assert_memory_equal(x.rows[0], want[i], strlen(want[i]));
+    }
+    aggs x = {0};
+    assert_int_equal(store_aggregate(s, NULL, STORE_WIN_ALL, STORE_LEVEL_COUNTRY, agg_row, &x, &e),
+                     0);
+    assert_int_equal(x.n, 2);
+    store_close(s);
+    dy_arena_free(a.a);
+    code_cameo_free(cam);
+}
+
 static void sql(const char *db, const char *q)
 {
     sqlite3 *h;
@@ -440,6 +610,62 @@ static void test_bad_files(void **st)
     assert_int_equal(store_open(path("other.db"), STORE_WRITE, &s, &e), DY_EINVAL);
     assert_non_null(strstr(e.msg, "not a dyad store"));
 
+    /* A database with tables of its own is not a store: refused unchanged
+     * (tables and journal mode) unless STORE_INIT. */
+    sql(path("foreign.db"), "CREATE TABLE people (name TEXT); INSERT INTO people VALUES ('x')");
+    assert_int_equal(store_open(path("foreign.db"), STORE_WRITE, &s, &e), DY_EINVAL);
+    assert_non_null(strstr(e.msg, "not a dyad store: the database has 1 table of its own"));
+    assert_non_null(strstr(e.msg, "--init"));
+    assert_int_equal(store_open(path("foreign.db"), STORE_READ, &s, &e), DY_EINVAL);
+    {
+        sqlite3 *h;
+        assert_int_equal(sqlite3_open(path("foreign.db"), &h), SQLITE_OK);
+        int n = 0;
+        assert_int_equal(sqlite3_exec(h, "SELECT name FROM sqlite_master", count_row, &n, NULL),
+                         SQLITE_OK);
+        assert_int_equal(n, 1);
+        char *mode = NULL;
+        sqlite3_stmt *q;
+        assert_int_equal(sqlite3_prepare_v2(h, "PRAGMA journal_mode", -1, &q, NULL), SQLITE_OK);
+        assert_int_equal(sqlite3_step(q), SQLITE_ROW);
+        mode = sqlite3_mprintf("%s", sqlite3_column_text(q, 0));
+        assert_string_equal(mode, "delete");
+        sqlite3_free(mode);
+        sqlite3_finalize(q);
+        sqlite3_close(h);
+    }
+    assert_int_equal(store_open(path("foreign.db"), STORE_WRITE | STORE_INIT, &s, &e), 0);
+    store_close(s);
+    assert_int_equal(store_open(path("foreign.db"), STORE_READ, &s, &e), 0);
+    store_close(s);
+    /* An empty file is a new store. */
+    fclose(fopen(path("empty.db"), "w"));
+    assert_int_equal(store_open(path("empty.db"), STORE_WRITE, &s, &e), 0);
+    store_close(s);
+
+    /* A corrupt schema version is refused for reading and writing alike,
+     * without advising to migrate (which failed: 'meta already exists'). */
+    static const char *const corrupt[][2] = {
+        {"UPDATE meta SET value = 'abc' WHERE key = 'schema_version'", "is 'abc', not a number"},
+        {"UPDATE meta SET value = '' WHERE key = 'schema_version'", "is '', not a number"},
+        {"UPDATE meta SET value = '0' WHERE key = 'schema_version'", "is '0', not a number"},
+        {"DELETE FROM meta", "is missing, not a number"},
+    };
+    for (size_t i = 0; i < sizeof corrupt / sizeof corrupt[0]; i++) {
+        char name[32];
+        snprintf(name, sizeof name, "corrupt%zu.db", i);
+        assert_int_equal(store_open(path(name), STORE_WRITE, &s, &e), 0);
+        store_close(s);
+        sql(path(name), corrupt[i][0]);
+        for (int w = 0; w < 2; w++) {
+            assert_int_equal(store_open(path(name), w ? STORE_WRITE : STORE_READ, &s, &e),
+                             DY_EINVAL);
+            if (!strstr(e.msg, corrupt[i][1]) || !strstr(e.msg, "corrupt store") ||
+                strstr(e.msg, "open it once for writing"))
+                fail_msg("%s: %s", corrupt[i][0], e.msg);
+        }
+    }
+
     /* Locked: another connection holds an exclusive lock. */
     const char *db = path("locked.db");
     assert_int_equal(store_open(db, STORE_WRITE, &s, &e), 0);
@@ -466,6 +692,10 @@ int main(void)
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_put_and_query),
         cmocka_unit_test(test_aggregate),
+        cmocka_unit_test(test_date_range),
+        cmocka_unit_test(test_mask_url),
+        cmocka_unit_test(test_relative_refs),
+        cmocka_unit_test(test_concurrent_create),
         cmocka_unit_test(test_migration),
         cmocka_unit_test(test_migration_v2),
         cmocka_unit_test(test_bad_files),

@@ -425,6 +425,58 @@ static void test_bad_doc_date(void **state)
     dy_arena_free(a);
 }
 
+/* Relative expressions that would leave years 1..9999 are not emitted (the
+ * store's date key and window labels have four-digit years); those that
+ * stay inside are, up to the last and first day. */
+static void test_range_ends(void **state)
+{
+    (void)state;
+    static const struct {
+        const char *doc, *text, *date; /* date: NULL = nothing emitted */
+    } t[] = {
+        {"9999-12-31", "They meet tomorrow.", NULL},
+        {"9999-12-31", "They meet next month.", NULL},
+        {"9999-12-31", "They meet next year.", NULL},
+        {"9999-12-31", "They meet next week.", NULL},
+        {"9999-12-31", "They met this week.", NULL},
+        {"9999-12-31", "They meet next Monday.", NULL},
+        {"9999-12-31", "They meet next January.", NULL},
+        {"9999-12-31", "They met December 28 to January 3.", NULL},
+        {"9999-12-31", "They meet on March 3 next year.", NULL},
+        {"9999-12-31", "They met yesterday.", "9999-12-30"},
+        {"9999-12-31", "They met today.", "9999-12-31"},
+        {"9999-12-30", "They meet tomorrow.", "9999-12-31"},
+        {"9999-12", "They met this month.", "9999-12"},
+        {"0001-01-01", "They met yesterday.", NULL},
+        {"0001-01-01", "They met last month.", NULL},
+        {"0001-01-01", "They met last year.", NULL},
+        {"0001-01-01", "They met last week.", NULL},
+        {"0001-01-01", "They met last Sunday.", NULL},
+        {"0001-01-01", "They met last December.", NULL},
+        {"0001-01-01", "They meet tomorrow.", "0001-01-02"},
+        {"0001-01-02", "They met yesterday.", "0001-01-01"},
+    };
+    for (size_t i = 0; i < sizeof t / sizeof t[0]; i++) {
+        txt_date doc;
+        assert_int_equal(txt_date_parse(t[i].doc, strlen(t[i].doc), &doc), 0);
+        txt_sentence s = {0, (uint32_t)strlen(t[i].text), 0, 0, 0, 0, 0};
+        dy_arena *a = dy_arena_new();
+        txt_timex *tx;
+        size_t n;
+        assert_int_equal(
+            txt_timex_scan(t[i].text, strlen(t[i].text), &s, 1, &doc, a, &tx, &n, NULL), 0);
+        if (n != (t[i].date ? 1u : 0u))
+            fail_msg("%s / %s: %zu expressions", t[i].doc, t[i].text, n);
+        if (t[i].date) {
+            char b[11];
+            txt_date_format(&tx[0].date, b);
+            assert_string_equal(b, t[i].date);
+            assert_true(txt_date_valid(&tx[0].date));
+        }
+        dy_arena_free(a);
+    }
+}
+
 /* txt_analyze skips the sentences whose tokens cannot hold an expression;
  * it must find exactly what txt_timex_scan finds in every sentence, for the
  * table above and for words the tokenizer and the lexer cut differently
@@ -542,6 +594,7 @@ int main(void)
         cmocka_unit_test(test_empty),
         cmocka_unit_test(test_growth_and_oom),
         cmocka_unit_test(test_bad_doc_date),
+        cmocka_unit_test(test_range_ends),
         cmocka_unit_test(test_sentence_filter),
         cmocka_unit_test(test_sentence_filter_random),
     };

@@ -89,7 +89,8 @@ PY
         expect "events truncated" "$T/out" '"count":3,"truncated":true\}$'
         http "events dyad dedup explain" 200 "api/events?dyad=RUS,PRK&dedup=1&explain=1&limit=5"
         expect "events dedup support" "$T/out" '"support":[0-9]+'
-        expect "events explain" "$T/out" '"explain":\{"pattern":'
+        expect "events explain" "$T/out" '"explain":\{"pattern":"verbs/[0-9a-z_]+\.txt:[0-9]+"'
+        reject "events explain: no absolute paths" "$T/out" '"(pattern|source_entry|target_entry)":"/'
         http "events highlight" 200 "api/events?dyad=RUS,PRK&highlight=1&limit=50"
         if command -v python3 >/dev/null 2>&1; then
             if python3 - "$T/out" <<'PY'
@@ -121,6 +122,14 @@ PY
         http "events dedup bad" 400 "api/events?dedup=yes"
         http "events NUL in value" 400 "api/events?actor=RUS%00x"
         http "events too many parameters" 400 "api/events?$(for i in $(seq 40); do printf 'p%s=1&' "$i"; done)"
+        # 1,000 and 5,000 parameters: each would take a record in the
+        # connection's memory, which then had no room for an answer (the
+        # connection was closed without one)
+        many=$(seq 1000 | sed 's/^/p/; s/$/=1/' | tr '\n' '&')
+        http "events 1,000 parameters" 400 "api/events?$many"
+        expect "1,000 parameters: JSON error" "$T/out" '^\{"error":"too many parameters"\}$'
+        http "model 5,000 empty parameters" 400 "api/model?$(head -c 5000 /dev/zero | tr '\0' '&')"
+        http "model after many parameters" 200 "api/model?window=year"
         long=$(head -c 600 /dev/zero | tr '\0' A)
         http "events value too long" 400 "api/events?actor=$long"
 
@@ -148,6 +157,7 @@ PY
         n_api=$(grep -o '"doc":"demo-050"' "$T/out" | wc -l)
         n_cli=$(grep -c '"doc":"demo-050"' "$T/all.jsonl")
         if [ "$n_api" -eq "$n_cli" ] && [ "$n_api" -gt 0 ]; then ok; else bad "document: $n_api events, dyad events says $n_cli"; fi
+        reject "document: no absolute paths" "$T/out" '"(pattern|source_entry|target_entry)":"/'
         http "document missing" 404 "api/documents/nope"
         http "document SQL id" 404 "api/documents/x'%20OR%20'1'='1"
         http "document drop table" 404 "api/documents/1;DROP%20TABLE%20documents;--"
@@ -219,10 +229,48 @@ PY
     src=$?
     if [ "$src" -eq 0 ]; then ok; else bad "serve: exit $src after SIGTERM ($(head -n 3 "$W/serve.err"))"; fi
 fi
+# Slow-header clients (slowloris): 1,100 connections from one address that
+# never finish their headers used to fill the 1,024-connection limit for as
+# long as they trickled bytes. Now one address holds at most --max-per-ip
+# (64) connections, so another client is answered at once, and every
+# connection whose headers are not complete --header-timeout seconds after
+# it opened is closed, however it trickles.
+if command -v curl >/dev/null 2>&1 && command -v python3 >/dev/null 2>&1 && [ -f "$W/demo.db" ]; then
+    "$DYAD" serve --db "$W/demo.db" --port 0 --header-timeout 2 >"$W/slow.out" 2>"$W/slow.err" &
+    SLOW_PID=$!
+    U=
+    for _ in $(seq 100); do
+        U=$(grep -o 'http://127\.0\.0\.1:[0-9]*/' "$W/slow.out" 2>/dev/null)
+        [ -n "$U" ] && break
+        sleep 0.1
+    done
+    port=${U##*:}
+    port=${port%/}
+    python3 "$ROOT/tests/web/slow_clients.py" 127.0.0.2 127.0.0.1 "$port" 1100 3.5 >"$T/slow" 2>&1 &
+    slow_py=$!
+    sleep 1.2
+    got=$(curl -s -m 2 -o "$T/out" -w '%{http_code}' "${U}api/model?window=year")
+    if [ "$got" = 200 ]; then ok; else bad "serve: 1,100 slow clients: another client got HTTP $got within 2 s"; fi
+    wait "$slow_py"
+    # opened 1100 closed C at-once A held H last-close S
+    set -- $(cat "$T/slow")
+    if [ "${2:-}" = 1100 ] && [ "${4:-}" = 1100 ] && [ "${8:-0}" -le 64 ] && [ "${8:-0}" -ge 1 ]; then ok; else
+        bad "serve: slow clients: want all 1100 closed, at most 64 held: $(cat "$T/slow")"
+    fi
+    # the held ones closed by the header deadline (2 s), not at the end (3.5 s)
+    case ${10:-} in 1.* | 2.* | 3.[0-3]*) ok ;; *) bad "serve: slow clients not closed by --header-timeout 2: $(cat "$T/slow")" ;; esac
+    kill -TERM "$SLOW_PID" 2>/dev/null
+    wait "$SLOW_PID"
+    src=$?
+    if [ "$src" -eq 0 ]; then ok; else bad "serve (slow clients): exit $src ($(head -n 3 "$W/slow.err"))"; fi
+fi
 check "serve without --db" 2 "$DYAD" serve
 check "serve bad port" 2 "$DYAD" serve --db "$T/none.db" --port 70000
 check "serve bad bind" 1 "$DYAD" serve --db "$T/web/demo.db" --bind nonsense --port 0
 expect "serve bad bind message" "$T/err" "bind address 'nonsense'"
 check "serve missing store" 1 "$DYAD" serve --db "$T/none.db" --port 0
+check "serve --max-per-ip 0" 2 "$DYAD" serve --db "$T/web/demo.db" --max-per-ip 0
+expect "serve --max-per-ip message" "$T/err" "max-per-ip: expected a number from 1"
+check "serve bad --header-timeout" 2 "$DYAD" serve --db "$T/web/demo.db" --header-timeout x
 check "serve help" 0 "$DYAD" serve --help
 expect "serve help text" "$T/out" '^Usage: dyad serve'

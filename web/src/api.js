@@ -14,11 +14,19 @@ export async function getJSON(path, params = {}) {
   return body;
 }
 
-// RFC 4180 CSV of rows (arrays of objects) with the given columns.
+// A text a spreadsheet would run as a formula: starts with = + - @, a tab or
+// a carriage return and is not a plain number (as dy_cell_formula in C).
+const FORMULA = /^[=+\-@\t\r]/;
+const NUMBER = /^[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?$/;
+export const isFormula = s => FORMULA.test(s) && !NUMBER.test(s);
+
+// RFC 4180 CSV of rows (arrays of objects) with the given columns; a cell
+// that would be a formula gets a leading apostrophe (formula injection).
 export function toCSV(rows, cols) {
   const cell = v => {
     if (v === null || v === undefined) return '';
-    const s = typeof v === 'object' ? JSON.stringify(v) : String(v);
+    let s = typeof v === 'object' ? JSON.stringify(v) : String(v);
+    if (isFormula(s)) s = "'" + s;
     return /[",\n\r]/.test(s) ? '"' + s.replace(/"/g, '""') + '"' : s;
   };
   return [cols.join(','), ...rows.map(r => cols.map(c => cell(r[c])).join(','))].join('\n') + '\n';

@@ -195,6 +195,34 @@ SQL
         check "postgresql: model --window $w" 0 "$DYAD" model --db "$demo" --window "$w" --level actor --min-events 1 --format csv
         same "postgresql: model --window $w = sqlite" "$T/out" "$T/model-sqlite-$w.csv"
     done
+    # A database with tables of its own is refused unless --init.
+    db=$(pg_new foreign)
+    psql -q "$db" -c "CREATE TABLE people (name TEXT)" >/dev/null 2>&1
+    check "postgresql: foreign database refused" 1 "$DYAD" ingest --db "$db" "$T/x.jsonl"
+    expect "postgresql: foreign database message" "$T/err" "not a dyad store: the database has 1 table of its own and no dyad schema; 'dyad ingest --init'"
+    if [ "$(psql -tA "$db" -c "SELECT count(*) FROM pg_tables WHERE schemaname = 'public'" 2>/dev/null)" = 1 ]; then ok; else bad "postgresql: refused ingest changed the foreign database"; fi
+    check "postgresql: ingest --init" 0 "$DYAD" ingest --init --db "$db" "$T/x.jsonl"
+    check "postgresql: events after --init" 0 "$DYAD" events --db "$db"
+    # A corrupt schema version: refused, no advice to migrate.
+    psql -q "$db" -c "UPDATE meta SET value = 'x3' WHERE key = 'schema_version'" >/dev/null 2>&1
+    check "postgresql: corrupt schema version" 1 "$DYAD" ingest --db "$db" "$T/x.jsonl"
+    expect "postgresql: corrupt schema version message" "$T/err" "corrupt store: its schema version \\(table meta, key schema_version\\) is 'x3'"
+    # Passwords (trust authentication accepts any): never printed, neither
+    # by serve's first line nor in errors of a real server.
+    pw_demo=$(printf '%s' "$demo" | sed 's|://dyad@|://dyad:Sup3rSecret@|')
+    check "postgresql: password URL works" 0 "$DYAD" events --db "$pw_demo" --limit 1
+    check "postgresql: password, no such database" 1 "$DYAD" events --db "$PGBASE/nosuchdb?password=Sup3rSecret"
+    expect "postgresql: no such database: message" "$T/err" '^dyad: postgresql://dyad@127\.0\.0\.1:[0-9]+/nosuchdb\?password=\*\*\*: cannot connect: .*nosuchdb'
+    check "postgresql: password with @, unencoded" 1 "$DYAD" events --db "$(printf '%s' "$demo" | sed 's|://dyad@|://dyad:Sup3r@Secret@|')"
+    reject "postgresql: password with @: message" "$T/err" 'Sup3r|Secret'
+    "$DYAD" serve --db "$pw_demo" --port 0 >"$T/pgserve.out" 2>"$T/pgserve.err" &
+    pgserve=$!
+    for _ in $(seq 100); do grep -q '^serving' "$T/pgserve.out" 2>/dev/null && break; sleep 0.1; done
+    kill -TERM "$pgserve" 2>/dev/null
+    wait "$pgserve"
+    expect "postgresql: serve prints the URL masked" "$T/pgserve.out" '^serving postgresql://dyad:\*\*\*@127\.0\.0\.1:[0-9]+/[a-z_0-9]+ on http://'
+    reject "postgresql: serve hides the password" "$T/pgserve.out" 'Sup3rSecret'
+    reject "postgresql: serve stderr hides the password" "$T/pgserve.err" 'Sup3rSecret'
     check "bad url" 1 "$DYAD" events --db "postgresql://dyad@127.0.0.1:1/nothing"
     expect "bad url message" "$T/err" 'cannot connect'
     "$ROOT/scripts/pg-test" stop "$PGDIR"
