@@ -1235,7 +1235,7 @@ static void syntax_args(const sctx *sc, const cand *cd, code_args *ga)
         for (uint32_t j = cd->v + 1; j <= cd->hi && ga->tgt < 0; j++) {
             int32_t mi = MS(sc, mcover, j);
             if (mi >= 0 && mi != ga->src && !sc->attr[mi] && !owned_agent(sc, &sc->ms[mi]) &&
-                !own_means(sc, &sc->ms[mi], ga->src) && sc->ms[mi].list < 0)
+                !sources_means(sc, &sc->ms[mi], ga->src) && sc->ms[mi].list < 0)
                 ga->tgt = mission_host(sc, mi);
         }
     }
