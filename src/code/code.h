@@ -170,6 +170,8 @@ typedef struct code_coder code_coder;
 
 typedef struct code_opts {
     int all_modalities;   /* keep negated, future, hypothetical and alleged events */
+    int statements;       /* keep plain statements (010: "X said ...");
+                             with syntax they are left out by default */
     const syn_model *syntax; /* tagger and parser (borrowed; NULL: the
                                 word-window rules alone, docs/coder.md) */
 } code_opts;

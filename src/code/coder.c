@@ -83,6 +83,9 @@ typedef struct sctx {
     int has_tree;             /* the sentence was parsed: view holds it */
     syn_tree tree;
     code_sent view;
+    /* The two sides of the last event with both (in this sentence or the
+     * one before): what "they" means after "Macron hosted Scholz". */
+    const dict_mention *pair[2];
 } sctx;
 
 #define MS(sc, arr, t) ((sc)->arr[(t) - (sc)->tb])
@@ -1032,6 +1035,9 @@ static size_t resolve_pronoun(const sctx *sc, uint32_t cs, uint32_t v, const dic
         int thing = (mk >> CODE_CUE_PRON_THING) & 1u;
         if (!person && !group && !thing)
             continue;
+        /* a pronoun proper ("they"), not a description ("the two sides") */
+        int strict = group && sc->has_tree && MS(sc, cstart, j)[CODE_CUE_PRON_GROUP] == j &&
+                     sc->tree.upos[j - sc->tb] == SYN_PRON;
         size_t limit = first_in_sent;
         for (size_t q = 0; q < sc->nm; q++)
             if (sc->ms[q].tok_end <= j)
@@ -1060,6 +1066,21 @@ static size_t resolve_pronoun(const sctx *sc, uint32_t cs, uint32_t v, const dic
                         if (all[k].list == m->list)
                             out[n++] = &all[k];
                     return n;
+                }
+                /* With a parse, "they" stands for the last list or the last
+                 * group ("Russian forces ... They attacked"): the last two
+                 * actors named apart are as often on two sides. "The two
+                 * leaders", "both countries" do mean two. */
+                if (strict && n == 0) {
+                    if (m->flags & DICT_M_AGENT) {
+                        out[0] = m;
+                        return 1;
+                    }
+                    if (!sc->pair[0] || cap < 2)
+                        return 0;
+                    out[0] = sc->pair[0];
+                    out[1] = sc->pair[1];
+                    return 2;
                 }
                 out[n++] = m;
                 if (n == 2)
@@ -1094,6 +1115,8 @@ static size_t resolve_pronoun(const sctx *sc, uint32_t cs, uint32_t v, const dic
 typedef struct doc_state {
     txt_date prev_date;
     int prev_timex;
+    const dict_mention *pair[2]; /* sides of the last event with both */
+    uint32_t pair_sent;
 } doc_state;
 
 static void set_span(code_span *s, const dict_mention *m)
@@ -1265,12 +1288,34 @@ static void syntax_args(const sctx *sc, const cand *cd, code_args *ga)
  * ("Russia and China held talks"). A statement addressed to no one
  * ("Lavrov said the talks were useful") is no event: in news, most are
  * quotes, not acts. Returns 0 when the event is dropped. */
+/* May an actor with this code be the source of an event of this root?
+ * Companies, media, schools, hospitals and the like do not act in
+ * international relations (their words are reported, not coded);
+ * civilians act only by protest and violence. */
+static int political_source(const char *code, int root)
+{
+    if (code_actor_role_only(code))
+        return 0;
+    size_t n = strlen(code);
+    if (n < 6 || strncmp(code, "IGO", 3) == 0 || strncmp(code, "NGO", 3) == 0 ||
+        strncmp(code, "IMG", 3) == 0)
+        return 1;
+    static const char *const never[] = {"MED", "BUS", "EDU", "HLH", "AGR", "ENV", "DEV", "REF",
+                                        "SET", "AMN"};
+    for (size_t i = 0; i < sizeof never / sizeof *never; i++)
+        if (strncmp(code + 3, never[i], 3) == 0)
+            return 0;
+    if (strncmp(code + 3, "CVL", 3) == 0 || strncmp(code + 3, "CRM", 3) == 0)
+        return root == 14 || root >= 18;
+    return 1;
+}
+
 static int relevant(const dict_mention **srcs, size_t *nsrc, const dict_mention **tgts,
-                    size_t *ntgt, int violent)
+                    size_t *ntgt, int violent, int root)
 {
     size_t k = 0;
     for (size_t i = 0; i < *nsrc; i++)
-        if (!code_actor_role_only(srcs[i]->code))
+        if (political_source(srcs[i]->code, root))
             srcs[k++] = srcs[i];
     *nsrc = k;
     k = 0;
@@ -1453,8 +1498,14 @@ static int emit(const sctx *sc, const cand *cd, const cand *cands, size_t nc,
     }
     int root = (code[0] - '0') * 10 + (code[1] - '0');
     int violent = root >= 18;
+    /* "X said ...": in news nearly every sentence reports speech; the act
+     * reported is the event, the saying is not (docs/coder.md). The
+     * complement-based tone codes (012 pessimism, 013 optimism, ...) stay. */
+    if (sc->has_tree && !c->opts.statements && strcmp(code, "010") == 0 &&
+        !(cd->lx->speech && obliged(sc, cd->hi + 1) >= 0))
+        return 0;
     if (sc->has_tree && !getenv("X_NOREL") &&
-        !relevant(srcs, &nsrc, tgts, &ntgt, violent))
+        !relevant(srcs, &nsrc, tgts, &ntgt, violent, root))
         return 0;
     /* An attack may have no named perpetrator, but then its victim must be
      * where the pattern or the passive puts it, not just nearby. */
@@ -1586,6 +1637,11 @@ static int emit(const sctx *sc, const cand *cd, const cand *cands, size_t nc,
                 }
                 copy_code(e->code, codebuf);
                 e->modality = mod;
+                if (sm_ && tm_ && !reciprocal) {
+                    st->pair[0] = sm_;
+                    st->pair[1] = tm_;
+                    st->pair_sent = sent;
+                }
                 set_span(&e->src, sm_);
                 set_span(&e->tgt, tm_);
                 e->verb.start = (int32_t)sc->tk[cd->v].start;
@@ -1765,7 +1821,9 @@ int code_document(const code_coder *c, const txt_analysis *an, dy_arena *a,
             if (!back)
                 goto next;
         }
-        sctx sc = {.c = c, .an = an, .tk = an->toks, .ms = ms + m0, .nm = mi - m0,
+        sctx sc = {.pair = {si <= st.pair_sent + 1 ? st.pair[0] : NULL,
+                            si <= st.pair_sent + 1 ? st.pair[1] : NULL},
+                   .c = c, .an = an, .tk = an->toks, .ms = ms + m0, .nm = mi - m0,
                    .tb = s->tok_begin, .te = s->tok_end, .sent = s};
         sc.mstart = dy_arena_alloc(a, nt * sizeof(int32_t) * 3);
         sc.cmask = dy_arena_alloc(a, nt * sizeof *sc.cmask);

@@ -190,6 +190,7 @@ static void test_explain(void **state)
                               .tgt_tok = {0, 0},
                               .modality_cue = "would",
                               .cue = {30, 35},
+                              .src_rel = "nsubj",
                               .timex = 0};
     dy_buf b = {0};
     assert_int_equal(code_event_write(&b, CODE_OUT_JSONL, &f.doc, &f.an, &f.ev, NULL, 1), 0);
@@ -198,7 +199,8 @@ static void test_explain(void **state)
     assert_string_equal(x, ",\"explain\":{\"pattern\":\"verbs/19.txt:12\",\"pattern_text\":"
                            "\"* bomb +\",\"source_entry\":\"actors/states.txt:3\","
                            "\"target_entry\":null,\"tokens\":{\"source\":[2,4],\"verb\":[7,8],"
-                           "\"target\":null},\"modality_cue\":{\"text\":\"would\",\"span\":"
+                           "\"target\":null},\"relations\":{\"source\":\"nsubj\",\"target\":null},"
+                           "\"modality_cue\":{\"text\":\"would\",\"span\":"
                            "[30,35]},\"time\":{\"text\":\"Monday\",\"span\":[3,9],"
                            "\"precision\":\"day\"}}}\n");
     dy_buf_reset(&b);
@@ -244,14 +246,15 @@ static void test_tsv_and_goldstein(void **state)
     }
     /* Explain columns; a code the table lacks leaves quad and score empty. */
     strcpy(f.ev.code, "999");
-    f.ev.why = (code_explain){.pattern = "p:1", .source_entry = "s\t:2", .timex = -1};
+    f.ev.why = (code_explain){.pattern = "p:1", .source_entry = "s\t:2", .tgt_rel = "obl", .timex = -1};
     dy_buf_reset(&b);
     assert_int_equal(code_event_write(&b, CODE_OUT_TSV, &f.doc, &f.an, &f.ev, cam, 1), 0);
     assert_string_equal(b.data, "id with tab\t0\t2001-09-11\tUSA\tAFG\t999\t99\t\t\tasserted\t"
-                                "US bombs Kabul.\t0-3\t4-9\t\tp:1\ts :2\t\t\t\n");
+                                "US bombs Kabul.\t0-3\t4-9\t\tp:1\ts :2\t\t\t\t\tobl\n");
     dy_buf_reset(&b);
     assert_int_equal(code_event_write_tsv_header(&b, 1), 0);
     assert_non_null(strstr(b.data, "\ttarget_span\tpattern\t"));
+    assert_non_null(strstr(b.data, "\ttime\tsource_relation\ttarget_relation\n"));
     dy_buf_free(&b);
     code_cameo_free(cam);
 }
