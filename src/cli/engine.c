@@ -41,8 +41,9 @@ int cli_engine_open(cli_ctx *c, const cli_input *in, const code_opts *o, cli_eng
     if (!rc && !e->cues)
         rc = dy_err_set(&err, DY_EIO, NULL, 0, -1,
                         "cannot find coder/cues.txt: set DYAD_DATA to dyad's data directory");
-    code_opts co = *o;
-    if (!rc && c->data_dir && !getenv("DYAD_NO_SYNTAX")) {
+    code_opts co = o ? *o : (code_opts){0};
+    /* The syntax model only where events are coded (o given). */
+    if (!rc && o && c->data_dir && !getenv("DYAD_NO_SYNTAX")) {
         rc = syn_model_load(cli_data_path(c, "syntax/en.model", path, sizeof path), &e->syn, &err);
         co.syntax = e->syn;
     }
