@@ -1756,6 +1756,53 @@ static int parse_sentence(sctx *sc, dy_arena *a, dy_err *err)
     return 0;
 }
 
+/* Plain statements ("said", "told") are not written (policy in emit):
+ * candidates that can only be one are left out before the sentence is
+ * parsed, which spares parsing most sentences of news (nearly all report
+ * speech). A speech verb followed by an obligation ("said Iran must ...")
+ * may become a demand and stays. Returns the new count. */
+static size_t drop_statements(const sctx *sc, cand *cands, size_t nc)
+{
+    size_t k = 0;
+    for (size_t i = 0; i < nc; i++) {
+        const cand *cd = &cands[i];
+        const char *code = cd->p ? cd->p->code : cd->lx->code;
+        if (strcmp(code, "010") == 0 && !(cd->lx->speech && obliged(sc, cd->hi + 1) >= 0))
+            continue;
+        cands[k++] = *cd;
+    }
+    return k;
+}
+
+/* Can the sentence give an event that the precision policy keeps? It
+ * needs a source and a target with a country or an organisation code:
+ * two such mentions, or one and a pronoun that may point to an earlier
+ * one; an attack needs only its target. Checked before parsing: most
+ * sentences of economic and sports news fail it. */
+static int enough_actors(const sctx *sc, const cand *cands, size_t nc, size_t first)
+{
+    size_t usable = 0;
+    for (size_t q = 0; q < sc->nm && usable < 2; q++)
+        usable += !code_actor_role_only(sc->ms[q].code) || (sc->ms[q].flags & DICT_M_INFERRED);
+    if (usable >= 2)
+        return 1;
+    int violent = 0;
+    for (size_t i = 0; i < nc && !violent; i++) {
+        const char *code = cands[i].p ? cands[i].p->code : cands[i].lx->code;
+        violent = code[0] == '1' && code[1] >= '8';
+    }
+    if (violent && usable >= 1)
+        return 1;
+    if (first == 0 && usable == 0)
+        return 0; /* nothing earlier for a pronoun to point to */
+    const uint32_t pron = 1u << CODE_CUE_PRON_PERSON | 1u << CODE_CUE_PRON_GROUP |
+                          1u << CODE_CUE_PRON_THING;
+    for (uint32_t t = sc->tb; t < sc->te; t++)
+        if (code_cues_may_end(sc->c->cues, pron, sc->tk[t].hash) && (cues_at(sc, t) & pron))
+            return usable >= 1 || first > 0;
+    return 0;
+}
+
 /* The candidates of a parsed sentence: each word (of the nc candidates of
  * the reading without tags) read only as the part of speech its tag says.
  * Returns the new count, written over cands. */
@@ -1878,6 +1925,10 @@ int code_document(const code_coder *c, const txt_analysis *an, dy_arena *a,
             cands[nc++] = cd;
         }
         if (!nc)
+            goto next;
+        if (c->opts.syntax && !c->opts.statements)
+            nc = drop_statements(&sc, cands, nc);
+        if (!nc || (c->opts.syntax && !enough_actors(&sc, cands, nc, m0)))
             goto next;
         if (c->opts.syntax) {
             /* A sentence that can hold an event is parsed, and its event

@@ -13,6 +13,7 @@
 #include "syntax/syntax_internal.h"
 #include "core/alloc.h"
 
+#include <assert.h>
 #include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -79,6 +80,23 @@ int syn_lexicon_add(syn_lexicon *x, uint64_t h, uint16_t cls)
         x->n++;
     x->keys[slot] = h;
     x->cls[slot] |= cls;
+    return 0;
+}
+
+/* Contract in syntax_internal.h. */
+int syn_lexicon_reserve(syn_lexicon *x, uint32_t n)
+{
+    assert(x->keys == NULL);
+    uint32_t mask = (1u << 12) - 1;
+    while (2 * (uint64_t)(n + 1) > mask)
+        mask = 2 * mask + 1;
+    x->keys = dy_calloc((size_t)mask + 1, sizeof *x->keys);
+    x->cls = dy_calloc((size_t)mask + 1, sizeof *x->cls);
+    x->mask = mask;
+    if (!x->keys || !x->cls) {
+        syn_lexicon_free(x);
+        return DY_ENOMEM;
+    }
     return 0;
 }
 

@@ -21,6 +21,7 @@
 #include <stdio.h>
 #include <string.h>
 #include <sys/mman.h>
+#include <sys/stat.h>
 
 /* ---- names ----------------------------------------------------------- */
 
@@ -277,9 +278,16 @@ static int need(reader *r, size_t k)
 
 static uint64_t get(reader *r, int bytes)
 {
+    const unsigned char *p = r->p + r->off;
     uint64_t v = 0;
-    for (int i = 0; i < bytes; i++)
-        v |= (uint64_t)r->p[r->off + (size_t)i] << (8 * i);
+    switch (bytes) { /* little-endian, whatever the host */
+    case 8: v |= (uint64_t)p[7] << 56 | (uint64_t)p[6] << 48 | (uint64_t)p[5] << 40 |
+                 (uint64_t)p[4] << 32; /* fall through */
+    case 4: v |= (uint64_t)p[3] << 24 | (uint64_t)p[2] << 16; /* fall through */
+    case 2: v |= (uint64_t)p[1] << 8; /* fall through */
+    case 1: v |= p[0]; break;
+    default: assert(0);
+    }
     r->off += (size_t)bytes;
     return v;
 }
@@ -380,6 +388,8 @@ static int read_lexicon(reader *r, syn_model *m)
         return bad(r, "lexicon size out of range");
     if (need(r, (size_t)n * 10))
         return DY_EPARSE;
+    if (syn_lexicon_reserve(&m->lex, n))
+        return dy_err_set(r->err, DY_ENOMEM, r->name, 0, -1, "out of memory");
     for (uint32_t i = 0; i < n; i++) {
         uint64_t key = get(r, 8);
         uint16_t cls = (uint16_t)get(r, 2);
@@ -462,21 +472,28 @@ int syn_model_load(const char *path, syn_model **out, dy_err *err)
     if (!f)
         return dy_err_set(err, DY_EIO, path, 0, -1, "cannot open syntax model: %s",
                           strerror(errno));
-    dy_buf b = {0};
-    char chunk[65536];
-    size_t k;
-    while ((k = fread(chunk, 1, sizeof chunk, f)) > 0)
-        if (dy_buf_add(&b, chunk, k))
-            break;
-    int rd = ferror(f);
-    fclose(f);
-    if (rd || b.oom) {
-        dy_buf_free(&b);
-        return dy_err_set(err, rd ? DY_EIO : DY_ENOMEM, path, 0, -1,
-                          rd ? "cannot read syntax model" : "out of memory");
+    /* One read of the whole file: it is tens of megabytes, and growing a
+     * buffer chunk by chunk copied it several times. */
+    struct stat st;
+    if (fstat(fileno(f), &st) != 0 || !S_ISREG(st.st_mode) || st.st_size < 0) {
+        fclose(f);
+        return dy_err_set(err, DY_EIO, path, 0, -1, "not a regular file");
     }
-    int rc = syn_model_load_mem(b.data ? b.data : "", b.len, path, out, err);
-    dy_buf_free(&b);
+    size_t n = (size_t)st.st_size;
+    char *buf = dy_malloc(n ? n : 1);
+    if (!buf) {
+        fclose(f);
+        return dy_err_set(err, DY_ENOMEM, path, 0, -1, "out of memory");
+    }
+    size_t got = fread(buf, 1, n, f);
+    int rd = ferror(f) || got != n;
+    fclose(f);
+    if (rd) {
+        dy_free(buf);
+        return dy_err_set(err, DY_EIO, path, 0, -1, "cannot read syntax model");
+    }
+    int rc = syn_model_load_mem(buf, n, path, out, err);
+    dy_free(buf);
     return rc;
 }
 

@@ -120,6 +120,9 @@ uint16_t syn_lexicon_get(const syn_lexicon *x, uint64_t h);
 /* Or cls into the classes of form hash h. Returns 0 or DY_ENOMEM. */
 int syn_lexicon_add(syn_lexicon *x, uint64_t h, uint16_t cls);
 void syn_lexicon_free(syn_lexicon *x);
+/* Size an empty lexicon for n entries (no growth while they are added).
+ * Returns 0 or DY_ENOMEM. */
+int syn_lexicon_reserve(syn_lexicon *x, uint32_t n);
 /* Build the lexicon from the WordNet 3.0 database files in dir (index.*,
  * *.exc). Returns 0, DY_EIO or DY_ENOMEM. */
 int syn_lexicon_from_wordnet(const char *dir, syn_lexicon *x, dy_err *err);
