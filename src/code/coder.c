@@ -1381,7 +1381,7 @@ static int emit(const sctx *sc, const cand *cd, const cand *cands, size_t nc,
     code_args ga;
     memset(&ga, 0, sizeof ga);
     ga.src = ga.tgt = -1;
-    if (sc->has_tree && !getenv("X_OLDARGS")) {
+    if (sc->has_tree) {
         syntax_args(sc, cd, &ga);
         passive = ga.passive;
         src = ga.src;
@@ -1466,7 +1466,7 @@ static int emit(const sctx *sc, const cand *cd, const cand *cands, size_t nc,
         for (size_t i = 0; i < n; i++)
             if (!(sc->ms[idx[i]].flags & DICT_M_LOCALITY))
                 srcs[nsrc++] = &sc->ms[idx[i]];
-    } else if (sc->has_tree && !getenv("X_OLDARGS")) {
+    } else if (sc->has_tree) {
         if (ga.src_pronoun) {
             /* From the start of the pronoun or description ("the two
              * leaders", "the country") to its end. */
@@ -1504,7 +1504,7 @@ static int emit(const sctx *sc, const cand *cd, const cand *cands, size_t nc,
     if (sc->has_tree && !c->opts.statements && strcmp(code, "010") == 0 &&
         !(cd->lx->speech && obliged(sc, cd->hi + 1) >= 0))
         return 0;
-    if (sc->has_tree && !getenv("X_NOREL") &&
+    if (sc->has_tree &&
         !relevant(srcs, &nsrc, tgts, &ntgt, violent, root))
         return 0;
     /* An attack may have no named perpetrator, but then its victim must be
