@@ -20,6 +20,8 @@ static const char train_help[] =
     "      --folds N           jackknife folds for the parser's tags (default 5)\n"
     "      --explore P         dynamic-oracle exploration, 0..1 (default 0.9)\n"
     "      --seed N            random seed (default fixed)\n"
+    "      --min-updates N     keep parser features updated at least N times\n"
+    "                          in training (default 2)\n"
     "      --wordnet DIR       WordNet 3.0 database (e.g. /usr/share/wordnet from\n"
     "                          Debian's wordnet-base) for the tagger's lexicon\n"
     "  -q, --quiet             no progress on stderr\n"
@@ -51,10 +53,11 @@ int cmd_train(cli_ctx *c, int argc, char **argv)
         {"explore", required_argument, NULL, 4},
         {"seed", required_argument, NULL, 5},
         {"wordnet", required_argument, NULL, 6},
+        {"min-updates", required_argument, NULL, 7},
         {"quiet", no_argument, NULL, 'q'},
         {"help", no_argument, NULL, 'h'},
         {NULL, 0, NULL, 0}};
-    syn_train_opts o = {.explore = -1, .progress = progress};
+    syn_train_opts o = {.explore = -1, .min_updates = -1, .progress = progress};
     const char *out = NULL;
     int opt, rc;
     long v = 0;
@@ -78,6 +81,8 @@ int cmd_train(cli_ctx *c, int argc, char **argv)
         case 5: if ((rc = int_arg(c, "--seed", optarg, 1, 2147483647L, &v))) return rc;
             o.seed = (uint64_t)v; break;
         case 6: o.wordnet = optarg; break;
+        case 7: if ((rc = int_arg(c, "--min-updates", optarg, 0, 1000, &v))) return rc;
+            o.min_updates = (int)v; break;
         case 'q': o.progress = NULL; break;
         case 'h': fputs(train_help, stdout); return CLI_EXIT_OK;
         default: return cli_usage(c, "unknown option");

@@ -1775,17 +1775,20 @@ static size_t drop_statements(const sctx *sc, cand *cands, size_t nc)
 }
 
 /* Can the sentence give an event that the precision policy keeps? It
- * needs a source and a target with a country or an organisation code:
- * two such mentions, or one and a pronoun that may point to an earlier
- * one; an attack needs only its target. Checked before parsing: most
- * sentences of economic and sports news fail it. */
+ * needs a political source (a mention, or a pronoun pointing back) and a
+ * target, both with a country or an organisation code: so two such
+ * mentions, or one and a pronoun; an attack needs only its target.
+ * Checked before parsing: most sentences of economic and sports news
+ * fail it. */
 static int enough_actors(const sctx *sc, const cand *cands, size_t nc, size_t first)
 {
-    size_t usable = 0;
-    for (size_t q = 0; q < sc->nm && usable < 2; q++)
-        usable += !code_actor_role_only(sc->ms[q].code) || (sc->ms[q].flags & DICT_M_INFERRED);
-    if (usable >= 2)
-        return 1;
+    size_t usable = 0, sources = 0;
+    for (size_t q = 0; q < sc->nm; q++) {
+        const dict_mention *m = &sc->ms[q];
+        int u = !code_actor_role_only(m->code) || (m->flags & DICT_M_INFERRED);
+        usable += u;
+        sources += u && political_source(m->code, 18);
+    }
     int violent = 0;
     for (size_t i = 0; i < nc && !violent; i++) {
         const char *code = cands[i].p ? cands[i].p->code : cands[i].lx->code;
@@ -1793,13 +1796,18 @@ static int enough_actors(const sctx *sc, const cand *cands, size_t nc, size_t fi
     }
     if (violent && usable >= 1)
         return 1;
-    if (first == 0 && usable == 0)
-        return 0; /* nothing earlier for a pronoun to point to */
-    const uint32_t pron = 1u << CODE_CUE_PRON_PERSON | 1u << CODE_CUE_PRON_GROUP |
-                          1u << CODE_CUE_PRON_THING;
+    if (sources >= 1 && usable >= 2)
+        return 1;
+    if (first == 0)
+        return 0; /* a pronoun needs something earlier */
+    /* With no one here, only "they" (both sides of an earlier event) can
+     * make an event, between them. */
+    const uint32_t pron = usable == 0 ? 1u << CODE_CUE_PRON_GROUP
+                                      : 1u << CODE_CUE_PRON_PERSON | 1u << CODE_CUE_PRON_GROUP |
+                                            1u << CODE_CUE_PRON_THING;
     for (uint32_t t = sc->tb; t < sc->te; t++)
         if (code_cues_may_end(sc->c->cues, pron, sc->tk[t].hash) && (cues_at(sc, t) & pron))
-            return usable >= 1 || first > 0;
+            return 1;
     return 0;
 }
 

@@ -166,6 +166,8 @@ typedef struct syn_train_opts {
     int parser_iters;          /* (0: default 20) */
     int folds;                 /* jackknife folds for the parser's tags (0: 5) */
     double explore;            /* dynamic-oracle exploration (<0: default 0.9) */
+    int min_updates;           /* parser features updated fewer times are
+                                  left out of the model (<0: default 2) */
     uint64_t seed;             /* shuffling and exploration (0: fixed default) */
     syn_progress_fn progress;  /* may be NULL */
     void *ud;
