@@ -12,6 +12,7 @@
 #include "code/code_syntax.h"
 #include "core/alloc.h"
 
+#include <assert.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -67,8 +68,9 @@ typedef struct sctx {
     const code_coder *c;
     const txt_analysis *an;
     const txt_token *tk;
-    const dict_mention *ms;
+    const dict_mention *ms;   /* the sentence's mentions */
     size_t nm;
+    size_t m0;                /* index of ms[0] among the document's mentions */
     uint32_t tb, te;          /* sentence tokens */
     const txt_sentence *sent;
     int32_t *mstart, *mend, *mcover; /* indexed by token - tb */
@@ -813,8 +815,11 @@ static size_t members(const sctx *sc, int32_t mi, int32_t *out, size_t cap)
         out[0] = mi;
         return 1;
     }
+    /* list is an index into the document's mentions; sc->ms starts at the
+     * sentence's first one (sc->m0). */
+    assert((size_t)m->list >= sc->m0 && (size_t)m->list <= sc->m0 + (size_t)mi);
     size_t n = 0;
-    for (size_t i = (size_t)m->list; i < sc->nm && n < cap; i++) {
+    for (size_t i = (size_t)m->list - sc->m0; i < sc->nm && n < cap; i++) {
         if (sc->ms[i].list != m->list)
             break;
         if (!sc->attr[i] || (int32_t)i == mi)
@@ -1878,7 +1883,7 @@ int code_document(const code_coder *c, const txt_analysis *an, dy_arena *a,
         }
         sctx sc = {.pair = {si <= st.pair_sent + 1 ? st.pair[0] : NULL,
                             si <= st.pair_sent + 1 ? st.pair[1] : NULL},
-                   .c = c, .an = an, .tk = an->toks, .ms = ms + m0, .nm = mi - m0,
+                   .c = c, .an = an, .tk = an->toks, .ms = ms + m0, .nm = mi - m0, .m0 = m0,
                    .tb = s->tok_begin, .te = s->tok_end, .sent = s};
         sc.mstart = dy_arena_alloc(a, nt * sizeof(int32_t) * 3);
         sc.cmask = dy_arena_alloc(a, nt * sizeof *sc.cmask);

@@ -185,7 +185,7 @@ void syn_tag_run(const syn_model *m, const syn_weights *tagger, const syn_word *
 }
 
 /* Contract in syntax_internal.h. */
-void syn_finite_fix(const syn_model *m, uint8_t *tags, uint32_t n)
+void syn_finite_fix(const syn_model *m, const syn_word *w, uint8_t *tags, uint32_t n)
 {
     int finite = 0;
     for (uint32_t i = 0; i < n && !finite; i++) {
@@ -195,7 +195,12 @@ void syn_finite_fix(const syn_model *m, uint8_t *tags, uint32_t n)
     if (finite || m->vbd_tag == 0)
         return;
     for (uint32_t i = 1; i < n; i++) {
-        if (m->tag_xpos[tags[i]] != SYN_XPOS_VBN || m->tag_upos[tags[i]] != SYN_VERB)
+        int participle = m->tag_xpos[tags[i]] == SYN_XPOS_VBN && m->tag_upos[tags[i]] == SYN_VERB;
+        /* "The United States accused Iran": a past form read as an
+         * adjective in a sentence with no verb at all. */
+        int adjective = m->tag_upos[tags[i]] == SYN_ADJ && (w[i].lex & SYN_LEX_VD) &&
+                        !(w[i].lex & SYN_LEX_A);
+        if (!participle && !adjective)
             continue;
         int aux = 0;
         for (uint32_t j = i; j > 0 && j + 4 > i && !aux; j--)
@@ -212,7 +217,7 @@ static void tag_words(const syn_model *m, const syn_word *w, syn_tree *t)
 {
     syn_tag_run(m, &m->tagger, w, t->n, NULL, t->upos);
     syn_tag_run(m, &m->tagger2, w, t->n, t->upos, t->tag);
-    syn_finite_fix(m, t->tag, t->n);
+    syn_finite_fix(m, w, t->tag, t->n);
     for (uint32_t i = 0; i < t->n; i++) {
         t->upos[i] = m->tag_upos[t->tag[i]];
         t->xpos[i] = m->tag_xpos[t->tag[i]];

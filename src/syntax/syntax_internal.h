@@ -182,10 +182,11 @@ size_t syn_tag_features(const struct syn_model *m, const syn_word *w, size_t n, 
                         const uint8_t *tags, const uint8_t *first, uint64_t *f);
 
 /* Every sentence has a finite verb: when the tags give none, the first
- * past participle (VBN) with no auxiliary before it is a past tense
+ * past participle (VBN), or past form read as an adjective, with no
+ * auxiliary before it is a past tense
  * ("The president visited China": the treebank, web text, has made the
  * tagger fond of participles). */
-void syn_finite_fix(const struct syn_model *m, uint8_t *tags, uint32_t n);
+void syn_finite_fix(const struct syn_model *m, const syn_word *w, uint8_t *tags, uint32_t n);
 
 /* Tag words w[0..n) greedily, left to right, into tags, with the weights
  * of one pass (first: the first pass's tags, or NULL for the first pass). */

@@ -473,7 +473,7 @@ static void tag_fold(trainer *t, int k, int folds, const syn_weights *w1, const 
             syn_tag_run(&t->tags, w1, s->w, (uint32_t)s->g.n, NULL, s->jfirst);
         } else {
             syn_tag_run(&t->tags, w2, s->w, (uint32_t)s->g.n, s->jfirst, s->jtag);
-            syn_finite_fix(&t->tags, s->jtag, (uint32_t)s->g.n);
+            syn_finite_fix(&t->tags, s->w, s->jtag, (uint32_t)s->g.n);
         }
     }
 }
