@@ -309,6 +309,12 @@ static void verb_args(const code_sent *s, uint32_t v, code_args *a)
         if (ps == UINT32_MAX && code_syntax_rel(s, v) == SYN_REL_ACL &&
             code_syntax_head(s, v) != UINT32_MAX)
             ps = code_syntax_head(s, v); /* "the diplomats expelled by ..." */
+        if (ps == UINT32_MAX && code_syntax_rel(s, v) == SYN_REL_CONJ) {
+            /* "Turkey is under sanctions and was condemned by ...": the
+             * subject of the first conjunct. */
+            int how = CODE_ARG_NONE;
+            ps = subject_of(s, code_syntax_head(s, v), &how);
+        }
         if (ps != UINT32_MAX && (a->tgt = code_phrase_mention(s, ps)) >= 0 && a->tgt != a->src) {
             a->tgt_how = CODE_ARG_NSUBJ_PASS;
             a->tgt_tok = (int32_t)ps;

@@ -143,6 +143,8 @@ enum {
     CODE_CUE_RELATIVE,     /* a relative pronoun ("which", "who") */
     CODE_CUE_SPEECH,       /* a verb of saying: its complement is reported */
     CODE_CUE_AGENT_PREP,   /* the preposition of a passive's agent ("by") */
+    CODE_CUE_RECIPROCAL,   /* "each other": the members of a compound source
+                              act on one another */
     CODE_CUE_KINDS
 };
 

@@ -1315,8 +1315,31 @@ static int political_source(const char *code, int root)
     return 1;
 }
 
+/* "Armenia and Azerbaijan accused each other": a reciprocal pronoun (cue
+ * kind reciprocal) among the few words after the event word. */
+static int each_other(const sctx *sc, const cand *cd)
+{
+    for (uint32_t t = cd->v + 1; t < sc->te && t < cd->v + 6; t++) {
+        if (has_cue(sc, t, CODE_CUE_RECIPROCAL))
+            return 1;
+        if (is_boundary_punct(sc, t))
+            break;
+    }
+    return 0;
+}
+
+/* Can the members of a compound source be each other's targets ("Russia
+ * and China held talks", "... signed a pact", "... clashed")? Meetings,
+ * cooperation, agreements, exchanges and fighting, as the codebook codes
+ * them in both directions; not blame, demands or threats, which need
+ * someone they are made of. */
+static int mutual(const char *code, int root)
+{
+    return (root >= 3 && root <= 6) || root == 8 || root == 19 || strcmp(code, "019") == 0;
+}
+
 static int relevant(const dict_mention **srcs, size_t *nsrc, const dict_mention **tgts,
-                    size_t *ntgt, int violent, int root)
+                    size_t *ntgt, int violent, int root, const char *code, int each_other)
 {
     size_t k = 0;
     for (size_t i = 0; i < *nsrc; i++)
@@ -1330,7 +1353,7 @@ static int relevant(const dict_mention **srcs, size_t *nsrc, const dict_mention 
     *ntgt = k;
     if (*nsrc == 0 && !violent)
         return 0;
-    if (*ntgt == 0 && *nsrc < 2)
+    if (*ntgt == 0 && (*nsrc < 2 || !(mutual(code, root) || each_other)))
         return 0;
     return 1;
 }
@@ -1510,7 +1533,7 @@ static int emit(const sctx *sc, const cand *cd, const cand *cands, size_t nc,
         !(cd->lx->speech && obliged(sc, cd->hi + 1) >= 0))
         return 0;
     if (sc->has_tree &&
-        !relevant(srcs, &nsrc, tgts, &ntgt, violent, root))
+        !relevant(srcs, &nsrc, tgts, &ntgt, violent, root, code, each_other(sc, cd)))
         return 0;
     /* An attack may have no named perpetrator, but then its victim must be
      * where the pattern or the passive puts it, not just nearby. */
