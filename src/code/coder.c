@@ -1358,6 +1358,26 @@ static int relevant(const dict_mention **srcs, size_t *nsrc, const dict_mention 
     return 1;
 }
 
+/* Is the candidate's word the infinitive of an appeal or a demand ("called
+ * on Turkey to halt drilling", "urged Iran to release the sailors")? Then
+ * it is what was asked for, not an act of its own. */
+static int embedded(const sctx *sc, const cand *cd, const cand *cands, size_t nc)
+{
+    if (cd->lx->kind != DICT_LX_VERB || code_syntax_rel(&sc->view, cd->v) != SYN_REL_XCOMP)
+        return 0;
+    uint32_t h = code_syntax_head(&sc->view, cd->v);
+    for (size_t k = 0; k < nc; k++) {
+        if (cands[k].v != h || &cands[k] == cd)
+            continue;
+        const char *code = cands[k].p ? cands[k].p->code : cands[k].lx->code;
+        /* appeals (02) and demands (10); a denial's or an accusation's
+         * content is kept, as an alleged act */
+        if ((code[0] == '0' && code[1] == '2') || (code[0] == '1' && code[1] == '0'))
+            return 1;
+    }
+    return 0;
+}
+
 /* Emit the events of one candidate. */
 /* The actor an obligation is laid on in the complement starting at from
  * ("[Friday] [that] China must ...", "that the US and others should ..."):
@@ -1410,10 +1430,20 @@ static int emit(const sctx *sc, const cand *cd, const cand *cands, size_t nc,
     memset(&ga, 0, sizeof ga);
     ga.src = ga.tgt = -1;
     if (sc->has_tree) {
+        if (embedded(sc, cd, cands, nc))
+            return 0;
         syntax_args(sc, cd, &ga);
         passive = ga.passive;
         src = ga.src;
         tgt = ga.tgt;
+        /* A nominal event is reported when the noun says whose act it is
+         * ("Russia's invasion", "US strikes") or a light verb does ("held
+         * talks"); "the attack on the embassy", "the agreement between
+         * Turkey and Libya" merely refer to an act the sentence is not
+         * about, and whose author it does not name. */
+        if (cd->lx->kind == DICT_LX_NOUN && ga.src_how != CODE_ARG_POSS &&
+            ga.src_how != CODE_ARG_MOD && ga.src_how != CODE_ARG_LIGHT)
+            return 0;
     } else if ((passive = is_passive(sc, cd)) && cd->src < 0) {
         /* "was received by Putin": the agent after "by" acts on the subject,
          * even when the pattern's '+' caught the agent. */
