@@ -2029,7 +2029,8 @@ static void test_parse_odd_input(void **state)
         ".", ", , , , ,", "\xE2\x80\x9C Iran \xE2\x80\x9D", "12 34 56 78",
         "THE UNITED NATIONS CONDEMNED THE ATTACK", "a b c d e f g h i j k l m n o p",
         "Iran-Iraq-Syria-Turkey talks", "(((((((", "Iran Iran Iran Iran Iran Iran Iran Iran",
-        "\xC3\x89lys\xC3\xA9" "e \xE4\xB8\xAD\xE5\x9B\xBD met \xD0\x9C\xD0\xBE\xD1\x81\xD0\xBA\xD0\xB2\xD0\xB0"};
+        ("\xC3\x89lys\xC3\xA9" /* the hex escape ends here */
+         "e \xE4\xB8\xAD\xE5\x9B\xBD met \xD0\x9C\xD0\xBE\xD1\x81\xD0\xBA\xD0\xB2\xD0\xB0")};
     for (size_t i = 0; i < sizeof texts / sizeof *texts; i++) {
         parsed p = parse_real(texts[i]);
         parsed q = {.k = tokenize(texts[i])};
