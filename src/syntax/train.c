@@ -420,7 +420,7 @@ static int train_tagger(trainer *t, int pass, int skip, int folds, syn_weights *
     uint8_t *tags = dy_malloc(SYN_MAX_TOKENS + 1);
     int rc = order && tags ? 0 : DY_ENOMEM;
     size_t n = 0;
-    for (size_t i = 0; i < t->ns; i++)
+    for (size_t i = 0; !rc && i < t->ns; i++)
         if (skip < 0 || (int)(i % (size_t)folds) != skip)
             order[n++] = i;
     int iters = t->o->tagger_iters > 0 ? t->o->tagger_iters : 15;
@@ -571,7 +571,7 @@ static int train_parser(trainer *t, syn_weights *out)
     m.min_updates = t->o->min_updates >= 0 ? (uint32_t)t->o->min_updates : 2;
     size_t *order = dy_malloc((t->ns ? t->ns : 1) * sizeof *order);
     int rc = order ? 0 : DY_ENOMEM;
-    for (size_t i = 0; i < t->ns; i++)
+    for (size_t i = 0; !rc && i < t->ns; i++)
         order[i] = i;
     int iters = t->o->parser_iters > 0 ? t->o->parser_iters : 20;
     for (int it = 0; !rc && it < iters; it++) {
