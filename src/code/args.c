@@ -107,6 +107,13 @@ static int32_t phrase_at(const code_sent *s, uint32_t h, int depth)
             int r = code_syntax_rel(s, t);
             if (!naming_rel(r) || naming_rank(r) != rank)
                 continue;
+            if (r == SYN_REL_NMOD) {
+                /* "the leaders of Iran", "officials in Tehran", not "the
+                 * envoy to Iran" (cue kind naming-preposition) */
+                uint32_t c = child(s, t, SYN_REL_CASE, 0);
+                if (c != UINT32_MAX && !cue_word(s, c, CODE_CUE_NAMING_PREP))
+                    continue; /* (no preposition: a title, "President Xi") */
+            }
             int32_t x = phrase_at(s, t, depth - 1);
             if (x >= 0)
                 return x;
@@ -211,8 +218,14 @@ static uint32_t agent_of(const code_sent *s, uint32_t v)
     for (int depth = 0; depth < 2; depth++) {
         for (uint32_t t = s->tb; t < s->te; t++) {
             uint32_t h = code_syntax_head(s, t);
-            if (depth == 1 && h != UINT32_MAX)
+            if (depth == 1 && h != UINT32_MAX) {
+                /* only under an oblique or object, never under the
+                 * passive subject ("the attack by Hamas was condemned") */
+                int hr = syn_rel_universal(code_syntax_rel(s, h));
+                if (hr != SYN_REL_OBL && hr != SYN_REL_OBJ && hr != SYN_REL_NMOD)
+                    continue;
                 h = code_syntax_head(s, h);
+            }
             int r = syn_rel_universal(code_syntax_rel(s, t));
             if (h != v || (r != SYN_REL_OBL && r != SYN_REL_OBJ && r != SYN_REL_NMOD))
                 continue;
@@ -297,8 +310,12 @@ static int32_t complement_actor(const code_sent *s, uint32_t c, int32_t avoid, i
 
 static void verb_args(const code_sent *s, uint32_t v, code_args *a)
 {
+    /* A participle with a "by" phrase and no subject of its own is a
+     * passive the parser did not label; "has condemned the attack by
+     * Hamas" has its subject, and is active. */
     a->passive = code_syntax_passive(s, v) ||
-                 (s->tree->xpos[v - s->tb] == SYN_XPOS_VBN && agent_of(s, v) != UINT32_MAX);
+                 (s->tree->xpos[v - s->tb] == SYN_XPOS_VBN &&
+                  child(s, v, SYN_REL_NSUBJ, 0) == UINT32_MAX && agent_of(s, v) != UINT32_MAX);
     if (a->passive) {
         uint32_t ag = agent_of(s, v);
         if (ag != UINT32_MAX && (a->src = code_phrase_mention(s, ag)) >= 0) {
@@ -336,7 +353,7 @@ static void verb_args(const code_sent *s, uint32_t v, code_args *a)
         a->src_tok = (int32_t)subj;
         a->src_how = how;
         a->src = code_phrase_mention(s, subj);
-        if (a->src < 0 && (is_pronoun(s, subj) || pointing(s, subj)))
+        if (a->src < 0 && pointing(s, subj))
             a->src_pronoun = 1;
     }
     uint32_t o = child(s, v, SYN_REL_OBJ, 0);
@@ -405,7 +422,7 @@ static void noun_args(const code_sent *s, uint32_t v, code_args *a)
                 a->src = m;
                 a->src_how = i == 0 ? CODE_ARG_POSS : CODE_ARG_MOD;
                 a->src_tok = (int32_t)t;
-            } else if (m < 0 && i == 0 && is_pronoun(s, t)) {
+            } else if (m < 0 && i == 0 && pointing(s, t)) {
                 /* "their attack": whose, the document says */
                 a->src_pronoun = 1;
                 a->src_how = CODE_ARG_POSS;
@@ -424,7 +441,7 @@ static void noun_args(const code_sent *s, uint32_t v, code_args *a)
             a->src = code_phrase_mention(s, subj);
             a->src_how = CODE_ARG_LIGHT;
             a->src_tok = (int32_t)subj;
-            if (a->src < 0 && is_pronoun(s, subj))
+            if (a->src < 0 && pointing(s, subj))
                 a->src_pronoun = 1;
         }
         /* "imposed sanctions on Iran": the light verb's oblique. */
@@ -458,6 +475,7 @@ void code_syntax_args(const code_sent *s, uint32_t v, int noun, code_args *out)
     if (out->src >= 0 && (s->ms[out->src].flags & DICT_M_LOCALITY)) {
         out->src = -1; /* a city is where things happen, never who acts */
         out->src_how = CODE_ARG_NONE;
+        out->src_tok = -1;
     }
     if (out->src >= 0 && out->src == out->tgt)
         out->tgt = -1;

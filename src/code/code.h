@@ -145,6 +145,8 @@ enum {
     CODE_CUE_AGENT_PREP,   /* the preposition of a passive's agent ("by") */
     CODE_CUE_RECIPROCAL,   /* "each other": the members of a compound source
                               act on one another */
+    CODE_CUE_NAMING_PREP,  /* "the leaders of Iran": a phrase after it names
+                              the actor of the noun it hangs off */
     CODE_CUE_KINDS
 };
 

@@ -330,6 +330,25 @@ static const tcase ACTIVE[] = {
      "Iraq PROPN NNP 2 obj|. PUNCT . 2 punct",
      {{0, 1, "IRN", 0}, {4, 5, "IRQ", 0}, END},
      "imposed", 0, {"IRN", NSUBJ, "Iran", "IRQ", OBL, "Iraq", 0, 0}},
+    {"perfect tense with a 'by' phrase is active", "Israel has condemned the attack by Hamas.",
+     "Israel PROPN NNP 3 nsubj|has AUX VBZ 3 aux|condemned VERB VBN 0 root|the DET DT 5 det|"
+     "attack NOUN NN 3 obj|by ADP IN 7 case|Hamas PROPN NNP 5 nmod|. PUNCT . 3 punct",
+     {{0, 1, "ISR", 0}, {6, 7, "PSEREB", 0}, END},
+     "condemned", 0, {"ISR", NSUBJ, "Israel", NULL, NONE, NULL, 0, 0}},
+    {"a 'to' phrase does not name the subject's actor", "The envoy to Iran met Netanyahu.",
+     "The DET DT 2 det|envoy NOUN NN 5 nsubj|to ADP IN 4 case|Iran PROPN NNP 2 nmod|"
+     "met VERB VBD 0 root|Netanyahu PROPN NNP 5 obj|. PUNCT . 5 punct",
+     {{3, 4, "IRN", 0}, {5, 6, "ISRGOV", 0}, END},
+     "met", 0, {NULL, NSUBJ, "envoy", "ISRGOV", OBJ, "Netanyahu", 0, 0}},
+    {"an 'of' phrase does", "The envoy of Iran met Netanyahu.",
+     "The DET DT 2 det|envoy NOUN NN 5 nsubj|of ADP IN 4 case|Iran PROPN NNP 2 nmod|"
+     "met VERB VBD 0 root|Netanyahu PROPN NNP 5 obj|. PUNCT . 5 punct",
+     {{3, 4, "IRN", 0}, {5, 6, "ISRGOV", 0}, END},
+     "met", 0, {"IRN", NSUBJ, "envoy", "ISRGOV", OBJ, "Netanyahu", 0, 0}},
+    {"a pronoun that points nowhere is no pronoun to resolve", "Nobody attacked Iraq.",
+     "Nobody PRON NN 2 nsubj|attacked VERB VBD 0 root|Iraq PROPN NNP 2 obj|. PUNCT . 2 punct",
+     {{2, 3, "IRQ", 0}, END},
+     "attacked", 0, {NULL, NSUBJ, "Nobody", "IRQ", OBJ, "Iraq", 0, 0}},
 };
 
 static void test_active(void **state)
@@ -382,11 +401,17 @@ static const tcase PASSIVE[] = {
      ". PUNCT . 3 punct",
      {{0, 1, "IRN", 0}, {3, 4, "IRQ", 0}, END},
      "attacked", 0, {"IRN", NSUBJ, "Iran", "IRQ", OBJ, "Iraq", 0, 0}},
+    {"an agent under the passive subject is not the agent",
+     "The attack by Hamas was condemned.",
+     "The DET DT 2 det|attack NOUN NN 6 nsubj:pass|by ADP IN 4 case|Hamas PROPN NNP 2 nmod|"
+     "was AUX VBD 6 aux:pass|condemned VERB VBN 0 root|. PUNCT . 6 punct",
+     {{3, 4, "PSEREB", 0}, END},
+     "condemned", 0, {NULL, NONE, NULL, NULL, NONE, NULL, 1, 0}},
     {"a place as agent is no source", "Iran was attacked by Kharkiv.",
      "Iran PROPN NNP 3 nsubj:pass|was AUX VBD 3 aux:pass|attacked VERB VBN 0 root|"
      "by ADP IN 5 case|Kharkiv PROPN NNP 3 obl:agent|. PUNCT . 3 punct",
      {{0, 1, "IRN", 0}, {4, 5, "KHARKIV", LOC}, END},
-     "attacked", 0, {NULL, NONE, "Kharkiv", "IRN", NSUBJ_PASS, "Iran", 1, 0}},
+     "attacked", 0, {NULL, NONE, NULL, "IRN", NSUBJ_PASS, "Iran", 1, 0}},
 };
 
 static void test_passive(void **state)
@@ -550,11 +575,11 @@ static const tcase OBLIQUE[] = {
      ". PUNCT . 3 punct",
      {{1, 2, "USA", 0}, {7, 8, "UKR", 0}, END},
      "provided", 0, {"USA", NSUBJ, "US", "UKR", OBL, "Ukraine", 0, 0}},
-    {"the object's own 'to' phrase names it", "Iran provided aid to Iraq.",
+    {"the object's 'to' phrase is found one level down", "Iran provided aid to Iraq.",
      "Iran PROPN NNP 2 nsubj|provided VERB VBD 0 root|aid NOUN NN 2 obj|to ADP IN 5 case|"
      "Iraq PROPN NNP 3 nmod|. PUNCT . 2 punct",
      {{0, 1, "IRN", 0}, {4, 5, "IRQ", 0}, END},
-     "provided", 0, {"IRN", NSUBJ, "Iran", "IRQ", OBJ, "aid", 0, 0}},
+     "provided", 0, {"IRN", NSUBJ, "Iran", "IRQ", OBL, "Iraq", 0, 0}},
     {"a target preposition without an actor", "Iran met with officials.",
      "Iran PROPN NNP 2 nsubj|met VERB VBD 0 root|with ADP IN 4 case|officials NOUN NNS 2 obl|"
      ". PUNCT . 2 punct",
@@ -754,13 +779,13 @@ static const tcase PRONOUNS[] = {
     {"a place is never a source", "Geneva hosted Iran.",
      "Geneva PROPN NNP 2 nsubj|hosted VERB VBD 0 root|Iran PROPN NNP 2 obj|. PUNCT . 2 punct",
      {{0, 1, "GENEVA", LOC}, {2, 3, "IRN", 0}, END},
-     "hosted", 0, {NULL, NONE, "Geneva", "IRN", OBJ, "Iran", 0, 0}},
+     "hosted", 0, {NULL, NONE, NULL, "IRN", OBJ, "Iran", 0, 0}},
     {"a place is never a source, through coordination either",
      "Geneva rose and welcomed Iran.",
      "Geneva PROPN NNP 2 nsubj|rose VERB VBD 0 root|and CCONJ CC 4 cc|welcomed VERB VBD 2 conj|"
      "Iran PROPN NNP 4 obj|. PUNCT . 2 punct",
      {{0, 1, "GENEVA", LOC}, {4, 5, "IRN", 0}, END},
-     "welcomed", 0, {NULL, NONE, "Geneva", "IRN", OBJ, "Iran", 0, 0}},
+     "welcomed", 0, {NULL, NONE, NULL, "IRN", OBJ, "Iran", 0, 0}},
     {"a seat is a source (the capital stands for its state)", "Moscow warned Kyiv.",
      "Moscow PROPN NNP 2 nsubj|warned VERB VBD 0 root|Kyiv PROPN NNP 2 obj|. PUNCT . 2 punct",
      {{0, 1, "RUS", SEAT}, {2, 3, "UKR", SEAT}, END},
