@@ -1,7 +1,9 @@
-/* lemma.c - lemmas for display (dyad parse) and for the coder's tests:
- * the commonest irregular English verbs from a table, regular inflection
- * by rule. The verb dictionary matches word forms itself, so lemmas here
- * need only be right for the common cases. */
+/* lemma.c - lemmas for display (dyad parse): the commonest irregular
+ * English verbs from a table, regular inflection by rule, and the model's
+ * lexicon to choose among the stems a rule allows ("expelled": expel, not
+ * expell; "violated": violate, not violat). The verb dictionary matches
+ * word forms itself, so lemmas here need only be right for the common
+ * cases. */
 #include "syntax/syntax_internal.h"
 
 #include <string.h>
@@ -93,20 +95,52 @@ static size_t noun_stem(const char *s, size_t n, char *out, size_t cap)
     return copy(out, cap, s, n);
 }
 
+/* Is s[0..n) a base form of the wanted class in the model's lexicon? */
+static int known(const syn_model *m, const char *s, size_t n, uint16_t cls)
+{
+    return m && n > 0 && (syn_lexicon_get(&m->lex, txt_hash(s, n)) & cls) != 0;
+}
+
+/* The stem of a regular -ed/-ing form that the lexicon knows as a verb:
+ * the bare stem, the stem with an "e" ("violat" + e), or the stem with its
+ * doubled consonant undone ("expell" - l). Returns 0 when none is known. */
+static size_t known_verb_stem(const syn_model *m, const char *s, size_t n, char *out, size_t cap)
+{
+    size_t cut = ends(s, n, "ing") ? 3 : ends(s, n, "ed") ? 2 : 0;
+    if (!cut || n - cut < 2)
+        return 0;
+    size_t k = n - cut;
+    char buf[96];
+    if (k + 1 >= sizeof buf)
+        return 0;
+    memcpy(buf, s, k);
+    if (known(m, buf, k, SYN_LEX_V))
+        return copy(out, cap, buf, k);
+    buf[k] = 'e';
+    if (known(m, buf, k + 1, SYN_LEX_V))
+        return copy(out, cap, buf, k + 1);
+    if (k >= 3 && buf[k - 1] == buf[k - 2] && known(m, buf, k - 1, SYN_LEX_V))
+        return copy(out, cap, buf, k - 1);
+    return 0;
+}
+
 /* Contract in syntax.h. */
 size_t syn_lemma(const syn_model *m, const txt_token *tok, int upos, int xpos, char *out,
                  size_t cap)
 {
-    (void)m;
     const char *s = tok->norm;
     size_t n = tok->norm_len;
+    if (xpos == SYN_XPOS_POS)
+        return copy(out, cap, s, n); /* the possessive 's */
     if (upos == SYN_VERB || upos == SYN_AUX || upos == SYN_PART) {
         for (size_t i = 0; i < sizeof irregular / sizeof *irregular; i++)
             if (strlen(irregular[i][0]) == n && memcmp(irregular[i][0], s, n) == 0)
                 return copy(out, cap, irregular[i][1], strlen(irregular[i][1]));
         if (upos != SYN_PART && xpos != SYN_XPOS_VB && xpos != SYN_XPOS_VBP &&
-            xpos != SYN_XPOS_MD)
-            return verb_stem(s, n, out, cap);
+            xpos != SYN_XPOS_MD) {
+            size_t k = known_verb_stem(m, s, n, out, cap);
+            return k ? k : verb_stem(s, n, out, cap);
+        }
     }
     if ((upos == SYN_NOUN || upos == SYN_PROPN) &&
         (xpos == SYN_XPOS_NNS || xpos == SYN_XPOS_NNPS))
