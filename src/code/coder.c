@@ -986,6 +986,68 @@ static int modality(const sctx *sc, uint32_t cs, uint32_t v, uint32_t bound, uin
     return CODE_MOD_ASSERTED;
 }
 
+/* Strength of a modality when two readings disagree: negated, alleged,
+ * hypothetical, future, asserted. */
+static int mod_rank(int m)
+{
+    switch (m) {
+    case CODE_MOD_NEGATED: return 4;
+    case CODE_MOD_ALLEGED: return 3;
+    case CODE_MOD_HYPOTHETICAL: return 2;
+    case CODE_MOD_FUTURE: return 1;
+    default: return 0;
+    }
+}
+
+/* The modality the tree gives the word at v: markers (auxiliaries,
+ * negation, "if"/"unless") on the word and on the verbs it depends on
+ * through infinitives, adverbial clauses, obliques and coordination
+ * ("Medvedev suggested that Russia could respond by giving weapons": the
+ * giving depends on "could respond"), but not across a reported clause's
+ * edge, whose speaker's words are not its modality. In reported speech
+ * "would" is the future seen from the past. Returns the stronger of this
+ * and mod (the word-window reading); *cb, *ce get the marker's token. */
+static int syntax_modality(const sctx *sc, uint32_t v, int mod, uint32_t *cb, uint32_t *ce)
+{
+    static const int kinds[] = {CODE_CUE_NEGATED, CODE_CUE_ALLEGED, CODE_CUE_HYPOTHETICAL,
+                                CODE_CUE_FUTURE};
+    static const int mods[] = {CODE_MOD_NEGATED, CODE_MOD_ALLEGED, CODE_MOD_HYPOTHETICAL,
+                               CODE_MOD_FUTURE};
+    const code_sent *vw = &sc->view;
+    uint32_t x = v;
+    for (int hops = 0; hops < 5 && x != UINT32_MAX; hops++) {
+        uint32_t h = code_syntax_head(vw, x);
+        int reported = 0;
+        if (h != UINT32_MAX && code_syntax_rel(vw, x) == SYN_REL_CCOMP)
+            reported = has_cue(sc, h, CODE_CUE_SPEECH);
+        for (uint32_t t = sc->tb; t < sc->te; t++) {
+            if (code_syntax_head(vw, t) != x)
+                continue;
+            int r = syn_rel_universal(code_syntax_rel(vw, t));
+            if (r != SYN_REL_AUX && r != SYN_REL_ADVMOD && r != SYN_REL_MARK)
+                continue;
+            for (int k = 0; k < 4; k++) {
+                if (!has_cue(sc, t, kinds[k]))
+                    continue;
+                int m = mods[k];
+                if (m == CODE_MOD_HYPOTHETICAL && reported && strcmp(sc->tk[t].norm, "would") == 0)
+                    m = CODE_MOD_FUTURE;
+                if (mod_rank(m) > mod_rank(mod)) {
+                    mod = m;
+                    *cb = t;
+                    *ce = t + 1;
+                }
+                break;
+            }
+        }
+        int r = code_syntax_rel(vw, x);
+        if (r != SYN_REL_XCOMP && r != SYN_REL_ADVCL && r != SYN_REL_OBL && r != SYN_REL_CONJ)
+            break;
+        x = h;
+    }
+    return mod;
+}
+
 /* Mentions that only name the source of the report: after a comma, right
  * before a speech verb ("..., a Jordanian official confirmed", "..., the
  * Washington Post said"). They are never the target of the reported act. */
@@ -1577,6 +1639,8 @@ static int emit(const sctx *sc, const cand *cd, const cand *cands, size_t nc,
     uint32_t cb = 0, ce = 0;
     int oblig;
     int mod = modality(sc, cs, cd->v, bound, &cb, &ce, &oblig, cd->form);
+    if (sc->has_tree)
+        mod = syntax_modality(sc, cd->v, mod, &cb, &ce);
     if (oblig && mod != CODE_MOD_NEGATED && nsrc > 0) {
         /* "Russia said Sudan must return the helicopter": Russia demands
          * of Sudan. The speaker is the subject of the speech verb. */
