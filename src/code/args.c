@@ -237,9 +237,32 @@ static uint32_t agent_of(const code_sent *s, uint32_t v)
     return UINT32_MAX;
 }
 
-/* Contract in code_syntax.h. */
+/* The first child of h related by rel (universal when universal) whose
+ * preposition marks a target and that names an actor other than avoid. */
+static int32_t marked_child(const code_sent *s, uint32_t h, int rel, int32_t avoid, uint32_t *tok)
+{
+    for (uint32_t t = s->tb; t < s->te; t++) {
+        if (code_syntax_head(s, t) != h || syn_rel_universal(code_syntax_rel(s, t)) != rel)
+            continue;
+        uint32_t c = child(s, t, SYN_REL_CASE, 0);
+        int32_t m;
+        if (c != UINT32_MAX && cue_word(s, c, CODE_CUE_TARGET_PREP) &&
+            (m = code_phrase_mention(s, t)) >= 0 && m != avoid) {
+            *tok = t;
+            return m;
+        }
+    }
+    return -1;
+}
+
+/* Contract in code_syntax.h. The object's own phrase comes first ("cut
+ * ties with Israel over the war in Gaza": Israel), then the obliques. */
 int32_t code_syntax_oblique(const code_sent *s, uint32_t v, int32_t avoid, uint32_t *tok)
 {
+    uint32_t o = child(s, v, SYN_REL_OBJ, 0);
+    int32_t m;
+    if (o != UINT32_MAX && (m = marked_child(s, o, SYN_REL_NMOD, avoid, tok)) >= 0)
+        return m;
     for (uint32_t t = s->tb; t < s->te; t++) {
         if (code_syntax_head(s, t) != v)
             continue;
@@ -251,13 +274,13 @@ int32_t code_syntax_oblique(const code_sent *s, uint32_t v, int32_t avoid, uint3
         uint32_t c = child(s, t, SYN_REL_CASE, 0);
         if (c == UINT32_MAX || !cue_word(s, c, CODE_CUE_TARGET_PREP))
             continue;
-        int32_t m = code_phrase_mention(s, t);
-        if (m >= 0 && m != avoid) {
+        int32_t x = code_phrase_mention(s, t);
+        if (x >= 0 && x != avoid) {
             *tok = t;
-            return m;
+            return x;
         }
     }
-    /* One level down: "provided $5.5 billion in aid to Ukraine" (the aid's
+/* One level down: "provided $5.5 billion in aid to Ukraine" (the aid's
      * "to" phrase). */
     for (uint32_t t = s->tb; t < s->te; t++) {
         if (code_syntax_head(s, t) != v)
@@ -269,11 +292,11 @@ int32_t code_syntax_oblique(const code_sent *s, uint32_t v, int32_t avoid, uint3
             if (code_syntax_head(s, u) != t || code_syntax_rel(s, u) != SYN_REL_NMOD)
                 continue;
             uint32_t c = child(s, u, SYN_REL_CASE, 0);
-            int32_t m;
+            int32_t x;
             if (c != UINT32_MAX && cue_word(s, c, CODE_CUE_TARGET_PREP) &&
-                (m = cover(s, u)) >= 0 && m != avoid) {
+                (x = cover(s, u)) >= 0 && x != avoid) {
                 *tok = u;
-                return m;
+                return x;
             }
         }
     }
