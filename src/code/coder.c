@@ -1618,6 +1618,13 @@ static int emit(const sctx *sc, const cand *cd, const cand *cands, size_t nc,
     }
     int root = (code[0] - '0') * 10 + (code[1] - '0');
     int violent = root >= 18;
+    /* "A storm killed 12 people", "the earthquake that struck Turkey": an
+     * act of violence with no actor for a source is an event only when no
+     * one is named as its subject at all (a passive: "Fico was shot") or the
+     * subject is a role noun ("gunmen", "an attacker"). */
+    if (sc->has_tree && violent && src < 0 && !ga.src_pronoun && ga.src_tok >= 0 &&
+        MS(sc, mcover, (uint32_t)ga.src_tok) < 0)
+        return 0;
     /* "X said ...": in news nearly every sentence reports speech; the act
      * reported is the event, the saying is not (docs/coder.md). The
      * complement-based tone codes (012 pessimism, 013 optimism, ...) stay. */
