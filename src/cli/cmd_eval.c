@@ -21,7 +21,11 @@ static const char eval_help[] =
     "             no-event sentences, must-not rows hit, and all of it by source\n"
     "             (the figures of ../shared/eval/score_articles.py).\n"
     "  sentences  columns id cameo_code source target sentence: one sentence per row;\n"
-    "             prints coverage, root, exact-code, actor and full accuracy.\n\n"
+    "             prints coverage, root, exact-code, actor and full accuracy.\n"
+    "  golden     the coder's golden sentences (tests/golden/coder, several\n"
+    "             files allowed): every row is coded with --all-modalities and its\n"
+    "             date and checked against its expected events; rows whose id ends\n"
+    "             in -xfail are known failures. Exit 1 when a row fails.\n\n"
     "Options:\n"
     "      --gold articles|sentences  the gold format (default: by the header)\n"
     "      --articles FILE  the articles of an articles gold (JSON lines)\n"
@@ -101,8 +105,8 @@ static int parse_args(cli_ctx *c, int argc, char **argv, eval_args *a, int *done
         if (rc)
             return rc == 1 ? CLI_EXIT_OK : rc;
     }
-    if (argc - optind != 1)
-        return cli_usage(c, "expected one gold file");
+    if (argc - optind < 1)
+        return cli_usage(c, "expected a gold file");
     if (a->misses && a->json)
         return cli_usage(c, "--misses writes text: it does not go with --format json");
     return 0;
@@ -232,6 +236,96 @@ static int eval_article_gold(cli_ctx *c, const char *path, eval_args *a)
     return rc;
 }
 
+/* Code one golden row and check it; failures are printed (FAIL lines as
+ * tests/cli reads them). Returns 0 (*ok set), or CLI_EXIT_FAIL. */
+static int golden_row(const cli_engine *eng, const char *file, const eval_golden_row *r,
+                      dy_arena *a, int *ok)
+{
+    dy_arena_reset(a);
+    txt_doc d = {.id = r->id, .text = r->text, .len = strlen(r->text), .date = r->date};
+    txt_analysis an;
+    code_event *ev;
+    size_t nev;
+    dy_err e;
+    dy_err_clear(&e);
+    if (cli_code_doc(eng, &d, a, &an, &ev, &nev, &e) != 0) {
+        cli_print_err(&e);
+        return CLI_EXIT_FAIL;
+    }
+    eval_event *evs = dy_arena_calloc(a, nev ? nev : 1, sizeof *evs);
+    eval_event_store *st = dy_arena_calloc(a, nev ? nev : 1, sizeof *st);
+    if (!evs || !st) {
+        cli_errorf("out of memory");
+        return CLI_EXIT_FAIL;
+    }
+    for (size_t i = 0; i < nev; i++)
+        eval_event_from_code(&evs[i], &st[i], &d, &an, &ev[i]);
+    dy_buf why = {0};
+    *ok = eval_golden_match(r->expected, evs, nev, &why) == 0;
+    size_t idn = strlen(r->id);
+    int xfail = idn > 6 && strcmp(r->id + idn - 6, "-xfail") == 0;
+    if (*ok && xfail)
+        printf("note: golden %s %s passes (xfail row)\n", file, r->id);
+    if (!*ok && !xfail) {
+        printf("FAIL: golden %s %s: got [", file, r->id);
+        for (size_t i = 0; i < nev; i++)
+            printf("%s%s>%s:%s@%s!%s", i ? " " : "", evs[i].source ? evs[i].source : "",
+                   evs[i].target ? evs[i].target : "", evs[i].code,
+                   evs[i].date && *evs[i].date ? evs[i].date : "null",
+                   evs[i].modality ? evs[i].modality : "asserted");
+        printf("] %s\n", why.data ? why.data : "");
+    }
+    dy_buf_free(&why);
+    return 0;
+}
+
+/* The golden format: every row of every file, in one process. */
+static int eval_golden(cli_ctx *c, const char *const *files, size_t nfiles, eval_args *a)
+{
+    a->co.all_modalities = 1;
+    cli_engine eng;
+    if (cli_engine_open(c, &a->in, &a->co, &eng))
+        return CLI_EXIT_FAIL;
+    dy_arena *ar = dy_arena_new();
+    long pass = 0, xpass = 0, xfail = 0, failed = 0;
+    int rc = ar ? 0 : CLI_EXIT_FAIL;
+    for (size_t f = 0; !rc && f < nfiles; f++) {
+        eval_golden_row *rows;
+        size_t n;
+        dy_err e;
+        dy_err_clear(&e);
+        if (eval_golden_read(files[f], &rows, &n, &e) != 0) {
+            cli_print_err(&e);
+            rc = CLI_EXIT_FAIL;
+            break;
+        }
+        const char *base = strrchr(files[f], '/');
+        base = base ? base + 1 : files[f];
+        for (size_t i = 0; !rc && i < n; i++) {
+            int ok = 0;
+            rc = golden_row(&eng, base, &rows[i], ar, &ok);
+            size_t idn = strlen(rows[i].id);
+            int xf = idn > 6 && strcmp(rows[i].id + idn - 6, "-xfail") == 0;
+            pass += ok;
+            xpass += ok && xf;
+            xfail += !ok && xf;
+            failed += !ok && !xf;
+        }
+        eval_golden_free(rows, n);
+    }
+    dy_arena_free(ar);
+    cli_engine_close(&eng);
+    if (rc)
+        return rc;
+    printf("golden: %ld passed (%ld xfail rows passing), %ld xfail, %ld failed\n", pass, xpass,
+           xfail, failed);
+    if (fflush(stdout) != 0) {
+        cli_errorf("write error on standard output");
+        return CLI_EXIT_FAIL;
+    }
+    return failed ? CLI_EXIT_FAIL : 0;
+}
+
 int cmd_eval(cli_ctx *c, int argc, char **argv)
 {
     eval_args a = {0};
@@ -255,7 +349,13 @@ int cmd_eval(cli_ctx *c, int argc, char **argv)
             return CLI_EXIT_FAIL;
         }
     }
+    if (kind != EVAL_GOLD_GOLDEN && argc - optind != 1) {
+        cli_input_free(&a.in);
+        return cli_usage(c, "expected one gold file (several only of golden sentences)");
+    }
     rc = kind == EVAL_GOLD_ARTICLES ? eval_article_gold(c, gold, &a)
+         : kind == EVAL_GOLD_GOLDEN ? eval_golden(c, (const char *const *)argv + optind,
+                                                  (size_t)(argc - optind), &a)
                                     : eval_sentence_gold(c, gold, &a);
     cli_input_free(&a.in);
     return rc ? rc : cli_finish(c);

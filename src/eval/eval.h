@@ -29,7 +29,8 @@
 typedef enum {
     EVAL_GOLD_UNKNOWN = 0,
     EVAL_GOLD_ARTICLES,   /* doc sent start end source target code date modality note */
-    EVAL_GOLD_SENTENCES   /* id cameo_code source target sentence ... */
+    EVAL_GOLD_SENTENCES,  /* id cameo_code source target sentence ... */
+    EVAL_GOLD_GOLDEN      /* the coder's golden sentences (tests/golden/coder) */
 } eval_gold_kind;
 
 /* The format of a gold file by the column names of its header line
@@ -290,5 +291,31 @@ int eval_sentences_write_json(const eval_sentences *g, dy_buf *b);
 /* Append every scored row that is not fully right, with its events and
  * their reasons. Returns 0 or DY_ENOMEM. */
 int eval_sentences_write_misses(const eval_sentences *g, dy_buf *b);
+
+/* ---- golden sentences (tests/golden/coder, golden.c) ------------------ */
+
+/* A golden file starts with the line "# Golden coder sentences ...". */
+int eval_golden_is(const char *line, size_t len);
+
+/* One row: id, document date, text, expected events. Strings owned by the
+ * row (eval_golden_free). */
+typedef struct eval_golden_row {
+    long line;
+    char *id;
+    txt_date date;
+    char *text;
+    char *expected;   /* "SRC>TGT:CODE@DATE[!MOD];..." or "-" */
+} eval_golden_row;
+
+/* Read the rows of a golden file ('#' lines are comments). *out is
+ * caller-owned. Returns 0, DY_EIO, DY_EPARSE (err: file:line, what was
+ * expected) or DY_ENOMEM. */
+int eval_golden_read(const char *path, eval_golden_row **out, size_t *nout, dy_err *err);
+void eval_golden_free(eval_golden_row *rows, size_t n);
+
+/* Do the events ev[0..n) of a row's text satisfy expected (format in
+ * golden.c)? Returns 0 when they do, else 1 with the reasons appended to
+ * why ("missing ...; unexpected root ...;"). */
+int eval_golden_match(const char *expected, const eval_event *ev, size_t n, dy_buf *why);
 
 #endif

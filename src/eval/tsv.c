@@ -211,6 +211,7 @@ int eval_gold_detect(const char *path, int *kind, dy_err *err)
         return dy_err_set(err, DY_EIO, path, 0, -1, "read error");
     buf[n] = '\0';
     char *nl = memchr(buf, '\n', n);
-    *kind = eval_gold_kind_of_header(buf, nl ? (size_t)(nl - buf) : n);
+    size_t len = nl ? (size_t)(nl - buf) : n;
+    *kind = eval_golden_is(buf, len) ? EVAL_GOLD_GOLDEN : eval_gold_kind_of_header(buf, len);
     return 0;
 }

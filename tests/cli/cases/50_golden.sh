@@ -1,99 +1,28 @@
 # Golden coder sentences: tests/golden/coder/*.tsv (format in each file's
-# header). Each row is coded with `dyad code --all-modalities --date DOC_DATE`;
-# every expected event must be among the output events, and an output event
-# whose root is not among the expected roots fails the row. Rows whose id ends
-# in -xfail pin known failures of the coder: a failure there is reported as
-# XFAIL and not counted; an unexpected pass counts as ok and prints a note.
+# header), all checked in one process by `dyad eval` (golden format): each
+# row is coded with --all-modalities and its date; every expected event must
+# be among the output events, and an output event whose root is not among
+# the expected roots fails the row. Rows whose id ends in -xfail pin known
+# failures of the coder: a failure there is not counted; an unexpected pass
+# prints a note.
+"$DYAD" eval "$ROOT"/tests/golden/coder/*.tsv >"$T/golden.out" 2>"$T/err" </dev/null
+grc=$?
+grep '^note: ' "$T/golden.out"
+if [ "$grc" -eq 0 ] && grep -q '^golden: [0-9]* passed' "$T/golden.out"; then
+    ok
+else
+    bad "golden sentences (exit $grc): $(grep -c '^FAIL' "$T/golden.out") rows failed"
+    grep '^FAIL' "$T/golden.out" >&2
+fi
+tail -n 1 "$T/golden.out"
 
-# golden_events FILE: the events of dyad's JSON lines in FILE, one per line,
-# written SOURCE>TARGET:CODE@DATE!MODALITY.
-golden_events() {
-    if command -v jq >/dev/null 2>&1; then
-        jq -r '"\(.source)>\(.target):\(.code)@\(.date // "null")!\(.modality)"' "$1"
-    else
-        # Fixed key order (docs/formats.md): doc, sent, date, source, target,
-        # code, root, quad, goldstein, modality, text, ...
-        sed -n 's/^{"doc":.*,"sent":[0-9]*,"date":"\{0,1\}\([^",]*\)"\{0,1\},"source":"\([^"]*\)","target":"\([^"]*\)","code":"\([^"]*\)","root":"[^"]*","quad":[0-9]*,"goldstein":[-0-9.e]*,"modality":"\([a-z]*\)".*/\2>\3:\4@\1!\5/p' "$1"
-    fi
-}
-
-# golden_match EXPECTED < EVENTS: exit 0 when the events satisfy EXPECTED,
-# else print what is missing or unexpected.
-golden_match() {
-    awk -v expected="$1" '
-    function parse(s, a,   i) {
-        # SOURCE>TARGET:CODE@DATE[!MODALITY] into a["src"], ...
-        a["mod"] = "asserted"
-        i = index(s, "!"); if (i) { a["mod"] = substr(s, i + 1); s = substr(s, 1, i - 1) }
-        i = index(s, "@"); a["date"] = substr(s, i + 1); s = substr(s, 1, i - 1)
-        i = index(s, ":"); a["code"] = substr(s, i + 1); s = substr(s, 1, i - 1)
-        i = index(s, ">"); a["tgt"] = substr(s, i + 1); a["src"] = substr(s, 1, i - 1)
-    }
-    function actor_ok(want, got) {
-        if (length(want) == 3) return substr(got, 1, 3) == want
-        return got == want
-    }
-    function code_ok(want, got) {
-        if (want ~ /\*$/) return index(got, substr(want, 1, length(want) - 1)) == 1
-        return got == want
-    }
-    { ev[++n] = $0 }
-    END {
-        fail = 0
-        if (expected == "-") {
-            if (n > 0) { printf "unexpected event(s)"; fail = 1 }
-        } else {
-            ne = split(expected, want, ";")
-            for (k = 1; k <= ne; k++) {
-                gsub(/^ +| +$/, "", want[k])
-                parse(want[k], w)
-                roots[substr(w["code"], 1, 2)] = 1
-                found = 0
-                for (j = 1; j <= n && !found; j++) {
-                    parse(ev[j], g)
-                    if (actor_ok(w["src"], g["src"]) && actor_ok(w["tgt"], g["tgt"]) &&
-                        code_ok(w["code"], g["code"]) && w["date"] == g["date"] &&
-                        w["mod"] == g["mod"])
-                        found = 1
-                }
-                if (!found) { printf "missing %s; ", want[k]; fail = 1 }
-            }
-            for (j = 1; j <= n; j++) {
-                parse(ev[j], g)
-                if (!(substr(g["code"], 1, 2) in roots)) { printf "unexpected root %s; ", ev[j]; fail = 1 }
-            }
-        }
-        exit fail
-    }'
-}
-
-golden_ok=0 golden_xfail=0 golden_xpass=0 golden_bad=0
-for gf in "$ROOT"/tests/golden/coder/*.tsv; do
-    [ -f "$gf" ] || continue
-    gname=$(basename "$gf")
-    while IFS='	' read -r gid gdate gtext gexp; do
-        case $gid in '#'* | '') continue ;; esac
-        printf '%s\n' "$gtext" >"$T/golden.txt"
-        "$DYAD" code --all-modalities --date "$gdate" "$T/golden.txt" >"$T/golden.out" 2>"$T/err" </dev/null
-        grc=$?
-        golden_events "$T/golden.out" >"$T/golden.ev"
-        if [ "$grc" -eq 0 ] && gwhy=$(golden_match "$gexp" <"$T/golden.ev"); then
-            ok
-            golden_ok=$((golden_ok + 1))
-            case $gid in *-xfail)
-                golden_xpass=$((golden_xpass + 1))
-                echo "note: golden $gname $gid passes (xfail row)" ;;
-            esac
-        else
-            [ "$grc" -eq 0 ] || gwhy="exit $grc"
-            ggot=$(tr '\n' ' ' <"$T/golden.ev")
-            case $gid in
-            *-xfail) golden_xfail=$((golden_xfail + 1)) ;;
-            *) golden_bad=$((golden_bad + 1))
-               bad "golden $gname $gid: got [${ggot% }] ${gwhy% }" ;;
-            esac
-        fi
-    done <"$gf"
-done
-rm -f "$T/err"
-echo "golden: $golden_ok passed ($golden_xpass xfail rows passing), $golden_xfail xfail, $golden_bad failed"
+# The runner itself: a wrong expectation fails, with what was missing and
+# what came instead; a malformed row is a one-line error with file:line.
+printf '# Golden coder sentences (test)\nt1\t2023-03-14\tRussia condemned Ukraine.\tRUS>UKR:111@2023-03-14\nt2\t2023-03-14\tRussia condemned Ukraine.\tRUS>USA:111@2023-03-14\nt3-xfail\t2023-03-14\tRussia condemned Ukraine.\t-\n' >"$T/g.tsv"
+check "golden runner: a wrong row fails" 1 "$DYAD" eval "$T/g.tsv"
+expect "golden runner: the failing row" "$T/out" '^FAIL: golden g.tsv t2: got \[RUS>UKR:111@2023-03-14!asserted\] missing RUS>USA:111@2023-03-14;'
+expect "golden runner: counts" "$T/out" '^golden: 1 passed \(0 xfail rows passing\), 1 xfail, 1 failed$'
+reject "golden runner: the right row passes" "$T/out" 'FAIL: golden g.tsv t1'
+printf '# Golden coder sentences (test)\nt1\t2023-13-14\tRussia condemned Ukraine.\t-\n' >"$T/g2.tsv"
+check "golden runner: bad date" 1 "$DYAD" eval "$T/g2.tsv"
+expect "golden runner: bad date at file:line" "$T/err" 'g2.tsv:2: document date'
