@@ -1330,6 +1330,7 @@ static void syntax_args(const sctx *sc, const cand *cd, code_args *ga)
         }
     }
     if (ga->tgt < 0 && cd->tgt >= 0 && cd->tgt != ga->src &&
+        !owned_agent(sc, &sc->ms[cd->tgt]) && !sources_means(sc, &sc->ms[cd->tgt], ga->src) &&
         (!(sc->ms[cd->tgt].flags & (DICT_M_PLACE | DICT_M_LOCALITY)) || worded(cd->p)) &&
         (descends(sc, sc->ms[cd->tgt].tok_end - 1, cd->v) || adjacent(sc, &sc->ms[cd->tgt], cd->v)))
         ga->tgt = cd->tgt;
@@ -1350,8 +1351,9 @@ static void syntax_args(const sctx *sc, const cand *cd, code_args *ga)
 
 /* The precision policy (docs/coder.md): an event needs a source with a
  * country or an organisation code (role nouns with no country are
- * dropped), except an attack, whose perpetrator is often unnamed; and a
- * target with one, except between the members of a compound source
+ * dropped) — an attack by unnamed men is no relation between actors, and
+ * as often an accident or a disaster misread; and a target with one,
+ * except between the members of a compound source
  * ("Russia and China held talks"). A statement addressed to no one
  * ("Lavrov said the talks were useful") is no event: in news, most are
  * quotes, not acts. Returns 0 when the event is dropped. */
@@ -1413,7 +1415,7 @@ static int relevant(const dict_mention **srcs, size_t *nsrc, const dict_mention 
         if (!code_actor_role_only(tgts[i]->code))
             tgts[k++] = tgts[i];
     *ntgt = k;
-    if (*nsrc == 0 && !violent)
+    if (*nsrc == 0)
         return 0;
     if (*ntgt == 0 && (*nsrc < 2 || !(mutual(code, root) || each_other)))
         return 0;
@@ -1631,6 +1633,9 @@ static int emit(const sctx *sc, const cand *cd, const cand *cands, size_t nc,
     if (sc->has_tree && !c->opts.statements && strcmp(code, "010") == 0 &&
         !(cd->lx->speech && obliged(sc, cd->hi + 1) >= 0))
         return 0;
+    if (sc->has_tree && !violent && ntgt == 1 && tgt >= 0 && ga.tgt_how != CODE_ARG_NONE &&
+        (tgts[0]->flags & (DICT_M_PLACE | DICT_M_LOCALITY)))
+        ntgt = 0; /* "met on Crete", "at Baghdad airport": where, not whom */
     if (sc->has_tree &&
         !relevant(srcs, &nsrc, tgts, &ntgt, violent, root, code, each_other(sc, cd)))
         return 0;
@@ -1681,7 +1686,11 @@ static int emit(const sctx *sc, const cand *cd, const cand *cands, size_t nc,
     /* Intents (03x) and threats (13x) that the coder derived are statements
      * the actor made: they are written like asserted events. */
     int derived = strcmp(codebuf, code) != 0;
-    int keep = mod == CODE_MOD_ASSERTED || (codebuf[0] == '0' && codebuf[1] == '3') ||
+    /* ... but an intent that did not come about ("have not agreed on"),
+     * or might, is not written as one. */
+    int keep = mod == CODE_MOD_ASSERTED ||
+               (codebuf[0] == '0' && codebuf[1] == '3' &&
+                (mod == CODE_MOD_FUTURE || !sc->has_tree)) ||
                (derived && codebuf[0] == '1' && codebuf[1] == '3');
     if (!keep && !c->opts.all_modalities)
         return 0;
