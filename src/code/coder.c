@@ -1493,6 +1493,7 @@ static int emit(const sctx *sc, const cand *cd, const cand *cands, size_t nc,
     code_args ga;
     memset(&ga, 0, sizeof ga);
     ga.src = ga.tgt = -1;
+    ga.src_tok = ga.tgt_tok = -1;
     if (sc->has_tree) {
         if (embedded(sc, cd, cands, nc))
             return 0;
