@@ -1878,16 +1878,23 @@ static void tidy(code_event *ev, size_t first, size_t *n, const cand *cands, siz
     *n = k;
 }
 
-/* Tag and parse the sentence of sc into sc->tree and its view. Returns 0,
- * DY_ELIMIT (too long to parse: coded without the tree) or DY_ENOMEM. */
-static int parse_sentence(sctx *sc, dy_arena *a, dy_err *err)
+/* Tag the sentence of sc into sc->tree (no arcs yet). Returns 0, DY_ELIMIT
+ * (too long to parse: coded without the tree) or DY_ENOMEM. */
+static int tag_sentence(sctx *sc, dy_arena *a, dy_err *err)
 {
     dy_err perr;
-    int rc = syn_parse(sc->c->opts.syntax, sc->tk + sc->tb, sc->te - sc->tb, a, &sc->tree, &perr);
+    int rc = syn_tag(sc->c->opts.syntax, sc->tk + sc->tb, sc->te - sc->tb, a, &sc->tree, &perr);
     if (rc == DY_ENOMEM)
         return dy_err_set(err, DY_ENOMEM, NULL, 0, -1, "out of memory");
-    if (rc)
-        return rc;
+    return rc;
+}
+
+/* Parse the tagged sentence of sc (tag_sentence) into sc->tree and its
+ * view. Returns 0 or DY_ENOMEM. */
+static int parse_sentence(sctx *sc, dy_arena *a, dy_err *err)
+{
+    if (syn_parse_tagged(sc->c->opts.syntax, sc->tk + sc->tb, &sc->tree, a, err))
+        return DY_ENOMEM;
     sc->view = (code_sent){.tk = sc->tk, .tb = sc->tb, .te = sc->te, .tree = &sc->tree,
                            .ms = sc->ms, .nm = sc->nm, .mcover = sc->mcover,
                            .cues = sc->c->cues};
@@ -2081,11 +2088,16 @@ int code_document(const code_coder *c, const txt_analysis *an, dy_arena *a,
             /* A sentence that can hold an event is parsed, and its event
              * words are read again as what their tags say they are: a verb
              * entry only for a verb, a noun entry only for a noun. */
-            int prc = parse_sentence(&sc, a, err);
+            int prc = tag_sentence(&sc, a, err);
             if (prc == DY_ENOMEM)
                 return prc;
-            if (prc == 0)
+            if (prc == 0) {
+                /* the tags first: a sentence whose candidates are not
+                 * what their tags say is not parsed at all */
                 nc = pos_candidates(&sc, cands, nc);
+                if (nc && parse_sentence(&sc, a, err))
+                    return DY_ENOMEM;
+            }
             if (!nc)
                 goto next;
         }

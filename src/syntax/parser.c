@@ -304,3 +304,22 @@ int syn_tag(const syn_model *m, const txt_token *toks, size_t n, dy_arena *a,
 {
     return analyse(m, toks, n, 0, a, out, err);
 }
+
+/* Contract in syntax.h. */
+int syn_parse_tagged(const syn_model *m, const txt_token *toks, syn_tree *t, dy_arena *a,
+                     dy_err *err)
+{
+    assert(t->head == NULL && t->n <= SYN_MAX_TOKENS);
+    size_t n = t->n, k = n ? n : 1;
+    t->head = dy_arena_alloc(a, k * sizeof *t->head);
+    t->rel = dy_arena_alloc(a, k);
+    syn_word *w = dy_arena_alloc(a, k * sizeof *w);
+    if (!t->head || !t->rel || !w)
+        return dy_err_set(err, DY_ENOMEM, NULL, 0, -1, "out of memory");
+    if (n == 0)
+        return 0;
+    syn_words_prepare(&m->lex, toks, n, w);
+    if (parse_tree(m, w, t, a))
+        return dy_err_set(err, DY_ENOMEM, NULL, 0, -1, "out of memory");
+    return 0;
+}

@@ -140,6 +140,11 @@ int syn_parse(const syn_model *m, const txt_token *toks, size_t n, dy_arena *a,
 /* Tags only (no tree): out->head and out->rel are NULL. Same returns. */
 int syn_tag(const syn_model *m, const txt_token *toks, size_t n, dy_arena *a,
             syn_tree *out, dy_err *err);
+/* Parse a sentence syn_tag has tagged (t from syn_tag over toks[0..t->n)):
+ * the same tree as syn_parse gives, for callers that look at the tags
+ * first and parse only when they need to. Returns 0 or DY_ENOMEM. */
+int syn_parse_tagged(const syn_model *m, const txt_token *toks, syn_tree *t, dy_arena *a,
+                     dy_err *err);
 
 /* The treebank's fine tag ("VBN", "NNP", ...) of a tree's tag value;
  * model-owned string ("_" when out of range). */
