@@ -52,6 +52,7 @@ typedef struct cli_input {
     const char *dicts[16];  /* --dict DIR, borrowed from argv */
     size_t ndicts;
     int threads;
+    int no_syntax;          /* --no-syntax: code without the syntax model */
     int take_docs;          /* cli_each_doc hands ownership of each document
                                to the callback (which must txt_doc_free it) */
 } cli_input;
@@ -62,12 +63,14 @@ typedef struct cli_input {
     {"input", required_argument, NULL, 1001},                \
     {"date", required_argument, NULL, 1002},                 \
     {"dict", required_argument, NULL, 1003},                 \
+    {"no-syntax", no_argument, NULL, 1004},                  \
     {"quiet", no_argument, NULL, 'q'}
 
 #define CLI_INPUT_HELP                                                              \
     "  -i, --input FORMAT   text, jsonl or html (default: detect by extension/content)\n" \
     "      --date YYYY-MM-DD  date of documents that carry none\n"                     \
     "      --dict DIR       use the dictionary set in DIR (repeatable)\n"                \
+    "      --no-syntax      code without the parser: faster, less precise (coding)\n"   \
     "  -q, --quiet          no warnings on stderr\n"
 
 /* Handle option opt (from getopt_long) if it is an input option. Returns 1

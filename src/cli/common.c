@@ -128,6 +128,9 @@ int cli_input_option(cli_ctx *c, cli_input *in, int opt, const char *arg)
                              sizeof in->dicts / sizeof *in->dicts);
         in->dicts[in->ndicts++] = arg;
         return 1;
+    case 1004:
+        in->no_syntax = 1;
+        return 1;
     case 'q':
         c->quiet = 1;
         return 1;

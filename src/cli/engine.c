@@ -43,7 +43,7 @@ int cli_engine_open(cli_ctx *c, const cli_input *in, const code_opts *o, cli_eng
                         "cannot find coder/cues.txt: set DYAD_DATA to dyad's data directory");
     code_opts co = o ? *o : (code_opts){0};
     /* The syntax model only where events are coded (o given). */
-    if (!rc && o && c->data_dir && !getenv("DYAD_NO_SYNTAX")) {
+    if (!rc && o && c->data_dir && !in->no_syntax) {
         rc = syn_model_load(cli_data_path(c, "syntax/en.model", path, sizeof path), &e->syn, &err);
         co.syntax = e->syn;
     }

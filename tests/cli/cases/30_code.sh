@@ -39,3 +39,15 @@ if [ "$lines_demo" -gt 100 ]; then ok; else bad "demo explain: only $lines_demo 
 check "code with 3 threads" 0 "$DYAD" code -j 3 "$ROOT/data/demo/briefs.jsonl"
 if cmp -s "$T/out" "$T/one.jsonl"; then ok; else bad "threads: output differs from one thread"; fi
 check "threads bad value" 2 "$DYAD" code -j 0 "$ROOT/data/demo/briefs.jsonl"
+
+# The syntax model, and coding without it.
+printf 'Russia and China condemned the United States on Monday.\n' >"$T/syn.txt"
+check "code with syntax" 0 "$DYAD" code --explain --date 2023-03-14 "$T/syn.txt"
+expect "syntax: relations in explain" "$T/out" '"relations":\{"source":"nsubj","target":"obj"\}'
+check "code --no-syntax" 0 "$DYAD" code --no-syntax --date 2023-03-14 "$T/syn.txt"
+expect "no-syntax: still codes" "$T/out" '"source":"RUS","target":"USA","code":"111"'
+check "parse" 0 "$DYAD" parse "$T/syn.txt"
+expect "parse: CoNLL-U with offsets" "$T/out" '^4	condemned	condemn	VERB	VBD	_	0	root	_	start=17\|end=26$'
+head -c 3000 "$ROOT/data/syntax/en.model" >"$T/bad.model"
+check "parse: truncated model" 1 "$DYAD" parse --model "$T/bad.model" "$T/syn.txt"
+expect "truncated model: one clear line" "$T/err" 'bad.model: byte [0-9]+: .*(damaged or truncated|truncated)'
