@@ -1442,6 +1442,28 @@ static int embedded(const sctx *sc, const cand *cd, const cand *cands, size_t nc
     return 0;
 }
 
+/* "Russia attacked Kharkiv on Monday. ... The attack on Kharkiv ...": an
+ * event the article states again, with no time of its own, keeps the date
+ * of its first statement. e is the newest event of ev (its date the
+ * document's); an earlier one with the same code, source and target (either
+ * way round) and a date from the text lends it that date. Returns the
+ * lender's time expression, or -1. */
+static int32_t restated(const evec *ev, code_event *e)
+{
+    for (size_t i = ev->n - 1; i-- > 0;) {
+        const code_event *x = &ev->v[i];
+        if (x->why.timex < 0 || strcmp(x->code, e->code) != 0)
+            continue;
+        int same = (strcmp(x->source, e->source) == 0 && strcmp(x->target, e->target) == 0) ||
+                   (strcmp(x->source, e->target) == 0 && strcmp(x->target, e->source) == 0);
+        if (same && e->source[0] && e->target[0]) {
+            e->date = x->date;
+            return x->why.timex;
+        }
+    }
+    return -1;
+}
+
 /* Emit the events of one candidate. */
 /* The actor an obligation is laid on in the complement starting at from
  * ("[Friday] [that] China must ...", "that the US and others should ..."):
@@ -1776,6 +1798,9 @@ static int emit(const sctx *sc, const cand *cd, const cand *cands, size_t nc,
                 }
                 copy_code(e->code, codebuf);
                 e->modality = mod;
+                int32_t used_here = used;
+                if (used < 0 && sc->has_tree)
+                    used_here = restated(ev, e);
                 if (sm_ && tm_ && !reciprocal) {
                     st->pair[0] = sm_;
                     st->pair[1] = tm_;
@@ -1808,7 +1833,7 @@ static int emit(const sctx *sc, const cand *cd, const cand *cands, size_t nc,
                                                          : NULL;
                     w->tgt_rel = tm_ && ga.tgt_how ? code_arg_name(ga.tgt_how) : NULL;
                 }
-                w->timex = used;
+                w->timex = used_here;
                 if (ce > cb) {
                     w->cue.start = (int32_t)sc->tk[cb].start;
                     w->cue.end = (int32_t)sc->tk[ce - 1].end;
