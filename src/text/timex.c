@@ -13,6 +13,7 @@
 
 #include <pthread.h>
 #include <string.h>
+#include <strings.h>
 
 /* ---- tokens ----------------------------------------------------------- */
 
@@ -460,6 +461,7 @@ typedef struct scan {
     txt_date docv;           /* sanitised document date */
     const txt_date *doc;     /* &docv, or NULL when unknown */
     int ctx_year;            /* nearest preceding explicit year, 0 = none */
+    uint32_t ctx_sent;       /* the sentence it was written in */
     dy_arena *a;
     txt_timex *out;
     size_t nout, outcap;
@@ -1034,6 +1036,23 @@ static size_t iso_date(const scan *s, size_t i, expr *x)
     return x->i1;
 }
 
+/* Is the four-digit number at i, followed by token j, a clock time
+ * ("1800 UTC", "from 1930 GMT", "at 0600 hours")? A time-zone or "hours"
+ * word after it says so; the number must be a valid 24-hour time. */
+static int clock_time(const scan *s, size_t i, size_t j)
+{
+    const tok *n = T(s, i), *w = T(s, j);
+    if (n->nd != 4 || n->val % 100 > 59 || n->val / 100 > 23 || w->type != TK_WORD)
+        return 0;
+    static const char *const zones[] = {"gmt", "utc", "hrs", "hours", "local", "bst", "cet",
+                                        "cest", "est", "edt", "pst", "pdt", "ist", "msk"};
+    size_t len = w->e - w->s;
+    for (size_t k = 0; k < sizeof zones / sizeof *zones; k++)
+        if (strlen(zones[k]) == len && strncasecmp((const char *)s->t + w->s, zones[k], len) == 0)
+            return 1;
+    return 0;
+}
+
 /* A bare year "2019" (or "2019-2020", "2019-20") where it is clearly one. */
 static size_t bare_year(const scan *s, size_t i, int fl, expr *x)
 {
@@ -1060,7 +1079,7 @@ static size_t bare_year(const scan *s, size_t i, int fl, expr *x)
             j += 2;
         }
     }
-    if (!year_follow_ok(s, j))
+    if (!year_follow_ok(s, j) || clock_time(s, i, j))
         return 0;
     x->i1 = j;
     return j;
@@ -1416,6 +1435,35 @@ static size_t try_range(const scan *s, expr *x, size_t e)
     return e2;
 }
 
+/* The year of a day and month written without one ("February 10") in a
+ * document dated doc, when no year was written nearby: the one that puts
+ * it nearest the document date, a date after it counting three times its
+ * distance (news reports what happened more than what is planned): in a
+ * story of 2020-05-14, February 10 is 2020-02-10, December 20 2019-12-20,
+ * June 5 2020-06-05. */
+static int nearest_year(const txt_date *doc, int m, int d)
+{
+    int best = doc->year;
+    long bestcost = -1;
+    for (int y = doc->year - 1; y <= doc->year + 1; y++) {
+        if (y < 1 || y > 9999)
+            continue;
+        int dd = d ? d : 1;
+        if (dd > txt_days_in_month(y, m))
+            dd = txt_days_in_month(y, m);
+        txt_date a = {y, m, dd, TXT_PREC_DAY};
+        long days = 0; /* distance in days, by month arithmetic (close enough) */
+        days = ((long)a.year - doc->year) * 365 + ((long)a.month - doc->month) * 30 +
+               ((long)a.day - doc->day);
+        long cost = days < 0 ? -days : 3 * days;
+        if (bestcost < 0 || cost < bestcost) {
+            bestcost = cost;
+            best = y;
+        }
+    }
+    return best;
+}
+
 /* Resolve an absolute expression: fill in a missing year from the context
  * and check the calendar. Returns 1 when x is a valid date. */
 static int resolve_abs(scan *s, const expr *x, txt_date *d, txt_date *end, uint32_t *flags)
@@ -1423,7 +1471,11 @@ static int resolve_abs(scan *s, const expr *x, txt_date *d, txt_date *end, uint3
     int y = x->y, y2 = x->y2;
     uint32_t f = x->flags;
     if (!y) {
-        if (s->ctx_year)
+        if (s->ctx_year && s->sent <= s->ctx_sent + 1)
+            y = s->ctx_year;
+        else if (s->doc && s->doc->prec == TXT_PREC_DAY && x->m && x->d)
+            y = nearest_year(s->doc, x->m, x->d);
+        else if (s->ctx_year)
             y = s->ctx_year;
         else if (s->doc && s->doc->prec <= TXT_PREC_YEAR)
             y = s->doc->year;
@@ -1446,8 +1498,10 @@ static int resolve_abs(scan *s, const expr *x, txt_date *d, txt_date *end, uint3
             return 0;
         f |= TXT_TIMEX_RANGE;
     }
-    if (x->yexp && !x->yrel)
+    if (x->yexp && !x->yrel) {
         s->ctx_year = x->range ? y2 : y;
+        s->ctx_sent = s->sent;
+    }
     *flags = f;
     return 1;
 }

@@ -219,6 +219,18 @@ static const tcase cases[] = {
     {"The next day they left, and the last year was hard.", "2023-09-15", {{0}}},
     {"Mayday calls and Marches were heard; Junes passed.", "2023-09-15", {{0}}},
     {"An A320 and 2019a were listed.", NULL, {{0}}},
+    /* four-digit clock times are not years */
+    {"Polls closed at 1800 UTC and counting began.", "2023-09-15", {{0}}},
+    {"The ceasefire took effect from 0600 hours, the army said.", NULL, {{0}}},
+    {"The raid began at 1930 GMT on the border.", NULL, {{0}}},
+    /* a day and month without a year take the year nearest the document
+     * date, one in the future weighing three times its distance */
+    {"The ceasefire collapsed on December 20, officials said.", "2020-05-14",
+     {{"December 20", "2019-12-20", D, "", IMP, 0}}},
+    {"Envoys will meet again on June 5 in Vienna.", "2020-05-14",
+     {{"June 5", "2020-06-05", D, "", IMP, 0}}},
+    {"Troops crossed the border on January 3, the ministry said.", "2020-12-28",
+     {{"January 3", "2021-01-03", D, "", IMP, 0}}},
 };
 
 static void run_case(const tcase *c)
@@ -322,6 +334,42 @@ static void test_context_year(void **state)
         assert_int_equal(tx[i].sent, i);
         assert_int_equal(s[i].timex_begin, i);
         assert_int_equal(s[i].timex_end, i + 1);
+    }
+    dy_arena_free(a);
+}
+
+/* An explicit year serves a day-month without one in its own and the next
+ * sentence; further on the year nearest the document date does. */
+static void test_context_year_reach(void **state)
+{
+    (void)state;
+    const char *text = "In 2017 the treaty lapsed. On March 3 talks failed. "
+                       "Nothing moved for years. On December 20 envoys met.";
+    size_t len = strlen(text);
+    txt_sentence s[4];
+    memset(s, 0, sizeof s);
+    size_t ns = 0, st = 0;
+    for (size_t i = 0; i < len; i++) {
+        if (text[i] == '.') {
+            s[ns].start = (uint32_t)st;
+            s[ns].end = (uint32_t)(i + 1);
+            ns++;
+            st = i + 2;
+        }
+    }
+    assert_int_equal(ns, 4);
+    txt_date doc;
+    assert_int_equal(txt_date_parse("2020-05-14", 10, &doc), 0);
+    dy_arena *a = dy_arena_new();
+    txt_timex *tx;
+    size_t n;
+    assert_int_equal(txt_timex_scan(text, len, s, ns, &doc, a, &tx, &n, NULL), 0);
+    assert_int_equal(n, 3);
+    const char *dates[3] = {"2017", "2017-03-03", "2019-12-20"};
+    for (size_t i = 0; i < n; i++) {
+        char d[11];
+        txt_date_format(&tx[i].date, d);
+        assert_string_equal(d, dates[i]);
     }
     dy_arena_free(a);
 }
@@ -590,6 +638,7 @@ int main(void)
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_table),
         cmocka_unit_test(test_context_year),
+        cmocka_unit_test(test_context_year_reach),
         cmocka_unit_test(test_sentence_bounds),
         cmocka_unit_test(test_empty),
         cmocka_unit_test(test_growth_and_oom),
