@@ -147,6 +147,8 @@ enum {
                               act on one another */
     CODE_CUE_NAMING_PREP,  /* "the leaders of Iran": a phrase after it names
                               the actor of the noun it hangs off */
+    CODE_CUE_TOPIC_PREP,   /* "cooperation on Korea": for a cooperative act a
+                              phrase after it is what the act is about */
     CODE_CUE_KINDS
 };
 

@@ -1396,10 +1396,19 @@ static int each_other(const sctx *sc, const cand *cd)
  * and China held talks", "... signed a pact", "... clashed")? Meetings,
  * cooperation, agreements, exchanges and fighting, as the codebook codes
  * them in both directions; not blame, demands or threats, which need
- * someone they are made of. */
+ * someone they are made of, nor acts done for a third party: a visit
+ * made or hosted, mediation, aid or recognition given ("the swap was
+ * mediated by Turkey and Saudi Arabia" is no act between the two). */
 static int mutual(const char *code, int root)
 {
-    return (root >= 3 && root <= 6) || root == 8 || root == 19 || strcmp(code, "019") == 0;
+    static const char *const mutual_codes[] = {"019", "030", "031", "032", "036", "037", "040", "041",
+                                               "044", "046", "050", "054", "057", "084", "087"};
+    if (root == 6 || root == 19)
+        return 1;
+    for (size_t i = 0; i < sizeof mutual_codes / sizeof *mutual_codes; i++)
+        if (strncmp(code, mutual_codes[i], 3) == 0)
+            return 1;
+    return 0;
 }
 
 static int relevant(const dict_mention **srcs, size_t *nsrc, const dict_mention **tgts,
@@ -1500,6 +1509,34 @@ static int32_t obliged(const sctx *sc, uint32_t from)
     return -1;
 }
 
+/* Is the target t reached by syntax through a topic preposition of a
+ * cooperative act ("agreed to strengthen cooperation on North Korea",
+ * "talks over Ukraine")? Such a phrase says what the act is about; the
+ * partner of a cooperative act is named by "with", "to", "between".
+ * Conflictual acts keep it: "sanctions on Iran" are on Iran. */
+static int topic_target(const sctx *sc, const cand *cd, const code_args *ga, const char *code,
+                        const cand *cands, size_t nc)
+{
+    if (ga->tgt < 0 || ga->tgt_tok < 0 || code[0] != '0' || code[1] > '8' ||
+        (ga->tgt_how != CODE_ARG_OBL && ga->tgt_how != CODE_ARG_COMP &&
+         ga->tgt_how != CODE_ARG_NMOD))
+        return 0;
+    uint32_t h = (uint32_t)ga->tgt_tok, up = code_syntax_head(&sc->view, h);
+    /* "lift sanctions on Venezuela": the phrase hangs off a word that is
+     * itself a conflictual act, and is that act's target. */
+    for (size_t k = 0; k < nc; k++) {
+        const char *kc = cands[k].p ? cands[k].p->code : cands[k].lx->code;
+        if (cands[k].v == up && kc[0] != '-' && (kc[0] != '0' || kc[1] > '8'))
+            return 0;
+    }
+    for (uint32_t t = sc->tb; t < sc->te; t++)
+        if (code_syntax_head(&sc->view, t) == h && code_syntax_rel(&sc->view, t) == SYN_REL_CASE)
+            /* a preposition the pattern itself names ("&SANC on +") is
+             * where its author put the target */
+            return has_cue(sc, t, CODE_CUE_TOPIC_PREP) && !(cd->p && t > cd->v && t <= cd->hi);
+    return 0;
+}
+
 static int emit(const sctx *sc, const cand *cd, const cand *cands, size_t nc,
                 const dict_mention *all, size_t first, uint32_t sent, doc_state *st, evec *ev)
 {
@@ -1520,6 +1557,8 @@ static int emit(const sctx *sc, const cand *cd, const cand *cands, size_t nc,
         if (embedded(sc, cd, cands, nc))
             return 0;
         syntax_args(sc, cd, &ga);
+        if (topic_target(sc, cd, &ga, code, cands, nc))
+            ga.tgt = -1;
         passive = ga.passive;
         src = ga.src;
         tgt = ga.tgt;
