@@ -22,8 +22,6 @@ struct code_coder {
     const code_cues *cues;
     code_opts opts;
     uint64_t h_by, h_to, h_dash, h_semi, h_colon, h_and, h_comma;
-    uint64_t sports[24];
-    size_t nsports;
     uint64_t h_on, days[10]; /* day words: time expressions once dated */
 };
 
@@ -49,13 +47,6 @@ int code_coder_new(const dict_set *ds, const code_cues *cues, const code_opts *o
                                        "saturday", "sunday", "today", "yesterday", "tonight"};
     for (size_t i = 0; i < 10; i++)
         c->days[i] = txt_hash(dw[i], strlen(dw[i]));
-    /* Words that, with a score such as "2-1", mark a sports result. */
-    static const char *sw[] = {"beat", "defeated", "draw", "drew", "won", "win", "match",
-                               "game", "goal", "goals", "cup", "league", "tournament",
-                               "championship", "striker", "coach", "lost", "thrashed",
-                               "edged", "stadium", "qualifier", "friendly", "scored", NULL};
-    for (size_t i = 0; sw[i] && i < 24; i++)
-        c->sports[c->nsports++] = txt_hash(sw[i], strlen(sw[i]));
     *out = c;
     return 0;
 }
@@ -1082,10 +1073,38 @@ static int sports_result(const sctx *sc)
     if (!score)
         return 0;
     for (uint32_t j = sc->tb; j < sc->te && !word; j++)
-        for (size_t k = 0; k < sc->c->nsports; k++)
-            if (sc->tk[j].hash == sc->c->sports[k])
-                word = 1;
+        word = has_cue(sc, j, CODE_CUE_SPORTS);
     return word;
+}
+
+/* Is the document a sports report? Words of sport (cue kind sports) in at
+ * least four places and on average in one sentence of two. There a
+ * country's name is its team ("Ireland beat Wales", "France will face
+ * Italy"), and only actors with a political role act. */
+static int sports_document(const code_coder *c, const txt_analysis *an)
+{
+    const uint32_t mask = 1u << CODE_CUE_SPORTS;
+    uint32_t hits = 0;
+    for (uint32_t si = 0; si < an->nsent; si++) {
+        const txt_sentence *s = &an->sents[si];
+        for (uint32_t t = s->tok_begin; t < s->tok_end; t++)
+            if (code_cues_may_end(c->cues, mask, an->toks[t].hash) &&
+                (code_cues_at(c->cues, an->toks, s->tok_begin, t, NULL) & mask))
+                hits++;
+    }
+    return hits >= 4 && 2 * hits >= an->nsent;
+}
+
+/* In a sports report, drop the sources that are bare country names (teams:
+ * "Ireland beat Wales"); a country a government acts on stays a target.
+ * Returns the new count. */
+static size_t drop_teams(const dict_mention **v, size_t n)
+{
+    size_t k = 0;
+    for (size_t i = 0; i < n; i++)
+        if (strlen(v[i]->code) > 3)
+            v[k++] = v[i];
+    return k;
 }
 
 /* Pronouns: when the clause has no subject, a pronoun or "the two
@@ -1184,6 +1203,7 @@ typedef struct doc_state {
     int prev_timex;
     const dict_mention *pair[2]; /* sides of the last event with both */
     uint32_t pair_sent;
+    int sports;                  /* a sports report (sports_document) */
 } doc_state;
 
 static void set_span(code_span *s, const dict_mention *m)
@@ -1698,6 +1718,8 @@ static int emit(const sctx *sc, const cand *cd, const cand *cands, size_t nc,
     if (sc->has_tree && !violent && ntgt == 1 && tgt >= 0 && ga.tgt_how != CODE_ARG_NONE &&
         (tgts[0]->flags & (DICT_M_PLACE | DICT_M_LOCALITY)))
         ntgt = 0; /* "met on Crete", "at Baghdad airport": where, not whom */
+    if (st->sports)
+        nsrc = drop_teams(srcs, nsrc);
     if (sc->has_tree &&
         !relevant(srcs, &nsrc, tgts, &ntgt, violent, root, code, each_other(sc, cd)))
         return 0;
@@ -2053,7 +2075,7 @@ int code_document(const code_coder *c, const txt_analysis *an, dy_arena *a,
     if (rc)
         return rc;
     evec ev = {.a = a};
-    doc_state st = {.prev_timex = -1};
+    doc_state st = {.prev_timex = -1, .sports = sports_document(c, an)};
     size_t mi = 0;
     cand *cands = NULL;
     size_t ccap = 0;
