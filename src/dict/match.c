@@ -260,6 +260,8 @@ int dict_compile(dict_set *ds, dy_err *err)
     ds->s_hash = txt_hash("'s", 2);
     ds->comma_hash = txt_hash(",", 1);
     ds->amp_hash = txt_hash("&", 1);
+    ds->semi_hash = txt_hash(";", 1);
+    ds->colon_hash = txt_hash(":", 1);
     if (dict_compile_verbs(ds))
         return dy_err_set(err, DY_ENOMEM, NULL, 0, -1, "out of memory compiling verb dictionaries");
     ds->compiled = 1;
