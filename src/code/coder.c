@@ -1211,6 +1211,47 @@ static int topic_target(const sctx *sc, const cand *cd, const code_args *ga, con
     return 0;
 }
 
+/* Is the pronoun subject at token pron, of the event word v, the subject
+ * of the verb of saying whose complement holds v ("Nintendo said it will
+ * release", "he said he would resign")? A singular pronoun there points
+ * back to the speaker. Then returns 1 with *spk the speaker's mention, or
+ * -1 when the speaker is a name the dictionaries do not know; else 0. */
+static int speaker_pronoun(const sctx *sc, uint32_t v, int32_t pron, int32_t *spk)
+{
+    if (pron < 0 || has_cue(sc, (uint32_t)pron, CODE_CUE_PRON_GROUP) ||
+        !(has_cue(sc, (uint32_t)pron, CODE_CUE_PRON_THING) ||
+          has_cue(sc, (uint32_t)pron, CODE_CUE_PRON_PERSON)))
+        return 0;
+    uint32_t t = v, h;
+    for (uint32_t steps = 0; steps < 4; steps++, t = h) {
+        h = code_syntax_head(&sc->view, t);
+        if (h == UINT32_MAX)
+            return 0;
+        if (code_syntax_rel(&sc->view, t) == SYN_REL_CCOMP && has_cue(sc, h, CODE_CUE_SPEECH))
+            break;
+        if (code_syntax_rel(&sc->view, t) != SYN_REL_XCOMP &&
+            code_syntax_rel(&sc->view, t) != SYN_REL_CONJ)
+            return 0;
+    }
+    if (h == UINT32_MAX || h >= (uint32_t)pron)
+        return 0;
+    for (uint32_t u = sc->tb; u < h; u++) {
+        if (code_syntax_head(&sc->view, u) != h || code_syntax_rel(&sc->view, u) != SYN_REL_NSUBJ)
+            continue;
+        int32_t mi = MS(sc, mcover, u);
+        if (mi >= 0 && !(sc->ms[mi].flags & (DICT_M_BARE_AGENT | DICT_M_ADJ))) {
+            *spk = mi;
+            return 1;
+        }
+        if (mi < 0 && sc->tree.upos[u - sc->tb] == SYN_PROPN) {
+            *spk = -1;
+            return 1;
+        }
+        return 0;
+    }
+    return 0;
+}
+
 static int emit(const sctx *sc, const cand *cd, const cand *cands, size_t nc,
                 const dict_mention *all, size_t first, uint32_t sent, doc_state *st, evec *ev)
 {
@@ -1325,7 +1366,14 @@ static int emit(const sctx *sc, const cand *cd, const cand *cands, size_t nc,
             if (!(sc->ms[idx[i]].flags & DICT_M_LOCALITY))
                 srcs[nsrc++] = &sc->ms[idx[i]];
     } else if (sc->has_tree) {
-        if (ga.src_pronoun) {
+        int32_t spk = -1;
+        if (ga.src_pronoun && speaker_pronoun(sc, cd->v, ga.src_tok, &spk)) {
+            /* "Monsanto said it accepted ...": the pronoun is the speaker;
+             * a speaker the dictionaries do not know gives no source. */
+            if (spk < 0)
+                return 0;
+            srcs[nsrc++] = &sc->ms[spk];
+        } else if (ga.src_pronoun) {
             /* From the start of the pronoun or description ("the two
              * leaders", "the country") to its end. */
             uint32_t pb = (uint32_t)ga.src_tok, pe = pb + 1;
