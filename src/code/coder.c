@@ -1110,7 +1110,14 @@ static int relevant(const dict_mention **srcs, size_t *nsrc, const dict_mention 
  * it is what was asked for, not an act of its own. */
 static int embedded(const sctx *sc, const cand *cd, const cand *cands, size_t nc)
 {
-    if (cd->lx->kind != DICT_LX_VERB || code_syntax_rel(&sc->view, cd->v) != SYN_REL_XCOMP)
+    if (cd->lx->kind != DICT_LX_VERB)
+        return 0;
+    /* "urged Iran to release": an xcomp; "called for NATO members to
+     * increase spending": an infinitive the parse hangs as an adverbial
+     * clause. Either way what follows "to" is what was asked. */
+    int rel = code_syntax_rel(&sc->view, cd->v);
+    if (rel != SYN_REL_XCOMP &&
+        !(rel == SYN_REL_ADVCL && cd->v > sc->tb && strcmp(sc->tk[cd->v - 1].norm, "to") == 0))
         return 0;
     uint32_t h = code_syntax_head(&sc->view, cd->v);
     for (size_t k = 0; k < nc; k++) {
