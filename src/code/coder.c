@@ -23,7 +23,7 @@ struct code_coder {
     const code_cues *cues;
     code_opts opts;
     uint64_t h_by, h_to, h_dash, h_semi, h_colon, h_and, h_comma;
-    uint64_t h_on, days[10]; /* day words: time expressions once dated */
+    uint64_t h_on;
 };
 
 int code_coder_new(const dict_set *ds, const code_cues *cues, const code_opts *o,
@@ -44,10 +44,6 @@ int code_coder_new(const dict_set *ds, const code_cues *cues, const code_opts *o
     c->h_and = txt_hash("and", 3);
     c->h_comma = txt_hash(",", 1);
     c->h_on = txt_hash("on", 2);
-    static const char *const dw[10] = {"monday", "tuesday", "wednesday", "thursday", "friday",
-                                       "saturday", "sunday", "today", "yesterday", "tonight"};
-    for (size_t i = 0; i < 10; i++)
-        c->days[i] = txt_hash(dw[i], strlen(dw[i]));
     *out = c;
     return 0;
 }
@@ -235,9 +231,8 @@ static uint32_t clause_start_scan(const sctx *sc, uint32_t v, uint32_t *bound)
 /* Is the role noun m preceded by a possessive pronoun ("its", "their")? */
 static int owner_word(const sctx *sc, const dict_mention *m)
 {
-    const char *w = sc->tk[m->tok_begin - 1].norm;
-    return strcmp(w, "its") == 0 || strcmp(w, "their") == 0 || strcmp(w, "his") == 0 ||
-           strcmp(w, "her") == 0 || strcmp(w, "our") == 0;
+    assert(m->tok_begin > sc->tb);
+    return has_cue(sc, m->tok_begin - 1, CODE_CUE_POSSESSIVE);
 }
 
 /* "its troops", "their envoy": a role noun owned by an actor named
@@ -352,10 +347,7 @@ static int in_timex(const sctx *sc, uint32_t t);
  * the document has a date ("Friday", "today")? */
 static int time_word(const sctx *sc, uint32_t t)
 {
-    for (int i = 0; i < 10; i++)
-        if (sc->tk[t].hash == sc->c->days[i])
-            return 1;
-    return in_timex(sc, t);
+    return has_cue(sc, t, CODE_CUE_DAY) || in_timex(sc, t);
 }
 
 /* Object of the word: the first mention after `from` in the clause. An
@@ -1610,13 +1602,7 @@ static int is_subordinator(const sctx *sc, uint32_t t)
     if (strcmp(sc->tk[t].norm, "that") == 0)
         return speech_opener(sc, t) == UINT32_MAX && t > sc->tb &&
                (sc->tk[t - 1].flags & TXT_TOK_WORD);
-    static const char *w[] = {"where", "when", "after", "before", "since", "as", "while",
-                              "because", "which", "who", "whom", "whose", "although",
-                              "though", "whereas", "until", "following", NULL};
-    for (int i = 0; w[i]; i++)
-        if (strcmp(sc->tk[t].norm, w[i]) == 0)
-            return 1;
-    return 0;
+    return has_cue(sc, t, CODE_CUE_SUBORDINATOR);
 }
 
 /* Drop duplicates within a sentence, speech events whose complement holds
