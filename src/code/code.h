@@ -154,6 +154,8 @@ enum {
     CODE_CUE_POSSESSIVE,   /* "its", "their": owns the role noun after it */
     CODE_CUE_DAY,          /* "Monday", "yesterday": a day word, dated by
                               the time expressions */
+    CODE_CUE_SETTING_PREP, /* "in", "at": a phrase after it is where or when,
+                              never whom (the last-resort target) */
     CODE_CUE_KINDS
 };
 

@@ -14,6 +14,7 @@
 #include "core/alloc.h"
 
 #include <assert.h>
+#include <ctype.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -857,6 +858,8 @@ static int adjacent(const sctx *sc, const dict_mention *m, uint32_t v)
     return 1;
 }
 
+static int argument_path(const sctx *sc, uint32_t t, uint32_t v, const dict_pattern *p);
+
 static void syntax_args(const sctx *sc, const cand *cd, code_args *ga)
 {
     code_syntax_args(&sc->view, cd->v, cd->lx->kind == DICT_LX_NOUN, ga);
@@ -931,7 +934,8 @@ static void syntax_args(const sctx *sc, const cand *cd, code_args *ga)
         for (uint32_t j = cd->v + 1; j <= cd->hi && ga->tgt < 0; j++) {
             int32_t mi = MS(sc, mcover, j);
             if (mi >= 0 && mi != ga->src && !sc->attr[mi] && !owned_agent(sc, &sc->ms[mi]) &&
-                !sources_means(sc, &sc->ms[mi], ga->src) && sc->ms[mi].list < 0)
+                !sources_means(sc, &sc->ms[mi], ga->src) && sc->ms[mi].list < 0 &&
+                argument_path(sc, sc->ms[mi].tok_end - 1, cd->v, cd->p))
                 ga->tgt = mission_host(sc, mi);
         }
     }
@@ -1287,6 +1291,16 @@ static int keep_actors(const sctx *sc, const cand *cd, const code_args *ga, cons
         a->ntgt = 0; /* "met on Crete", "at Baghdad airport": where, not whom */
     if (sports)
         a->nsrc = code_policy_drop_teams(a->src, a->nsrc);
+    if (ga->tgt_how == CODE_ARG_SUBTREE && a->nsrc > 0) {
+        /* A last-resort target of the source's own country ("Reagan
+         * opposes ... U.S. trade", "the ministry is considering a cable
+         * between Japan and ...") is a topic, not whom the act is on. */
+        size_t k = 0;
+        for (size_t i = 0; i < a->ntgt; i++)
+            if (strncmp(a->tgt[i]->code, a->src[0]->code, 3) != 0)
+                a->tgt[k++] = a->tgt[i];
+        a->ntgt = k;
+    }
     if (sc->has_tree &&
         !code_policy_relevant(a->src, &a->nsrc, a->tgt, &a->ntgt, root, code, each_other(sc, cd)))
         return 0;
@@ -1452,6 +1466,82 @@ static int32_t event_date(const sctx *sc, int32_t tx, const doc_state *st, txt_d
     return -1;
 }
 
+/* Is token tk one of the words pattern p spells out ("arrived in +" has
+ * "in")? p may be NULL. */
+static int pattern_word(const dict_pattern *p, const txt_token *tk)
+{
+    if (!p || !worded(p))
+        return 0;
+    const char *text = dict_pattern_text(p);
+    size_t n = tk->norm_len;
+    for (const char *q = text; q && (q = strstr(q, tk->norm)) != NULL; q += n) {
+        int before = q == text || !isalnum((unsigned char)q[-1]);
+        int after = !isalnum((unsigned char)q[n]);
+        if (before && after)
+            return 1;
+    }
+    return 0;
+}
+
+/* Does token t hang from v through its arguments, not through a clause or
+ * phrase of time, place or circumstance ("after his side's defeat to
+ * Croatia", "while the talks with Iran went on", "demand in western
+ * Europe": cue kinds subordinator and setting-preposition on the mark or
+ * the preposition), nor a relative clause or a parenthetical? */
+static int argument_path(const sctx *sc, uint32_t t, uint32_t v, const dict_pattern *p)
+{
+    for (uint32_t steps = 0; t != UINT32_MAX && steps <= sc->te - sc->tb; steps++) {
+        if (t == v)
+            return 1;
+        int r = code_syntax_rel(&sc->view, t);
+        if (r == SYN_REL_PARATAXIS || r == SYN_REL_ACL_RELCL)
+            return 0;
+        if (r == SYN_REL_ADVCL || r == SYN_REL_OBL || r == SYN_REL_NMOD)
+            for (uint32_t u = sc->tb; u < t; u++)
+                if (code_syntax_head(&sc->view, u) == t &&
+                    (code_syntax_rel(&sc->view, u) == SYN_REL_CASE ||
+                     code_syntax_rel(&sc->view, u) == SYN_REL_MARK) &&
+                    (has_cue(sc, u, CODE_CUE_SUBORDINATOR) ||
+                     has_cue(sc, u, CODE_CUE_SETTING_PREP)) &&
+                    !pattern_word(p, &sc->tk[u]))
+                    return 0;
+        t = code_syntax_head(&sc->view, t);
+    }
+    return 0;
+}
+
+/* A demand, blame or a threat with no argument naming its target is
+ * made of the first actor its own words mention: "charged that the
+ * consortium is subsidized by Britain", "warned that it would retaliate if
+ * Japan did not open its markets". (Statements, appeals, intents and
+ * rejections are left out: there the first actor mentioned is as often
+ * the topic, measured on real news.) The mention must hang, through the tree, from the event word, and
+ * be no place, no possessive means, and not the source. -1 when none. */
+static int32_t subtree_target(const sctx *sc, const cand *cd, const code_args *ga,
+                              const char *code)
+{
+    int root = (code[0] - '0') * 10 + (code[1] - '0');
+    if (!(root == 10 || root == 11 || root == 13) ||
+        (ga->src >= 0 && sc->ms[ga->src].list >= 0))
+        return -1;
+    for (size_t q = 0; q < sc->nm; q++) {
+        const dict_mention *m = &sc->ms[q];
+        if (m->tok_begin <= cd->v || (int32_t)q == ga->src ||
+            (m->flags & (DICT_M_PLACE | DICT_M_LOCALITY)) || owned_agent(sc, m) ||
+            (ga->src >= 0 && own_means(sc, m, ga->src)) || !argument_path(sc, m->tok_end - 1, cd->v, NULL))
+            continue;
+        /* A name that only qualifies a thing ("U.S. West Inc", "Kuwaiti
+         * ships", "European pasta imports") is not whom the act is on;
+         * neither is the source's own country ("Reagan opposes ... U.S.
+         * trade"). */
+        int r = code_syntax_rel(&sc->view, m->tok_end - 1);
+        if (r == SYN_REL_COMPOUND || r == SYN_REL_AMOD || (m->flags & DICT_M_ADJ))
+            continue;
+        return (int32_t)q;
+    }
+    return -1;
+}
+
 /* Write one event of candidate cd from source sm_ to target tm_ (either
  * may be NULL) with the given date, the time expression used (or -1), code
  * and modality, unless source and target are the same actor. Remembers the
@@ -1522,6 +1612,10 @@ static int emit(const sctx *sc, const cand *cd, const cand *cands, size_t nc,
         syntax_args(sc, cd, &ga);
         if (topic_target(sc, cd, &ga, code, cands, nc))
             ga.tgt = -1;
+        if (ga.tgt < 0 && (ga.tgt = subtree_target(sc, cd, &ga, code)) >= 0) {
+            ga.tgt_how = CODE_ARG_SUBTREE;
+            ga.tgt_tok = (int32_t)sc->ms[ga.tgt].tok_begin;
+        }
         passive = ga.passive;
         src = ga.src;
         tgt = ga.tgt;
