@@ -40,6 +40,12 @@ int code_policy_relevant(const dict_mention **srcs, size_t *nsrc, const dict_men
  * drops such sources from the list in place. Returns the new count. */
 size_t code_policy_drop_teams(const dict_mention **v, size_t n);
 
+/* Is the actor of this code one that holds no arms: a government,
+ * parliament, court, party, the opposition, an elite figure, the media
+ * (GOV, LEG, JUD, PTY, OPP, ELI, MED, after a country code)? A bare state,
+ * forces, police, rebels and organisations are not. Returns 1 or 0. */
+int code_policy_unarmed(const char *code);
+
 /* Derivations of an event code by how the act is reported. */
 typedef enum {
     CODE_DERIVE_INTENT = 0, /* a planned or promised cooperative act: 03x */

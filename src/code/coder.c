@@ -1542,6 +1542,24 @@ static int32_t subtree_target(const sctx *sc, const cand *cd, const code_args *g
     return -1;
 }
 
+/* "Howard launched an attack on Labour", "the mayor clashed with the
+ * minister": force (roots 18-20) between actors who hold no arms — a
+ * government, a party, the opposition, a parliament, a court, an elite
+ * figure — on both sides is an attack in words, criticism (111). */
+static int verbal_fight(const char *code, const actors *a)
+{
+    if (!(code[0] == '1' && code[1] >= '8') && code[0] != '2')
+        return 0;
+    if (a->nsrc == 0 || a->ntgt == 0)
+        return 0;
+    for (size_t i = 0; i < a->nsrc + a->ntgt; i++) {
+        const char *c = i < a->nsrc ? a->src[i]->code : a->tgt[i - a->nsrc]->code;
+        if (!code_policy_unarmed(c))
+            return 0;
+    }
+    return 1;
+}
+
 /* Write one event of candidate cd from source sm_ to target tm_ (either
  * may be NULL) with the given date, the time expression used (or -1), code
  * and modality, unless source and target are the same actor. Remembers the
@@ -1654,6 +1672,8 @@ static int emit(const sctx *sc, const cand *cd, const cand *cands, size_t nc,
     int32_t txs[16];
     size_t ntx = event_timexes(sc, cd, sent, txs);
 
+    if (verbal_fight(codebuf, &a))
+        copy_code(codebuf, "111");
     int reciprocal = a.ntgt == 0 && a.nsrc > 1;
     /* Several actors showing force together ("the United States, Japan and
      * South Korea launched a military exercise") cooperate militarily with

@@ -135,3 +135,16 @@ const char *code_policy_derive(code_derive_kind kind, const char *code)
     }
     return NULL;
 }
+
+/* Contract in code_policy.h. */
+int code_policy_unarmed(const char *code)
+{
+    static const char *const roles[] = {"GOV", "LEG", "JUD", "PTY", "OPP", "ELI", "MED"};
+    if (strlen(code) < 6 || code_actor_role_only(code) || strncmp(code, "IGO", 3) == 0 ||
+        strncmp(code, "NGO", 3) == 0 || strncmp(code, "IMG", 3) == 0)
+        return 0;
+    for (size_t i = 0; i < sizeof roles / sizeof *roles; i++)
+        if (strncmp(code + 3, roles[i], 3) == 0)
+            return 1;
+    return 0;
+}

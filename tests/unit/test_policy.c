@@ -112,6 +112,22 @@ static void test_drop_teams(void **st)
     assert_int_equal(code_policy_drop_teams(v, 0), 0);
 }
 
+static void test_unarmed(void **st)
+{
+    (void)st;
+    static const struct {
+        const char *code;
+        int want;
+    } cases[] = {
+        {"USAGOV", 1}, {"GBROPP", 1}, {"USALEG", 1}, {"USAELI", 1}, {"FRAJUD", 1},
+        {"DEUPTY", 1}, {"RUSMED", 1}, {"USA", 0},    {"RUSMIL", 0}, {"GBRCOP", 0},
+        {"SYRREB", 0}, {"AFGINS", 0}, {"GOV", 0},    {"IGOUNO", 0}, {"USACVL", 0},
+    };
+    for (size_t i = 0; i < sizeof cases / sizeof *cases; i++)
+        if (code_policy_unarmed(cases[i].code) != cases[i].want)
+            fail_msg("%s: want %d", cases[i].code, cases[i].want);
+}
+
 static void test_derive(void **st)
 {
     (void)st;
@@ -145,7 +161,7 @@ int main(void)
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_political_source), cmocka_unit_test(test_mutual),
         cmocka_unit_test(test_relevant),         cmocka_unit_test(test_drop_teams),
-        cmocka_unit_test(test_derive),
+        cmocka_unit_test(test_unarmed),          cmocka_unit_test(test_derive),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
