@@ -57,14 +57,18 @@ enum { STORE_DOC_NEW = 0, STORE_DOC_SAME, STORE_DOC_CHANGED };
 
 /* Put one coded document: its metadata, text, content hash, sentences (with
  * their time expressions) and events (every contract field, modality,
- * spans, the pattern and actor entry references, dict_version). A document
+ * spans, the pattern and actor entry references, dict_version). The first
+ * ndflt events are the document's default events (what `dyad code` writes
+ * without --all-modalities, docs/store.md), the others are kept for queries
+ * that ask for other modalities. A document
  * whose id is stored with the same hash is left alone (*status =
  * STORE_DOC_SAME); one whose content changed has its sentences and events
  * replaced (STORE_DOC_CHANGED). cam supplies root, quad and Goldstein.
  * Returns 0 or a negative status (err filled). */
 int store_put_document(store *s, const txt_doc *doc, const txt_analysis *an,
-                       const code_event *ev, size_t nev, const code_cameo *cam,
-                       const char *dict_version, int *status, dy_err *err);
+                       const code_event *ev, size_t nev, size_t ndflt,
+                       const code_cameo *cam, const char *dict_version, int *status,
+                       dy_err *err);
 
 /* ---- queries ---------------------------------------------------------- */
 
@@ -78,7 +82,8 @@ typedef struct store_filter {
     const char *roots;       /* comma list "04,05", or NULL */
     const char *codes;       /* comma list "042,043", or NULL */
     int quad;                /* 1..4, 0 = any */
-    const char *modalities;  /* comma list, NULL = asserted only, "all" = any */
+    const char *modalities;  /* comma list, "all" = any, NULL = the default
+                                events (those `dyad code` writes) */
     int dedup;               /* one event per (date, source, target, code) */
     long limit, offset;      /* limit 0 = none */
     const char *doc;         /* (additive) only this document's events, or NULL */

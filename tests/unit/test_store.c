@@ -97,7 +97,15 @@ static int put(store *s, coded *c, const code_cameo *cam, const char *dv)
 {
     int status = -1;
     dy_err e;
-    int rc = store_put_document(s, &c->doc, &c->an, c->ev, c->nev, cam, dv, &status, &e);
+    /* the default events first: here, as before the flag, the asserted ones */
+    size_t nd = 0;
+    for (size_t i = 0; i < c->nev; i++)
+        if (c->ev[i].modality == CODE_MOD_ASSERTED) {
+            code_event t = c->ev[nd];
+            c->ev[nd++] = c->ev[i];
+            c->ev[i] = t;
+        }
+    int rc = store_put_document(s, &c->doc, &c->an, c->ev, c->nev, nd, cam, dv, &status, &e);
     if (rc)
         print_error("put: %s\n", e.msg);
     assert_int_equal(rc, 0);
@@ -520,9 +528,9 @@ static void test_migration(void **st)
     assert_int_equal(store_open(db, STORE_READ, &s, &e), 0); /* migrated for good */
     store_close(s);
 
-    sql(db, "UPDATE meta SET value = '4' WHERE key = 'schema_version'");
+    sql(db, "UPDATE meta SET value = '5' WHERE key = 'schema_version'");
     assert_int_equal(store_open(db, STORE_WRITE, &s, &e), DY_EINVAL);
-    assert_non_null(strstr(e.msg, "schema version 4 is newer than this dyad supports (3)"));
+    assert_non_null(strstr(e.msg, "schema version 5 is newer than this dyad supports (4)"));
 }
 
 /* The v1 -> v2 migration as dyad 0.1 ran it: a version 2 store. */
@@ -571,13 +579,13 @@ static void test_migration_v2(void **st)
     assert_non_null(strstr(e.msg, "schema version 2 is older"));
     assert_int_equal(store_open(db, STORE_WRITE, &s, &e), 0);
     store_close(s);
-    /* The aggregate index exists and the version is 3. */
+    /* The aggregate index exists and the version is 4. */
     sqlite3 *h;
     assert_int_equal(sqlite3_open(db, &h), SQLITE_OK);
     int n = 0;
     assert_int_equal(sqlite3_exec(h, "SELECT 1 FROM sqlite_master WHERE type = 'index' AND "
                                      "name = 'events_agg' UNION ALL SELECT 1 FROM meta WHERE "
-                                     "key = 'schema_version' AND value = '3'",
+                                     "key = 'schema_version' AND value = '4'",
                                   count_row, &n, NULL),
                      SQLITE_OK);
     sqlite3_close(h);
