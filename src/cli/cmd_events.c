@@ -333,6 +333,8 @@ int cmd_events(cli_ctx *c, int argc, char **argv)
     store *s;
     dy_err e;
     dy_err_clear(&e);
+    if (store_filter_check(&f, &e) != 0)
+        return cli_usage(c, "%s", e.msg);
     if (store_open(db, STORE_READ, &s, &e) != 0) {
         cli_print_err(&e);
         return CLI_EXIT_FAIL;

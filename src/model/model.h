@@ -43,6 +43,9 @@ int model_data_add(model_data *d, const char *window, const char *source, const 
                    long events, const long quad[5], double goldstein, dy_err *err);
 /* Number of records held (after merging duplicates). */
 size_t model_data_count(const model_data *d);
+/* Note that the caller left n events out of d (sides that are not states
+ * or organisations); the model reports the total as left_out. */
+void model_data_left_out(model_data *d, long n);
 
 /* ---- options ---------------------------------------------------------- */
 
@@ -136,6 +139,7 @@ typedef struct model {
     model_graph *windows; /* with opts.windowed: every window from the first
                              to the last label, gaps included */
     model_opts opts;
+    long left_out;        /* events the input left out (model_data_left_out) */
     /* storage owned by the model */
     char **ids_;
     size_t nids_;

@@ -159,6 +159,7 @@ static void json_model(dy_buf *b, const model *m)
     dy_buf_printf(b, ",\"balance\":\"%s\",\"max_blocs\":%d,\"restarts\":%d,\"seed\":%lu},",
                   o->balance == MODEL_BALANCE_GOLDSTEIN ? "goldstein" : "count", o->max_blocs,
                   o->restarts, o->seed);
+    dy_buf_printf(b, "\"left_out\":%ld,", m->left_out);
     json_graph(b, &m->whole);
     dy_buf_adds(b, ",\"windows\":[");
     for (size_t t = 0; t < m->nwindows; t++) {
@@ -242,6 +243,11 @@ static void text_model(dy_buf *b, const model *m)
                   "smoothing %.2f\n",
                   o->balance == MODEL_BALANCE_GOLDSTEIN ? "goldstein" : "count", o->min_events,
                   o->min_balance, o->prior, o->smoothing);
+    if (m->left_out)
+        dy_buf_printf(b,
+                      "%ld events left out: a side is not a state or an organisation "
+                      "(--level actor keeps them)\n",
+                      m->left_out);
     if (m->nwindows) {
         dy_buf_printf(b, "\nwindows (%zu):\n", m->nwindows);
         for (size_t t = 0; t < m->nwindows; t++) {

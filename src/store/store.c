@@ -1542,3 +1542,103 @@ int store_counts(store *s, long *docs, long *sents, long *events, dy_err *err)
         *events = (long)v[2];
     return 0;
 }
+
+/* Row of min(date), max(date): the two values copied into out[2][11]. */
+static int row_range(void *ud, const char *const *col, int ncol)
+{
+    char (*out)[11] = ud;
+    for (int i = 0; i < 2 && i < ncol; i++)
+        snprintf(out[i], 11, "%s", col[i] ? col[i] : "");
+    return 0;
+}
+
+/* Contract: see store.h. */
+int store_document_range(store *s, char first[static 11], char last[static 11], dy_err *err)
+{
+    char r[2][11] = {"", ""};
+    int rc = s->ops->query(s, "SELECT min(date), max(date) FROM documents WHERE date IS NOT NULL "
+                              "AND date <> ''",
+                           NULL, 0, row_range, r, err);
+    memcpy(first, r[0], 11);
+    memcpy(last, r[1], 11);
+    return rc;
+}
+
+/* ---- filter validation ---------------------------------------------------- */
+
+/* An actor code or prefix: 1 to 31 capital letters and digits. */
+static int filter_actor_ok(const char *s)
+{
+    size_t n = 0;
+    for (; s[n]; n++)
+        if (!((s[n] >= 'A' && s[n] <= 'Z') || (s[n] >= '0' && s[n] <= '9')) || n >= 31)
+            return 0;
+    return n > 0;
+}
+
+/* Is the item p[0..n) of a comma list valid? kind 'r': a CAMEO root (01 to
+ * 20), 'c': a CAMEO code (a root then one or two digits), 'm': a modality. */
+static int filter_item_ok(const char *p, size_t n, int kind)
+{
+    if (kind == 'm') {
+        for (int m = CODE_MOD_ASSERTED; m <= CODE_MOD_ALLEGED; m++)
+            if (strlen(code_modality_name(m)) == n && strncmp(code_modality_name(m), p, n) == 0)
+                return 1;
+        return 0;
+    }
+    if (n < 2 || n > (kind == 'r' ? 2u : 4u) || (kind == 'c' && n < 3))
+        return 0;
+    for (size_t i = 0; i < n; i++)
+        if (p[i] < '0' || p[i] > '9')
+            return 0;
+    int root = (p[0] - '0') * 10 + (p[1] - '0');
+    return root >= 1 && root <= 20;
+}
+
+/* The first bad item of a comma list, or NULL; its length in *n. */
+static const char *filter_bad_item(const char *list, int kind, size_t *n)
+{
+    const char *p = list;
+    for (;;) {
+        const char *e = strchr(p, ',');
+        *n = e ? (size_t)(e - p) : strlen(p);
+        if (!filter_item_ok(p, *n, kind))
+            return p;
+        if (!e)
+            return NULL;
+        p = e + 1;
+    }
+}
+
+/* Contract: see store.h. */
+int store_filter_check(const store_filter *f, dy_err *err)
+{
+    const char *who[3] = {f->actor, f->dyad[0], f->dyad[1]};
+    for (int i = 0; i < 3; i++)
+        if (who[i] && !filter_actor_ok(who[i]))
+            return dy_err_set(err, DY_EINVAL, NULL, 0, -1,
+                              "actor code '%s': expected capital letters and digits (RUS, "
+                              "RUSGOV, IGOUNO)", who[i]);
+    static const struct {
+        int kind;
+        const char *what;
+    } lists[3] = {{'r', "CAMEO root (01 to 20)"}, {'c', "CAMEO code (010 to 204)"},
+                  {'m', "modality (asserted, negated, future, hypothetical, alleged or all)"}};
+    const char *vals[3] = {f->roots, f->codes, f->modalities};
+    for (int i = 0; i < 3; i++) {
+        size_t n;
+        const char *bad = NULL;
+        if (vals[i] && !(i == 2 && strcmp(vals[i], "all") == 0))
+            bad = filter_bad_item(vals[i], lists[i].kind, &n);
+        if (bad)
+            return dy_err_set(err, DY_EINVAL, NULL, 0, -1, "'%.*s' is not a %s", (int)n, bad,
+                              lists[i].what);
+    }
+    if (f->quad < 0 || f->quad > 4)
+        return dy_err_set(err, DY_EINVAL, NULL, 0, -1, "quad class %d: expected 1 to 4", f->quad);
+    if (f->from.prec != TXT_PREC_NONE && f->to.prec != TXT_PREC_NONE &&
+        date_key(&f->from) >= date_key_after(&f->to))
+        return dy_err_set(err, DY_EINVAL, NULL, 0, -1,
+                          "empty date range: from is after to (reversed?)");
+    return 0;
+}

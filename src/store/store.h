@@ -89,6 +89,12 @@ typedef struct store_filter {
     const char *doc;         /* (additive) only this document's events, or NULL */
 } store_filter;
 
+/* Check f as every command and the API take it: actor codes are capital
+ * letters and digits, roots 01..20, codes a root and one or two digits,
+ * modalities known names (or "all"), quad 0..4, from not after to.
+ * Returns 0 or DY_EINVAL with a one-line message in err. */
+int store_filter_check(const store_filter *f, dy_err *err);
+
 typedef struct store_event {
     int64_t id;
     const char *doc;
@@ -146,6 +152,11 @@ int store_get_document(store *s, const char *id, store_doc_fn fn, void *ud, dy_e
 typedef int (*store_id_fn)(void *ud, const char *id);
 int store_document_ids(store *s, const char *dict_version, store_id_fn fn, void *ud,
                        dy_err *err);
+
+/* The publication range of the stored documents: the earliest and latest
+ * document date as stored ("YYYY-MM-DD", "YYYY-MM" or "YYYY"), "" when no
+ * document has a date. Returns 0 or the store's error. */
+int store_document_range(store *s, char first[static 11], char last[static 11], dy_err *err);
 
 /* Counts for reports: documents, sentences, events. */
 int store_counts(store *s, long *docs, long *sents, long *events, dy_err *err);

@@ -190,7 +190,7 @@ static int level(web_req *r, int *out)
 
 /* The event filters shared by every endpoint: from, to, root, code, quad,
  * modality. */
-#define FILTER_KEYS "from", "to", "root", "code", "quad", "modality"
+#define FILTER_KEYS "from", "to", "root", "code", "quad", "modality", "dates"
 
 static int filters(web_req *r, store_filter *f)
 {
@@ -200,7 +200,9 @@ static int filters(web_req *r, store_filter *f)
         num_long(r, "quad", 1, 4, &quad))
         return r->status;
     f->quad = (int)quad;
-    return 0;
+    dy_err e;
+    dy_err_clear(&e);
+    return store_filter_check(f, &e) ? fail(r, 400, "%s", e.msg) : 0;
 }
 
 /* ---- /api/events ------------------------------------------------------ */
@@ -332,13 +334,21 @@ static int api_events(web_req *r)
 
 /* ---- /api/model ------------------------------------------------------- */
 
+/* Load the aggregates of f into a new *d: within the documents'
+ * publication years unless the request has dates=event (docs/api.md). */
 static int load(web_req *r, const store_filter *f, int win, int lev, model_data **d)
 {
     dy_err e;
     dy_err_clear(&e);
+    const char *dates = get(r, "dates");
+    if (dates && strcmp(dates, "event") != 0 && strcmp(dates, "document") != 0)
+        return fail(r, 400, "dates: expected event or document");
     if (model_data_new(d))
         return fail(r, 503, "out of memory");
-    int rc = web_load(r->s, f, win, lev, *d, &r->lim, &e);
+    store_filter g = *f;
+    int rc = dates && dates[0] == 'e' ? 0 : web_publication_range(r->s, &g, &e);
+    if (!rc)
+        rc = web_load(r->s, &g, win, lev, *d, &r->lim, &e);
     return rc ? fail_err(r, rc, &e) : 0;
 }
 

@@ -3,6 +3,7 @@
  * documents (docs/formats.md, docs/model.md, docs/api.md). */
 #include "web/web.h"
 
+#include "core/actor_code.h"
 #include "core/alloc.h"
 
 #include <math.h>
@@ -17,6 +18,7 @@ typedef struct load_ctx {
     size_t n;
     dy_err *err;
     int failed;
+    int states;           /* only state and organisation sides */
 } load_ctx;
 
 static int past(const struct timespec *deadline)
@@ -35,6 +37,12 @@ static int add_agg(void *ud, const store_agg *a)
     /* events with an unknown side cannot be placed in the network */
     if (!a->source || !*a->source || !a->target || !*a->target)
         return 0;
+    /* roles, regions, religions, peoples: not ties between states */
+    if (l->states && (dy_actor_level(a->source) == DY_ACTOR_OTHER ||
+                      dy_actor_level(a->target) == DY_ACTOR_OTHER)) {
+        model_data_left_out(l->d, a->events);
+        return 0;
+    }
     l->n++;
     if (l->lim && l->lim->max_records && l->n > l->lim->max_records) {
         l->failed = dy_err_set(l->err, DY_ELIMIT, NULL, 0, -1,
@@ -58,11 +66,34 @@ static int add_agg(void *ud, const store_agg *a)
 int web_load(store *s, const store_filter *f, int window, int level, model_data *d,
              const web_limits *lim, dy_err *err)
 {
-    load_ctx l = {d, lim, 0, err, 0};
+    load_ctx l = {d, lim, 0, err, 0, level == STORE_LEVEL_COUNTRY};
     int rc = store_aggregate(s, f, window, level, add_agg, &l, err);
     if (l.failed)
         return l.failed;
     return rc < 0 ? rc : 0;
+}
+
+/* Fill an unset bound of f with a year of the documents' publication
+ * range (whole years, so that an event dated only by its year counts). */
+static void range_bound(txt_date *d, const char *date)
+{
+    if (d->prec != TXT_PREC_NONE || strlen(date) < 4)
+        return;
+    txt_date y;
+    if (txt_date_parse(date, 4, &y) == 0)
+        *d = y;
+}
+
+/* Contract: see web.h. */
+int web_publication_range(store *s, store_filter *f, dy_err *err)
+{
+    char first[11], last[11];
+    int rc = store_document_range(s, first, last, err);
+    if (rc)
+        return rc;
+    range_bound(&f->from, first);
+    range_bound(&f->to, last);
+    return 0;
 }
 
 /* ---- events ----------------------------------------------------------- */

@@ -33,11 +33,20 @@ typedef struct web_limits {
 } web_limits;
 
 /* Add the aggregates of store_aggregate(s, f, window, level) to d, leaving
- * out records with an unknown side. Returns 0, DY_ELIMIT (lim exceeded: err
+ * out records with an unknown side and, at STORE_LEVEL_COUNTRY, records
+ * with a side that is neither a state nor an organisation
+ * (core/actor_code.h), whose events are counted in d
+ * (model_data_left_out). Returns 0, DY_ELIMIT (lim exceeded: err
  * says which), DY_EINVAL/DY_ENOMEM (from model_data_add) or the store's
  * error. */
 int web_load(store *s, const store_filter *f, int window, int level, model_data *d,
              const web_limits *lim, dy_err *err);
+
+/* The time range of the model by default: an unset from (to) of f becomes
+ * the year of the earliest (latest) document date of the store, so that
+ * events dated long before their documents (history recalled in the text)
+ * open no windows of their own. Returns 0 or the store's error. */
+int web_publication_range(store *s, store_filter *f, dy_err *err);
 
 /* Append the JSON object of event e (docs/formats.md: the `dyad events`
  * JSON line without its newline); explain adds the "explain" object, dedup
