@@ -45,6 +45,10 @@ int model_cli_load(cli_ctx *c, const model_cli *m, model_data *d, store **sp);
 int model_cli_long(cli_ctx *c, const char *opt, const char *arg, long lo, long hi, long *out);
 int model_cli_double(cli_ctx *c, const char *opt, const char *arg, double lo, double hi,
                      double *out);
+/* The display names of actor codes from the data directory's actor
+ * dictionaries into *out (NULL when there is no data directory: codes are
+ * then their own names). Prints errors. Returns 0 or CLI_EXIT_FAIL. */
+int model_cli_names(const cli_ctx *c, model_names **out);
 /* Write b to standard output and free it: 0 or CLI_EXIT_FAIL (printed). */
 int model_cli_flush(dy_buf *b);
 

@@ -62,7 +62,7 @@ JSONL
 
     # partners: North Korea overtakes South Korea in 2023 (when coded so)
     check "partners by year" 0 "$DYAD" partners --db "$T/m.db" RUS --by year --format csv
-    expect "partners csv header" "$T/out" '^window,rank,partner,coop,conflict,events,goldstein_mean,prev_rank$'
+    expect "partners csv header" "$T/out" '^window,rank,partner,coop,conflict,events,goldstein_mean,prev_rank,name$'
     if grep -q 'PRK' "$T/ev.tsv" && grep -q 'KOR' "$T/ev.tsv"; then
         k22=$(awk -F, '$1=="2022" && $3=="KOR" {print $2}' "$T/out")
         p23=$(awk -F, '$1=="2023" && $3=="PRK" {print $2}' "$T/out")
