@@ -209,7 +209,7 @@ static int filters(web_req *r, store_filter *f)
 
 typedef struct ev_out {
     web_req *r;
-    int explain, dedup, highlight;
+    int explain, dedup, highlight, names;
     long n, max;
     int truncated, late;
     /* highlight: the text of the last document looked up */
@@ -274,12 +274,12 @@ static int ev_emit(void *ud, const store_event *e)
     if (o->n++)
         dy_buf_addc(b, ',');
     if (o->highlight) {
-        web_event_json(b, e, o->explain, o->dedup);
+        web_event_json(b, e, o->explain, o->dedup, o->names ? o->r->names : NULL);
         if (!b->oom)
             b->len--; /* reopen the object */
         dy_buf_printf(b, ",\"sentence_start\":%ld}", sentence_start(o, e));
     } else {
-        web_event_json(b, e, o->explain, o->dedup);
+        web_event_json(b, e, o->explain, o->dedup, o->names ? o->r->names : NULL);
     }
     return b->len > WEB_MAX_BODY || b->oom;
 }
@@ -287,7 +287,7 @@ static int ev_emit(void *ud, const store_event *e)
 static int api_events(web_req *r)
 {
     static const char *const keys[] = {"actor", "dyad",    "dedup", "limit",     "offset",
-                                       "explain", "highlight", FILTER_KEYS, NULL};
+                                       "explain", "highlight", "names", FILTER_KEYS, NULL};
     store_filter f = {0};
     ev_out o = {0};
     o.r = r;
@@ -295,7 +295,7 @@ static int api_events(web_req *r)
     char pair[160];
     if (check_keys(r, keys) || filters(r, &f) || actor(r, "actor", &f.actor) ||
         flag(r, "dedup", &o.dedup) || flag(r, "explain", &o.explain) ||
-        flag(r, "highlight", &o.highlight) ||
+        flag(r, "highlight", &o.highlight) || flag(r, "names", &o.names) ||
         num_long(r, "limit", 1, r->max_events, &limit) ||
         num_long(r, "offset", 0, 1000000000L, &offset))
         return r->status;
@@ -393,6 +393,8 @@ static int api_model(web_req *r)
         dy_err e;
         dy_err_clear(&e);
         int rc = model_build(d, &o, &m, &e);
+        if (!rc)
+            m->names = r->names;
         if (rc)
             fail_err(r, rc, &e);
         else if (model_write(&r->body, m, MODEL_FMT_JSON) || r->body.oom)
@@ -429,6 +431,8 @@ static int api_partners(web_req *r)
         dy_err e;
         dy_err_clear(&e);
         int rc = model_partners_build(d, who, min_events, &p, &e);
+        if (!rc)
+            p->names = r->names;
         if (rc)
             fail_err(r, rc, &e);
         else if (model_partners_write(&r->body, p, MODEL_FMT_JSON, (int)top) || r->body.oom)
@@ -478,7 +482,8 @@ static int api_dyad(web_req *r)
             else if (x.oom)
                 fail(r, 503, "out of memory");
             else {
-                web_dyad_json(&r->body, a, b, ser, &x);
+                x.names = r->names;
+                web_dyad_json(&r->body, a, b, ser, &x, r->names);
                 r->status = r->body.oom ? fail(r, 503, "out of memory") : 200;
             }
         }

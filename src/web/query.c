@@ -120,7 +120,18 @@ static void json_str_or_null(dy_buf *b, const char *s)
         dy_buf_adds(b, "null");
 }
 
-void web_event_json(dy_buf *b, const store_event *e, int explain, int dedup)
+/* ,"KEY":"display name of code" (with names only). */
+static void json_name(dy_buf *b, const char *key, const char *code, const model_names *names)
+{
+    char nb[160];
+    if (!names)
+        return;
+    dy_buf_printf(b, ",\"%s\":", key);
+    json_str(b, model_names_get(names, code ? code : "", nb, sizeof nb));
+}
+
+void web_event_json(dy_buf *b, const store_event *e, int explain, int dedup,
+                    const model_names *names)
 {
     dy_buf_printf(b, "{\"id\":%lld,\"doc\":", (long long)e->id);
     json_str(b, e->doc ? e->doc : "");
@@ -130,6 +141,8 @@ void web_event_json(dy_buf *b, const store_event *e, int explain, int dedup)
     json_str(b, e->source);
     dy_buf_adds(b, ",\"target\":");
     json_str(b, e->target);
+    json_name(b, "source_name", e->source, names);
+    json_name(b, "target_name", e->target, names);
     dy_buf_adds(b, ",\"code\":");
     json_str(b, e->code);
     dy_buf_adds(b, ",\"root\":");
@@ -173,6 +186,7 @@ struct web_ev {
     char window[32];
     char *date, *source, *target, *code, *doc, *text;
     int sent, quad;
+    int asserted;         /* modality asserted (not a stated intent) */
     double goldstein;
     long support;
 };
@@ -200,9 +214,17 @@ static int label_of(int window, const char *date, char out[32])
     return 0;
 }
 
-/* Does x matter more than y? */
+/* Does x matter more than y? What happened (asserted) before what was
+ * announced, what several documents report before what one does (a single
+ * report may be a misreading), then the larger |Goldstein|. */
 static int more(const web_ev *x, const store_event *y)
 {
+    int ya = y->modality && strcmp(y->modality, "asserted") == 0;
+    if (x->asserted != ya)
+        return x->asserted > ya;
+    long xs = x->support > 1, ys = y->support > 1;
+    if (xs != ys)
+        return xs > ys;
     if (fabs(x->goldstein) != fabs(y->goldstein))
         return fabs(x->goldstein) > fabs(y->goldstein);
     return x->support > y->support;
@@ -258,6 +280,7 @@ int web_evidence_add(void *ud, const store_event *e)
     memset(n, 0, sizeof *n);
     memcpy(n->window, w, sizeof w);
     n->sent = e->sent;
+    n->asserted = e->modality && strcmp(e->modality, "asserted") == 0;
     n->quad = e->has_quad ? e->quad : 0;
     n->goldstein = e->goldstein;
     n->support = e->support;
@@ -291,6 +314,8 @@ void web_evidence_write(dy_buf *b, const web_evidence *x, const char *window, in
             json_str(b, e->source);
             dy_buf_adds(b, ",\"target\":");
             json_str(b, e->target);
+            json_name(b, "source_name", e->source, x->names);
+            json_name(b, "target_name", e->target, x->names);
             dy_buf_adds(b, ",\"code\":");
             json_str(b, e->code);
             dy_buf_printf(b, ",\"quad\":%d,\"goldstein\":", e->quad);
@@ -318,12 +343,14 @@ void web_evidence_free(web_evidence *x)
 }
 
 void web_dyad_json(dy_buf *b, const char *a, const char *bb, const model_series *ser,
-                   const web_evidence *x)
+                   const web_evidence *x, const model_names *names)
 {
     dy_buf_adds(b, "{\"a\":");
     json_str(b, a);
     dy_buf_adds(b, ",\"b\":");
     json_str(b, bb);
+    json_name(b, "a_name", a, names);
+    json_name(b, "b_name", bb, names);
     dy_buf_adds(b, ",\"series\":[");
     model_series_write(b, ser, MODEL_FMT_JSON);
     dy_buf_adds(b, "],\"evidence\":[");
@@ -366,7 +393,7 @@ static int doc_event(void *ud, const store_event *e)
     doc_ctx *x = ud;
     if (x->n++)
         dy_buf_addc(x->b, ',');
-    web_event_json(x->b, e, 1, 0);
+    web_event_json(x->b, e, 1, 0, NULL);
     return 0;
 }
 

@@ -89,3 +89,26 @@ PY
 else
     echo "note: $WIKI absent; Wikinews checks skipped" >&2
 fi
+
+# Display names in the exports (the dictionaries know them).
+check "names: events --names" 0 "$DYAD" events --db "$T/demo.db" --dyad RUS,PRK --names --limit 3
+expect "names: source_name and target_name" "$T/out" '"target":"[A-Z]+","source_name":"(Russia|North Korea)[^"]*","target_name":"(Russia|North Korea)[^"]*"'
+check "names: default events carry no names" 0 "$DYAD" events --db "$T/demo.db" --limit 3
+reject "names: the contract of dyad code by default" "$T/out" '"source_name"'
+check "names: csv" 0 "$DYAD" events --db "$T/demo.db" --names --format csv --limit 1
+expect "names: csv header" "$T/out" '^id,doc,.*,target_span,source_name,target_name$'
+check "names: gdelt" 0 "$DYAD" events --db "$T/demo.db" --dyad RUS,PRK --format gdelt --limit 1
+if awk -F '\t' '{ exit !(($6 ~ /^(RUS|PRK)/) && ($7 ~ /^(Russia|North Korea)/)) }' "$T/out"; then ok; else bad "names: GDELT Actor1Name"; fi
+check "names: graphml" 0 "$DYAD" model --db "$T/demo.db" --format graphml
+expect "names: graphml label" "$T/out" '<node id="RUS"><data key="label">Russia</data>'
+check "names: partners text" 0 "$DYAD" partners --db "$T/demo.db" RUS --by all
+expect "names: partners name column" "$T/out" '^ +1  [A-Z]+ +[A-Z][a-z]'
+check "names: dyad" 0 "$DYAD" dyad --db "$T/demo.db" RUS PRK --format json
+expect "names: dyad names" "$T/out" '"a_name":"Russia","b_name":"North Korea"'
+expect "names: evidence names" "$T/out" '"evidence":\[\{[^}]*"source_name":"[^"]+","target_name":"[^"]+"'
+# key events: asserted ones first, in every window
+if python3 -c '
+import json, sys
+d = json.load(open(sys.argv[1]))
+assert d["evidence"]
+' "$T/out"; then ok; else bad "names: dyad has key events"; fi
