@@ -105,6 +105,7 @@ check-web: $(BUILD)/dyad
 ifneq ($(SANITIZE),1)
 	@$(MAKE) --no-print-directory web
 	@DYAD=$(CURDIR)/$(BUILD)/dyad node tests/web/browser.mjs
+	@DYAD=$(CURDIR)/$(BUILD)/dyad node tests/web/real.mjs
 endif
 
 check: check-unit check-cli check-web

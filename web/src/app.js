@@ -87,6 +87,8 @@ function setup() {
     const c = String(i).padStart(2, '0');
     root.add(new Option(c, c));
   }
+  // Enter in a date field applies it (change), it does not submit the form
+  document.getElementById('filters').addEventListener('submit', ev => ev.preventDefault());
   document.getElementById('filters').addEventListener('change', ev => {
     const el = ev.target;
     if (!el.name) return;

@@ -155,6 +155,7 @@ export function findActor(q) {
   for (const [id, name] of all) if (fold(name) === want) return id;
   const pre = [...all].filter(([, name]) => fold(name).startsWith(want));
   if (pre.length === 1) return pre[0][0];
-  if (/^[A-Za-z0-9]{3,}$/.test(q)) return q.toUpperCase(); // a code not drawn: the API decides
+  // a code of an actor not drawn (RUSGOV, or three letters): the API decides
+  if (/^[A-Z]{3}[A-Z0-9]*$/.test(q) || /^[A-Za-z]{3}$/.test(q)) return q.toUpperCase();
   return null;
 }
