@@ -1,6 +1,7 @@
 /* cmd_events.c - `dyad events`: query a store and write events in the
  * event contract (JSON lines, TSV), as CSV, or as GDELT 1.0 event rows. */
 #include "cli/model_cli.h"
+#include "core/actor_code.h"
 #include "core/buf.h"
 #include "store/store.h"
 #include "web/web.h"
@@ -159,12 +160,13 @@ static void write_table(out_ctx *o, const store_event *e)
 }
 
 /* Actor code parts as GDELT splits them: country (3 letters), known group
- * (IGO/NGO codes: the 3 letters after the prefix), up to three role types. */
+ * (organisation codes, core/actor_code.h: the 3 letters after the prefix),
+ * up to three role types. */
 static void gdelt_actor(out_ctx *o, const char *code)
 {
     char country[4] = "", group[4] = "", type[3][4] = {"", "", ""};
     size_t n = strlen(code), at = 0;
-    if (n >= 6 && (strncmp(code, "IGO", 3) == 0 || strncmp(code, "NGO", 3) == 0)) {
+    if (n >= 6 && dy_actor_org_prefix(code)) {
         memcpy(group, code + 3, 3);
         memcpy(type[0], code, 3);
         at = 6;
