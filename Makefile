@@ -23,6 +23,17 @@ OPTFLAGS := -O3 -g
 LDSAN    :=
 endif
 
+# Quiet by default: one short line per file ("CC src/x.c"); V=1 shows the
+# full commands.
+V ?= 0
+ifeq ($(V),1)
+Q  :=
+say = @:
+else
+Q  := @
+say = @printf '  %-6s %s\n' $(1) $(2)
+endif
+
 WARN    := -Wall -Wextra -Werror -Wshadow -Wstrict-prototypes -Wmissing-prototypes \
            -Wno-unused-parameter
 VERSION := $(shell cat VERSION 2>/dev/null || echo 0.0.0)
@@ -46,18 +57,22 @@ all: $(BUILD)/dyad
 
 $(BUILD)/libdyad.a: $(LIB_OBJS)
 	@mkdir -p $(@D)
-	$(AR) rcs $@ $^
+	$(call say,AR,$@)
+	$(Q)$(AR) rcs $@ $^
 
 $(BUILD)/dyad: $(CLI_OBJS) $(BUILD)/libdyad.a
-	$(CC) $(LDSAN) $(LDFLAGS) -o $@ $(CLI_OBJS) $(BUILD)/libdyad.a $(LDLIBS)
+	$(call say,LD,$@)
+	$(Q)$(CC) $(LDSAN) $(LDFLAGS) -o $@ $(CLI_OBJS) $(BUILD)/libdyad.a $(LDLIBS)
 
 $(BUILD)/obj/%.o: %.c
 	@mkdir -p $(@D)
-	$(CC) $(CPPFLAGS) $(CFLAGS) -MMD -MP -c -o $@ $<
+	$(call say,CC,$<)
+	$(Q)$(CC) $(CPPFLAGS) $(CFLAGS) -MMD -MP -c -o $@ $<
 
 $(BUILD)/tests/%: tests/unit/%.c $(BUILD)/libdyad.a
 	@mkdir -p $(@D)
-	$(CC) $(CPPFLAGS) $(CFLAGS) $(shell $(PKG_CONFIG) --cflags $(TEST_PKGS)) \
+	$(call say,CC,$@)
+	$(Q)$(CC) $(CPPFLAGS) $(CFLAGS) $(shell $(PKG_CONFIG) --cflags $(TEST_PKGS)) \
 	  -DDYAD_SRCDIR='"$(CURDIR)"' $(LDSAN) $(LDFLAGS) -o $@ $< $(BUILD)/libdyad.a \
 	  $(shell $(PKG_CONFIG) --libs $(TEST_PKGS)) $(LDLIBS)
 
@@ -90,6 +105,7 @@ check-web: $(BUILD)/dyad
 ifneq ($(SANITIZE),1)
 	@$(MAKE) --no-print-directory web
 	@DYAD=$(CURDIR)/$(BUILD)/dyad node tests/web/browser.mjs
+	@DYAD=$(CURDIR)/$(BUILD)/dyad node tests/web/real.mjs
 endif
 
 check: check-unit check-cli check-web
@@ -103,7 +119,12 @@ test: deps
 	@$(MAKE) --no-print-directory check-san
 	@$(MAKE) --no-print-directory check-fuzz
 
-demo: deps all web
+# The demo builds in parallel (one job per core) and quietly, then codes,
+# stores and serves (scripts/demo).
+NPROC := $(shell nproc 2>/dev/null || echo 2)
+demo: deps
+	@echo "Building dyad ($(NPROC) parallel jobs; V=1 shows the commands)..."
+	@$(MAKE) --no-print-directory -j$(NPROC) all web
 	@scripts/demo
 
 bench: all

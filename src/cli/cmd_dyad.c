@@ -10,8 +10,9 @@ static const char dyad_help[] =
     "Usage: dyad dyad --db PATH|URL [OPTIONS] A B\n\n"
     "Print the relation between A and B (codes or code prefixes) per window:\n"
     "events per quad class in both directions and the mean Goldstein score,\n"
-    "with the most important events of each window as evidence (largest\n"
-    "|Goldstein|, then most supporting documents).\n\nOptions:\n" MODEL_CLI_HELP
+    "with the most important events of each window as evidence (asserted\n"
+    "events before stated intents, events of several documents before those of\n"
+    "one, then the largest |Goldstein|).\n\nOptions:\n" MODEL_CLI_HELP
     "      --window W       year (default), quarter, month or all\n"
     "      --evidence N     events shown per window (default 3, 0 = none)\n"
     "  -f, --format FORMAT  text (default), json or csv (no evidence)\n"
@@ -83,10 +84,14 @@ int cmd_dyad(cli_ctx *c, int argc, char **argv)
             rc = CLI_EXIT_FAIL;
         }
     }
+    model_names *nm = NULL;
+    if (!rc)
+        rc = model_cli_names(c, &nm);
+    x.names = nm;
     if (!rc) {
         dy_buf out = {0};
         if (fmt == MODEL_FMT_JSON) {
-            web_dyad_json(&out, a, b, ser, &x);
+            web_dyad_json(&out, a, b, ser, &x, nm);
             dy_buf_addc(&out, '\n');
         } else if (fmt == MODEL_FMT_CSV) {
             model_series_write(&out, ser, fmt);
@@ -94,7 +99,10 @@ int cmd_dyad(cli_ctx *c, int argc, char **argv)
             long total = 0;
             for (size_t t = 0; t < ser->n; t++)
                 total += ser->pts[t].events;
-            dy_buf_printf(&out, "%s and %s: %ld events (a = %s, b = %s)\n", a, b, total, a, b);
+            char an[160], bn[160];
+            dy_buf_printf(&out, "%s and %s: %ld events (a = %s, b = %s)\n",
+                          model_names_get(nm, a, an, sizeof an),
+                          model_names_get(nm, b, bn, sizeof bn), total, a, b);
             dy_buf_printf(&out, "%-12s %6s %6s %6s %6s %6s %6s %6s %7s\n", "window", "events",
                           "quad1", "quad2", "quad3", "quad4", "a->b", "b->a", "gs mean");
             for (size_t t = 0; t < ser->n; t++) {
@@ -110,6 +118,7 @@ int cmd_dyad(cli_ctx *c, int argc, char **argv)
         rc = model_cli_flush(&out);
     }
     web_evidence_free(&x);
+    model_names_free(nm);
     model_series_free(ser);
     if (s)
         store_close(s);

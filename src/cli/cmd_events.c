@@ -1,6 +1,7 @@
 /* cmd_events.c - `dyad events`: query a store and write events in the
  * event contract (JSON lines, TSV), as CSV, or as GDELT 1.0 event rows. */
-#include "cli/cli.h"
+#include "cli/model_cli.h"
+#include "core/actor_code.h"
 #include "core/buf.h"
 #include "store/store.h"
 #include "web/web.h"
@@ -21,13 +22,15 @@ static const char events_help[] =
     "      --root LIST      CAMEO roots, comma list (04,05)\n"
     "      --code LIST      CAMEO codes, comma list (042,043)\n"
     "      --quad N         quad class 1..4\n"
-    "      --modality LIST  asserted (default), negated, future, hypothetical,\n"
-    "                       alleged, comma list, or all\n"
+    "      --modality LIST  asserted, negated, future, hypothetical, alleged, comma\n"
+    "                       list, or all (default: the events `dyad code` writes)\n"
     "      --dedup          one event per (date, source, target, code), with the\n"
     "                       number of supporting documents (\"support\")\n"
     "      --limit N        at most N events\n"
     "  -f, --format FORMAT  jsonl (default), tsv, csv or gdelt (GDELT 1.0 columns)\n"
     "      --explain        add the stored pattern and actor entry references\n"
+    "      --names          add the display names of the source and target codes\n"
+    "                       (source_name, target_name; always in gdelt)\n"
     "  -h, --help           show this help\n";
 
 enum { F_JSONL, F_TSV, F_CSV, F_GDELT };
@@ -35,13 +38,14 @@ enum { F_JSONL, F_TSV, F_CSV, F_GDELT };
 typedef struct out_ctx {
     dy_buf b;
     int format, dedup, explain;
+    const model_names *names; /* with --names (or gdelt): display names */
     long n;
     int werr;
 } out_ctx;
 
 static void write_jsonl(out_ctx *o, const store_event *e)
 {
-    web_event_json(&o->b, e, o->explain, o->dedup);
+    web_event_json(&o->b, e, o->explain, o->dedup, o->names);
     dy_buf_addc(&o->b, '\n');
 }
 
@@ -101,7 +105,17 @@ static void write_table_header(out_ctx *o)
     }
     if (o->dedup)
         field(o, "support", 0);
+    if (o->names) {
+        field(o, "source_name", 0);
+        field(o, "target_name", 0);
+    }
     dy_buf_addc(&o->b, '\n');
+}
+
+/* The display name of code (the code itself without names). */
+static const char *name_of(const out_ctx *o, const char *code, char out[static 160])
+{
+    return model_names_get(o->names, code ? code : "", out, 160);
 }
 
 static void write_table(out_ctx *o, const store_event *e)
@@ -137,16 +151,22 @@ static void write_table(out_ctx *o, const store_event *e)
         snprintf(n, sizeof n, "%ld", e->support);
         field(o, n, 0);
     }
+    if (o->names) {
+        char nb[160];
+        field(o, name_of(o, e->source, nb), 0);
+        field(o, name_of(o, e->target, nb), 0);
+    }
     dy_buf_addc(&o->b, '\n');
 }
 
 /* Actor code parts as GDELT splits them: country (3 letters), known group
- * (IGO/NGO codes: the 3 letters after the prefix), up to three role types. */
+ * (organisation codes, core/actor_code.h: the 3 letters after the prefix),
+ * up to three role types. */
 static void gdelt_actor(out_ctx *o, const char *code)
 {
     char country[4] = "", group[4] = "", type[3][4] = {"", "", ""};
     size_t n = strlen(code), at = 0;
-    if (n >= 6 && (strncmp(code, "IGO", 3) == 0 || strncmp(code, "NGO", 3) == 0)) {
+    if (n >= 6 && dy_actor_org_prefix(code)) {
         memcpy(group, code + 3, 3);
         memcpy(type[0], code, 3);
         at = 6;
@@ -159,8 +179,9 @@ static void gdelt_actor(out_ctx *o, const char *code)
         for (int t = 0; t < 3 && at + 3 <= n; t++, at += 3)
             memcpy(type[t], code + at, 3);
     }
+    char nb[160];
     field(o, code, 0);   /* ActorCode */
-    field(o, "", 0);     /* ActorName */
+    field(o, o->names ? name_of(o, code, nb) : "", 0); /* ActorName */
     field(o, country, 0);
     field(o, group, 0);
     field(o, "", 0);     /* EthnicCode */
@@ -261,9 +282,11 @@ int cmd_events(cli_ctx *c, int argc, char **argv)
         {"modality", required_argument, NULL, 2009}, {"dedup", no_argument, NULL, 2010},
         {"limit", required_argument, NULL, 2011},  {"format", required_argument, NULL, 'f'},
         {"explain", no_argument, NULL, 2012},      {"help", no_argument, NULL, 'h'},
+        {"names", no_argument, NULL, 2013},
         {NULL, 0, NULL, 0}};
     store_filter f = {0};
     out_ctx o = {0};
+    int want_names = 0;
     const char *db = NULL;
     char dyad[128];
     int opt, rc = 0;
@@ -306,6 +329,7 @@ int cmd_events(cli_ctx *c, int argc, char **argv)
         case 2010: f.dedup = 1; break;
         case 2011: rc = number(c, "--limit", optarg, 1, 2000000000L, &f.limit); break;
         case 2012: o.explain = 1; break;
+        case 2013: want_names = 1; break;
         case 'f':
             if (strcmp(optarg, "jsonl") == 0)
                 o.format = F_JSONL;
@@ -333,8 +357,15 @@ int cmd_events(cli_ctx *c, int argc, char **argv)
     store *s;
     dy_err e;
     dy_err_clear(&e);
+    if (store_filter_check(&f, &e) != 0)
+        return cli_usage(c, "%s", e.msg);
+    model_names *nm = NULL;
+    if ((want_names || o.format == F_GDELT) && model_cli_names(c, &nm))
+        return CLI_EXIT_FAIL;
+    o.names = nm;
     if (store_open(db, STORE_READ, &s, &e) != 0) {
         cli_print_err(&e);
+        model_names_free(nm);
         return CLI_EXIT_FAIL;
     }
     if (o.format == F_TSV || o.format == F_CSV)
@@ -354,6 +385,7 @@ int cmd_events(cli_ctx *c, int argc, char **argv)
         rc = CLI_EXIT_FAIL;
     }
     dy_buf_free(&o.b);
+    model_names_free(nm);
     store_close(s);
     return rc;
 }

@@ -34,7 +34,7 @@ typedef struct ijob {
     dy_arena *a;
     txt_analysis an;
     code_event *ev;
-    size_t nev;
+    size_t nev, ndflt; /* events; the first ndflt are the default ones */
     int failed;
     char msg[1100];
 } ijob;
@@ -68,7 +68,7 @@ static void code_one(ingest_run *r, ijob *j)
     dy_err e;
     dy_err_clear(&e);
     dy_arena_reset(j->a);
-    if (cli_code_doc(&r->eng, j->doc, j->a, &j->an, &j->ev, &j->nev, &e) != 0) {
+    if (cli_code_doc_split(&r->eng, j->doc, j->a, &j->an, &j->ev, &j->nev, &j->ndflt, &e) != 0) {
         j->failed = 1;
         snprintf(j->msg, sizeof j->msg, "%s: %s", j->doc->id,
                  e.msg[0] ? e.msg : dy_status_str(e.code));
@@ -143,7 +143,7 @@ static int flush_batch(ingest_run *r)
             break;
         }
         int status = 0;
-        if (store_put_document(r->st, j->doc, &j->an, j->ev, j->nev, r->eng.cam, r->dictv,
+        if (store_put_document(r->st, j->doc, &j->an, j->ev, j->nev, j->ndflt, r->eng.cam, r->dictv,
                                &status, &e) != 0) {
             cli_print_err(&e);
             rc = CLI_EXIT_FAIL;
@@ -203,10 +203,14 @@ int ingest_start(cli_ctx *c, const cli_input *in, const ingest_opts *o, ingest_r
         dy_free(r);
         return CLI_EXIT_FAIL;
     }
-    code_opts co = {.all_modalities = 1};
+    /* the default events as `dyad code` writes them, and the other
+     * modalities besides (cli_code_doc_split) */
+    code_opts co = {0};
     int rc = cli_dict_version(c, in, r->dictv);
     if (!rc)
         rc = cli_engine_open(c, in, &co, &r->eng);
+    if (!rc && (rc = cli_engine_split(&r->eng)))
+        cli_engine_close(&r->eng);
     if (!rc)
         r->have_eng = 1;
     for (size_t i = 0; !rc && i < BATCH; i++)

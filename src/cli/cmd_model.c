@@ -98,6 +98,11 @@ int model_cli_option(cli_ctx *c, model_cli *m, int opt, const char *arg)
         else
             return cli_usage(c, "--level: expected country or actor, got '%s'", arg);
         return 1;
+    case 3006:
+        if (strcmp(arg, "event") != 0 && strcmp(arg, "document") != 0)
+            return cli_usage(c, "--dates: expected event or document, got '%s'", arg);
+        m->event_dates = arg[0] == 'e';
+        return 1;
     default: return 0;
     }
 }
@@ -110,12 +115,17 @@ int model_cli_load(cli_ctx *c, const model_cli *m, model_data *d, store **sp)
     }
     dy_err e;
     dy_err_clear(&e);
+    if (store_filter_check(&m->f, &e) != 0)
+        return cli_usage(c, "%s", e.msg);
     store *s = NULL;
     if (store_open(m->db, STORE_READ, &s, &e) != 0) {
         cli_print_err(&e);
         return CLI_EXIT_FAIL;
     }
-    int rc = web_load(s, &m->f, m->window, m->level, d, NULL, &e);
+    store_filter f = m->f;
+    int rc = m->event_dates ? 0 : web_publication_range(s, &f, &e);
+    if (!rc)
+        rc = web_load(s, &f, m->window, m->level, d, NULL, &e);
     if (rc) {
         cli_print_err(&e);
         rc = CLI_EXIT_FAIL;
@@ -125,6 +135,21 @@ int model_cli_load(cli_ctx *c, const model_cli *m, model_data *d, store **sp)
     else
         *sp = s;
     return rc;
+}
+
+/* Contract: see model_cli.h. */
+int model_cli_names(const cli_ctx *c, model_names **out)
+{
+    *out = NULL;
+    if (!c->data_dir)
+        return 0;
+    dy_err e;
+    dy_err_clear(&e);
+    if (model_names_load(c->data_dir, out, &e) != 0) {
+        cli_print_err(&e);
+        return CLI_EXIT_FAIL;
+    }
+    return 0;
 }
 
 int model_cli_flush(dy_buf *b)
@@ -241,11 +266,14 @@ int cmd_model(cli_ctx *c, int argc, char **argv)
                 "(%zu windows, %zu nodes, %zu edges in the whole period)\n",
                 model_data_count(d), t1 - t0, now() - t1, m->nwindows, m->whole.nnodes,
                 m->whole.nedges);
-    if (!rc) {
+    model_names *nm = NULL;
+    if (!rc && !(rc = model_cli_names(c, &nm))) {
         dy_buf b = {0};
+        m->names = nm;
         model_write(&b, m, fmt);
         rc = model_cli_flush(&b);
     }
+    model_names_free(nm);
     model_free(m);
     model_data_free(d);
     return rc;

@@ -1,6 +1,6 @@
 /* cmd_serve.c - `dyad serve`: the dashboard and the JSON API over a store
  * (docs/api.md) until SIGINT or SIGTERM. */
-#include "cli/cli.h"
+#include "cli/model_cli.h"
 #include "web/web.h"
 
 #include <limits.h>
@@ -176,11 +176,16 @@ int cmd_serve(cli_ctx *c, int argc, char **argv)
     pthread_sigmask(SIG_BLOCK, &set, NULL);
     signal(SIGPIPE, SIG_IGN);
 
+    model_names *nm = NULL;
+    if (model_cli_names(c, &nm))
+        return CLI_EXIT_FAIL;
+    o.names = nm;
     web_server *w = NULL;
     dy_err e;
     dy_err_clear(&e);
     if (web_start(&o, &w, &e) != 0) {
         cli_print_err(&e);
+        model_names_free(nm);
         return CLI_EXIT_FAIL;
     }
     const char *host = o.bind ? o.bind : "127.0.0.1";
@@ -193,5 +198,6 @@ int cmd_serve(cli_ctx *c, int argc, char **argv)
     int sig = 0;
     sigwait(&set, &sig);
     web_stop(w);
+    model_names_free(nm);
     return CLI_EXIT_OK;
 }

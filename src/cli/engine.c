@@ -228,8 +228,65 @@ int cli_code_doc(const cli_engine *e, const txt_doc *doc, dy_arena *a, txt_analy
     return rc;
 }
 
+/* Contract: see engine.h. */
+int cli_engine_split(cli_engine *e)
+{
+    code_opts co = {.all_modalities = 1, .syntax = e->syn};
+    dy_err err;
+    dy_err_clear(&err);
+    if (code_coder_new(e->ds, e->cues, &co, &e->coder_all, &err) != 0) {
+        cli_print_err(&err);
+        return CLI_EXIT_FAIL;
+    }
+    return 0;
+}
+
+/* Is x among v[0..n) (the same reading: sentence, spans, codes, date)? */
+static int same_event(const code_event *v, size_t n, const code_event *x)
+{
+    for (size_t i = 0; i < n; i++)
+        if (v[i].sent == x->sent && v[i].verb.start == x->verb.start &&
+            v[i].modality == x->modality && strcmp(v[i].code, x->code) == 0 &&
+            strcmp(v[i].source, x->source) == 0 && strcmp(v[i].target, x->target) == 0 &&
+            txt_date_cmp(&v[i].date, &x->date) == 0)
+            return 1;
+    return 0;
+}
+
+/* Contract: see engine.h. The two codings are separate runs because the
+ * coder's choices depend on what it keeps: a negated reading kept with
+ * every modality can displace the asserted one that `dyad code` writes. */
+int cli_code_doc_split(const cli_engine *e, const txt_doc *doc, dy_arena *a, txt_analysis *an,
+                       code_event **ev, size_t *nev, size_t *ndflt, dy_err *err)
+{
+    int rc = cli_code_doc(e, doc, a, an, ev, nev, err);
+    *ndflt = rc ? 0 : *nev;
+    if (rc || !e->coder_all)
+        return rc;
+    cli_engine all = *e;
+    all.coder = e->coder_all;
+    txt_analysis an2;
+    code_event *ev2 = NULL;
+    size_t n2 = 0;
+    if ((rc = cli_code_doc(&all, doc, a, &an2, &ev2, &n2, err)))
+        return rc;
+    code_event *v = n2 ? dy_arena_alloc(a, (*nev + n2) * sizeof *v) : *ev;
+    if (n2 && !v)
+        return dy_err_set(err, DY_ENOMEM, NULL, 0, -1, "out of memory");
+    if (n2 && *nev)
+        memcpy(v, *ev, *nev * sizeof *v);
+    size_t n = *nev;
+    for (size_t i = 0; i < n2; i++)
+        if (!same_event(v, *ndflt, &ev2[i]))
+            v[n++] = ev2[i];
+    *ev = v;
+    *nev = n;
+    return 0;
+}
+
 void cli_engine_close(cli_engine *e)
 {
+    code_coder_free(e->coder_all);
     code_coder_free(e->coder);
     syn_model_free(e->syn);
     code_cameo_free(e->cam);

@@ -14,12 +14,17 @@ typedef struct cli_engine {
     code_cues *cues;
     code_cameo *cam;
     code_coder *coder;
+    code_coder *coder_all; /* every modality (cli_engine_split), or NULL */
 } cli_engine;
 
 /* Load dictionaries (in->dicts, else the data directory), cues and the CAMEO
  * table, and make a coder. Prints errors. Returns 0 or CLI_EXIT_FAIL. */
 int cli_engine_open(cli_ctx *c, const cli_input *in, const code_opts *o, cli_engine *e);
 void cli_engine_close(cli_engine *e);
+/* Add a second coder that keeps every modality, for cli_code_doc_split
+ * (`dyad ingest`, `recode`): e was opened with the default options. Prints
+ * errors. Returns 0 or CLI_EXIT_FAIL. */
+int cli_engine_split(cli_engine *e);
 
 /* Documents up to this size are analysed and coded in one piece; larger
  * ones piece by piece (cli_code_doc). */
@@ -37,6 +42,14 @@ enum { CLI_CHUNK_BYTES = 1 << 20 };
  * NULL) only the analysis is made. Returns 0, DY_ENOMEM (err). */
 int cli_code_doc(const cli_engine *e, const txt_doc *doc, dy_arena *a, txt_analysis *an,
                  code_event **ev, size_t *nev, dy_err *err);
+
+/* Code doc as cli_code_doc with the default coder, then, when e has a
+ * coder_all, append the events that only it finds (negated, hypothetical,
+ * ... readings): *ndflt receives the number of default events, which come
+ * first; they are exactly the events `dyad code` writes for doc. Returns 0
+ * or DY_ENOMEM (err). */
+int cli_code_doc_split(const cli_engine *e, const txt_doc *doc, dy_arena *a, txt_analysis *an,
+                       code_event **ev, size_t *nev, size_t *ndflt, dy_err *err);
 
 /* The dictionary set's version: FNV-1a 64 (hex, 16 digits + NUL) over the
  * names (relative to their directory) and contents of every file of the

@@ -3,6 +3,7 @@
  * docs/import.md describes the mapping. */
 #include "dict/dict_internal.h"
 #include "dict/import_internal.h"
+#include "core/actor_code.h"
 
 #include <ctype.h>
 #include <stdio.h>
@@ -190,8 +191,7 @@ static void parse_codes(imp_ctx *c, actor *a, const char *s, size_t n)
 
 static int is_org_code(const char *code)
 {
-    return strncmp(code, "IGO", 3) == 0 || strncmp(code, "NGO", 3) == 0 ||
-           strncmp(code, "NGM", 3) == 0 || strncmp(code, "MNC", 3) == 0;
+    return dy_actor_org_prefix(code); /* the one rule: core/actor_code.h */
 }
 
 /* Choose dyad's kind (see docs/import.md). */

@@ -202,7 +202,8 @@ typedef enum {
     EVAL_FP_ROOT,                  /* no positive row of its sentence has its root */
     EVAL_FP_SOURCE,                /* right root, wrong source country */
     EVAL_FP_TARGET,                /* right root and source, wrong target */
-    EVAL_FP_ROLE_COUNTRY,          /* the wrong actor is a bare role code (MIL, CVL) */
+    EVAL_FP_ROLE_COUNTRY,          /* the wrong actor has no state or organisation
+                                      (MIL, CVL, EUR, MOS: core/actor_code.h) */
     EVAL_FP_CODE,                  /* right root and actors, other code */
     EVAL_FP_DATE,                  /* right root, actors and code, wrong date */
     EVAL_MISS_NO_EVENT,            /* missed: no event at all in the sentence */

@@ -163,6 +163,12 @@ size_t model_data_count(const model_data *d)
     return d->n;
 }
 
+/* Contract: see model.h. */
+void model_data_left_out(model_data *d, long n)
+{
+    d->left_out += n;
+}
+
 static size_t rec_hash(int w, int s, int t)
 {
     uint64_t h = ((uint64_t)(unsigned)w * 0x9e3779b97f4a7c15ull) ^

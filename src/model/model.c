@@ -142,6 +142,7 @@ int model_build(const model_data *d, const model_opts *o, model **out, dy_err *e
     if (!m || !ref || !rank)
         goto fail;
     m->opts = opts;
+    m->left_out = d->left_out;
     m->ids_ = dy_calloc(nids + 1, sizeof *m->ids_);
     if (!m->ids_)
         goto fail;

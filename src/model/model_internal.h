@@ -28,6 +28,7 @@ struct model_data {
     int kind;             /* MODEL_WIN_*; -1 while no record */
     model_rec *r;
     size_t n, cap;
+    long left_out;        /* events the caller left out */
     /* (win, src, tgt) -> record index + 1. While every window's records
      * arrive in one run (as from store_aggregate), only the current run's
      * records are in the table (from run_start): no earlier record can

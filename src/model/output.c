@@ -54,10 +54,17 @@ static void jstr(dy_buf *b, const char *s)
     dy_buf_json_str(b, s, strlen(s));
 }
 
+/* The display name of id (model_names; the id itself without names). */
+static const char *name_of(const model_names *nm, const char *id, char out[static 160])
+{
+    return model_names_get(nm, id, out, 160);
+}
+
 /* ---- JSON ------------------------------------------------------------- */
 
-static void json_graph(dy_buf *b, const model_graph *g)
+static void json_graph(dy_buf *b, const model_graph *g, const model_names *nm)
 {
+    char nb[160];
     dy_buf_adds(b, "\"window\":");
     jstr(b, g->window);
     dy_buf_adds(b, ",\"nodes\":[");
@@ -65,6 +72,8 @@ static void json_graph(dy_buf *b, const model_graph *g)
         const model_node *x = &g->nodes[v];
         dy_buf_adds(b, v ? ",{\"id\":" : "{\"id\":");
         jstr(b, x->id);
+        dy_buf_adds(b, ",\"name\":");
+        jstr(b, name_of(nm, x->id, nb));
         dy_buf_printf(b, ",\"bloc\":%d,\"events\":%ld,\"evidence\":", x->bloc, x->events);
         num(b, x->evidence);
         dy_buf_printf(b, ",\"degree\":%d,\"strength\":", x->degree);
@@ -159,11 +168,12 @@ static void json_model(dy_buf *b, const model *m)
     dy_buf_printf(b, ",\"balance\":\"%s\",\"max_blocs\":%d,\"restarts\":%d,\"seed\":%lu},",
                   o->balance == MODEL_BALANCE_GOLDSTEIN ? "goldstein" : "count", o->max_blocs,
                   o->restarts, o->seed);
-    json_graph(b, &m->whole);
+    dy_buf_printf(b, "\"left_out\":%ld,", m->left_out);
+    json_graph(b, &m->whole, m->names);
     dy_buf_adds(b, ",\"windows\":[");
     for (size_t t = 0; t < m->nwindows; t++) {
         dy_buf_adds(b, t ? ",{" : "{");
-        json_graph(b, &m->windows[t]);
+        json_graph(b, &m->windows[t], m->names);
         dy_buf_addc(b, '}');
     }
     dy_buf_adds(b, "]}\n");
@@ -242,6 +252,11 @@ static void text_model(dy_buf *b, const model *m)
                   "smoothing %.2f\n",
                   o->balance == MODEL_BALANCE_GOLDSTEIN ? "goldstein" : "count", o->min_events,
                   o->min_balance, o->prior, o->smoothing);
+    if (m->left_out)
+        dy_buf_printf(b,
+                      "%ld events left out: a side is not a state or an organisation "
+                      "(--level actor keeps them)\n",
+                      m->left_out);
     if (m->nwindows) {
         dy_buf_printf(b, "\nwindows (%zu):\n", m->nwindows);
         for (size_t t = 0; t < m->nwindows; t++) {
@@ -260,14 +275,16 @@ static void text_model(dy_buf *b, const model *m)
 
 /* ---- GraphML and DOT (whole period) ----------------------------------- */
 
-static void graphml(dy_buf *b, const model_graph *g)
+static void graphml(dy_buf *b, const model_graph *g, const model_names *nm)
 {
+    char nb[160];
     dy_buf_adds(b,
                 "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
                 "<graphml xmlns=\"http://graphml.graphdrawing.org/xmlns\" "
                 "xmlns:xsi=\"http://www.w3.org/2001/XMLSchema-instance\" "
                 "xsi:schemaLocation=\"http://graphml.graphdrawing.org/xmlns "
                 "http://graphml.graphdrawing.org/xmlns/1.0/graphml.xsd\">\n"
+                "  <key id=\"label\" for=\"node\" attr.name=\"label\" attr.type=\"string\"/>\n"
                 "  <key id=\"bloc\" for=\"node\" attr.name=\"bloc\" attr.type=\"int\"/>\n"
                 "  <key id=\"nevents\" for=\"node\" attr.name=\"events\" attr.type=\"long\"/>\n"
                 "  <key id=\"strength\" for=\"node\" attr.name=\"strength\" attr.type=\"double\"/>\n"
@@ -284,7 +301,9 @@ static void graphml(dy_buf *b, const model_graph *g)
         const model_node *x = &g->nodes[v];
         dy_buf_adds(b, "    <node id=\"");
         xml_str(b, x->id);
-        dy_buf_printf(b, "\"><data key=\"bloc\">%d</data><data key=\"nevents\">%ld</data>",
+        dy_buf_adds(b, "\"><data key=\"label\">");
+        xml_str(b, name_of(nm, x->id, nb));
+        dy_buf_printf(b, "</data><data key=\"bloc\">%d</data><data key=\"nevents\">%ld</data>",
                       x->bloc, x->events);
         dy_buf_adds(b, "<data key=\"strength\">");
         num(b, x->strength);
@@ -313,19 +332,22 @@ static void graphml(dy_buf *b, const model_graph *g)
     dy_buf_adds(b, "  </graph>\n</graphml>\n");
 }
 
-static void dot(dy_buf *b, const model_graph *g)
+static void dot(dy_buf *b, const model_graph *g, const model_names *nm)
 {
+    char nb[160];
     dy_buf_adds(b, "graph dyad {\n  layout=neato; overlap=false; splines=true;\n"
                    "  node [shape=ellipse, style=filled, fontname=\"Helvetica\"];\n");
     for (size_t v = 0; v < g->nnodes; v++) {
         const model_node *x = &g->nodes[v];
         dy_buf_adds(b, "  \"");
         xml_str(b, x->id);
+        dy_buf_adds(b, "\" [tooltip=\"");
+        xml_str(b, name_of(nm, x->id, nb));
         if (x->bloc >= 0)
-            dy_buf_printf(b, "\" [fillcolor=\"/set312/%d\", tooltip=\"bloc %d\"];\n",
-                          x->bloc % 12 + 1, x->bloc);
+            dy_buf_printf(b, ", bloc %d\", fillcolor=\"/set312/%d\"];\n", x->bloc,
+                          x->bloc % 12 + 1);
         else
-            dy_buf_adds(b, "\" [fillcolor=\"white\"];\n");
+            dy_buf_adds(b, "\", fillcolor=\"white\"];\n");
     }
     for (size_t i = 0; i < g->nedges; i++) {
         const model_edge *e = &g->edges[i];
@@ -401,8 +423,8 @@ int model_write(dy_buf *b, const model *m, int fmt)
     switch (fmt) {
     case MODEL_FMT_TEXT: text_model(b, m); break;
     case MODEL_FMT_JSON: json_model(b, m); break;
-    case MODEL_FMT_GRAPHML: graphml(b, &m->whole); break;
-    case MODEL_FMT_DOT: dot(b, &m->whole); break;
+    case MODEL_FMT_GRAPHML: graphml(b, &m->whole, m->names); break;
+    case MODEL_FMT_DOT: dot(b, &m->whole, m->names); break;
     case MODEL_FMT_CSV:
         dy_buf_adds(b, "window,source,target,sign,weight,balance,events,quad1,quad2,quad3,quad4,"
                        "goldstein,goldstein_mean,coop_share,intensity,evidence,frustrated,"
@@ -429,10 +451,13 @@ int model_write(dy_buf *b, const model *m, int fmt)
 int model_partners_write(dy_buf *b, const model_partners *p, int fmt, int top)
 {
     if (fmt == MODEL_FMT_CSV)
-        dy_buf_adds(b, "window,rank,partner,coop,conflict,events,goldstein_mean,prev_rank\n");
+        dy_buf_adds(b, "window,rank,partner,coop,conflict,events,goldstein_mean,prev_rank,name\n");
     else if (fmt == MODEL_FMT_JSON) {
+        char an[160];
         dy_buf_adds(b, "{\"actor\":");
         jstr(b, p->actor);
+        dy_buf_adds(b, ",\"actor_name\":");
+        jstr(b, name_of(p->names, p->actor, an));
         dy_buf_adds(b, ",\"windows\":[");
     } else if (fmt != MODEL_FMT_TEXT)
         return DY_EINVAL;
@@ -448,15 +473,18 @@ int model_partners_write(dy_buf *b, const model_partners *p, int fmt, int top)
             dy_buf_printf(b, "\n%s%s\n", w->window[0] ? w->window : "whole period",
                           w->n ? "" : ": no partners");
             if (w->n)
-                dy_buf_printf(b, "%4s  %-8s %5s %8s %6s %7s  %s\n", "rank", "partner", "coop",
-                              "conflict", "events", "gs mean", "change");
+                dy_buf_printf(b, "%4s  %-8s %-28s %5s %8s %6s %7s  %s\n", "rank", "partner",
+                              "name", "coop", "conflict", "events", "gs mean", "change");
         }
         size_t n = top > 0 && (size_t)top < w->n ? (size_t)top : w->n;
         for (size_t i = 0; i < n; i++) {
             const model_partner *x = &w->p[i];
             if (fmt == MODEL_FMT_JSON) {
+                char xn[160];
                 dy_buf_printf(b, "%s{\"rank\":%d,\"id\":", i ? "," : "", x->rank);
                 jstr(b, x->id);
+                dy_buf_adds(b, ",\"name\":");
+                jstr(b, name_of(p->names, x->id, xn));
                 dy_buf_printf(b, ",\"coop\":%ld,\"conflict\":%ld,\"events\":%ld,\"goldstein_mean\":",
                               x->coop, x->conflict, x->events);
                 num(b, x->goldstein_mean);
@@ -472,6 +500,9 @@ int model_partners_write(dy_buf *b, const model_partners *p, int fmt, int top)
                 num(b, x->goldstein_mean);
                 if (x->prev_rank)
                     dy_buf_printf(b, ",%d", x->prev_rank);
+                char xn[160];
+                dy_buf_addc(b, ',');
+                csv_str(b, name_of(p->names, x->id, xn));
                 dy_buf_addc(b, '\n');
             } else {
                 char ch[32];
@@ -485,8 +516,10 @@ int model_partners_write(dy_buf *b, const model_partners *p, int fmt, int top)
                     snprintf(ch, sizeof ch, "%s%d (was %d)", x->prev_rank > x->rank ? "up " : "down ",
                              x->prev_rank > x->rank ? x->prev_rank - x->rank : x->rank - x->prev_rank,
                              x->prev_rank);
-                dy_buf_printf(b, "%4d  %-8s %5ld %8ld %6ld %+7.2f  %s\n", x->rank, x->id, x->coop,
-                              x->conflict, x->events, x->goldstein_mean, ch);
+                char xn[160];
+                dy_buf_printf(b, "%4d  %-8s %-28.28s %5ld %8ld %6ld %+7.2f  %s\n", x->rank, x->id,
+                              name_of(p->names, x->id, xn), x->coop, x->conflict, x->events,
+                              x->goldstein_mean, ch);
             }
         }
         if (fmt == MODEL_FMT_JSON)

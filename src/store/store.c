@@ -7,6 +7,8 @@
 
 #include "core/alloc.h"
 
+#include "core/actor_code.h"
+
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -17,9 +19,9 @@ const char *const store_bulk_columns[STORE_BULK_TABLES] = {
     "doc_id, idx, bstart, bend, headline, timex",
     "doc_id, sent, date, date_prec, dkey, source, target, code, root, quad, goldstein, modality, "
     "src_start, src_end, verb_start, verb_end, tgt_start, tgt_end, pattern, source_entry, "
-    "target_entry, dict_version, scountry, tcountry",
+    "target_entry, dict_version, scountry, tcountry, dflt",
 };
-const int store_bulk_ncolumns[STORE_BULK_TABLES] = {6, 24};
+const int store_bulk_ncolumns[STORE_BULK_TABLES] = {6, 25};
 
 /* ---- small helpers ------------------------------------------------------ */
 
@@ -37,17 +39,23 @@ static int is_pg_url(const char *w)
     return strncmp(w, "postgresql://", 13) == 0 || strncmp(w, "postgres://", 11) == 0;
 }
 
-/* Country part of an actor code: 6 letters for IGO/NGO codes, else 3 (the
- * whole code when shorter). Writes into out (>= 8 bytes). */
-static void country_of(const char *code, char out[8])
-{
-    size_t n = strlen(code);
-    size_t k = (n >= 6 && (strncmp(code, "IGO", 3) == 0 || strncmp(code, "NGO", 3) == 0)) ? 6 : 3;
-    if (k > n)
-        k = n;
-    memcpy(out, code, k);
-    out[k] = '\0';
-}
+/* v3 -> v4, the same SQL for both backends: the country columns by the one
+ * rule of core/actor_code.h (NGM and MNC codes now have six-letter parts),
+ * and the default-events flag (docs/store.md): events stored before it
+ * existed keep the old default, asserted events. */
+static const char *const ddl_v4[] = {
+    "ALTER TABLE events ADD COLUMN dflt INTEGER NOT NULL DEFAULT 1",
+    "UPDATE events SET dflt = CASE WHEN modality = 'asserted' THEN 1 ELSE 0 END, scountry = "
+    DY_ACTOR_COUNTRY_SQL("source") ", tcountry = " DY_ACTOR_COUNTRY_SQL("target"),
+    "DROP INDEX events_agg",
+    "CREATE INDEX events_agg ON events (dkey, date, source, target, code, quad, goldstein, "
+    "date_prec, scountry, tcountry, modality, dflt)",
+    "DROP VIEW events_dedup",
+    "CREATE VIEW events_dedup AS SELECT min(id) AS id, date, source, target, code, "
+    "count(DISTINCT doc_id) AS support, count(*) AS mentions FROM events WHERE "
+    "dflt = 1 GROUP BY date, source, target, code",
+    "UPDATE meta SET value = '4' WHERE key = 'schema_version'",
+    NULL};
 
 /* Sortable key of a date's first day (YYYYMMDD), 0 when none. */
 static long long date_key(const txt_date *d)
@@ -230,6 +238,8 @@ static int check_schema(store *s, int flags, dy_err *err)
         rc = run_ddl(s, s->ops->ddl_v2, err);
     if (!rc && v < 3)
         rc = run_ddl(s, s->ops->ddl_v3, err);
+    if (!rc && v < 4)
+        rc = run_ddl(s, ddl_v4, err);
     if (!rc)
         return s->ops->exec(s, "COMMIT", err);
     dy_err keep = *err;
@@ -485,7 +495,7 @@ static store_param span_p(int32_t v, int present)
 }
 
 static int put_rows(store *s, long long id, const txt_doc *doc, const txt_analysis *an,
-                    const code_event *ev, size_t nev, const code_cameo *cam,
+                    const code_event *ev, size_t nev, size_t ndflt, const code_cameo *cam,
                     const char *dict_version, dy_err *err)
 {
     int rc = 0;
@@ -514,9 +524,9 @@ static int put_rows(store *s, long long id, const txt_doc *doc, const txt_analys
         int has_date = txt_date_valid(&e->date) && txt_date_format(&e->date, date) > 0;
         if (ce)
             snprintf(gs, sizeof gs, "%.15g", ce->goldstein);
-        country_of(e->source, sc);
-        country_of(e->target, tc);
-        store_param p[24] = {
+        dy_actor_country(e->source, sc);
+        dy_actor_country(e->target, tc);
+        store_param p[25] = {
             P_I(id), P_I(e->sent), P_S(has_date ? date : NULL), P_I(has_date ? e->date.prec : 0),
             has_date ? P_I(date_key(&e->date)) : P_S(NULL), P_S(e->source), P_S(e->target),
             P_S(e->code), P_S(root), ce ? P_I(ce->quad) : P_S(NULL), P_S(ce ? gs : NULL),
@@ -525,14 +535,14 @@ static int put_rows(store *s, long long id, const txt_doc *doc, const txt_analys
             span_p(e->verb.end, e->verb.start >= 0), span_p(e->tgt.start, e->tgt.start >= 0),
             span_p(e->tgt.end, e->tgt.start >= 0), P_S(e->why.pattern),
             P_S(e->why.source_entry), P_S(e->why.target_entry), P_S(dict_version), P_S(sc),
-            P_S(tc)};
-        rc = s->ops->bulk_row(s, STORE_BULK_EVENTS, p, 24, err);
+            P_S(tc), P_I(i < ndflt)};
+        rc = s->ops->bulk_row(s, STORE_BULK_EVENTS, p, 25, err);
     }
     return rc;
 }
 
 static int put_document_tx(store *s, const txt_doc *doc, const txt_analysis *an,
-                           const code_event *ev, size_t nev, const code_cameo *cam,
+                           const code_event *ev, size_t nev, size_t ndflt, const code_cameo *cam,
                            const char *dict_version, int *status, dy_err *err)
 {
     uint64_t h = 0xcbf29ce484222325ULL;
@@ -604,11 +614,11 @@ static int put_document_tx(store *s, const txt_doc *doc, const txt_analysis *an,
         s->cappending = nc;
     }
     s->pending[s->npending++] = d.id;
-    return put_rows(s, d.id, doc, an, ev, nev, cam, dict_version, err);
+    return put_rows(s, d.id, doc, an, ev, nev, ndflt, cam, dict_version, err);
 }
 
 int store_put_document(store *s, const txt_doc *doc, const txt_analysis *an,
-                       const code_event *ev, size_t nev, const code_cameo *cam,
+                       const code_event *ev, size_t nev, size_t ndflt, const code_cameo *cam,
                        const char *dict_version, int *status, dy_err *err)
 {
     if (!s->writable)
@@ -616,7 +626,7 @@ int store_put_document(store *s, const txt_doc *doc, const txt_analysis *an,
     int own = !s->in_tx, rc;
     if (own && (rc = store_begin(s, err)))
         return rc;
-    rc = put_document_tx(s, doc, an, ev, nev, cam, dict_version, status, err);
+    rc = put_document_tx(s, doc, an, ev, nev, ndflt, cam, dict_version, status, err);
     if (own) {
         if (rc) {
             dy_err keep = *err;
@@ -668,8 +678,7 @@ static const char *qb_str(qb *q, const char *s, size_t n)
 static void qb_prefix(qb *q, const char *col, const char *ccol, const char *prefix)
 {
     size_t n = strlen(prefix);
-    int igo = strncmp(prefix, "IGO", 3) == 0 || strncmp(prefix, "NGO", 3) == 0;
-    size_t k = igo ? 6 : 3;
+    size_t k = dy_actor_org_prefix(prefix) ? 6 : 3;
     dy_buf_addc(&q->sql, '(');
     if (n >= k) {
         dy_buf_printf(&q->sql, "%s = ? AND ", ccol);
@@ -756,7 +765,7 @@ static void qb_where(qb *q, const store_filter *f)
         qb_param(q, P_I(f->quad));
     }
     if (!f->modalities)
-        dy_buf_adds(&q->sql, " AND e.modality = 'asserted'");
+        dy_buf_adds(&q->sql, " AND e.dflt = 1");
     else if (strcmp(f->modalities, "all") != 0)
         qb_in(q, "e.modality", f->modalities);
 }
@@ -1531,5 +1540,105 @@ int store_counts(store *s, long *docs, long *sents, long *events, dy_err *err)
         *sents = (long)v[1];
     if (events)
         *events = (long)v[2];
+    return 0;
+}
+
+/* Row of min(date), max(date): the two values copied into out[2][11]. */
+static int row_range(void *ud, const char *const *col, int ncol)
+{
+    char (*out)[11] = ud;
+    for (int i = 0; i < 2 && i < ncol; i++)
+        snprintf(out[i], 11, "%s", col[i] ? col[i] : "");
+    return 0;
+}
+
+/* Contract: see store.h. */
+int store_document_range(store *s, char first[static 11], char last[static 11], dy_err *err)
+{
+    char r[2][11] = {"", ""};
+    int rc = s->ops->query(s, "SELECT min(date), max(date) FROM documents WHERE date IS NOT NULL "
+                              "AND date <> ''",
+                           NULL, 0, row_range, r, err);
+    memcpy(first, r[0], 11);
+    memcpy(last, r[1], 11);
+    return rc;
+}
+
+/* ---- filter validation ---------------------------------------------------- */
+
+/* An actor code or prefix: 1 to 31 capital letters and digits. */
+static int filter_actor_ok(const char *s)
+{
+    size_t n = 0;
+    for (; s[n]; n++)
+        if (!((s[n] >= 'A' && s[n] <= 'Z') || (s[n] >= '0' && s[n] <= '9')) || n >= 31)
+            return 0;
+    return n > 0;
+}
+
+/* Is the item p[0..n) of a comma list valid? kind 'r': a CAMEO root (01 to
+ * 20), 'c': a CAMEO code (a root then one or two digits), 'm': a modality. */
+static int filter_item_ok(const char *p, size_t n, int kind)
+{
+    if (kind == 'm') {
+        for (int m = CODE_MOD_ASSERTED; m <= CODE_MOD_ALLEGED; m++)
+            if (strlen(code_modality_name(m)) == n && strncmp(code_modality_name(m), p, n) == 0)
+                return 1;
+        return 0;
+    }
+    if (n < 2 || n > (kind == 'r' ? 2u : 4u) || (kind == 'c' && n < 3))
+        return 0;
+    for (size_t i = 0; i < n; i++)
+        if (p[i] < '0' || p[i] > '9')
+            return 0;
+    int root = (p[0] - '0') * 10 + (p[1] - '0');
+    return root >= 1 && root <= 20;
+}
+
+/* The first bad item of a comma list, or NULL; its length in *n. */
+static const char *filter_bad_item(const char *list, int kind, size_t *n)
+{
+    const char *p = list;
+    for (;;) {
+        const char *e = strchr(p, ',');
+        *n = e ? (size_t)(e - p) : strlen(p);
+        if (!filter_item_ok(p, *n, kind))
+            return p;
+        if (!e)
+            return NULL;
+        p = e + 1;
+    }
+}
+
+/* Contract: see store.h. */
+int store_filter_check(const store_filter *f, dy_err *err)
+{
+    const char *who[3] = {f->actor, f->dyad[0], f->dyad[1]};
+    for (int i = 0; i < 3; i++)
+        if (who[i] && !filter_actor_ok(who[i]))
+            return dy_err_set(err, DY_EINVAL, NULL, 0, -1,
+                              "actor code '%s': expected capital letters and digits (RUS, "
+                              "RUSGOV, IGOUNO)", who[i]);
+    static const struct {
+        int kind;
+        const char *what;
+    } lists[3] = {{'r', "CAMEO root (01 to 20)"}, {'c', "CAMEO code (010 to 204)"},
+                  {'m', "modality (asserted, negated, future, hypothetical, alleged or all)"}};
+    const char *vals[3] = {f->roots, f->codes, f->modalities};
+    for (int i = 0; i < 3; i++) {
+        size_t n;
+        const char *bad = NULL;
+        if (vals[i] && !(i == 2 && strcmp(vals[i], "all") == 0))
+            bad = filter_bad_item(vals[i], lists[i].kind, &n);
+        if (bad)
+            return dy_err_set(err, DY_EINVAL, NULL, 0, -1, "'%.*s' is not a %s", (int)n, bad,
+                              lists[i].what);
+    }
+    if (f->quad < 0 || f->quad > 4)
+        return dy_err_set(err, DY_EINVAL, NULL, 0, -1, "quad class %d: expected 1 to 4", f->quad);
+    if (f->from.prec != TXT_PREC_NONE && f->to.prec != TXT_PREC_NONE &&
+        date_key(&f->from) >= date_key_after(&f->to))
+        return dy_err_set(err, DY_EINVAL, NULL, 0, -1,
+                          "empty date range: from is after to (reversed?)");
     return 0;
 }

@@ -57,14 +57,18 @@ enum { STORE_DOC_NEW = 0, STORE_DOC_SAME, STORE_DOC_CHANGED };
 
 /* Put one coded document: its metadata, text, content hash, sentences (with
  * their time expressions) and events (every contract field, modality,
- * spans, the pattern and actor entry references, dict_version). A document
+ * spans, the pattern and actor entry references, dict_version). The first
+ * ndflt events are the document's default events (what `dyad code` writes
+ * without --all-modalities, docs/store.md), the others are kept for queries
+ * that ask for other modalities. A document
  * whose id is stored with the same hash is left alone (*status =
  * STORE_DOC_SAME); one whose content changed has its sentences and events
  * replaced (STORE_DOC_CHANGED). cam supplies root, quad and Goldstein.
  * Returns 0 or a negative status (err filled). */
 int store_put_document(store *s, const txt_doc *doc, const txt_analysis *an,
-                       const code_event *ev, size_t nev, const code_cameo *cam,
-                       const char *dict_version, int *status, dy_err *err);
+                       const code_event *ev, size_t nev, size_t ndflt,
+                       const code_cameo *cam, const char *dict_version, int *status,
+                       dy_err *err);
 
 /* ---- queries ---------------------------------------------------------- */
 
@@ -78,11 +82,18 @@ typedef struct store_filter {
     const char *roots;       /* comma list "04,05", or NULL */
     const char *codes;       /* comma list "042,043", or NULL */
     int quad;                /* 1..4, 0 = any */
-    const char *modalities;  /* comma list, NULL = asserted only, "all" = any */
+    const char *modalities;  /* comma list, "all" = any, NULL = the default
+                                events (those `dyad code` writes) */
     int dedup;               /* one event per (date, source, target, code) */
     long limit, offset;      /* limit 0 = none */
     const char *doc;         /* (additive) only this document's events, or NULL */
 } store_filter;
+
+/* Check f as every command and the API take it: actor codes are capital
+ * letters and digits, roots 01..20, codes a root and one or two digits,
+ * modalities known names (or "all"), quad 0..4, from not after to.
+ * Returns 0 or DY_EINVAL with a one-line message in err. */
+int store_filter_check(const store_filter *f, dy_err *err);
 
 typedef struct store_event {
     int64_t id;
@@ -141,6 +152,11 @@ int store_get_document(store *s, const char *id, store_doc_fn fn, void *ud, dy_e
 typedef int (*store_id_fn)(void *ud, const char *id);
 int store_document_ids(store *s, const char *dict_version, store_id_fn fn, void *ud,
                        dy_err *err);
+
+/* The publication range of the stored documents: the earliest and latest
+ * document date as stored ("YYYY-MM-DD", "YYYY-MM" or "YYYY"), "" when no
+ * document has a date. Returns 0 or the store's error. */
+int store_document_range(store *s, char first[static 11], char last[static 11], dy_err *err);
 
 /* Counts for reports: documents, sentences, events. */
 int store_counts(store *s, long *docs, long *sents, long *events, dy_err *err);

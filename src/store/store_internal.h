@@ -14,7 +14,7 @@
 #include "core/buf.h"
 
 /* The schema version this binary writes (docs/store.md). */
-#define STORE_SCHEMA_VERSION 3
+#define STORE_SCHEMA_VERSION 4
 
 typedef struct store_param {
     int is_int;          /* 1: i, 0: s (NULL = SQL NULL) */

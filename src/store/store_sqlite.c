@@ -1,6 +1,7 @@
 /* store_sqlite.c - the SQLite backend: one file, WAL journal, prepared
  * statements kept for the life of the handle. */
 #include "store/store_internal.h"
+#include "core/actor_code.h"
 
 #include "core/alloc.h"
 
@@ -51,10 +52,10 @@ static const char *const ddl_v2[] = {
     "ALTER TABLE documents ADD COLUMN dict_version TEXT",
     "ALTER TABLE events ADD COLUMN scountry TEXT",
     "ALTER TABLE events ADD COLUMN tcountry TEXT",
-    "UPDATE events SET scountry = CASE WHEN length(source) >= 6 AND substr(source, 1, 3) IN "
-    "('IGO', 'NGO') THEN substr(source, 1, 6) ELSE substr(source, 1, 3) END, "
-    "tcountry = CASE WHEN length(target) >= 6 AND substr(target, 1, 3) IN ('IGO', 'NGO') "
-    "THEN substr(target, 1, 6) ELSE substr(target, 1, 3) END",
+    /* the country part by the one rule (core/actor_code.h; v4 recomputes
+     * it for stores migrated before NGM and MNC had six-letter parts) */
+    "UPDATE events SET scountry = " DY_ACTOR_COUNTRY_SQL("source") ", tcountry = "
+    DY_ACTOR_COUNTRY_SQL("target"),
     "UPDATE documents SET dict_version = (SELECT max(e.dict_version) FROM events e WHERE "
     "e.doc_id = documents.id)",
     "CREATE INDEX events_dyad ON events (scountry, tcountry, dkey)",

@@ -190,7 +190,7 @@ static int level(web_req *r, int *out)
 
 /* The event filters shared by every endpoint: from, to, root, code, quad,
  * modality. */
-#define FILTER_KEYS "from", "to", "root", "code", "quad", "modality"
+#define FILTER_KEYS "from", "to", "root", "code", "quad", "modality", "dates"
 
 static int filters(web_req *r, store_filter *f)
 {
@@ -200,14 +200,16 @@ static int filters(web_req *r, store_filter *f)
         num_long(r, "quad", 1, 4, &quad))
         return r->status;
     f->quad = (int)quad;
-    return 0;
+    dy_err e;
+    dy_err_clear(&e);
+    return store_filter_check(f, &e) ? fail(r, 400, "%s", e.msg) : 0;
 }
 
 /* ---- /api/events ------------------------------------------------------ */
 
 typedef struct ev_out {
     web_req *r;
-    int explain, dedup, highlight;
+    int explain, dedup, highlight, names;
     long n, max;
     int truncated, late;
     /* highlight: the text of the last document looked up */
@@ -272,12 +274,12 @@ static int ev_emit(void *ud, const store_event *e)
     if (o->n++)
         dy_buf_addc(b, ',');
     if (o->highlight) {
-        web_event_json(b, e, o->explain, o->dedup);
+        web_event_json(b, e, o->explain, o->dedup, o->names ? o->r->names : NULL);
         if (!b->oom)
             b->len--; /* reopen the object */
         dy_buf_printf(b, ",\"sentence_start\":%ld}", sentence_start(o, e));
     } else {
-        web_event_json(b, e, o->explain, o->dedup);
+        web_event_json(b, e, o->explain, o->dedup, o->names ? o->r->names : NULL);
     }
     return b->len > WEB_MAX_BODY || b->oom;
 }
@@ -285,7 +287,7 @@ static int ev_emit(void *ud, const store_event *e)
 static int api_events(web_req *r)
 {
     static const char *const keys[] = {"actor", "dyad",    "dedup", "limit",     "offset",
-                                       "explain", "highlight", FILTER_KEYS, NULL};
+                                       "explain", "highlight", "names", FILTER_KEYS, NULL};
     store_filter f = {0};
     ev_out o = {0};
     o.r = r;
@@ -293,7 +295,7 @@ static int api_events(web_req *r)
     char pair[160];
     if (check_keys(r, keys) || filters(r, &f) || actor(r, "actor", &f.actor) ||
         flag(r, "dedup", &o.dedup) || flag(r, "explain", &o.explain) ||
-        flag(r, "highlight", &o.highlight) ||
+        flag(r, "highlight", &o.highlight) || flag(r, "names", &o.names) ||
         num_long(r, "limit", 1, r->max_events, &limit) ||
         num_long(r, "offset", 0, 1000000000L, &offset))
         return r->status;
@@ -332,13 +334,21 @@ static int api_events(web_req *r)
 
 /* ---- /api/model ------------------------------------------------------- */
 
+/* Load the aggregates of f into a new *d: within the documents'
+ * publication years unless the request has dates=event (docs/api.md). */
 static int load(web_req *r, const store_filter *f, int win, int lev, model_data **d)
 {
     dy_err e;
     dy_err_clear(&e);
+    const char *dates = get(r, "dates");
+    if (dates && strcmp(dates, "event") != 0 && strcmp(dates, "document") != 0)
+        return fail(r, 400, "dates: expected event or document");
     if (model_data_new(d))
         return fail(r, 503, "out of memory");
-    int rc = web_load(r->s, f, win, lev, *d, &r->lim, &e);
+    store_filter g = *f;
+    int rc = dates && dates[0] == 'e' ? 0 : web_publication_range(r->s, &g, &e);
+    if (!rc)
+        rc = web_load(r->s, &g, win, lev, *d, &r->lim, &e);
     return rc ? fail_err(r, rc, &e) : 0;
 }
 
@@ -383,6 +393,8 @@ static int api_model(web_req *r)
         dy_err e;
         dy_err_clear(&e);
         int rc = model_build(d, &o, &m, &e);
+        if (!rc)
+            m->names = r->names;
         if (rc)
             fail_err(r, rc, &e);
         else if (model_write(&r->body, m, MODEL_FMT_JSON) || r->body.oom)
@@ -419,6 +431,8 @@ static int api_partners(web_req *r)
         dy_err e;
         dy_err_clear(&e);
         int rc = model_partners_build(d, who, min_events, &p, &e);
+        if (!rc)
+            p->names = r->names;
         if (rc)
             fail_err(r, rc, &e);
         else if (model_partners_write(&r->body, p, MODEL_FMT_JSON, (int)top) || r->body.oom)
@@ -468,7 +482,8 @@ static int api_dyad(web_req *r)
             else if (x.oom)
                 fail(r, 503, "out of memory");
             else {
-                web_dyad_json(&r->body, a, b, ser, &x);
+                x.names = r->names;
+                web_dyad_json(&r->body, a, b, ser, &x, r->names);
                 r->status = r->body.oom ? fail(r, 503, "out of memory") : 200;
             }
         }

@@ -3,6 +3,7 @@
  * documents (docs/formats.md, docs/model.md, docs/api.md). */
 #include "web/web.h"
 
+#include "core/actor_code.h"
 #include "core/alloc.h"
 
 #include <math.h>
@@ -17,6 +18,7 @@ typedef struct load_ctx {
     size_t n;
     dy_err *err;
     int failed;
+    int states;           /* only state and organisation sides */
 } load_ctx;
 
 static int past(const struct timespec *deadline)
@@ -35,6 +37,12 @@ static int add_agg(void *ud, const store_agg *a)
     /* events with an unknown side cannot be placed in the network */
     if (!a->source || !*a->source || !a->target || !*a->target)
         return 0;
+    /* roles, regions, religions, peoples: not ties between states */
+    if (l->states && (dy_actor_level(a->source) == DY_ACTOR_OTHER ||
+                      dy_actor_level(a->target) == DY_ACTOR_OTHER)) {
+        model_data_left_out(l->d, a->events);
+        return 0;
+    }
     l->n++;
     if (l->lim && l->lim->max_records && l->n > l->lim->max_records) {
         l->failed = dy_err_set(l->err, DY_ELIMIT, NULL, 0, -1,
@@ -58,11 +66,34 @@ static int add_agg(void *ud, const store_agg *a)
 int web_load(store *s, const store_filter *f, int window, int level, model_data *d,
              const web_limits *lim, dy_err *err)
 {
-    load_ctx l = {d, lim, 0, err, 0};
+    load_ctx l = {d, lim, 0, err, 0, level == STORE_LEVEL_COUNTRY};
     int rc = store_aggregate(s, f, window, level, add_agg, &l, err);
     if (l.failed)
         return l.failed;
     return rc < 0 ? rc : 0;
+}
+
+/* Fill an unset bound of f with a year of the documents' publication
+ * range (whole years, so that an event dated only by its year counts). */
+static void range_bound(txt_date *d, const char *date)
+{
+    if (d->prec != TXT_PREC_NONE || strlen(date) < 4)
+        return;
+    txt_date y;
+    if (txt_date_parse(date, 4, &y) == 0)
+        *d = y;
+}
+
+/* Contract: see web.h. */
+int web_publication_range(store *s, store_filter *f, dy_err *err)
+{
+    char first[11], last[11];
+    int rc = store_document_range(s, first, last, err);
+    if (rc)
+        return rc;
+    range_bound(&f->from, first);
+    range_bound(&f->to, last);
+    return 0;
 }
 
 /* ---- events ----------------------------------------------------------- */
@@ -89,7 +120,18 @@ static void json_str_or_null(dy_buf *b, const char *s)
         dy_buf_adds(b, "null");
 }
 
-void web_event_json(dy_buf *b, const store_event *e, int explain, int dedup)
+/* ,"KEY":"display name of code" (with names only). */
+static void json_name(dy_buf *b, const char *key, const char *code, const model_names *names)
+{
+    char nb[160];
+    if (!names)
+        return;
+    dy_buf_printf(b, ",\"%s\":", key);
+    json_str(b, model_names_get(names, code ? code : "", nb, sizeof nb));
+}
+
+void web_event_json(dy_buf *b, const store_event *e, int explain, int dedup,
+                    const model_names *names)
 {
     dy_buf_printf(b, "{\"id\":%lld,\"doc\":", (long long)e->id);
     json_str(b, e->doc ? e->doc : "");
@@ -99,6 +141,8 @@ void web_event_json(dy_buf *b, const store_event *e, int explain, int dedup)
     json_str(b, e->source);
     dy_buf_adds(b, ",\"target\":");
     json_str(b, e->target);
+    json_name(b, "source_name", e->source, names);
+    json_name(b, "target_name", e->target, names);
     dy_buf_adds(b, ",\"code\":");
     json_str(b, e->code);
     dy_buf_adds(b, ",\"root\":");
@@ -142,6 +186,7 @@ struct web_ev {
     char window[32];
     char *date, *source, *target, *code, *doc, *text;
     int sent, quad;
+    int asserted;         /* modality asserted (not a stated intent) */
     double goldstein;
     long support;
 };
@@ -169,9 +214,17 @@ static int label_of(int window, const char *date, char out[32])
     return 0;
 }
 
-/* Does x matter more than y? */
+/* Does x matter more than y? What happened (asserted) before what was
+ * announced, what several documents report before what one does (a single
+ * report may be a misreading), then the larger |Goldstein|. */
 static int more(const web_ev *x, const store_event *y)
 {
+    int ya = y->modality && strcmp(y->modality, "asserted") == 0;
+    if (x->asserted != ya)
+        return x->asserted > ya;
+    long xs = x->support > 1, ys = y->support > 1;
+    if (xs != ys)
+        return xs > ys;
     if (fabs(x->goldstein) != fabs(y->goldstein))
         return fabs(x->goldstein) > fabs(y->goldstein);
     return x->support > y->support;
@@ -227,6 +280,7 @@ int web_evidence_add(void *ud, const store_event *e)
     memset(n, 0, sizeof *n);
     memcpy(n->window, w, sizeof w);
     n->sent = e->sent;
+    n->asserted = e->modality && strcmp(e->modality, "asserted") == 0;
     n->quad = e->has_quad ? e->quad : 0;
     n->goldstein = e->goldstein;
     n->support = e->support;
@@ -260,6 +314,8 @@ void web_evidence_write(dy_buf *b, const web_evidence *x, const char *window, in
             json_str(b, e->source);
             dy_buf_adds(b, ",\"target\":");
             json_str(b, e->target);
+            json_name(b, "source_name", e->source, x->names);
+            json_name(b, "target_name", e->target, x->names);
             dy_buf_adds(b, ",\"code\":");
             json_str(b, e->code);
             dy_buf_printf(b, ",\"quad\":%d,\"goldstein\":", e->quad);
@@ -287,12 +343,14 @@ void web_evidence_free(web_evidence *x)
 }
 
 void web_dyad_json(dy_buf *b, const char *a, const char *bb, const model_series *ser,
-                   const web_evidence *x)
+                   const web_evidence *x, const model_names *names)
 {
     dy_buf_adds(b, "{\"a\":");
     json_str(b, a);
     dy_buf_adds(b, ",\"b\":");
     json_str(b, bb);
+    json_name(b, "a_name", a, names);
+    json_name(b, "b_name", bb, names);
     dy_buf_adds(b, ",\"series\":[");
     model_series_write(b, ser, MODEL_FMT_JSON);
     dy_buf_adds(b, "],\"evidence\":[");
@@ -335,7 +393,7 @@ static int doc_event(void *ud, const store_event *e)
     doc_ctx *x = ud;
     if (x->n++)
         dy_buf_addc(x->b, ',');
-    web_event_json(x->b, e, 1, 0);
+    web_event_json(x->b, e, 1, 0, NULL);
     return 0;
 }
 

@@ -337,6 +337,7 @@ static enum MHD_Result serve_api(web_server *w, struct MHD_Connection *c, const 
     size_t slot = checkout(w);
     r.s = w->h[slot];
     r.max_events = w->o.max_events;
+    r.names = w->o.names;
     clock_gettime(CLOCK_MONOTONIC, &r.lim.deadline);
     long ns = (long)((w->o.timeout - (long)w->o.timeout) * 1e9);
     r.lim.deadline.tv_sec += (time_t)w->o.timeout;

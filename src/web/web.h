@@ -33,19 +33,32 @@ typedef struct web_limits {
 } web_limits;
 
 /* Add the aggregates of store_aggregate(s, f, window, level) to d, leaving
- * out records with an unknown side. Returns 0, DY_ELIMIT (lim exceeded: err
+ * out records with an unknown side and, at STORE_LEVEL_COUNTRY, records
+ * with a side that is neither a state nor an organisation
+ * (core/actor_code.h), whose events are counted in d
+ * (model_data_left_out). Returns 0, DY_ELIMIT (lim exceeded: err
  * says which), DY_EINVAL/DY_ENOMEM (from model_data_add) or the store's
  * error. */
 int web_load(store *s, const store_filter *f, int window, int level, model_data *d,
              const web_limits *lim, dy_err *err);
 
+/* The time range of the model by default: an unset from (to) of f becomes
+ * the year of the earliest (latest) document date of the store, so that
+ * events dated long before their documents (history recalled in the text)
+ * open no windows of their own. Returns 0 or the store's error. */
+int web_publication_range(store *s, store_filter *f, dy_err *err);
+
 /* Append the JSON object of event e (docs/formats.md: the `dyad events`
  * JSON line without its newline); explain adds the "explain" object, dedup
- * the "support" count. */
-void web_event_json(dy_buf *b, const store_event *e, int explain, int dedup);
+ * the "support" count, names (may be NULL) "source_name" and "target_name"
+ * after "target". */
+void web_event_json(dy_buf *b, const store_event *e, int explain, int dedup,
+                    const model_names *names);
 
-/* The most important events of each window of a relation (largest
- * |Goldstein|, then most supporting documents), as `dyad dyad` lists them.
+/* The most important events of each window of a relation, as `dyad dyad`
+ * lists them: asserted events before stated intents, events of several
+ * documents before those of one, then the largest |Goldstein|, then the
+ * most supporting documents.
  * Zero-initialise, set window (STORE_WIN_*) and per (events per window),
  * pass web_evidence_add to store_query_events (dedup filter, events by
  * date), then write and free. */
@@ -56,6 +69,7 @@ typedef struct web_evidence {
     web_ev *v;
     size_t n, cap;
     int oom;
+    const model_names *names; /* (borrowed, may be NULL) names in the JSON */
 } web_evidence;
 /* store_event_fn: keep e if it is among its window's `per` most important;
  * returns 1 (stop) when out of memory (x->oom set). */
@@ -65,9 +79,10 @@ int web_evidence_add(void *x, const store_event *e);
 void web_evidence_write(dy_buf *b, const web_evidence *x, const char *window, int json,
                         int *first);
 void web_evidence_free(web_evidence *x);
-/* {"a":...,"b":...,"series":[...],"evidence":[...]} (no newline). */
+/* {"a":...,"b":...,"series":[...],"evidence":[...]} (no newline); with
+ * names also "a_name" and "b_name". */
 void web_dyad_json(dy_buf *b, const char *a, const char *bb, const model_series *ser,
-                   const web_evidence *x);
+                   const web_evidence *x, const model_names *names);
 
 /* Append the JSON of document id with every event in it (all modalities,
  * with explanations): {"id","title","url","source","date","dict_version",
@@ -89,6 +104,7 @@ typedef struct web_opts {
     int max_connections;   /* open connections at once, 0 = 1024 */
     int max_per_ip;        /* open connections from one client address, 0 = 64 */
     int idle_timeout;      /* seconds a connection may stay silent, 0 = 10 */
+    const model_names *names; /* display names of codes (borrowed; NULL = none) */
     int header_timeout;    /* seconds to send a request's headers, counted from
                             * the connection or the previous answer, 0 = 10 */
 } web_opts;

@@ -97,7 +97,15 @@ static int put(store *s, coded *c, const code_cameo *cam, const char *dv)
 {
     int status = -1;
     dy_err e;
-    int rc = store_put_document(s, &c->doc, &c->an, c->ev, c->nev, cam, dv, &status, &e);
+    /* the default events first: here, as before the flag, the asserted ones */
+    size_t nd = 0;
+    for (size_t i = 0; i < c->nev; i++)
+        if (c->ev[i].modality == CODE_MOD_ASSERTED) {
+            code_event t = c->ev[nd];
+            c->ev[nd++] = c->ev[i];
+            c->ev[i] = t;
+        }
+    int rc = store_put_document(s, &c->doc, &c->an, c->ev, c->nev, nd, cam, dv, &status, &e);
     if (rc)
         print_error("put: %s\n", e.msg);
     assert_int_equal(rc, 0);
@@ -520,9 +528,9 @@ static void test_migration(void **st)
     assert_int_equal(store_open(db, STORE_READ, &s, &e), 0); /* migrated for good */
     store_close(s);
 
-    sql(db, "UPDATE meta SET value = '4' WHERE key = 'schema_version'");
+    sql(db, "UPDATE meta SET value = '5' WHERE key = 'schema_version'");
     assert_int_equal(store_open(db, STORE_WRITE, &s, &e), DY_EINVAL);
-    assert_non_null(strstr(e.msg, "schema version 4 is newer than this dyad supports (3)"));
+    assert_non_null(strstr(e.msg, "schema version 5 is newer than this dyad supports (4)"));
 }
 
 /* The v1 -> v2 migration as dyad 0.1 ran it: a version 2 store. */
@@ -571,13 +579,13 @@ static void test_migration_v2(void **st)
     assert_non_null(strstr(e.msg, "schema version 2 is older"));
     assert_int_equal(store_open(db, STORE_WRITE, &s, &e), 0);
     store_close(s);
-    /* The aggregate index exists and the version is 3. */
+    /* The aggregate index exists and the version is 4. */
     sqlite3 *h;
     assert_int_equal(sqlite3_open(db, &h), SQLITE_OK);
     int n = 0;
     assert_int_equal(sqlite3_exec(h, "SELECT 1 FROM sqlite_master WHERE type = 'index' AND "
                                      "name = 'events_agg' UNION ALL SELECT 1 FROM meta WHERE "
-                                     "key = 'schema_version' AND value = '3'",
+                                     "key = 'schema_version' AND value = '4'",
                                   count_row, &n, NULL),
                      SQLITE_OK);
     sqlite3_close(h);
@@ -591,6 +599,86 @@ static void test_migration_v2(void **st)
     assert_int_equal(x.n, 1);
     assert_string_equal(x.rows[0], "2019-06 IGOUNO>USA 2 1/0/0/1 -8.1");
     store_close(s);
+}
+
+/* v3 -> v4 on a version 3 store with old country columns: NGM codes get
+ * six-letter parts (core/actor_code.h) and the default events are the
+ * asserted ones stored before the flag existed. */
+static void test_migration_v3(void **st)
+{
+    (void)st;
+    const char *db = path("v3.db");
+    sql(db, v1);
+    sql(db, v2);
+    sql(db, "CREATE INDEX events_agg ON events (dkey, date, source, target, code, quad, "
+            "goldstein, date_prec, scountry, tcountry, modality);"
+            "UPDATE meta SET value = '3' WHERE key = 'schema_version';"
+            "INSERT INTO events (doc_id, sent, date, date_prec, dkey, source, target, code, root, "
+            "quad, goldstein, modality, dict_version, scountry, tcountry) VALUES "
+            "(2, 0, '2019-06-22', 1, 20190622, 'NGMENVGRP', 'USA', '112', '11', 3, -2, "
+            "'asserted', 'old', 'NGM', 'USA'), "
+            "(2, 0, '2019-06-23', 1, 20190623, 'USA', 'IRN', '190', '19', 4, -10, 'negated', "
+            "'old', 'USA', 'IRN');");
+    store *s;
+    dy_err e;
+    assert_int_equal(store_open(db, STORE_WRITE, &s, &e), 0);
+    store_filter f = {0};
+    f.actor = "NGMENV";
+    assert_int_equal(query(s, &f).n, 1); /* found through the recomputed column */
+    f.actor = "IRN";
+    assert_int_equal(query(s, &f).n, 0); /* negated: not a default event */
+    f.modalities = "negated";
+    assert_int_equal(query(s, &f).n, 1);
+    store_close(s);
+}
+
+/* The filters every command and the API check (store_filter_check). */
+static void test_filter_check(void **st)
+{
+    (void)st;
+    dy_err e;
+    store_filter f = {0};
+    assert_int_equal(store_filter_check(&f, &e), 0);
+    f.actor = "RUSGOV";
+    f.roots = "04,19";
+    f.codes = "042,1031";
+    f.modalities = "asserted,negated";
+    f.quad = 4;
+    txt_date_parse("2019", 4, &f.from);
+    txt_date_parse("2019-12", 7, &f.to);
+    assert_int_equal(store_filter_check(&f, &e), 0);
+    f.modalities = "all";
+    assert_int_equal(store_filter_check(&f, &e), 0);
+    struct {
+        store_filter f;
+        const char *msg;
+    } bad[] = {
+        {{.actor = "rus"}, "actor code 'rus'"},
+        {{.dyad = {"RUS", "P-K"}}, "actor code 'P-K'"},
+        {{.actor = ""}, "actor code ''"},
+        {{.roots = "99"}, "'99' is not a CAMEO root"},
+        {{.roots = "04,"}, "'' is not a CAMEO root"},
+        {{.roots = "4"}, "'4' is not a CAMEO root"},
+        {{.codes = "00"}, "'00' is not a CAMEO code"},
+        {{.codes = "0421x"}, "'0421x' is not a CAMEO code"},
+        {{.modalities = "fact"}, "'fact' is not a modality"},
+        {{.modalities = "asserted,all"}, "'all' is not a modality"},
+        {{.quad = 5}, "quad class 5"},
+    };
+    for (size_t i = 0; i < sizeof bad / sizeof *bad; i++) {
+        dy_err_clear(&e);
+        assert_int_equal(store_filter_check(&bad[i].f, &e), DY_EINVAL);
+        if (!strstr(e.msg, bad[i].msg))
+            print_error("%zu: '%s' lacks '%s'\n", i, e.msg, bad[i].msg);
+        assert_non_null(strstr(e.msg, bad[i].msg));
+    }
+    store_filter r = {0};
+    txt_date_parse("2020", 4, &r.from);
+    txt_date_parse("2019", 4, &r.to);
+    assert_int_equal(store_filter_check(&r, &e), DY_EINVAL);
+    assert_non_null(strstr(e.msg, "from is after to"));
+    txt_date_parse("2020-01-01", 10, &r.to); /* one day: not empty */
+    assert_int_equal(store_filter_check(&r, &e), 0);
 }
 
 static void test_bad_files(void **st)
@@ -698,6 +786,8 @@ int main(void)
         cmocka_unit_test(test_concurrent_create),
         cmocka_unit_test(test_migration),
         cmocka_unit_test(test_migration_v2),
+        cmocka_unit_test(test_migration_v3),
+        cmocka_unit_test(test_filter_check),
         cmocka_unit_test(test_bad_files),
     };
     return cmocka_run_group_tests(tests, setup, teardown);

@@ -1,13 +1,13 @@
 // app.js - the dashboard: the view state lives in the URL's fragment
 // (#view=network&window=year&at=2023&node=RUS ...), so that every view can
 // be shared; changing it re-renders.
-import { loadModel, drawNetwork, windowLabels, focusNode, modelParams } from './network.js';
+import { loadModel, drawNetwork, windowLabels, focusNode, modelParams, findActor, actorOptions } from './network.js';
 import { showPartners, hidePartners } from './partners.js';
 import { showDyad } from './dyad.js';
 import { showDocument } from './doc.js';
 
-const KEYS = ['view', 'window', 'at', 'root', 'quad', 'modality', 'min-events', 'max-blocs',
-  'node', 'a', 'b', 'id', 'event'];
+const KEYS = ['view', 'window', 'from', 'to', 'at', 'root', 'quad', 'modality', 'min-events',
+  'max-blocs', 'node', 'a', 'b', 'id', 'event'];
 
 function readState() {
   const q = new URLSearchParams(location.hash.slice(1));
@@ -42,7 +42,7 @@ async function renderNetwork(st) {
     sel.replaceChildren(new Option('whole period', ''));
     for (const w of windowLabels(m)) sel.add(new Option(w, w));
     const dl = document.getElementById('actors');
-    dl.replaceChildren(...m.nodes.map(n => new Option(n.id)));
+    dl.replaceChildren(...actorOptions(m));
   }
   document.getElementById('at').value = st.at || '';
   drawNetwork(st, {
@@ -87,11 +87,14 @@ function setup() {
     const c = String(i).padStart(2, '0');
     root.add(new Option(c, c));
   }
+  // Enter in a date field applies it (change), it does not submit the form
+  document.getElementById('filters').addEventListener('submit', ev => ev.preventDefault());
   document.getElementById('filters').addEventListener('change', ev => {
     const el = ev.target;
     if (!el.name) return;
+    if (el.validity && !el.validity.valid) { status(`${el.name}: expected YYYY, YYYY-MM or YYYY-MM-DD`); return; }
     const patch = { [el.name]: el.value };
-    if (el.name === 'window') patch.at = '';
+    if (el.name === 'window' || el.name === 'from' || el.name === 'to') patch.at = '';
     go(patch);
   });
   document.getElementById('play').addEventListener('click', ev => {
@@ -114,12 +117,22 @@ function setup() {
   });
   document.getElementById('search').addEventListener('submit', ev => {
     ev.preventDefault();
-    const q = document.getElementById('search-input').value.trim().toUpperCase();
-    const pair = q.split(/[\s,\-–]+/).filter(Boolean);
-    if (pair.length === 2) { go({ view: 'dyad', a: pair[0], b: pair[1] }); return; }
-    if (!/^[A-Z0-9]+$/.test(q)) { status('Search: an actor code such as RUS, or a pair such as RUS-PRK'); return; }
-    if (readState().view === 'network') focusNode(q);
-    go({ view: 'network', node: q });
+    const q = document.getElementById('search-input').value.trim();
+    // a name or code ("Iran", "iran", "IRN", "Iran (IRN)"), or a pair of them
+    const one = findActor(q);
+    const pair = q.split(/\s*[,–]\s*|\s+-\s+|(?<=^[A-Za-z0-9]+)-(?=[A-Za-z0-9]+$)/).filter(Boolean);
+    if (!one && pair.length === 2) {
+      const [a, b] = pair.map(findActor);
+      if (a && b) { go({ view: 'dyad', a, b }); return; }
+    }
+    if (!one) { status(`Search: no actor named "${q}" in this network (try a name such as Iran, a code such as IRN, or a pair such as RUS-PRK)`); return; }
+    if (readState().view === 'network') focusNode(one);
+    go({ view: 'network', node: one });
+  });
+  document.getElementById('help-button').addEventListener('click', ev => {
+    const help = document.getElementById('help');
+    help.hidden = !help.hidden;
+    ev.currentTarget.setAttribute('aria-expanded', String(!help.hidden));
   });
   window.addEventListener('hashchange', render);
   render();

@@ -10,13 +10,15 @@ const QCOL = ['', '#91cf60', '#1a9850', '#fc8d59', '#d73027'];
 export async function showDyad(st, go) {
   const { a, b } = st;
   const window_ = st.window && st.window !== 'all' ? st.window : 'year';
-  const filt = { root: st.root, quad: st.quad, modality: st.modality };
+  // the network view's filters, date range included
+  const filt = { from: st.from, to: st.to, root: st.root, quad: st.quad, modality: st.modality };
   const [d, ev, names] = await Promise.all([
     getJSON('api/dyad', { a, b, window: window_, evidence: 0, ...filt }),
-    getJSON('api/events', { dyad: `${a},${b}`, highlight: 1, limit: 1000, ...filt }),
+    getJSON('api/events', { dyad: `${a},${b}`, highlight: 1, names: 1, limit: 1000, ...filt }),
     cameoNames(),
   ]);
-  document.getElementById('dyad-title').textContent = `${a} and ${b} by ${window_}`;
+  document.getElementById('dyad-title').textContent =
+    `${d.a_name || a} and ${d.b_name || b} by ${window_}` + (st.from || st.to ? ` (${st.from || '…'} to ${st.to || '…'})` : '');
   const labels = d.series.map(p => p.window);
   const datasets = [1, 2, 3, 4].map(q => ({
     type: 'bar', label: `quad ${q} ${QUAD[q]}`, data: d.series.map(p => p.quad[q - 1]),
@@ -49,7 +51,8 @@ export async function showDyad(st, go) {
     td(e.date || '');
     const code = td(`${e.code} ${names.get(e.code) || ''}`);
     code.className = 'code';
-    td(`${e.source} → ${e.target}`);
+    const who = td(`${e.source_name || e.source} → ${e.target_name || e.target}`);
+    who.title = `${e.source} → ${e.target}`;
     const sent = td();
     sent.className = 'evidence';
     renderMarked(sent, e.text, e.sentence_start >= 0 ? eventSpans(e, e.sentence_start) : []);
@@ -64,6 +67,7 @@ export async function showDyad(st, go) {
     ? `Showing the first ${ev.count} events.` : `${ev.count} events.`;
   exportButtons(document.getElementById('events-export'), () => ({
     name: `dyad-${a}-${b}-events`, json: ev.events, rows: ev.events,
-    cols: ['id', 'doc', 'sent', 'date', 'source', 'target', 'code', 'root', 'quad', 'goldstein', 'modality', 'text'],
+    cols: ['id', 'doc', 'sent', 'date', 'source', 'target', 'code', 'root', 'quad', 'goldstein', 'modality', 'text',
+      'source_name', 'target_name'],
   }));
 }

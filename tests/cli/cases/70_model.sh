@@ -28,7 +28,7 @@ JSONL
     check "model json" 0 "$DYAD" model --db "$T/m.db" --min-events 1 --format json
     lines "model json is one line" "$T/out" 1
     expect "model json keys" "$T/out" '^\{"params":\{.*"nodes":\[.*"edges":\[.*"blocs":\[.*"polarity":\{"blocs":[0-9]+,"effective_poles":'
-    expect "model json node" "$T/out" '\{"id":"RUS","bloc":[0-9-]+,"events":[0-9]+,'
+    expect "model json node" "$T/out" '\{"id":"RUS","name":"Russia","bloc":[0-9-]+,"events":[0-9]+,'
     expect "model json edge" "$T/out" '\{"source":"[A-Z]+","target":"[A-Z]+","sign":-?[01],"weight":'
     if command -v python3 >/dev/null 2>&1; then
         if python3 -c 'import json,sys; m=json.load(open(sys.argv[1])); assert m["windows"]==[]; assert all(n["bloc"]>=0 for n in m["nodes"] if n["degree"])' "$T/out"; then ok; else bad "model json: valid, no windows, every tied node in a bloc"; fi
@@ -62,7 +62,7 @@ JSONL
 
     # partners: North Korea overtakes South Korea in 2023 (when coded so)
     check "partners by year" 0 "$DYAD" partners --db "$T/m.db" RUS --by year --format csv
-    expect "partners csv header" "$T/out" '^window,rank,partner,coop,conflict,events,goldstein_mean,prev_rank$'
+    expect "partners csv header" "$T/out" '^window,rank,partner,coop,conflict,events,goldstein_mean,prev_rank,name$'
     if grep -q 'PRK' "$T/ev.tsv" && grep -q 'KOR' "$T/ev.tsv"; then
         k22=$(awk -F, '$1=="2022" && $3=="KOR" {print $2}' "$T/out")
         p23=$(awk -F, '$1=="2023" && $3=="PRK" {print $2}' "$T/out")
@@ -72,16 +72,16 @@ JSONL
     check "partners text" 0 "$DYAD" partners --db "$T/m.db" RUS
     expect "partners text header" "$T/out" '^partners of RUS'
     check "partners json" 0 "$DYAD" partners --db "$T/m.db" RUS --format json
-    expect "partners json" "$T/out" '^\{"actor":"RUS","windows":\[\{"window":"2022","partners":\[\{"rank":1,'
+    expect "partners json" "$T/out" '^\{"actor":"RUS","actor_name":"Russia","windows":\[\{"window":"2022","partners":\[\{"rank":1,'
     check "partners without actor" 2 "$DYAD" partners --db "$T/m.db"
     check "partners bad --by" 2 "$DYAD" partners --db "$T/m.db" --by week RUS
 
     check "dyad series" 0 "$DYAD" dyad --db "$T/m.db" RUS USA
-    expect "dyad header" "$T/out" '^RUS and USA: [0-9]+ events'
+    expect "dyad header" "$T/out" '^Russia and United States: [0-9]+ events \(a = RUS, b = USA\)'
     expect "dyad 2023 row" "$T/out" '^2023 +[1-9][0-9]* '
     expect "dyad evidence" "$T/out" '^    2023-[0-9-]+ [A-Z]+ -> RUS[A-Z]* [0-9]+ \([-+][0-9.]+, 1 doc\) m1[12]:0 "'
     check "dyad json" 0 "$DYAD" dyad --db "$T/m.db" RUS USA --format json
-    expect "dyad json" "$T/out" '^\{"a":"RUS","b":"USA","series":\[\{"window":"2023","events":[0-9]+,"quad":\[.*"evidence":\[\{"window":"2023",'
+    expect "dyad json" "$T/out" '^\{"a":"RUS","b":"USA","a_name":"Russia","b_name":"United States","series":\[\{"window":"2023","events":[0-9]+,"quad":\[.*"evidence":\[\{"window":"2023",'
     check "dyad needs two actors" 2 "$DYAD" dyad --db "$T/m.db" RUS
 fi
 check "model without --db" 2 "$DYAD" model
