@@ -206,8 +206,9 @@ enum {
 
 typedef struct code_cues code_cues;
 
-/* Load a cue file. *out is caller-owned (code_cues_free). Returns 0, DY_EIO,
- * DY_EPARSE (err: file:line) or DY_ENOMEM. */
+/* Load a cue file. *out is caller-owned (code_cues_free). Returns 0, DY_EIO
+ * (cannot open or read it), DY_ELIMIT (larger than 64 KiB), DY_EPARSE (err:
+ * file:line) or DY_ENOMEM. */
 int code_cues_load(const char *path, code_cues **out, dy_err *err);
 int code_cues_load_string(const char *name, const char *text, size_t len, code_cues **out,
                           dy_err *err);

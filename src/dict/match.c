@@ -7,6 +7,7 @@
  */
 #include "dict/dict_internal.h"
 #include "core/alloc.h"
+#include "core/invariant.h"
 
 #include <stdio.h>
 #include <string.h>
@@ -819,6 +820,12 @@ int dict_match(const dict_set *ds, const txt_analysis *an, const txt_date *date,
     mv.n = kept;
     attach_bare_agents(mv.v, mv.n, date);
     link_lists(ds, an->toks, mv.v, mv.n);
+    /* Ordered and non-overlapping (dict.h): the coder maps tokens to
+     * mentions through it. */
+    for (size_t i = 0; i < mv.n; i++)
+        DY_ASSERT(mv.v[i].tok_begin < mv.v[i].tok_end &&
+                  (i == 0 || (mv.v[i - 1].sent <= mv.v[i].sent &&
+                              mv.v[i - 1].tok_end <= mv.v[i].tok_begin)));
     *out = mv.v;
     *nout = mv.n;
     return 0;

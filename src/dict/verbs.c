@@ -2,6 +2,7 @@
  * the same lemma, generating inflections, and the word -> lexeme table. */
 #include "dict/dict_internal.h"
 #include "core/alloc.h"
+#include "core/invariant.h"
 
 #include <ctype.h>
 #include <stdio.h>
@@ -1056,6 +1057,8 @@ static int index_lexeme(dict_vlex *l, const uint64_t *common, size_t ncommon)
                     uint32_t r = key_reach(l->pats[i], k, dir);
                     if (r > DICT_KEY_REACH_FAR)
                         r = DICT_KEY_REACH_FAR;
+                    /* the index keeps 24 bits of pattern number */
+                    DY_ASSERT(i <= 0xFFFFFFu);
                     l->keyidx[l->keys[s].off + fill[s]++] =
                         (uint32_t)i | r << 24 | (dir < 0 ? DICT_KEY_BEFORE : 0);
                 }
@@ -1287,6 +1290,7 @@ size_t dict_word_lookup(const dict_set *ds, uint64_t hash, const dict_wordform *
     if (!ds->wcap || !((ds->word_filter[(m >> 48) >> 6] >> ((m >> 48) & 63u)) & 1u) ||
         !((ds->word_filter[(m & 0xFFFFu) >> 6] >> (m & 63u)) & 1u))
         return 0;
+    DY_ASSERT((ds->wcap & (ds->wcap - 1)) == 0); /* masks, not modulo */
     for (size_t s = hash & (ds->wcap - 1);; s = (s + 1) & (ds->wcap - 1)) {
         const dict_wslot *w = &ds->wtab[s];
         if (!w->n)

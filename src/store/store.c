@@ -6,6 +6,7 @@
 #include "store/store_internal.h"
 
 #include "core/alloc.h"
+#include "core/invariant.h"
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -403,6 +404,7 @@ int store_begin(store *s, dy_err *err)
 {
     if (!s->writable)
         return dy_err_set(err, DY_EINVAL, s->where, 0, -1, "store opened read-only");
+    DY_ASSERT(!s->in_tx); /* transactions do not nest */
     int rc = s->ops->exec(s, s->ops->name[0] == 's' ? "BEGIN IMMEDIATE" : "BEGIN", err);
     if (!rc)
         s->in_tx = 1;
@@ -411,6 +413,7 @@ int store_begin(store *s, dy_err *err)
 
 int store_commit(store *s, dy_err *err)
 {
+    DY_ASSERT(s->in_tx);
     int rc = s->ops->bulk_flush(s, err);
     s->npending = 0;
     if (rc) {
@@ -603,6 +606,7 @@ static int put_document_tx(store *s, const txt_doc *doc, const txt_analysis *an,
         s->pending = p;
         s->cappending = nc;
     }
+    DY_ASSERT(s->in_tx && s->npending < s->cappending);
     s->pending[s->npending++] = d.id;
     return put_rows(s, d.id, doc, an, ev, nev, cam, dict_version, err);
 }
