@@ -4,6 +4,7 @@
 #include "model/aggregate.h"
 
 #include "core/alloc.h"
+#include "core/vec.h"
 #include "core/invariant.h"
 
 #include <stdint.h>
@@ -80,14 +81,8 @@ int model_acc_add(model_acc *a, int src, int tgt, const model_rec *r)
         }
     }
     if (!d) {
-        if (a->n == a->cap) {
-            size_t cap = a->cap ? a->cap * 2 : 256;
-            model_dyad *nd = dy_reallocarray(a->d, cap, sizeof *nd);
-            if (!nd)
+        if (dy_vec_grow(&a->d, &a->cap, a->n, sizeof *a->d))
                 return DY_ENOMEM;
-            a->d = nd;
-            a->cap = cap;
-        }
         d = &a->d[a->n];
         memset(d, 0, sizeof *d);
         d->a = x;
