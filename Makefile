@@ -14,8 +14,9 @@ TEST_PKGS := cmocka
 
 ifeq ($(SANITIZE),1)
 BUILD    ?= build/san
+# DY_CHECKED turns the DY_ASSERT invariants on (core/invariant.h).
 OPTFLAGS := -O1 -g -fsanitize=address,undefined -fno-omit-frame-pointer \
-            -fno-sanitize-recover=undefined
+            -fno-sanitize-recover=undefined -DDY_CHECKED
 LDSAN    := -fsanitize=address,undefined
 else
 BUILD    ?= build
@@ -146,7 +147,7 @@ model: $(BUILD)/dyad
 # clang's libFuzzer is installed; `make fuzz-long` for 300 s each.
 FUZZ_CC    ?= clang
 FUZZ_DIR   := build/fuzz
-FUZZ_FLAGS := -std=c17 -g -O1 $(WARN) -Isrc -D_POSIX_C_SOURCE=200809L \
+FUZZ_FLAGS := -std=c17 -g -O1 $(WARN) -Isrc -D_POSIX_C_SOURCE=200809L -DDY_CHECKED \
               -DDYAD_VERSION='"fuzz"' $(shell $(PKG_CONFIG) --cflags $(PKGS))
 FUZZ_OBJS  := $(LIB_SRCS:%.c=$(FUZZ_DIR)/obj/%.o)
 FUZZ_BINS  := $(FUZZ_SRCS:fuzz/%.c=$(FUZZ_DIR)/%)

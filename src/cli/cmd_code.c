@@ -1,16 +1,15 @@
 /* cmd_code.c - `dyad code`: documents in, CAMEO events out.
  *
- * Documents are coded in batches; with --threads N, N workers code the
- * documents of a batch in parallel, each with its own arena and output
- * buffer, and the batch is written in input order, so the output is the
+ * Documents go through the batch pipeline (core/pipe.h): with --threads N,
+ * N workers code them, each with its own arena, into the document's output
+ * buffer, and the buffers are written in input order, so the output is the
  * same for any number of threads. */
 #include "cli/engine.h"
 #include "core/alloc.h"
 #include "core/buf.h"
+#include "core/pipe.h"
 
-#include <pthread.h>
 #include <sys/resource.h>
-#include <stdatomic.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -29,7 +28,8 @@ static const char code_help[] =
     "                       the dictionaries) and peak memory on stderr\n"
     "  -h, --help           show this help\n";
 
-enum { BATCH = 256, MAX_THREADS = 64 };
+/* WINDOW: documents in flight at most (read ahead of the output). */
+enum { WINDOW = 256, MAX_THREADS = 64 };
 
 typedef struct job {
     txt_doc *doc;
@@ -38,15 +38,16 @@ typedef struct job {
     long by_root[21];
     int failed;
     char msg[1100];
+    struct job *next_free;
 } job;
 
 typedef struct code_run {
     cli_ctx *c;
     cli_engine eng;
     int format, explain, threads;
-    job jobs[BATCH];
-    size_t njobs;
-    atomic_size_t next;
+    dy_pipe *pipe;
+    job *free_jobs;   /* delivered jobs, kept with their output buffers
+                         (grown once, not per document) */
     dy_arena *arenas[MAX_THREADS];
     long docs, sents, events, timexes, bytes;
     long by_root[21];
@@ -84,59 +85,29 @@ static void code_job(code_run *r, dy_arena *a, job *j)
     }
 }
 
-typedef struct worker {
-    code_run *r;
-    dy_arena *a;
-} worker;
-
-static void *work(void *arg)
+/* Pipeline work: code one document with the worker's arena. */
+static void work(void *ud, int worker, void *item)
 {
-    worker *w = arg;
-    code_run *r = w->r;
-    for (;;) {
-        size_t i = atomic_fetch_add(&r->next, 1);
-        if (i >= r->njobs)
-            break;
-        code_job(r, w->a, &r->jobs[i]);
-    }
-    return NULL;
+    code_run *r = ud;
+    code_job(r, r->arenas[worker], item);
 }
 
-/* Code the pending batch and write it in input order. */
-static int flush_batch(code_run *r)
+/* Pipeline delivery, in input order on the main thread: write the job's
+ * events and count them, or report its failure (which stops the run).
+ * The job goes back to the free list. Returns 0 or CLI_EXIT_FAIL. */
+static int done(void *ud, void *item, int abandon)
 {
+    code_run *r = ud;
+    job *j = item;
     int rc = 0;
-    atomic_store(&r->next, 0);
-    int nt = r->threads < (int)r->njobs ? r->threads : (int)r->njobs;
-    if (nt <= 1) {
-        worker w = {r, r->arenas[0]};
-        work(&w);
-    } else {
-        pthread_t th[MAX_THREADS];
-        worker w[MAX_THREADS];
-        int started = 0;
-        for (int i = 0; i < nt; i++) {
-            w[i] = (worker){r, r->arenas[i]};
-            if (pthread_create(&th[i], NULL, work, &w[i]) != 0)
-                break;
-            started++;
-        }
-        if (started == 0)
-            work(&w[0]);
-        for (int i = 0; i < started; i++)
-            pthread_join(th[i], NULL);
-    }
-    for (size_t i = 0; i < r->njobs; i++) {
-        job *j = &r->jobs[i];
-        if (!rc && j->failed) {
+    if (!abandon) {
+        if (j->failed) {
             cli_errorf("%s", j->msg);
             rc = CLI_EXIT_FAIL;
-        }
-        if (!rc && j->out.len && fwrite(j->out.data, 1, j->out.len, stdout) != j->out.len) {
+        } else if (j->out.len && fwrite(j->out.data, 1, j->out.len, stdout) != j->out.len) {
             cli_errorf("write error on standard output");
             rc = CLI_EXIT_FAIL;
-        }
-        if (!rc) {
+        } else {
             r->docs++;
             r->bytes += (long)j->doc->len;
             r->sents += j->sents;
@@ -145,29 +116,34 @@ static int flush_batch(code_run *r)
             for (int k = 0; k <= 20; k++)
                 r->by_root[k] += j->by_root[k];
         }
-        txt_doc_free(j->doc);
-        /* The output buffer is kept for the next batch (grown once, not
-         * per document); the message is only read when failed is set. */
-        dy_buf out = j->out;
-        if (out.oom)
-            dy_buf_free(&out);
-        else
-            dy_buf_reset(&out);
-        j->doc = NULL;
-        j->sents = j->timexes = j->events = 0;
-        memset(j->by_root, 0, sizeof j->by_root);
-        j->failed = 0;
-        j->out = out;
     }
-    r->njobs = 0;
+    txt_doc_free(j->doc);
+    dy_buf out = j->out;
+    if (out.oom)
+        dy_buf_free(&out);
+    else
+        dy_buf_reset(&out);
+    memset(j, 0, sizeof *j);
+    j->out = out;
+    j->next_free = r->free_jobs;
+    r->free_jobs = j;
     return rc;
 }
 
 static int add_doc(void *ud, txt_doc *d)
 {
     code_run *r = ud;
-    r->jobs[r->njobs++].doc = d;
-    return r->njobs == BATCH ? flush_batch(r) : 0;
+    job *j = r->free_jobs;
+    if (j)
+        r->free_jobs = j->next_free;
+    else if (!(j = dy_calloc(1, sizeof *j))) {
+        txt_doc_free(d);
+        cli_errorf("out of memory");
+        return CLI_EXIT_FAIL;
+    }
+    j->next_free = NULL;
+    j->doc = d;
+    return dy_pipe_push(r->pipe, j);
 }
 
 static void summary(const code_run *r, double secs, double mb)
@@ -273,6 +249,10 @@ int cmd_code(cli_ctx *c, int argc, char **argv)
             cli_errorf("out of memory");
             rc = CLI_EXIT_FAIL;
         }
+    if (!rc && dy_pipe_new(r->threads, WINDOW, work, done, r, &r->pipe) != 0) {
+        cli_errorf("cannot start the coding threads");
+        rc = CLI_EXIT_FAIL;
+    }
     if (!rc && r->format == CODE_OUT_TSV) {
         dy_buf h = {0};
         code_event_write_tsv_header(&h, r->explain);
@@ -282,7 +262,8 @@ int cmd_code(cli_ctx *c, int argc, char **argv)
     in.take_docs = 1;
     if (!rc)
         rc = cli_each_doc(c, &in, add_doc, r);
-    int frc = flush_batch(r); /* also frees documents left after an error */
+    int frc = dy_pipe_finish(r->pipe, 0); /* writes what is pending; after an
+                                             error it only frees documents */
     if (!rc)
         rc = frc;
     if (fflush(stdout) != 0 && rc == 0) {
@@ -297,8 +278,12 @@ int cmd_code(cli_ctx *c, int argc, char **argv)
     }
     for (int i = 0; i < MAX_THREADS; i++)
         dy_arena_free(r->arenas[i]);
-    for (int i = 0; i < BATCH; i++)
-        dy_buf_free(&r->jobs[i].out);
+    while (r->free_jobs) {
+        job *j = r->free_jobs;
+        r->free_jobs = j->next_free;
+        dy_buf_free(&j->out);
+        dy_free(j);
+    }
     cli_engine_close(&r->eng);
     cli_input_free(&in);
     dy_free(r);

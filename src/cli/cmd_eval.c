@@ -288,7 +288,12 @@ static int eval_golden(cli_ctx *c, const char *const *files, size_t nfiles, eval
         return CLI_EXIT_FAIL;
     dy_arena *ar = dy_arena_new();
     long pass = 0, xpass = 0, xfail = 0, failed = 0;
-    int rc = ar ? 0 : CLI_EXIT_FAIL;
+    int rc = 0;
+    if (!ar) {
+        /* No scores at all: a failure, never a report of zeros. */
+        cli_errorf("out of memory");
+        rc = CLI_EXIT_FAIL;
+    }
     for (size_t f = 0; !rc && f < nfiles; f++) {
         eval_golden_row *rows;
         size_t n;

@@ -3,9 +3,8 @@
  * `dyad recode` shares (cli/ingest.h). */
 #include "cli/ingest.h"
 #include "core/alloc.h"
+#include "core/pipe.h"
 
-#include <pthread.h>
-#include <stdatomic.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -27,16 +26,18 @@ static const char ingest_help[] =
     "                       tables of its own (otherwise refused: not a dyad store)\n"
     "  -h, --help           show this help\n";
 
-enum { BATCH = 256, MAX_THREADS = 64 };
+/* BATCH: documents per transaction; WINDOW: documents in flight at most. */
+enum { BATCH = 256, WINDOW = 256, MAX_THREADS = 64 };
 
 typedef struct ijob {
     txt_doc *doc;
-    dy_arena *a;
+    dy_arena *a;             /* the analysis and events, kept until stored */
     txt_analysis an;
     code_event *ev;
     size_t nev, ndflt; /* events; the first ndflt are the default ones */
     int failed;
     char msg[1100];
+    struct ijob *next_free;
 } ijob;
 
 struct ingest_run {
@@ -46,9 +47,12 @@ struct ingest_run {
     int have_eng;
     store *st;
     char dictv[17];
-    ijob jobs[BATCH];
-    size_t njobs;
-    atomic_size_t next;
+    dy_pipe *pipe;
+    ijob *free_jobs;         /* stored jobs, kept with their arenas */
+    int in_batch;            /* a transaction is open */
+    /* The open transaction's documents, counted in once it commits. */
+    long b_docs, b_added, b_changed, b_same, b_events, b_sents;
+    long long b_bytes;
     long docs, added, changed, same, events, sents;
     long long bytes;
     struct timespec t0, last;
@@ -75,16 +79,11 @@ static void code_one(ingest_run *r, ijob *j)
     }
 }
 
-static void *work(void *arg)
+/* Pipeline work on a worker thread: code the document into its job. */
+static void work(void *ud, int worker, void *item)
 {
-    ingest_run *r = arg;
-    for (;;) {
-        size_t i = atomic_fetch_add(&r->next, 1);
-        if (i >= r->njobs)
-            break;
-        code_one(r, &r->jobs[i]);
-    }
-    return NULL;
+    (void)worker;
+    code_one(ud, item);
 }
 
 static void progress(ingest_run *r, int final)
@@ -108,81 +107,93 @@ static void progress(ingest_run *r, int final)
     fflush(stderr);
 }
 
-/* Code the pending batch in parallel, then store it in one transaction. */
-static int flush_batch(ingest_run *r)
+/* Commit the open transaction and count its documents in. Returns 0 or
+ * CLI_EXIT_FAIL. */
+static int commit_batch(ingest_run *r)
 {
-    if (r->njobs == 0)
+    if (!r->in_batch)
         return 0;
-    int rc = 0;
-    atomic_store(&r->next, 0);
-    int nt = r->o.threads < (int)r->njobs ? r->o.threads : (int)r->njobs;
-    pthread_t th[MAX_THREADS];
-    int started = 0;
-    for (int i = 0; nt > 1 && i < nt; i++) {
-        if (pthread_create(&th[i], NULL, work, r) != 0)
-            break;
-        started++;
-    }
-    work(r);
-    for (int i = 0; i < started; i++)
-        pthread_join(th[i], NULL);
-
+    r->in_batch = 0;
     dy_err e;
     dy_err_clear(&e);
-    if (store_begin(r->st, &e) != 0) {
+    if (store_commit(r->st, &e) != 0) {
         cli_print_err(&e);
-        rc = CLI_EXIT_FAIL;
+        return CLI_EXIT_FAIL;
     }
-    long added = 0, changed = 0, same = 0, events = 0, sents = 0;
-    long long bytes = 0;
-    for (size_t i = 0; !rc && i < r->njobs; i++) {
-        ijob *j = &r->jobs[i];
-        if (j->failed) {
-            cli_errorf("%s", j->msg);
-            rc = CLI_EXIT_FAIL;
-            break;
-        }
-        int status = 0;
-        if (store_put_document(r->st, j->doc, &j->an, j->ev, j->nev, j->ndflt, r->eng.cam, r->dictv,
-                               &status, &e) != 0) {
-            cli_print_err(&e);
-            rc = CLI_EXIT_FAIL;
-            break;
-        }
-        bytes += (long long)j->doc->len;
-        if (status == STORE_DOC_SAME) {
-            same++;
-            continue;
-        }
-        if (status == STORE_DOC_NEW)
-            added++;
-        else
-            changed++;
-        events += (long)j->nev;
-        sents += (long)j->an.nsent;
-    }
-    if (!rc && store_commit(r->st, &e) != 0) {
-        cli_print_err(&e);
-        rc = CLI_EXIT_FAIL;
-    } else if (rc) {
-        store_rollback(r->st, NULL);
-    }
-    if (!rc) {
-        r->docs += (long)r->njobs;
-        r->added += added;
-        r->changed += changed;
-        r->same += same;
-        r->events += events;
-        r->sents += sents;
-        r->bytes += bytes;
-    }
-    for (size_t i = 0; i < r->njobs; i++) {
-        txt_doc_free(r->jobs[i].doc);
-        r->jobs[i].doc = NULL;
-        r->jobs[i].failed = 0;
-    }
-    r->njobs = 0;
+    r->docs += r->b_docs;
+    r->added += r->b_added;
+    r->changed += r->b_changed;
+    r->same += r->b_same;
+    r->events += r->b_events;
+    r->sents += r->b_sents;
+    r->bytes += r->b_bytes;
     progress(r, 0);
+    return 0;
+}
+
+/* Drop the open transaction (after an error: its documents are not kept). */
+static void rollback_batch(ingest_run *r)
+{
+    if (r->in_batch)
+        store_rollback(r->st, NULL);
+    r->in_batch = 0;
+}
+
+/* Store a coded document, in input order, BATCH documents per
+ * transaction. Returns 0 or CLI_EXIT_FAIL (the transaction is rolled back:
+ * the run stops). */
+static int store_job(ingest_run *r, ijob *j)
+{
+    dy_err e;
+    dy_err_clear(&e);
+    if (j->failed) {
+        cli_errorf("%s", j->msg);
+        rollback_batch(r);
+        return CLI_EXIT_FAIL;
+    }
+    if (!r->in_batch) {
+        if (store_begin(r->st, &e) != 0) {
+            cli_print_err(&e);
+            return CLI_EXIT_FAIL;
+        }
+        r->in_batch = 1;
+        r->b_docs = r->b_added = r->b_changed = r->b_same = r->b_events = r->b_sents = 0;
+        r->b_bytes = 0;
+    }
+    int status = 0;
+    if (store_put_document(r->st, j->doc, &j->an, j->ev, j->nev, j->ndflt, r->eng.cam, r->dictv, &status,
+                           &e) != 0) {
+        cli_print_err(&e);
+        rollback_batch(r);
+        return CLI_EXIT_FAIL;
+    }
+    r->b_docs++;
+    r->b_bytes += (long long)j->doc->len;
+    if (status == STORE_DOC_SAME) {
+        r->b_same++;
+    } else {
+        if (status == STORE_DOC_NEW)
+            r->b_added++;
+        else
+            r->b_changed++;
+        r->b_events += (long)j->nev;
+        r->b_sents += (long)j->an.nsent;
+    }
+    return r->b_docs == BATCH ? commit_batch(r) : 0;
+}
+
+/* Pipeline delivery on the main thread: store the job (unless the run is
+ * being abandoned) and put it back on the free list. */
+static int done(void *ud, void *item, int abandon)
+{
+    ingest_run *r = ud;
+    ijob *j = item;
+    int rc = abandon ? 0 : store_job(r, j);
+    txt_doc_free(j->doc);
+    j->doc = NULL;
+    j->failed = 0;
+    j->next_free = r->free_jobs;
+    r->free_jobs = j;
     return rc;
 }
 
@@ -213,11 +224,10 @@ int ingest_start(cli_ctx *c, const cli_input *in, const ingest_opts *o, ingest_r
         cli_engine_close(&r->eng);
     if (!rc)
         r->have_eng = 1;
-    for (size_t i = 0; !rc && i < BATCH; i++)
-        if (!(r->jobs[i].a = dy_arena_new())) {
-            cli_errorf("out of memory");
-            rc = CLI_EXIT_FAIL;
-        }
+    if (!rc && dy_pipe_new(o->threads, WINDOW, work, done, r, &r->pipe) != 0) {
+        cli_errorf("out of memory");
+        rc = CLI_EXIT_FAIL;
+    }
     if (rc)
         return ingest_finish(r, rc);
     r->progress = !c->quiet && isatty(STDERR_FILENO);
@@ -232,17 +242,31 @@ const char *ingest_dict_version(const ingest_run *r) { return r->dictv; }
 
 int ingest_add(ingest_run *r, txt_doc *d)
 {
-    r->jobs[r->njobs++].doc = d;
-    return r->njobs == BATCH ? flush_batch(r) : 0;
+    ijob *j = r->free_jobs;
+    if (j) {
+        r->free_jobs = j->next_free;
+    } else if (!(j = dy_calloc(1, sizeof *j)) || !(j->a = dy_arena_new())) {
+        dy_free(j);
+        txt_doc_free(d);
+        cli_errorf("out of memory");
+        return CLI_EXIT_FAIL;
+    }
+    j->next_free = NULL;
+    j->doc = d;
+    return dy_pipe_push(r->pipe, j);
 }
 
 int ingest_finish(ingest_run *r, int rc)
 {
+    /* After an error the pending documents are only freed. */
+    int prc = dy_pipe_finish(r->pipe, rc != 0);
+    r->pipe = NULL;
     if (!rc)
-        rc = flush_batch(r);
-    for (size_t i = 0; i < r->njobs; i++)
-        txt_doc_free(r->jobs[i].doc);
-    r->njobs = 0;
+        rc = prc;
+    if (!rc)
+        rc = commit_batch(r);
+    else
+        rollback_batch(r);
     if (!rc && r->docs >= BATCH)
         progress(r, 1);
     if (!rc && r->o.summary) {
@@ -254,8 +278,12 @@ int ingest_finish(ingest_run *r, int rc)
                 t > 0 ? (double)r->docs / t : 0.0, t > 0 ? (double)r->events / t : 0.0,
                 store_backend(r->st));
     }
-    for (size_t i = 0; i < BATCH; i++)
-        dy_arena_free(r->jobs[i].a);
+    while (r->free_jobs) {
+        ijob *j = r->free_jobs;
+        r->free_jobs = j->next_free;
+        dy_arena_free(j->a);
+        dy_free(j);
+    }
     if (r->have_eng)
         cli_engine_close(&r->eng);
     store_close(r->st);

@@ -2,6 +2,7 @@
  * per run, from --dict directories or the data directory. */
 #include "cli/engine.h"
 #include "core/alloc.h"
+#include "core/hash.h"
 
 #include <limits.h>
 #include <stdint.h>
@@ -295,14 +296,7 @@ void cli_engine_close(cli_engine *e)
     memset(e, 0, sizeof *e);
 }
 
-static uint64_t fnv_bytes(uint64_t h, const char *s, size_t n)
-{
-    for (size_t i = 0; i < n; i++) {
-        h ^= (unsigned char)s[i];
-        h *= 0x100000001b3ULL;
-    }
-    return h;
-}
+static uint64_t fnv_bytes(uint64_t h, const char *s, size_t n) { return dy_fnv1a_more(h, s, n); }
 
 /* Hash the files under dir (recursively, sorted) into *h. */
 static int hash_tree(const char *dir, uint64_t *h, dy_err *err)
@@ -335,7 +329,7 @@ static int hash_tree(const char *dir, uint64_t *h, dy_err *err)
 
 int cli_dict_version(cli_ctx *c, const cli_input *in, char out[17])
 {
-    uint64_t h = 0xcbf29ce484222325ULL;
+    uint64_t h = DY_FNV_OFFSET;
     dy_err err;
     dy_err_clear(&err);
     char path[PATH_MAX];

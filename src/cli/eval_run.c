@@ -1,18 +1,18 @@
 /* eval_run.c - coding the documents of a gold file for `dyad eval`.
  *
- * Articles are coded in batches: N workers code the documents of a batch in
- * parallel, each document in its own arena, then the batch is handed to the
- * scorer in input order, so the figures are the same for any number of
- * threads (and the same events as `dyad code` writes). */
+ * Articles go through the batch pipeline (core/pipe.h): N workers code
+ * them, each document in its own arena, and they are handed to the scorer
+ * in input order, so the figures are the same for any number of threads
+ * (and the same events as `dyad code` writes). */
 #include "cli/eval_cli.h"
 #include "core/alloc.h"
+#include "core/pipe.h"
 
-#include <pthread.h>
-#include <stdatomic.h>
 #include <stdio.h>
 #include <string.h>
 
-enum { BATCH = 64, MAX_THREADS = 64 };
+/* WINDOW: documents in flight at most. */
+enum { WINDOW = 64, MAX_THREADS = 64 };
 
 typedef struct ejob {
     txt_doc *doc;
@@ -22,15 +22,14 @@ typedef struct ejob {
     size_t nev;
     int failed;
     char msg[1100];
+    struct ejob *next_free;
 } ejob;
 
 typedef struct erun {
     const cli_engine *eng;
     eval_articles *g;
-    int threads;
-    ejob jobs[BATCH];
-    size_t njobs;
-    atomic_size_t next;
+    dy_pipe *pipe;
+    ejob *free_jobs;      /* scored jobs, kept with their arenas */
 } erun;
 
 /* Code one document in its job's arena. Thread-safe. */
@@ -46,17 +45,11 @@ static void code_one(erun *r, ejob *j)
     }
 }
 
-/* A worker: code the jobs of the batch not taken yet. */
-static void *work(void *arg)
+/* Pipeline work on a worker thread. */
+static void work(void *ud, int worker, void *item)
 {
-    erun *r = arg;
-    for (;;) {
-        size_t i = atomic_fetch_add(&r->next, 1);
-        if (i >= r->njobs)
-            break;
-        code_one(r, &r->jobs[i]);
-    }
-    return NULL;
+    (void)worker;
+    code_one(ud, item);
 }
 
 /* The document and its events to the scorer. */
@@ -77,53 +70,44 @@ static int score_job(erun *r, ejob *j)
     return rc ? CLI_EXIT_FAIL : 0;
 }
 
-/* Code the pending batch in parallel, then score it in input order. */
-static int flush_batch(erun *r)
+/* Pipeline delivery, in input order: score the job (unless abandoned)
+ * and put it back on the free list. Returns 0 or CLI_EXIT_FAIL. */
+static int done(void *ud, void *item, int abandon)
 {
-    atomic_store(&r->next, 0);
-    int nt = r->threads < (int)r->njobs ? r->threads : (int)r->njobs;
-    pthread_t th[MAX_THREADS];
-    int started = 0;
-    for (int i = 0; nt > 1 && i < nt - 1; i++) {
-        if (pthread_create(&th[i], NULL, work, r) != 0)
-            break;
-        started++;
-    }
-    work(r);
-    for (int i = 0; i < started; i++)
-        pthread_join(th[i], NULL);
+    erun *r = ud;
+    ejob *j = item;
     int rc = 0;
-    for (size_t i = 0; i < r->njobs; i++) {
-        ejob *j = &r->jobs[i];
-        if (!rc && j->failed) {
-            cli_errorf("%s", j->msg);
-            rc = CLI_EXIT_FAIL;
-        }
-        if (!rc)
-            rc = score_job(r, j);
-        txt_doc_free(j->doc);
-        j->doc = NULL;
-        j->failed = 0;
-        j->nev = 0;
+    if (!abandon && j->failed) {
+        cli_errorf("%s", j->msg);
+        rc = CLI_EXIT_FAIL;
+    } else if (!abandon) {
+        rc = score_job(r, j);
     }
-    r->njobs = 0;
+    txt_doc_free(j->doc);
+    j->doc = NULL;
+    j->failed = 0;
+    j->nev = 0;
+    j->next_free = r->free_jobs;
+    r->free_jobs = j;
     return rc;
 }
 
-/* cli_each_doc callback: queue d (owned) in the batch; a full batch is
- * coded and scored. */
+/* cli_each_doc callback: queue d (owned) in the pipeline. */
 static int add_doc(void *ud, txt_doc *d)
 {
     erun *r = ud;
-    ejob *j = &r->jobs[r->njobs];
-    if (!j->a && !(j->a = dy_arena_new())) {
+    ejob *j = r->free_jobs;
+    if (j) {
+        r->free_jobs = j->next_free;
+    } else if (!(j = dy_calloc(1, sizeof *j)) || !(j->a = dy_arena_new())) {
+        dy_free(j);
         txt_doc_free(d);
         cli_errorf("out of memory");
         return CLI_EXIT_FAIL;
     }
+    j->next_free = NULL;
     j->doc = d;
-    r->njobs++;
-    return r->njobs == BATCH ? flush_batch(r) : 0;
+    return dy_pipe_push(r->pipe, j);
 }
 
 int cli_eval_code_articles(cli_ctx *c, cli_input *in, const cli_engine *eng, int threads,
@@ -136,14 +120,24 @@ int cli_eval_code_articles(cli_ctx *c, cli_input *in, const cli_engine *eng, int
     }
     r->eng = eng;
     r->g = g;
-    r->threads = threads < 1 ? 1 : threads > MAX_THREADS ? MAX_THREADS : threads;
+    int nt = threads < 1 ? 1 : threads > MAX_THREADS ? MAX_THREADS : threads;
+    if (dy_pipe_new(nt, WINDOW, work, done, r, &r->pipe) != 0) {
+        dy_free(r);
+        cli_errorf("out of memory");
+        return CLI_EXIT_FAIL;
+    }
     in->take_docs = 1;
     int rc = cli_each_doc(c, in, add_doc, r);
-    int frc = r->njobs ? flush_batch(r) : 0; /* also frees documents left after an error */
+    /* Scores what is pending; after an error it only frees documents. */
+    int frc = dy_pipe_finish(r->pipe, rc != 0);
     if (!rc)
         rc = frc;
-    for (size_t i = 0; i < BATCH; i++)
-        dy_arena_free(r->jobs[i].a);
+    while (r->free_jobs) {
+        ejob *j = r->free_jobs;
+        r->free_jobs = j->next_free;
+        dy_arena_free(j->a);
+        dy_free(j);
+    }
     dy_free(r);
     return rc;
 }

@@ -1,7 +1,7 @@
 /* ingest.h - the coding-and-storing pipeline shared by `dyad ingest` and
- * `dyad recode`: documents are coded in batches (in parallel with
- * --threads) and written on the calling thread, in input order, one
- * transaction per batch. */
+ * `dyad recode`: documents are coded by the batch pipeline (core/pipe.h, in
+ * parallel with --threads) and stored on the calling thread, in input
+ * order, one transaction per batch of documents. */
 #ifndef DY_CLI_INGEST_H
 #define DY_CLI_INGEST_H
 

@@ -89,10 +89,64 @@ typedef struct code_event {
 
 typedef enum { CODE_OUT_JSONL = 0, CODE_OUT_TSV } code_out_format;
 
+/* Which "explain" an event record carries. */
+typedef enum {
+    CODE_EXPLAIN_NONE = 0,
+    CODE_EXPLAIN_CODED,  /* the coder's (--explain): pattern, pattern_text,
+                            entries, tokens, relations, modality cue, time */
+    CODE_EXPLAIN_STORED  /* what a store keeps: pattern, entries and the
+                            dictionary version */
+} code_explain_kind;
+
+/* An event as the contract writes it, whatever holds it: the coder's
+ * code_event (code_event_write) or a stored event (the web stage). The one
+ * writer of events, code_event_rec_write, takes it. Strings are borrowed
+ * for the call; a NULL string is written as null where the contract allows
+ * it (date, modality, explain references), else as "". */
+typedef struct code_event_rec {
+    int64_t id;                  /* the store's id, written first as "id" */
+    int has_id;
+    const char *doc;
+    size_t doc_len;
+    long long sent;
+    const char *date;            /* NULL: null */
+    const char *source, *target, *code, *root;
+    size_t source_len, target_len, code_len, root_len;
+    const char *source_name, *target_name; /* JSON only, after "target";
+                                              NULL: not written */
+    int has_quad;                /* 0: quad and goldstein are null (TSV: empty) */
+    int quad;
+    double goldstein;
+    const char *modality;        /* NULL: null */
+    const char *text;            /* the sentence */
+    size_t text_len;
+    code_span src, verb, tgt;
+    int explain;                 /* code_explain_kind */
+    const char *pattern, *pattern_text, *source_entry, *target_entry;
+    const char *dict_version;    /* CODE_EXPLAIN_STORED */
+    const code_explain *why;     /* CODE_EXPLAIN_CODED: tokens, relations,
+                                    modality cue */
+    const char *time_text;       /* CODE_EXPLAIN_CODED: the time expression
+                                    used, NULL when none */
+    size_t time_len;
+    uint32_t time_start, time_end;
+    const char *time_prec;       /* its precision ("day", ...) */
+    int doc_dated;               /* no expression, but the document date */
+    long support;                /* written last as "support" when has_support */
+    int has_support;
+} code_event_rec;
+
+/* Append event record r to b in the given format (JSON: one object; TSV:
+ * the columns of code_event_write_tsv_header), then '\n' when newline.
+ * Every field is written after a check of the room left (the buffer grows
+ * as needed). On DY_ENOMEM nothing of the record stays in b (b->oom set).
+ * Returns 0 or DY_ENOMEM. */
+int code_event_rec_write(dy_buf *b, int format, const code_event_rec *r, int newline);
+
 /* Append one event (one line, with '\n') in the given format to b. doc and an
  * are the event's document and analysis; cam supplies root, quad and
  * Goldstein; explain adds the "explain" object (JSONL) or columns (TSV).
- * Returns 0 or DY_ENOMEM. */
+ * Writes through code_event_rec_write. Returns 0 or DY_ENOMEM. */
 int code_event_write(dy_buf *b, int format, const txt_doc *doc,
                      const txt_analysis *an, const code_event *ev,
                      const code_cameo *cam, int explain);
@@ -161,8 +215,9 @@ enum {
 
 typedef struct code_cues code_cues;
 
-/* Load a cue file. *out is caller-owned (code_cues_free). Returns 0, DY_EIO,
- * DY_EPARSE (err: file:line) or DY_ENOMEM. */
+/* Load a cue file. *out is caller-owned (code_cues_free). Returns 0, DY_EIO
+ * (cannot open or read it), DY_ELIMIT (larger than 64 KiB), DY_EPARSE (err:
+ * file:line) or DY_ENOMEM. */
 int code_cues_load(const char *path, code_cues **out, dy_err *err);
 int code_cues_load_string(const char *name, const char *text, size_t len, code_cues **out,
                           dy_err *err);

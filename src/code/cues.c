@@ -193,8 +193,12 @@ int code_cues_load(const char *path, code_cues **out, dy_err *err)
         return dy_err_set(err, DY_EIO, path, 0, -1, "cannot open cue file: %s", strerror(errno));
     char buf[1 << 16];
     size_t n = fread(buf, 1, sizeof buf, fp);
-    int big = !feof(fp);
+    /* A read error (a directory, an I/O error) also stops short of the end:
+     * it is no file too large. */
+    int bad = ferror(fp), e = errno, big = !bad && !feof(fp);
     fclose(fp);
+    if (bad)
+        return dy_err_set(err, DY_EIO, path, 0, -1, "cannot read cue file: %s", strerror(e));
     if (big)
         return dy_err_set(err, DY_ELIMIT, path, 0, -1, "cue file larger than 64 KiB");
     return code_cues_load_string(path, buf, n, out, err);

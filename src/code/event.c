@@ -1,12 +1,14 @@
 /* event.c - the event contract: writing events as JSON lines or TSV.
- * docs/formats.md documents every field; keep the two in step.
+ * docs/formats.md documents every field. This is the one event writer:
+ * the coder's events and the store's (web stage) both go through
+ * code_event_rec_write.
  *
- * One event line is written straight into the output buffer: its size is
- * bounded up front (every escaped byte takes at most six), the buffer is
- * grown once, and the fields are then copied without further checks. A
- * call per field through dy_buf (length, capacity and terminator each
- * time) cost several thousand instructions per event, as much as finding
- * the event. */
+ * A record is written straight into the output buffer through a cursor:
+ * each field first checks that its largest size (every escaped byte takes
+ * at most six) fits before the end of the buffer's room, which grows when
+ * it does not, and is then copied without further checks. A call per field
+ * through dy_buf (length, capacity and terminator each time) cost several
+ * thousand instructions per event, as much as finding the event. */
 #include "code/code.h"
 #include "core/alloc.h"
 
@@ -30,81 +32,154 @@ const char *code_modality_name(int m)
     }
 }
 
-enum { FIXED_BOUND = 1024 };
+/* A cursor over the room of a dy_buf: p is where the next byte goes, end
+ * the end of the room (the terminator's byte excluded). */
+typedef struct wr {
+    dy_buf *b;
+    size_t start;   /* b->len when the record began */
+    char *p, *end;
+    int oom;        /* set once room could not be made; writes stop */
+} wr;
 
-/* Close a line written by hand from dy_buf_reserve(): length and terminator. */
-static int done(dy_buf *b, char *p)
+/* Grow the room to at least n bytes past p, keeping what was written.
+ * Returns 0, or DY_ENOMEM with w->oom set. */
+static int grow(wr *w, size_t n)
 {
-    b->len = (size_t)(p - b->data);
+    if (w->oom)
+        return DY_ENOMEM;
+    dy_buf *b = w->b;
+    b->len = w->p ? (size_t)(w->p - b->data) : b->len;
+    /* Twice what is asked: one growth covers the next few fields. */
+    char *q = n <= SIZE_MAX / 2 ? dy_buf_reserve(b, 2 * n) : NULL;
+    if (!q) {
+        b->oom = 1;
+        w->oom = 1;
+        return DY_ENOMEM;
+    }
+    w->p = q;
+    w->end = b->data + b->cap - 1;
+    return 0;
+}
+
+/* Room for n more bytes at w->p: 0, or DY_ENOMEM (then writes are skipped). */
+static inline int room(wr *w, size_t n)
+{
+    if (w->oom || !w->p || (size_t)(w->end - w->p) < n)
+        return grow(w, n);
+    return 0;
+}
+
+/* Start a record at the end of b's contents. */
+static void wr_open(wr *w, dy_buf *b)
+{
+    *w = (wr){.b = b, .start = b->len};
+    if (b->oom) {
+        w->oom = 1;
+        return;
+    }
+    if (b->data && b->cap > b->len + 1) {
+        w->p = b->data + b->len;
+        w->end = b->data + b->cap - 1;
+    }
+}
+
+/* Close the record: length and terminator, or, after a failure, drop what
+ * was written of it. Returns 0 or DY_ENOMEM. */
+static int wr_close(wr *w)
+{
+    dy_buf *b = w->b;
+    if (w->oom) {
+        b->len = w->start;
+        if (b->data)
+            b->data[b->len] = '\0';
+        return DY_ENOMEM;
+    }
+    if (!w->p)
+        return 0; /* nothing written */
+    b->len = (size_t)(w->p - b->data);
     b->data[b->len] = '\0';
     return 0;
 }
 
-static char *put(char *p, const char *s, size_t n)
+static void put(wr *w, const char *s, size_t n)
 {
-    memcpy(p, s, n);
-    return p + n;
+    if (room(w, n))
+        return;
+    memcpy(w->p, s, n);
+    w->p += n;
+}
+
+static void putc1(wr *w, char c)
+{
+    if (room(w, 1))
+        return;
+    *w->p++ = c;
 }
 
 /* String literals only: their size is known at compile time. */
-#define PUTL(p, lit) put((p), (lit), sizeof(lit) - 1)
+#define PUTL(w, lit) put((w), (lit), sizeof(lit) - 1)
 
-static char *puts0(char *p, const char *s) { return put(p, s, strlen(s)); }
+static void puts0(wr *w, const char *s) { put(w, s, strlen(s)); }
 
 /* Digits are counted first and written backwards in place: no scratch
  * copy for the three spans and the sentence number of every event. */
-static char *put_u(char *p, unsigned long long u)
+static void put_u(wr *w, unsigned long long u)
 {
     size_t n = 1;
     for (unsigned long long t = u; t >= 10; t /= 10)
         n++;
-    char *e = p + n;
+    if (room(w, n))
+        return;
+    char *e = w->p + n;
     do {
         *--e = (char)('0' + u % 10);
         u /= 10;
     } while (u);
-    return p + n;
+    w->p += n;
 }
 
-static char *put_i(char *p, long long v)
+static void put_i(wr *w, long long v)
 {
     if (v < 0) {
-        *p++ = '-';
-        return put_u(p, 0ull - (unsigned long long)v);
+        putc1(w, '-');
+        put_u(w, 0ull - (unsigned long long)v);
+        return;
     }
-    return put_u(p, (unsigned long long)v);
+    put_u(w, (unsigned long long)v);
 }
 
 /* One decimal, rounded half away from zero (as dy_buf_addf1, which the
  * JSON output has always used). */
-static char *put_f1(char *p, double v)
+static void put_f1(wr *w, double v)
 {
     long long t = (long long)(v * 10.0 + (v < 0 ? -0.5 : 0.5));
     if (t < 0) {
-        *p++ = '-';
+        putc1(w, '-');
         t = -t;
     }
-    p = put_i(p, t / 10);
-    *p++ = '.';
-    *p++ = (char)('0' + t % 10);
-    return p;
+    put_i(w, t / 10);
+    char frac[2] = {'.', (char)('0' + t % 10)};
+    put(w, frac, 2);
 }
 
 /* printf's "%.1f", as the TSV output has always written it: put_f1 when
  * v is a one-decimal number (then both agree), snprintf otherwise. */
-static char *put_printf_f1(char *p, double v)
+static void put_printf_f1(wr *w, double v)
 {
     if (fabs(v) < 1e15) {
         long long t = (long long)(v * 10.0 + (v < 0 ? -0.5 : 0.5));
-        if ((double)t / 10.0 == v && !(t == 0 && signbit(v)))
-            return put_f1(p, v);
+        if ((double)t / 10.0 == v && !(t == 0 && signbit(v))) {
+            put_f1(w, v);
+            return;
+        }
     }
     char tmp[64];
     int n = snprintf(tmp, sizeof tmp, "%.1f", v);
-    return put(p, tmp, n > 0 ? (size_t)n : 0);
+    put(w, tmp, n > 0 ? (size_t)n : 0);
 }
 
-/* The JSON escape of one byte that needs one (see plain()). */
+/* The JSON escape of one byte that needs one (see plain()); the caller
+ * made room for six bytes. */
 static char *put_esc(char *p, unsigned char c)
 {
     static const char hex[] = "0123456789abcdef";
@@ -116,7 +191,8 @@ static char *put_esc(char *p, unsigned char c)
     case '\r': *p++ = 'r'; break;
     case '\t': *p++ = 't'; break;
     default:
-        p = PUTL(p, "u00");
+        memcpy(p, "u00", 3);
+        p += 3;
         *p++ = hex[c >> 4];
         *p++ = hex[c & 15];
     }
@@ -127,11 +203,18 @@ static char *put_esc(char *p, unsigned char c)
  * control character. */
 static int plain(unsigned char c) { return c >= 0x20 && c != '"' && c != '\\' && c != 0x7f; }
 
-/* s[0..n) as a JSON string literal with its quotes, at most 6n + 2 bytes.
- * Vectors are stored only while sixteen source bytes remain, so a store
- * never reaches past the end of the string's own output. */
-static char *put_json(char *p, const char *s, size_t n)
+/* s[0..n) as a JSON string literal with its quotes, in room made for the
+ * largest, 6n + 2 bytes. Vectors are stored only while sixteen source
+ * bytes remain, so a store never reaches past that room. */
+static void put_json(wr *w, const char *s, size_t n)
 {
+    if (n > (SIZE_MAX - 2) / 6) {
+        w->oom = w->b->oom = 1;
+        return;
+    }
+    if (room(w, 6 * n + 2))
+        return;
+    char *p = w->p;
     *p++ = '"';
     size_t i = 0;
 #ifdef __SSE2__
@@ -165,138 +248,137 @@ static char *put_json(char *p, const char *s, size_t n)
             p = put_esc(p, c);
     }
     *p++ = '"';
-    return p;
+    w->p = p;
 }
 
 /* A NUL-terminated string as JSON, or null. */
-static char *put_json_or_null(char *p, const char *s)
+static void put_json_or_null(wr *w, const char *s)
 {
-    return s ? put_json(p, s, strlen(s)) : PUTL(p, "null");
+    if (s)
+        put_json(w, s, strlen(s));
+    else
+        PUTL(w, "null");
 }
 
 /* s[0..n) for a TSV field: tabs, newlines and CRs become spaces; a cell a
- * spreadsheet would read as a formula starts with an apostrophe (one byte
- * more, within the reserve of six per byte). */
-static char *put_tsv(char *p, const char *s, size_t n)
+ * spreadsheet would read as a formula starts with an apostrophe. */
+static void put_tsv(wr *w, const char *s, size_t n)
 {
+    if (room(w, n + 1))
+        return;
+    char *p = w->p;
     if (dy_cell_formula(s, n))
         *p++ = '\'';
     for (size_t i = 0; i < n; i++) {
         char c = s[i];
         p[i] = c == '\t' || c == '\n' || c == '\r' ? ' ' : c;
     }
-    return p + n;
+    w->p = p + n;
+}
+
+/* A NUL-terminated TSV field; nothing for NULL. */
+static void put_tsv0(wr *w, const char *s)
+{
+    if (s)
+        put_tsv(w, s, strlen(s));
 }
 
 /* "key":[start,end] or "key":null; key is a literal without quotes. */
-static char *put_span(char *p, const char *key, size_t keyn, code_span s)
+static void put_span(wr *w, const char *key, size_t keyn, code_span s)
 {
-    *p++ = '"';
-    p = put(p, key, keyn);
-    p = PUTL(p, "\":");
-    if (s.start < 0)
-        return PUTL(p, "null");
-    *p++ = '[';
-    p = put_i(p, s.start);
-    *p++ = ',';
-    p = put_i(p, s.end);
-    *p++ = ']';
-    return p;
+    putc1(w, '"');
+    put(w, key, keyn);
+    PUTL(w, "\":");
+    if (s.start < 0) {
+        PUTL(w, "null");
+        return;
+    }
+    putc1(w, '[');
+    put_i(w, s.start);
+    putc1(w, ',');
+    put_i(w, s.end);
+    putc1(w, ']');
 }
-#define PUT_SPAN(p, key, s) put_span((p), (key), sizeof(key) - 1, (s))
+#define PUT_SPAN(w, key, s) put_span((w), (key), sizeof(key) - 1, (s))
 
 /* "key":[begin,end] of a token range, or null when empty. */
-static char *put_tok(char *p, const char *key, size_t keyn, const uint32_t t[2])
+static void put_tok(wr *w, const char *key, size_t keyn, const uint32_t t[2])
 {
-    *p++ = '"';
-    p = put(p, key, keyn);
-    p = PUTL(p, "\":");
-    if (t[0] == t[1])
-        return PUTL(p, "null");
-    *p++ = '[';
-    p = put_u(p, t[0]);
-    *p++ = ',';
-    p = put_u(p, t[1]);
-    *p++ = ']';
-    return p;
-}
-#define PUT_TOK(p, key, t) put_tok((p), (key), sizeof(key) - 1, (t))
-
-/* The sentence of ev, or an empty span when the index is out of range (an
- * event always comes from a sentence; this only guards the writer). */
-static void sentence_bytes(const txt_doc *doc, const txt_analysis *an,
-                           const code_event *ev, const char **s, size_t *n)
-{
-    *s = "";
-    *n = 0;
-    if (an && ev->sent < an->nsent) {
-        const txt_sentence *st = &an->sents[ev->sent];
-        *s = doc->text + st->start;
-        *n = st->end - st->start;
+    putc1(w, '"');
+    put(w, key, keyn);
+    PUTL(w, "\":");
+    if (t[0] == t[1]) {
+        PUTL(w, "null");
+        return;
     }
+    putc1(w, '[');
+    put_u(w, t[0]);
+    putc1(w, ',');
+    put_u(w, t[1]);
+    putc1(w, ']');
 }
+#define PUT_TOK(w, key, t) put_tok((w), (key), sizeof(key) - 1, (t))
 
-/* The event's time expression, or NULL when it has the document date. */
-static const txt_timex *event_timex(const txt_analysis *an, const code_event *ev)
+/* The "explain" object of a record. */
+static void put_explain_json(wr *w, const code_event_rec *r)
 {
-    int32_t t = ev->why.timex;
-    return an && t >= 0 && (size_t)t < an->ntimex ? &an->timex[t] : NULL;
-}
-
-static size_t slen(const char *s) { return s ? strlen(s) : 0; }
-
-/* The "explain" object; room for it was counted by the caller. */
-static char *put_explain_json(char *p, const txt_doc *doc, const txt_analysis *an,
-                              const code_event *ev)
-{
-    const code_explain *w = &ev->why;
-    p = PUTL(p, ",\"explain\":{\"pattern\":");
-    p = put_json_or_null(p, w->pattern);
-    p = PUTL(p, ",\"pattern_text\":");
-    p = put_json_or_null(p, w->pattern_text);
-    p = PUTL(p, ",\"source_entry\":");
-    p = put_json_or_null(p, w->source_entry);
-    p = PUTL(p, ",\"target_entry\":");
-    p = put_json_or_null(p, w->target_entry);
-    p = PUTL(p, ",\"tokens\":{");
-    p = PUT_TOK(p, "source", w->src_tok);
-    *p++ = ',';
-    p = PUT_TOK(p, "verb", w->verb_tok);
-    *p++ = ',';
-    p = PUT_TOK(p, "target", w->tgt_tok);
-    p = PUTL(p, "},\"relations\":{\"source\":");
-    p = put_json_or_null(p, w->src_rel);
-    p = PUTL(p, ",\"target\":");
-    p = put_json_or_null(p, w->tgt_rel);
-    p = PUTL(p, "},\"modality_cue\":");
-    if (w->modality_cue) {
-        p = PUTL(p, "{\"text\":");
-        p = put_json(p, w->modality_cue, strlen(w->modality_cue));
-        *p++ = ',';
-        p = PUT_SPAN(p, "span", w->cue);
-        *p++ = '}';
+    PUTL(w, ",\"explain\":{\"pattern\":");
+    put_json_or_null(w, r->pattern);
+    if (r->explain == CODE_EXPLAIN_CODED) {
+        PUTL(w, ",\"pattern_text\":");
+        put_json_or_null(w, r->pattern_text);
+    }
+    PUTL(w, ",\"source_entry\":");
+    put_json_or_null(w, r->source_entry);
+    PUTL(w, ",\"target_entry\":");
+    put_json_or_null(w, r->target_entry);
+    if (r->explain == CODE_EXPLAIN_STORED) {
+        PUTL(w, ",\"dict_version\":");
+        put_json_or_null(w, r->dict_version);
+        putc1(w, '}');
+        return;
+    }
+    const code_explain *x = r->why;
+    static const code_explain none = {0};
+    if (!x)
+        x = &none;
+    PUTL(w, ",\"tokens\":{");
+    PUT_TOK(w, "source", x->src_tok);
+    putc1(w, ',');
+    PUT_TOK(w, "verb", x->verb_tok);
+    putc1(w, ',');
+    PUT_TOK(w, "target", x->tgt_tok);
+    PUTL(w, "},\"relations\":{\"source\":");
+    put_json_or_null(w, x->src_rel);
+    PUTL(w, ",\"target\":");
+    put_json_or_null(w, x->tgt_rel);
+    PUTL(w, "},\"modality_cue\":");
+    if (x->modality_cue) {
+        PUTL(w, "{\"text\":");
+        put_json(w, x->modality_cue, strlen(x->modality_cue));
+        putc1(w, ',');
+        PUT_SPAN(w, "span", x->cue);
+        putc1(w, '}');
     } else {
-        p = PUTL(p, "null");
+        PUTL(w, "null");
     }
-    p = PUTL(p, ",\"time\":");
-    const txt_timex *tx = event_timex(an, ev);
-    if (tx) {
-        p = PUTL(p, "{\"text\":");
-        p = put_json(p, doc->text + tx->start, tx->end - tx->start);
-        p = PUTL(p, ",\"span\":[");
-        p = put_u(p, (unsigned)tx->start);
-        *p++ = ',';
-        p = put_u(p, (unsigned)tx->end);
-        p = PUTL(p, "],\"precision\":\"");
-        p = puts0(p, txt_prec_name(tx->date.prec));
-        p = PUTL(p, "\"}");
-    } else if (ev->date.prec) {
-        p = PUTL(p, "\"document date\"");
+    PUTL(w, ",\"time\":");
+    if (r->time_text) {
+        PUTL(w, "{\"text\":");
+        put_json(w, r->time_text, r->time_len);
+        PUTL(w, ",\"span\":[");
+        put_u(w, r->time_start);
+        putc1(w, ',');
+        put_u(w, r->time_end);
+        PUTL(w, "],\"precision\":\"");
+        puts0(w, r->time_prec ? r->time_prec : "");
+        PUTL(w, "\"}");
+    } else if (r->doc_dated) {
+        PUTL(w, "\"document date\"");
     } else {
-        p = PUTL(p, "null");
+        PUTL(w, "null");
     }
-    *p++ = '}';
-    return p;
+    putc1(w, '}');
 }
 
 int code_event_write_tsv_header(dy_buf *b, int explain)
@@ -310,13 +392,140 @@ int code_event_write_tsv_header(dy_buf *b, int explain)
 }
 
 /* A TSV span column "start-end", empty when absent. */
-static char *put_tsv_span(char *p, code_span s)
+static void put_tsv_span(wr *w, code_span s)
 {
     if (s.start < 0)
-        return p;
-    p = put_i(p, s.start);
-    *p++ = '-';
-    return put_i(p, s.end);
+        return;
+    put_i(w, s.start);
+    putc1(w, '-');
+    put_i(w, s.end);
+}
+
+/* The TSV columns of a record (code_event_write_tsv_header). */
+static void put_rec_tsv(wr *w, const code_event_rec *r)
+{
+    put_tsv(w, r->doc, r->doc_len);
+    putc1(w, '\t');
+    put_i(w, r->sent);
+    putc1(w, '\t');
+    if (r->date)
+        puts0(w, r->date);
+    putc1(w, '\t');
+    put(w, r->source, r->source_len);
+    putc1(w, '\t');
+    put(w, r->target, r->target_len);
+    putc1(w, '\t');
+    put(w, r->code, r->code_len);
+    putc1(w, '\t');
+    put(w, r->root, r->root_len);
+    putc1(w, '\t');
+    if (r->has_quad) {
+        put_i(w, r->quad);
+        putc1(w, '\t');
+        put_printf_f1(w, r->goldstein);
+    } else {
+        putc1(w, '\t');
+    }
+    putc1(w, '\t');
+    if (r->modality)
+        puts0(w, r->modality);
+    putc1(w, '\t');
+    put_tsv(w, r->text, r->text_len);
+    putc1(w, '\t');
+    put_tsv_span(w, r->src);
+    putc1(w, '\t');
+    put_tsv_span(w, r->verb);
+    putc1(w, '\t');
+    put_tsv_span(w, r->tgt);
+    if (r->explain) {
+        const char *cols[3] = {r->pattern, r->source_entry, r->target_entry};
+        for (int i = 0; i < 3; i++) {
+            putc1(w, '\t');
+            put_tsv0(w, cols[i]);
+        }
+        const code_explain *x = r->why;
+        putc1(w, '\t');
+        put_tsv0(w, x ? x->modality_cue : NULL);
+        putc1(w, '\t');
+        if (r->time_text)
+            put_tsv(w, r->time_text, r->time_len);
+        putc1(w, '\t');
+        put_tsv0(w, x ? x->src_rel : NULL);
+        putc1(w, '\t');
+        put_tsv0(w, x ? x->tgt_rel : NULL);
+    }
+}
+
+/* The JSON object of a record. */
+static void put_rec_json(wr *w, const code_event_rec *r)
+{
+    if (r->has_id) {
+        PUTL(w, "{\"id\":");
+        put_i(w, r->id);
+        PUTL(w, ",\"doc\":");
+    } else {
+        PUTL(w, "{\"doc\":");
+    }
+    put_json(w, r->doc, r->doc_len);
+    PUTL(w, ",\"sent\":");
+    put_i(w, r->sent);
+    PUTL(w, ",\"date\":");
+    put_json_or_null(w, r->date);
+    PUTL(w, ",\"source\":");
+    put_json(w, r->source, r->source_len);
+    PUTL(w, ",\"target\":");
+    put_json(w, r->target, r->target_len);
+    if (r->source_name) {
+        PUTL(w, ",\"source_name\":");
+        put_json(w, r->source_name, strlen(r->source_name));
+    }
+    if (r->target_name) {
+        PUTL(w, ",\"target_name\":");
+        put_json(w, r->target_name, strlen(r->target_name));
+    }
+    PUTL(w, ",\"code\":");
+    put_json(w, r->code, r->code_len);
+    PUTL(w, ",\"root\":");
+    put_json(w, r->root, r->root_len);
+    if (r->has_quad) {
+        PUTL(w, ",\"quad\":");
+        put_i(w, r->quad);
+        PUTL(w, ",\"goldstein\":");
+        put_f1(w, r->goldstein);
+    } else {
+        PUTL(w, ",\"quad\":null,\"goldstein\":null");
+    }
+    PUTL(w, ",\"modality\":");
+    put_json_or_null(w, r->modality);
+    PUTL(w, ",\"text\":");
+    put_json(w, r->text, r->text_len);
+    PUTL(w, ",\"spans\":{");
+    PUT_SPAN(w, "source", r->src);
+    putc1(w, ',');
+    PUT_SPAN(w, "verb", r->verb);
+    putc1(w, ',');
+    PUT_SPAN(w, "target", r->tgt);
+    putc1(w, '}');
+    if (r->explain)
+        put_explain_json(w, r);
+    if (r->has_support) {
+        PUTL(w, ",\"support\":");
+        put_i(w, r->support);
+    }
+    putc1(w, '}');
+}
+
+int code_event_rec_write(dy_buf *b, int format, const code_event_rec *r, int newline)
+{
+    wr w;
+    wr_open(&w, b);
+    if (format == CODE_OUT_TSV)
+        put_rec_tsv(&w, r);
+    else
+        put_rec_json(&w, r);
+    if (newline)
+        putc1(&w, '\n');
+    return wr_close(&w);
 }
 
 int code_event_write(dy_buf *b, int format, const txt_doc *doc,
@@ -326,129 +535,56 @@ int code_event_write(dy_buf *b, int format, const txt_doc *doc,
     const code_cameo_entry *ce = cam ? code_cameo_get(cam, ev->code) : NULL;
     char date[11];
     int datelen = txt_date_format(&ev->date, date);
-    const char *sent;
-    size_t sentn;
-    sentence_bytes(doc, an, ev, &sent, &sentn);
+    code_event_rec r = {
+        .doc = doc->id,
+        .doc_len = strlen(doc->id),
+        .sent = ev->sent,
+        .date = datelen > 0 ? date : NULL,
+        .source = ev->source,
+        .source_len = strnlen(ev->source, sizeof ev->source),
+        .target = ev->target,
+        .target_len = strnlen(ev->target, sizeof ev->target),
+        .code = ev->code,
+        .code_len = strnlen(ev->code, sizeof ev->code),
+        .root = ev->code,
+        .has_quad = ce != NULL,
+        .quad = ce ? ce->quad : 0,
+        .goldstein = ce ? ce->goldstein : 0.0,
+        .modality = code_modality_name(ev->modality),
+        .text = "",
+        .src = ev->src,
+        .verb = ev->verb,
+        .tgt = ev->tgt,
+    };
     /* The root is the code's first two characters, fewer if it is shorter. */
-    size_t rootn = ev->code[0] ? (ev->code[1] ? 2 : 1) : 0;
-    size_t idn = strlen(doc->id), srcn = strnlen(ev->source, sizeof ev->source),
-           tgtn = strnlen(ev->target, sizeof ev->target),
-           coden = strnlen(ev->code, sizeof ev->code);
-    const code_explain *w = &ev->why;
-    const txt_timex *tx = event_timex(an, ev);
-
-    /* Strings that may be escaped (six bytes each at most), then the fixed
-     * text, numbers and names, which FIXED_BOUND covers many times over. */
-    size_t var = idn + srcn + tgtn + coden + sentn;
-    if (explain)
-        var += slen(w->pattern) + slen(w->pattern_text) + slen(w->source_entry) +
-               slen(w->target_entry) + slen(w->modality_cue) + slen(w->src_rel) +
-               slen(w->tgt_rel) +
-               (tx ? tx->end - tx->start : 0);
-    if (var > (SIZE_MAX - FIXED_BOUND) / 6) {
-        b->oom = 1;
-        return DY_ENOMEM;
+    r.root_len = r.code_len < 2 ? r.code_len : 2;
+    /* The sentence; an event always comes from one, this only guards the
+     * writer against an index out of range. */
+    if (an && ev->sent < an->nsent) {
+        const txt_sentence *st = &an->sents[ev->sent];
+        r.text = doc->text + st->start;
+        r.text_len = st->end - st->start;
     }
-    char *p = dy_buf_reserve(b, var * 6 + FIXED_BOUND);
-    if (!p)
-        return DY_ENOMEM;
-
-    if (format == CODE_OUT_TSV) {
-        p = put_tsv(p, doc->id, idn);
-        *p++ = '\t';
-        p = put_u(p, ev->sent);
-        *p++ = '\t';
-        if (datelen > 0)
-            p = put(p, date, (size_t)datelen);
-        *p++ = '\t';
-        p = put(p, ev->source, srcn);
-        *p++ = '\t';
-        p = put(p, ev->target, tgtn);
-        *p++ = '\t';
-        p = put(p, ev->code, coden);
-        *p++ = '\t';
-        p = put(p, ev->code, rootn);
-        *p++ = '\t';
-        if (ce) {
-            p = put_i(p, ce->quad);
-            *p++ = '\t';
-            p = put_printf_f1(p, ce->goldstein);
+    if (explain) {
+        const code_explain *x = &ev->why;
+        r.explain = CODE_EXPLAIN_CODED;
+        r.pattern = x->pattern;
+        r.pattern_text = x->pattern_text;
+        r.source_entry = x->source_entry;
+        r.target_entry = x->target_entry;
+        r.why = x;
+        /* The event's time expression, unless it has the document date. */
+        int32_t t = x->timex;
+        if (an && t >= 0 && (size_t)t < an->ntimex) {
+            const txt_timex *tx = &an->timex[t];
+            r.time_text = doc->text + tx->start;
+            r.time_len = tx->end - tx->start;
+            r.time_start = tx->start;
+            r.time_end = tx->end;
+            r.time_prec = txt_prec_name(tx->date.prec);
         } else {
-            *p++ = '\t';
+            r.doc_dated = ev->date.prec != 0;
         }
-        *p++ = '\t';
-        p = puts0(p, code_modality_name(ev->modality));
-        *p++ = '\t';
-        p = put_tsv(p, sent, sentn);
-        *p++ = '\t';
-        p = put_tsv_span(p, ev->src);
-        *p++ = '\t';
-        p = put_tsv_span(p, ev->verb);
-        *p++ = '\t';
-        p = put_tsv_span(p, ev->tgt);
-        if (explain) {
-            const char *cols[4] = {w->pattern, w->source_entry, w->target_entry, w->modality_cue};
-            for (int i = 0; i < 4; i++) {
-                *p++ = '\t';
-                if (cols[i])
-                    p = put_tsv(p, cols[i], strlen(cols[i]));
-            }
-            *p++ = '\t';
-            if (tx)
-                p = put_tsv(p, doc->text + tx->start, tx->end - tx->start);
-            const char *rels[2] = {w->src_rel, w->tgt_rel};
-            for (int i = 0; i < 2; i++) {
-                *p++ = '\t';
-                if (rels[i])
-                    p = put_tsv(p, rels[i], strlen(rels[i]));
-            }
-        }
-        *p++ = '\n';
-        return done(b, p);
     }
-
-    p = PUTL(p, "{\"doc\":");
-    p = put_json(p, doc->id, idn);
-    p = PUTL(p, ",\"sent\":");
-    p = put_u(p, ev->sent);
-    p = PUTL(p, ",\"date\":");
-    if (datelen > 0) {
-        *p++ = '"';
-        p = put(p, date, (size_t)datelen);
-        *p++ = '"';
-    } else {
-        p = PUTL(p, "null");
-    }
-    p = PUTL(p, ",\"source\":");
-    p = put_json(p, ev->source, srcn);
-    p = PUTL(p, ",\"target\":");
-    p = put_json(p, ev->target, tgtn);
-    p = PUTL(p, ",\"code\":\"");
-    p = put(p, ev->code, coden);
-    p = PUTL(p, "\",\"root\":\"");
-    p = put(p, ev->code, rootn);
-    p = PUTL(p, "\",");
-    if (ce) {
-        p = PUTL(p, "\"quad\":");
-        p = put_i(p, ce->quad);
-        p = PUTL(p, ",\"goldstein\":");
-        p = put_f1(p, ce->goldstein);
-    } else {
-        p = PUTL(p, "\"quad\":null,\"goldstein\":null");
-    }
-    p = PUTL(p, ",\"modality\":\"");
-    p = puts0(p, code_modality_name(ev->modality));
-    p = PUTL(p, "\",\"text\":");
-    p = put_json(p, sent, sentn);
-    p = PUTL(p, ",\"spans\":{");
-    p = PUT_SPAN(p, "source", ev->src);
-    *p++ = ',';
-    p = PUT_SPAN(p, "verb", ev->verb);
-    *p++ = ',';
-    p = PUT_SPAN(p, "target", ev->tgt);
-    *p++ = '}';
-    if (explain)
-        p = put_explain_json(p, doc, an, ev);
-    p = PUTL(p, "}\n");
-    return done(b, p);
+    return code_event_rec_write(b, format, &r, 1);
 }

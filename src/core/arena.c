@@ -1,6 +1,7 @@
 /* arena.c - region allocator: a chain of blocks, bump allocation. */
 #include "core/arena.h"
 #include "core/alloc.h"
+#include "core/invariant.h"
 
 #include <stdalign.h>
 #include <stdint.h>
@@ -93,6 +94,9 @@ void *dy_arena_alloc(dy_arena *a, size_t n)
         a->head = b = nb;
     }
     void *p = b->data + b->used;
+    /* Every block hands out max_align_t-aligned pieces: callers store any
+     * type in them. */
+    DY_ASSERT(b->used + n <= b->cap && ((uintptr_t)p & (align - 1)) == 0);
     b->used += n;
     a->total += n;
     return p;

@@ -2,6 +2,7 @@
 #include "core/buf.h"
 #include "core/alloc.h"
 #include "core/err.h"
+#include "core/invariant.h"
 
 #include <stdint.h>
 #include <stdio.h>
@@ -32,8 +33,10 @@ static int reserve(dy_buf *b, size_t extra)
     if (extra > SIZE_MAX - b->len - 1)
         goto fail;
     size_t need = b->len + extra + 1;
-    if (need <= b->cap)
+    if (need <= b->cap) {
+        DY_ASSERT(b->data != NULL);
         return 0;
+    }
     size_t cap = b->cap ? b->cap : 256;
     while (cap < need)
         cap = cap > SIZE_MAX / 2 ? need : cap * 2;
@@ -42,6 +45,8 @@ static int reserve(dy_buf *b, size_t extra)
         goto fail;
     b->data = d;
     b->cap = cap;
+    /* Writers (code/event.c) fill up to cap - 1 and terminate. */
+    DY_ASSERT(b->len + extra < b->cap);
     return 0;
 fail:
     b->oom = 1;

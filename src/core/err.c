@@ -1,8 +1,10 @@
 /* err.c - error values. */
 #include "core/err.h"
+#include "core/invariant.h"
 
 #include <stdarg.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 void dy_err_clear(dy_err *e)
@@ -45,3 +47,13 @@ const char *dy_status_str(int code)
     default: return "unknown error";
     }
 }
+
+#ifdef DY_CHECKED
+/* Contract in invariant.h. The one place the library writes to stderr: a
+ * broken invariant has no caller that could handle it. */
+void dy_assert_fail(const char *expr, const char *file, int line, const char *func)
+{
+    fprintf(stderr, "%s:%d: %s: invariant failed: %s\n", file, line, func, expr);
+    abort();
+}
+#endif

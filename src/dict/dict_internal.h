@@ -277,7 +277,4 @@ int dict_make_ref(char *out, size_t cap, const char *file, long line);
  * else the path as given when relative, else its last component; never an
  * absolute path of the machine that loaded it. A suffix of file. */
 const char *dict_ref_name(const dict_set *ds, const char *file);
-/* Read a whole dictionary file into *out (caller-owned, dy_free; not
- * NUL-terminated), *outn bytes. Returns 0, DY_EIO or DY_ENOMEM. */
-int dict_read_file(const char *path, char **out, size_t *outn, dy_err *err);
 #endif

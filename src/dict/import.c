@@ -13,6 +13,8 @@
 #include <sys/stat.h>
 
 #include "core/alloc.h"
+#include "core/file.h"
+#include "core/vec.h"
 
 /* Dispatch on format; see dict.h for the contract. */
 int dict_import_file(const char *format, const char *path, const char *outdir,
@@ -131,27 +133,14 @@ int imp_open(imp_ctx *c, const char *format, const char *path, dict_report_fn re
     c->report = report;
     c->ud = ud;
     c->err = err;
-    FILE *fp = fopen(path, "rb");
-    if (!fp)
-        return dy_err_set(err, DY_EIO, path, 0, -1, "cannot open: %s", strerror(errno));
-    imp_buf raw = {0};
-    char tmp[65536];
-    size_t k;
-    while ((k = fread(tmp, 1, sizeof tmp, fp)) > 0)
-        imp_buf_add(&raw, tmp, k);
-    int bad = ferror(fp);
-    fclose(fp);
-    if (bad) {
-        imp_buf_free(&raw);
-        return dy_err_set(err, DY_EIO, path, 0, -1, "read error");
-    }
-    if (raw.oom) {
-        imp_buf_free(&raw);
-        return dy_err_set(err, DY_ENOMEM, path, 0, -1, "out of memory");
-    }
+    char *raw;
+    size_t n;
+    int rc = dy_read_file(path, NULL, 0, &raw, &n, err);
+    if (rc)
+        return rc;
     imp_buf u = {0};
-    const unsigned char *s = (const unsigned char *)raw.s;
-    size_t n = raw.n, i = 0;
+    const unsigned char *s = (const unsigned char *)raw;
+    size_t i = 0;
     if (n >= 3 && s[0] == 0xEF && s[1] == 0xBB && s[2] == 0xBF)
         i = 3;
     while (i < n && !u.oom) {
@@ -170,7 +159,7 @@ int imp_open(imp_ctx *c, const char *format, const char *path, dict_report_fn re
         }
     }
     imp_buf_add(&u, "", 0);
-    imp_buf_free(&raw);
+    dy_free(raw);
     if (u.oom) {
         imp_buf_free(&u);
         return dy_err_set(err, DY_ENOMEM, path, 0, -1, "out of memory");
@@ -227,24 +216,10 @@ int imp_next_line(imp_ctx *c)
 
 /* ---- entries and chunks ------------------------------------------------- */
 
-/* Grow *v (element size sz) to hold n+1 elements. */
-static int grow(void **v, size_t *cap, size_t n, size_t sz)
-{
-    if (n < *cap)
-        return 0;
-    size_t nc = *cap ? *cap * 2 : 64;
-    void *p = dy_reallocarray(*v, nc, sz);
-    if (!p)
-        return -1;
-    *v = p;
-    *cap = nc;
-    return 0;
-}
-
 /* New entry; 0 (and c->oom) when out of memory, except for the header. */
 uint32_t imp_entry_new(imp_ctx *c, long line)
 {
-    if (c->oom || grow((void **)&c->ent, &c->capent, c->nent, sizeof *c->ent)) {
+    if (c->oom || dy_vec_grow(&c->ent, &c->capent, c->nent, sizeof *c->ent)) {
         c->oom = 1;
         return 0;
     }
@@ -299,7 +274,7 @@ void imp_emit(imp_ctx *c, uint32_t entry, uint32_t parent, uint32_t nforms, cons
         c->oom = 1;
         return;
     }
-    if (grow((void **)&c->ch, &c->capch, c->nch, sizeof *c->ch)) {
+    if (dy_vec_grow(&c->ch, &c->capch, c->nch, sizeof *c->ch)) {
         c->oom = 1;
         return;
     }
@@ -512,7 +487,7 @@ int imp_class_add(imp_ctx *c, const char *name)
 {
     if (imp_class_known(c, name))
         return 0;
-    if (grow((void **)&c->classes, &c->capcls, c->ncls, sizeof *c->classes))
+    if (dy_vec_grow(&c->classes, &c->capcls, c->ncls, sizeof *c->classes))
         return DY_ENOMEM;
     char *s = dy_strdup(name);
     if (!s)

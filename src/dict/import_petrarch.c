@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include "core/alloc.h"
+#include "core/vec.h"
 
 typedef struct pverb {
     uint32_t id;
@@ -33,20 +34,6 @@ typedef struct block {
     size_t np, capp;
     imp_buf text;
 } block;
-
-/* Grow an array to hold n+1 elements; -1 when out of memory. */
-static int grow(void **v, size_t *cap, size_t n, size_t sz)
-{
-    if (n < *cap)
-        return 0;
-    size_t nc = *cap ? *cap * 2 : 16;
-    void *p = dy_reallocarray(*v, nc, sz);
-    if (!p)
-        return -1;
-    *v = p;
-    *cap = nc;
-    return 0;
-}
 
 /* Strip a '#' comment; returns the new length. */
 static size_t uncomment(char *s, size_t n)
@@ -111,7 +98,7 @@ static void verb_line(imp_ctx *c, block *b, const char *t, size_t n)
     uint32_t id = imp_entry_new(c, c->lineno);
     if (!id)
         return;
-    if (grow((void **)&b->v, &b->capv, b->nv, sizeof *b->v)) {
+    if (dy_vec_grow(&b->v, &b->capv, b->nv, sizeof *b->v)) {
         c->oom = 1;
         return;
     }
@@ -204,7 +191,7 @@ static void pattern_line(imp_ctx *c, block *b, const char *t, size_t n)
         imp_fail(c, id, c->lineno, "bad event code [%.*s]", (int)(e - br - 1), br + 1);
         return;
     }
-    if (grow((void **)&b->p, &b->capp, b->np, sizeof *b->p)) {
+    if (dy_vec_grow(&b->p, &b->capp, b->np, sizeof *b->p)) {
         c->oom = 1;
         return;
     }

@@ -1,6 +1,8 @@
 /* load.c - parse actor dictionary files (docs/dictionaries.md) into a set. */
 #include "dict/dict_internal.h"
 #include "core/alloc.h"
+#include "core/file.h"
+#include "core/vec.h"
 
 #include <ctype.h>
 #include <dirent.h>
@@ -64,20 +66,6 @@ size_t dict_form_count(const dict_set *ds) { return ds->nforms; }
 const char *dict_entry_ref(const dict_entry *e) { return e->ref; }
 const char *dict_entry_name(const dict_entry *e) { return e->name; }
 int dict_entry_kind(const dict_entry *e) { return e->kind; }
-
-/* Grow *v (element size sz) so that it holds at least n+1 elements. */
-static int grow(void **v, size_t *cap, size_t n, size_t sz)
-{
-    if (n < *cap)
-        return 0;
-    size_t nc = *cap ? *cap * 2 : 64;
-    void *p = dy_reallocarray(*v, nc, sz);
-    if (!p)
-        return DY_ENOMEM;
-    *v = p;
-    *cap = nc;
-    return 0;
-}
 
 void dict_code_cat(char out[32], const char *a, const char *b)
 {
@@ -173,7 +161,7 @@ static int start_entry(parser *p, int kind, const char *name, size_t n)
     if (n == 0)
         return dy_err_set(p->err, DY_EPARSE, p->file, p->line, -1,
                           "expected a name after \"%s\"", dict_kind_name(kind));
-    if (grow((void **)&ds->entries, &ds->capentries, ds->nentries, sizeof *ds->entries))
+    if (dy_vec_grow(&ds->entries, &ds->capentries, ds->nentries, sizeof *ds->entries))
         return dy_err_set(p->err, DY_ENOMEM, p->file, p->line, -1, "out of memory");
     dict_entry *e = dy_arena_calloc(ds->arena, 1, sizeof *e);
     char ref[600];
@@ -230,7 +218,7 @@ static int parse_code(parser *p, const char *a, size_t n)
             return dy_err_set(p->err, DY_EPARSE, p->file, p->line, -1,
                               "empty period \"..\": leave the period out instead");
     }
-    if (grow((void **)&p->codes, &p->capcodes, p->ncodes, sizeof *p->codes))
+    if (dy_vec_grow(&p->codes, &p->capcodes, p->ncodes, sizeof *p->codes))
         return dy_err_set(p->err, DY_ENOMEM, p->file, p->line, -1, "out of memory");
     p->codes[p->ncodes++] = c;
     return 0;
@@ -246,7 +234,7 @@ static int add_form(parser *p, int type, const char *s, size_t n)
     if (n == 0)
         return dy_err_set(p->err, DY_EPARSE, p->file, p->line, -1,
                           "empty form (check the '|' separators)");
-    if (grow((void **)&ds->forms, &ds->capforms, ds->nforms, sizeof *ds->forms))
+    if (dy_vec_grow(&ds->forms, &ds->capforms, ds->nforms, sizeof *ds->forms))
         return dy_err_set(p->err, DY_ENOMEM, p->file, p->line, -1, "out of memory");
     dict_form *f = &ds->forms[ds->nforms];
     f->entry = p->cur;
@@ -369,7 +357,7 @@ static int parse_line(parser *p, char *s, size_t n)
 
 static int add_file(dict_set *ds, const char *name, uint32_t *id)
 {
-    if (grow((void **)&ds->files, &ds->capfiles, ds->nfiles, sizeof *ds->files))
+    if (dy_vec_grow(&ds->files, &ds->capfiles, ds->nfiles, sizeof *ds->files))
         return DY_ENOMEM;
     ds->files[ds->nfiles] = dy_arena_strndup(ds->arena, name, strlen(name));
     if (!ds->files[ds->nfiles])
@@ -439,7 +427,7 @@ int dict_note(dict_set *ds, const char *file, long line, const char *fmt, ...)
     va_start(ap, fmt);
     vsnprintf(msg, sizeof msg, fmt, ap);
     va_end(ap);
-    if (grow((void **)&ds->notes, &ds->capnotes, ds->nnotes, sizeof *ds->notes))
+    if (dy_vec_grow(&ds->notes, &ds->capnotes, ds->nnotes, sizeof *ds->notes))
         return DY_ENOMEM;
     struct dict_note *n = &ds->notes[ds->nnotes];
     n->file = dy_arena_strndup(ds->arena, file, strlen(file));
@@ -522,50 +510,11 @@ int dict_make_ref(char *out, size_t cap, const char *file, long line)
     return (int)n;
 }
 
-int dict_read_file(const char *path, char **out, size_t *outn, dy_err *err)
-{
-    *out = NULL;
-    *outn = 0;
-    FILE *fp = fopen(path, "rb");
-    if (!fp)
-        return dy_err_set(err, DY_EIO, path, 0, -1, "cannot open dictionary: %s", strerror(errno));
-    char *buf = NULL;
-    size_t n = 0, cap = 0;
-    int rc = 0;
-    for (;;) {
-        if (n + 65536 > cap) {
-            size_t nc = cap ? cap * 2 : 131072;
-            char *nb = dy_realloc(buf, nc);
-            if (!nb) {
-                rc = dy_err_set(err, DY_ENOMEM, path, 0, -1, "out of memory");
-                break;
-            }
-            buf = nb;
-            cap = nc;
-        }
-        size_t got = fread(buf + n, 1, cap - n, fp);
-        n += got;
-        if (got == 0) {
-            if (ferror(fp))
-                rc = dy_err_set(err, DY_EIO, path, 0, -1, "read error: %s", strerror(errno));
-            break;
-        }
-    }
-    fclose(fp);
-    if (rc) {
-        dy_free(buf);
-        return rc;
-    }
-    *out = buf;
-    *outn = n;
-    return 0;
-}
-
 int dict_load_file(dict_set *ds, const char *path, dy_err *err)
 {
     char *buf;
     size_t n;
-    int rc = dict_read_file(path, &buf, &n, err);
+    int rc = dy_read_file(path, "dictionary", 0, &buf, &n, err);
     if (!rc)
         rc = dict_load_string(ds, path, buf, n, err);
     dy_free(buf);
@@ -595,7 +544,7 @@ static int load_files(dict_set *ds, const char *d, int (*fn)(dict_set *, const c
         size_t len = strlen(de->d_name);
         if (de->d_name[0] == '.' || len < 5 || strcmp(de->d_name + len - 4, ".txt") != 0)
             continue;
-        if (grow((void **)&names, &cap, n, sizeof *names) ||
+        if (dy_vec_grow(&names, &cap, n, sizeof *names) ||
             !(names[n] = dy_strdup(de->d_name))) {
             rc = dy_err_set(err, DY_ENOMEM, d, 0, -1, "out of memory");
             break;

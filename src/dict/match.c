@@ -7,6 +7,8 @@
  */
 #include "dict/dict_internal.h"
 #include "core/alloc.h"
+#include "core/vec.h"
+#include "core/invariant.h"
 
 #include <stdio.h>
 #include <string.h>
@@ -89,14 +91,8 @@ static int edges_rehash(dict_set *ds, size_t ncap)
 
 static int new_node(dict_set *ds, uint32_t *id)
 {
-    if (ds->nnodes == ds->capnodes) {
-        size_t nc = ds->capnodes ? ds->capnodes * 2 : 1024;
-        uint32_t *v = dy_reallocarray(ds->node_term, nc, sizeof *v);
-        if (!v)
+    if (dy_vec_grow(&ds->node_term, &ds->capnodes, ds->nnodes, sizeof *ds->node_term))
             return DY_ENOMEM;
-        ds->node_term = v;
-        ds->capnodes = nc;
-    }
     ds->node_term[ds->nnodes] = NONE;
     *id = (uint32_t)ds->nnodes++;
     return 0;
@@ -127,14 +123,8 @@ static int edge_put(dict_set *ds, uint32_t parent, uint64_t tok, uint32_t *child
 
 static int add_term(dict_set *ds, uint32_t node, const dict_term *t)
 {
-    if (ds->nterms == ds->capterms) {
-        size_t nc = ds->capterms ? ds->capterms * 2 : 1024;
-        dict_term *v = dy_reallocarray(ds->terms, nc, sizeof *v);
-        if (!v)
+    if (dy_vec_grow(&ds->terms, &ds->capterms, ds->nterms, sizeof *ds->terms))
             return DY_ENOMEM;
-        ds->terms = v;
-        ds->capterms = nc;
-    }
     /* Append at the end of the node's chain so that earlier definitions win
      * ties, as documented. */
     uint32_t id = (uint32_t)ds->nterms++;
@@ -942,6 +932,12 @@ int dict_match(const dict_set *ds, const txt_analysis *an, const txt_date *date,
     mv.n = kept;
     attach_bare_agents(ds, an->toks, mv.v, mv.n, date);
     link_lists(ds, an->toks, mv.v, mv.n);
+    /* Ordered and non-overlapping (dict.h): the coder maps tokens to
+     * mentions through it. */
+    for (size_t i = 0; i < mv.n; i++)
+        DY_ASSERT(mv.v[i].tok_begin < mv.v[i].tok_end &&
+                  (i == 0 || (mv.v[i - 1].sent <= mv.v[i].sent &&
+                              mv.v[i - 1].tok_end <= mv.v[i].tok_begin)));
     *out = mv.v;
     *nout = mv.n;
     return 0;

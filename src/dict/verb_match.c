@@ -7,6 +7,7 @@
  * backward, over tokens and actor mentions, with bounded gaps. The best
  * match (most matched elements, then the earlier pattern) wins per kind.
  */
+#include "core/invariant.h"
 #include "dict/dict_internal.h"
 
 #include <string.h>
@@ -194,7 +195,9 @@ static int match_bwd(pmatch *m, int32_t ei, int64_t pos)
         return 0;
     const dict_pelem *e = &m->p->el[ei];
     const dict_sentence *sc = m->sc;
-    /* '_' on the element after this one forbids a gap between them. */
+    /* '_' on the element after this one forbids a gap between them (there
+     * is one: backward matching starts before '*'). */
+    DY_ASSERT((uint32_t)ei + 1 < m->p->nel);
     int adj = m->p->el[ei + 1].adjacent;
     uint32_t gap = adj ? 0 : (e->type == DICT_PE_WORDS ? 3 : 6);
     int64_t s = pos;
@@ -237,6 +240,7 @@ static int may_match(const dict_sentence *sc, const dict_pelem *e, int64_t from,
 static int match_pattern(const dict_set *ds, const dict_sentence *sc, const dict_pattern *p,
                          uint32_t v, pmatch *m)
 {
+    DY_ASSERT(p->verb < p->nel && p->el[p->verb].type == DICT_PE_VERB);
     /* Adjacency is marked on the later element of a pair: '_' before the
      * element after '*', or before '*' itself for the element before it. */
     if (p->verb + 1 < p->nel &&
@@ -269,6 +273,7 @@ static int match_pattern(const dict_set *ds, const dict_sentence *sc, const dict
 unsigned dict_match_word(const dict_set *ds, const dict_sentence *sc, uint32_t v, int force,
                          dict_hit best[2])
 {
+    DY_ASSERT(ds->compiled && v >= sc->tb && v < sc->te);
     const dict_wordform *wf;
     size_t n = dict_word_lookup(ds, sc->tk[v].hash, &wf);
     if (!n)
@@ -342,6 +347,8 @@ unsigned dict_match_word(const dict_set *ds, const dict_sentence *sc, uint32_t v
                     if (reach != DICT_KEY_REACH_FAR && dist > reach)
                         continue;
                     k = DICT_KEY_INDEX(idx[q]);
+                    /* seen[] covers 4096 patterns; more are all tried */
+                    DY_ASSERT(k < lx->npats && k < 64 * 64);
                     if ((seen[k / 64] >> (k % 64)) & 1u)
                         continue;
                     seen[k / 64] |= 1ull << (k % 64);

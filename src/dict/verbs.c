@@ -2,6 +2,10 @@
  * the same lemma, generating inflections, and the word -> lexeme table. */
 #include "dict/dict_internal.h"
 #include "core/alloc.h"
+#include "core/hash.h"
+#include "core/file.h"
+#include "core/vec.h"
+#include "core/invariant.h"
 
 #include <ctype.h>
 #include <stdio.h>
@@ -45,19 +49,6 @@ typedef struct vparser {
     size_t nseen, capseen;
     dy_err *err;
 } vparser;
-
-static int grow(void **v, size_t *cap, size_t n, size_t sz)
-{
-    if (n < *cap)
-        return 0;
-    size_t nc = *cap ? *cap * 2 : 16;
-    void *p = dy_reallocarray(*v, nc, sz);
-    if (!p)
-        return DY_ENOMEM;
-    *v = p;
-    *cap = nc;
-    return 0;
-}
 
 #define OOM(p) dy_err_set((p)->err, DY_ENOMEM, (p)->file, (p)->line, -1, "out of memory")
 
@@ -142,7 +133,7 @@ static int get_lexeme(vparser *p, int kind, const char *lemma, size_t n)
             return 0;
         }
     }
-    if (grow((void **)&ds->lex, &ds->caplex, ds->nlex, sizeof *ds->lex))
+    if (dy_vec_grow(&ds->lex, &ds->caplex, ds->nlex, sizeof *ds->lex))
         return OOM(p);
     dict_vlex *l = dy_arena_calloc(ds->arena, 1, sizeof *l);
     char *lm = l ? dy_arena_strndup(ds->arena, lemma, n) : NULL;
@@ -433,7 +424,7 @@ static void sort_alts(dict_alt *a, uint32_t n)
 /* Hash of a pattern's text with runs of blanks as one space. */
 static uint64_t pattern_hash(const char *t)
 {
-    uint64_t h = 0xcbf29ce484222325ULL;
+    uint64_t h = DY_FNV_OFFSET;
     int sp = 0;
     for (; *t; t++) {
         if (isspace((unsigned char)*t)) {
@@ -441,10 +432,10 @@ static uint64_t pattern_hash(const char *t)
             continue;
         }
         if (sp) {
-            h = (h ^ ' ') * 0x100000001b3ULL;
+            h = dy_fnv1a_step(h, ' ');
             sp = 0;
         }
-        h = (h ^ (unsigned char)*t) * 0x100000001b3ULL;
+        h = dy_fnv1a_step(h, (unsigned char)*t);
     }
     return h;
 }
@@ -611,7 +602,7 @@ static int parse_pattern(vparser *p, const char *code, size_t cn, const char *s,
     int rc = note_repeat(p, l, pt);
     if (rc)
         return rc;
-    if (grow((void **)&l->pats, &l->cap, l->npats, sizeof *l->pats))
+    if (dy_vec_grow(&l->pats, &l->cap, l->npats, sizeof *l->pats))
         return OOM(p);
     l->pats[l->npats++] = pt;
     return 0;
@@ -632,7 +623,7 @@ static int parse_class(vparser *p, const char *s, size_t n)
         k++;
     if (k == n)
         return dy_err_set(p->err, DY_EPARSE, p->file, p->line, -1, "word class without forms");
-    if (grow((void **)&p->classes, &p->capclasses, p->nclasses, sizeof *p->classes))
+    if (dy_vec_grow(&p->classes, &p->capclasses, p->nclasses, sizeof *p->classes))
         return OOM(p);
     wclass *wc = &p->classes[p->nclasses];
     size_t nn = 0;
@@ -667,7 +658,7 @@ static int parse_forms(vparser *p, const char *s, size_t n)
             return dy_err_set(p->err, DY_EPARSE, p->file, p->line, -1,
                               "a form is one word, got \"%.*s\"", (int)an, a);
         dict_vlex *l = p->cur;
-        if (grow((void **)&l->forms, &l->capforms, l->nforms, sizeof *l->forms))
+        if (dy_vec_grow(&l->forms, &l->capforms, l->nforms, sizeof *l->forms))
             return OOM(p);
         char *f = dy_arena_strndup(p->ds->arena, a, an);
         if (!f)
@@ -761,7 +752,7 @@ int dict_load_verbs_file(dict_set *ds, const char *path, dy_err *err)
 {
     char *buf;
     size_t n;
-    int rc = dict_read_file(path, &buf, &n, err);
+    int rc = dy_read_file(path, "dictionary", 0, &buf, &n, err);
     if (!rc)
         rc = dict_load_verbs_string(ds, path, buf, n, err);
     dy_free(buf);
@@ -783,7 +774,7 @@ typedef struct wf_vec {
 
 static int wf_add(wf_vec *w, const char *s, size_t n, uint32_t lex, uint32_t form)
 {
-    if (grow((void **)&w->v, &w->cap, w->n, sizeof *w->v))
+    if (dy_vec_grow(&w->v, &w->cap, w->n, sizeof *w->v))
         return DY_ENOMEM;
     w->v[w->n++] = (wf_tmp){txt_hash(s, n), lex, form};
     return 0;
@@ -1056,6 +1047,8 @@ static int index_lexeme(dict_vlex *l, const uint64_t *common, size_t ncommon)
                     uint32_t r = key_reach(l->pats[i], k, dir);
                     if (r > DICT_KEY_REACH_FAR)
                         r = DICT_KEY_REACH_FAR;
+                    /* the index keeps 24 bits of pattern number */
+                    DY_ASSERT(i <= 0xFFFFFFu);
                     l->keyidx[l->keys[s].off + fill[s]++] =
                         (uint32_t)i | r << 24 | (dir < 0 ? DICT_KEY_BEFORE : 0);
                 }
@@ -1144,7 +1137,7 @@ static int add_passives(dict_set *ds)
                 continue;
             dict_pattern *q = dy_arena_alloc(ds->arena, sizeof *q);
             dict_pelem *ev = dy_arena_alloc(ds->arena, (p->nel + 1) * sizeof *ev);
-            if (!q || !ev || grow((void **)&l->pats, &l->cap, l->npats, sizeof *l->pats))
+            if (!q || !ev || dy_vec_grow(&l->pats, &l->cap, l->npats, sizeof *l->pats))
                 return DY_ENOMEM;
             ev[0] = p->el[1];
             ev[0].adjacent = 0;
@@ -1287,6 +1280,7 @@ size_t dict_word_lookup(const dict_set *ds, uint64_t hash, const dict_wordform *
     if (!ds->wcap || !((ds->word_filter[(m >> 48) >> 6] >> ((m >> 48) & 63u)) & 1u) ||
         !((ds->word_filter[(m & 0xFFFFu) >> 6] >> (m & 63u)) & 1u))
         return 0;
+    DY_ASSERT((ds->wcap & (ds->wcap - 1)) == 0); /* masks, not modulo */
     for (size_t s = hash & (ds->wcap - 1);; s = (s + 1) & (ds->wcap - 1)) {
         const dict_wslot *w = &ds->wtab[s];
         if (!w->n)

@@ -4,6 +4,7 @@
  * all sentences and for those of each corpus. */
 #include "eval/eval_internal.h"
 #include "core/alloc.h"
+#include "core/vec.h"
 
 #include <stdio.h>
 #include <string.h>
@@ -104,14 +105,8 @@ int eval_articles_add_event(eval_articles *g, const eval_event *e, dy_err *err)
         g->unplaced++;
         return 0;
     }
-    if (g->nevs == g->cap) {
-        size_t cap = g->cap ? g->cap * 2 : 256;
-        art_event *ne = dy_reallocarray(g->evs, cap, sizeof *ne);
-        if (!ne)
+    if (dy_vec_grow(&g->evs, &g->cap, g->nevs, sizeof *g->evs))
             return dy_err_set(err, DY_ENOMEM, e->doc, 0, -1, "out of memory");
-        g->evs = ne;
-        g->cap = cap;
-    }
     art_event *ae = &g->evs[g->nevs];
     ae->sentence = (size_t)s;
     if (eval_event_copy(g->a, &ae->e, e) != 0)

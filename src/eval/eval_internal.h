@@ -8,10 +8,6 @@
 
 /* ---- tsv.c ------------------------------------------------------------ */
 
-/* Read the whole file at path into a NUL-terminated buffer *out (caller-owned,
- * dy_free) of *n bytes. Returns 0, DY_EIO (err: path) or DY_ENOMEM. */
-int eval_read_file(const char *path, char **out, size_t *n, dy_err *err);
-
 /* A tab-separated text read line by line the way Python's csv module reads
  * it with delimiter '\t' (what the reference scorer uses): a field that
  * starts with '"' is quoted ("" inside stands for one quote, text after the

@@ -4,6 +4,8 @@
  * groups them. */
 #include "eval/eval_internal.h"
 #include "core/alloc.h"
+#include "core/vec.h"
+#include "core/file.h"
 
 #include <errno.h>
 #include <limits.h>
@@ -164,14 +166,8 @@ static int read_rows(eval_articles *g, eval_tsv *t, dy_err *err)
     g->has_sentence_col = col[C_SENTENCE] >= 0;
     size_t cap = 0;
     while ((rc = eval_tsv_next(t, err)) == 1) {
-        if (g->nrows == cap) {
-            size_t ncap = cap ? cap * 2 : 256;
-            eval_gold_row *nr = dy_reallocarray(g->rows, ncap, sizeof *nr);
-            if (!nr)
+        if (dy_vec_grow(&g->rows, &cap, g->nrows, sizeof *g->rows))
                 return dy_err_set(err, DY_ENOMEM, g->name, t->line, -1, "out of memory");
-            g->rows = nr;
-            cap = ncap;
-        }
         if ((rc = parse_row(t, col, &g->rows[g->nrows], err)) != 0)
             return rc;
         g->nrows++;
@@ -355,7 +351,7 @@ int eval_articles_load(const char *path, eval_articles **out, dy_err *err)
     char *text;
     size_t n;
     *out = NULL;
-    int rc = eval_read_file(path, &text, &n, err);
+    int rc = dy_read_file(path, NULL, 0, &text, &n, err);
     if (rc)
         return rc;
     rc = eval_articles_parse(path, text, n, out, err);

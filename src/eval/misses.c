@@ -4,6 +4,7 @@
 #include "eval/eval_internal.h"
 #include "core/actor_code.h"
 #include "core/alloc.h"
+#include "core/vec.h"
 
 #include <string.h>
 
@@ -104,14 +105,8 @@ static int miss_cause(const eval_articles *g, const art_sent *s, const eval_gold
 /* Append m to g->misses (capacity *cap). Returns 0 or DY_ENOMEM. */
 static int push(eval_articles *g, size_t *cap, eval_miss m)
 {
-    if (g->nmisses == *cap) {
-        size_t nc = *cap ? *cap * 2 : 64;
-        eval_miss *nm = dy_reallocarray(g->misses, nc, sizeof *nm);
-        if (!nm)
+    if (dy_vec_grow(&g->misses, &*cap, g->nmisses, sizeof *g->misses))
             return DY_ENOMEM;
-        g->misses = nm;
-        *cap = nc;
-    }
     g->misses[g->nmisses++] = m;
     return 0;
 }

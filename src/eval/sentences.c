@@ -4,6 +4,7 @@
  * full accuracy, the matcher's actor recall and a confusion summary. */
 #include "eval/eval_internal.h"
 #include "core/alloc.h"
+#include "core/file.h"
 
 #include <string.h>
 
@@ -122,7 +123,7 @@ int eval_sentences_load(const char *path, eval_sentences **out, dy_err *err)
     char *text;
     size_t n;
     *out = NULL;
-    int rc = eval_read_file(path, &text, &n, err);
+    int rc = dy_read_file(path, NULL, 0, &text, &n, err);
     if (rc)
         return rc;
     rc = eval_sentences_parse(path, text, n, out, err);

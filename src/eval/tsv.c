@@ -1,51 +1,13 @@
-/* tsv.c - gold files: reading them whole, splitting their lines into fields
+/* tsv.c - gold files (read whole with dy_read_file): splitting their lines into fields
  * as the reference scorer (Python's csv module) does, telling the two gold
  * formats apart by their header. */
 #include "eval/eval_internal.h"
 #include "core/alloc.h"
+#include "core/vec.h"
 
 #include <errno.h>
 #include <stdio.h>
 #include <string.h>
-
-int eval_read_file(const char *path, char **out, size_t *n, dy_err *err)
-{
-    *out = NULL;
-    *n = 0;
-    FILE *fp = fopen(path, "rb");
-    if (!fp)
-        return dy_err_set(err, DY_EIO, path, 0, -1, "cannot open: %s", strerror(errno));
-    size_t cap = 65536, len = 0;
-    char *buf = dy_malloc(cap + 1);
-    int rc = buf ? 0 : dy_err_set(err, DY_ENOMEM, path, 0, -1, "out of memory");
-    while (!rc) {
-        if (len == cap) {
-            char *nb = cap < ((size_t)-1) / 4 ? dy_realloc(buf, cap * 2 + 1) : NULL;
-            if (!nb) {
-                rc = dy_err_set(err, DY_ENOMEM, path, 0, -1, "out of memory");
-                break;
-            }
-            buf = nb;
-            cap *= 2;
-        }
-        size_t k = fread(buf + len, 1, cap - len, fp);
-        len += k;
-        if (k == 0) {
-            if (ferror(fp))
-                rc = dy_err_set(err, DY_EIO, path, 0, -1, "read error");
-            break;
-        }
-    }
-    fclose(fp);
-    if (rc) {
-        dy_free(buf);
-        return rc;
-    }
-    buf[len] = '\0';
-    *out = buf;
-    *n = len;
-    return 0;
-}
 
 void eval_tsv_init(eval_tsv *t, const char *name, const char *text, size_t len, dy_arena *a)
 {
@@ -68,14 +30,8 @@ void eval_tsv_free(eval_tsv *t)
 /* Append field s[0..n) (arena copy) to the current record. */
 static int push_field(eval_tsv *t, const char *s, size_t n, dy_err *err)
 {
-    if (t->nf == t->cap) {
-        size_t cap = t->cap ? t->cap * 2 : 16;
-        char **nf = dy_reallocarray(t->f, cap, sizeof *nf);
-        if (!nf)
+    if (dy_vec_grow(&t->f, &t->cap, t->nf, sizeof *t->f))
             return dy_err_set(err, DY_ENOMEM, t->name, t->line, -1, "out of memory");
-        t->f = nf;
-        t->cap = cap;
-    }
     char *c = dy_arena_strndup(t->a, s, n);
     if (!c)
         return dy_err_set(err, DY_ENOMEM, t->name, t->line, -1, "out of memory");

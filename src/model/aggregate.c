@@ -4,6 +4,8 @@
 #include "model/aggregate.h"
 
 #include "core/alloc.h"
+#include "core/vec.h"
+#include "core/invariant.h"
 
 #include <stdint.h>
 #include <stdlib.h>
@@ -57,6 +59,7 @@ int model_acc_dense(model_acc *a, size_t n)
 int model_acc_add(model_acc *a, int src, int tgt, const model_rec *r)
 {
     int x = src < tgt ? src : tgt, y = src < tgt ? tgt : src;
+    DY_ASSERT(x >= 0 && x != y && (!a->dense || (size_t)y < a->ndense));
     model_dyad *d = NULL;
     int *ds = NULL;
     size_t i = 0;
@@ -68,6 +71,7 @@ int model_acc_add(model_acc *a, int src, int tgt, const model_rec *r)
         if ((a->n + 1) * 2 > a->nslot && acc_rehash(a, a->nslot ? a->nslot * 2 : 256))
             return DY_ENOMEM;
         size_t m = a->nslot - 1;
+        DY_ASSERT((a->nslot & m) == 0); /* masks, not modulo */
         for (i = pair_hash(x, y) & m; a->slot[i]; i = (i + 1) & m) {
             model_dyad *c = &a->d[a->slot[i] - 1];
             if (c->a == x && c->b == y) {
@@ -77,14 +81,8 @@ int model_acc_add(model_acc *a, int src, int tgt, const model_rec *r)
         }
     }
     if (!d) {
-        if (a->n == a->cap) {
-            size_t cap = a->cap ? a->cap * 2 : 256;
-            model_dyad *nd = dy_reallocarray(a->d, cap, sizeof *nd);
-            if (!nd)
+        if (dy_vec_grow(&a->d, &a->cap, a->n, sizeof *a->d))
                 return DY_ENOMEM;
-            a->d = nd;
-            a->cap = cap;
-        }
         d = &a->d[a->n];
         memset(d, 0, sizeof *d);
         d->a = x;

@@ -3,18 +3,16 @@
 #include "model/model_internal.h"
 
 #include "core/alloc.h"
+#include "core/vec.h"
+#include "core/hash.h"
 
 #include <stdint.h>
 #include <stdio.h>
 #include <string.h>
 
-static uint64_t hash_str(const char *s)
-{
-    uint64_t h = 1469598103934665603ull;
-    for (; *s; s++)
-        h = (h ^ (unsigned char)*s) * 1099511628211ull;
-    return h;
-}
+/* Slots of the string sets: FNV-1a (it had the offset basis mistyped, which
+ * only moved slots). */
+static uint64_t hash_str(const char *s) { return dy_fnv1a_str(s); }
 
 /* Contract: t is a valid (possibly zeroed) set; returns index or -1. */
 int model_strset_find(const model_strset *t, const char *s)
@@ -56,14 +54,8 @@ int model_strset_add(model_strset *t, const char *s)
         return k;
     if ((t->n + 1) * 2 > t->nslot && strset_rehash(t, t->nslot ? t->nslot * 2 : 64))
         return DY_ENOMEM;
-    if (t->n == t->cap) {
-        size_t cap = t->cap ? t->cap * 2 : 32;
-        char **ns = dy_reallocarray(t->s, cap, sizeof *ns);
-        if (!ns)
+    if (dy_vec_grow(&t->s, &t->cap, t->n, sizeof *t->s))
             return DY_ENOMEM;
-        t->s = ns;
-        t->cap = cap;
-    }
     char *c = dy_strdup(s);
     if (!c)
         return DY_ENOMEM;
@@ -294,14 +286,8 @@ int model_data_add(model_data *d, const char *window, const char *source, const 
             return 0;
         }
     }
-    if (d->n == d->cap) {
-        size_t cap = d->cap ? d->cap * 2 : 256;
-        model_rec *nr = dy_reallocarray(d->r, cap, sizeof *nr);
-        if (!nr)
+    if (dy_vec_grow(&d->r, &d->cap, d->n, sizeof *d->r))
             return dy_err_set(err, DY_ENOMEM, NULL, 0, -1, "out of memory");
-        d->r = nr;
-        d->cap = cap;
-    }
     model_rec *r = &d->r[d->n];
     memset(r, 0, sizeof *r);
     r->win = w;

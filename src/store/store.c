@@ -6,6 +6,9 @@
 #include "store/store_internal.h"
 
 #include "core/alloc.h"
+#include "core/hash.h"
+#include "core/invariant.h"
+#include "core/vec.h"
 
 #include "core/actor_code.h"
 
@@ -81,20 +84,13 @@ static long long date_key_after(const txt_date *d)
     }
 }
 
-static uint64_t fnv(uint64_t h, const char *s, size_t n)
-{
-    for (size_t i = 0; i < n; i++) {
-        h ^= (unsigned char)s[i];
-        h *= 0x100000001b3ULL;
-    }
-    return h;
-}
-
+/* A document field in its content hash: the bytes, then a separator (so
+ * that ("ab", "c") and ("a", "bc") differ). */
 static uint64_t fnv_field(uint64_t h, const char *s)
 {
     if (s)
-        h = fnv(h, s, strlen(s));
-    return fnv(h, "\x1f", 1);
+        h = dy_fnv1a_more(h, s, strlen(s));
+    return dy_fnv1a_more(h, "\x1f", 1);
 }
 
 /* ---- open, schema, migrations ------------------------------------------ */
@@ -413,6 +409,7 @@ int store_begin(store *s, dy_err *err)
 {
     if (!s->writable)
         return dy_err_set(err, DY_EINVAL, s->where, 0, -1, "store opened read-only");
+    DY_ASSERT(!s->in_tx); /* transactions do not nest */
     int rc = s->ops->exec(s, s->ops->name[0] == 's' ? "BEGIN IMMEDIATE" : "BEGIN", err);
     if (!rc)
         s->in_tx = 1;
@@ -421,6 +418,7 @@ int store_begin(store *s, dy_err *err)
 
 int store_commit(store *s, dy_err *err)
 {
+    DY_ASSERT(s->in_tx);
     int rc = s->ops->bulk_flush(s, err);
     s->npending = 0;
     if (rc) {
@@ -545,7 +543,7 @@ static int put_document_tx(store *s, const txt_doc *doc, const txt_analysis *an,
                            const code_event *ev, size_t nev, size_t ndflt, const code_cameo *cam,
                            const char *dict_version, int *status, dy_err *err)
 {
-    uint64_t h = 0xcbf29ce484222325ULL;
+    uint64_t h = DY_FNV_OFFSET;
     char date[11];
     int has_date = txt_date_valid(&doc->date) && txt_date_format(&doc->date, date) > 0;
     h = fnv_field(h, doc->id);
@@ -553,7 +551,7 @@ static int put_document_tx(store *s, const txt_doc *doc, const txt_analysis *an,
     h = fnv_field(h, doc->url);
     h = fnv_field(h, doc->source);
     h = fnv_field(h, has_date ? date : NULL);
-    h = fnv(h, doc->text, doc->len);
+    h = dy_fnv1a_more(h, doc->text, doc->len);
     char hash[24];
     snprintf(hash, sizeof hash, "%016llx", (unsigned long long)h);
 
@@ -605,14 +603,9 @@ static int put_document_tx(store *s, const txt_doc *doc, const txt_analysis *an,
         if (rc)
             return rc;
     }
-    if (s->npending == s->cappending) {
-        size_t nc = s->cappending ? s->cappending * 2 : 256;
-        long long *p = dy_reallocarray(s->pending, nc, sizeof *p);
-        if (!p)
-            return dy_err_set(err, DY_ENOMEM, NULL, 0, -1, "out of memory");
-        s->pending = p;
-        s->cappending = nc;
-    }
+    if (dy_vec_grow(&s->pending, &s->cappending, s->npending, sizeof *s->pending))
+        return dy_err_set(err, DY_ENOMEM, NULL, 0, -1, "out of memory");
+    DY_ASSERT(s->in_tx && s->npending < s->cappending);
     s->pending[s->npending++] = d.id;
     return put_rows(s, d.id, doc, an, ev, nev, ndflt, cam, dict_version, err);
 }
@@ -940,9 +933,7 @@ typedef struct agg_ctx {
 
 static uint64_t agg_bytes_hash(const char *s, size_t n)
 {
-    uint64_t h = 0xcbf29ce484222325ULL ^ n;
-    for (size_t i = 0; i < n; i++)
-        h = (h ^ (unsigned char)s[i]) * 0x100000001b3ULL;
+    uint64_t h = dy_fnv1a_more(DY_FNV_OFFSET ^ n, s, n);
     return h ^ (h >> 29);
 }
 

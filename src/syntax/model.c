@@ -14,6 +14,7 @@
 #define _DEFAULT_SOURCE 1
 #include "syntax/syntax_internal.h"
 #include "core/alloc.h"
+#include "core/hash.h"
 #include "core/buf.h"
 
 #include <errno.h>
@@ -297,15 +298,7 @@ static int bad(reader *r, const char *what)
     return dy_err_set(r->err, DY_EPARSE, r->name, 0, (long)r->off, "bad syntax model: %s", what);
 }
 
-static uint64_t fnv(const unsigned char *p, size_t n)
-{
-    uint64_t h = 0xcbf29ce484222325ULL;
-    for (size_t i = 0; i < n; i++) {
-        h ^= p[i];
-        h *= 0x100000001b3ULL;
-    }
-    return h;
-}
+static uint64_t fnv(const unsigned char *p, size_t n) { return dy_fnv1a(p, n); }
 
 /* Read one weight table and build its hash index. */
 static int read_weights(reader *r, syn_weights *w, uint32_t max_class)

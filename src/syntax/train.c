@@ -11,6 +11,7 @@
  */
 #include "syntax/syntax_conllu.h"
 #include "core/alloc.h"
+#include "core/hash.h"
 #include "core/buf.h"
 
 #include <math.h>
@@ -703,11 +704,7 @@ static int write_model(const trainer *t, const syn_weights *const w[3], const ch
     put_lexicon(&b, &t->tags.lex);
     for (int i = 0; i < 3; i++)
         put_weights(&b, w[i]);
-    uint64_t h = 0xcbf29ce484222325ULL;
-    for (size_t i = 0; i < b.len; i++) {
-        h ^= (unsigned char)b.data[i];
-        h *= 0x100000001b3ULL;
-    }
+    uint64_t h = dy_fnv1a(b.data, b.len);
     put(&b, h, 8);
     if (b.oom) {
         dy_buf_free(&b);

@@ -7,6 +7,7 @@
  * across single line breaks, so a single line break alone never ends a
  * sentence: the line before it has to look deliberate (see headline_break).
  */
+#include "core/invariant.h"
 #include "text/text.h"
 
 #include <string.h>
@@ -333,6 +334,12 @@ int txt_segment(const char *text, size_t len, const txt_token *toks,
         if (i < ntok && (toks[i].flags & TXT_TOK_SENT_END))
             pending = 1;
     }
+    /* The coder and the matchers index tokens through sentences: they
+     * must tile the tokens, in order, none empty. */
+    for (size_t k = 0; k < n; k++)
+        DY_ASSERT(out[k].tok_begin < out[k].tok_end &&
+                  out[k].tok_begin == (k ? out[k - 1].tok_end : 0));
+    DY_ASSERT(n == 0 || out[n - 1].tok_end == ntok);
     *sents = out;
     *nsent = n;
     return 0;

@@ -184,7 +184,8 @@ uint64_t txt_hash(const char *s, size_t n);
  * apostrophes and periods of abbreviations ("U.S.", "Mr."), numbers keep
  * decimal points and thousands separators ("1,500", "2.5"); hyphenated words
  * are split with the hyphen as its own TXT_TOK_HYPHEN token; clitics ("'s",
- * "n't") are split off. *toks is arena-owned. Returns 0 or DY_ENOMEM. */
+ * "n't") are split off. *toks is arena-owned. Returns 0, DY_ELIMIT (a text
+ * of 4 GiB or more: token offsets are 32-bit) or DY_ENOMEM. */
 int txt_tokenize(const char *text, size_t len, dy_arena *a, txt_token **toks,
                  size_t *ntok, dy_err *err);
 /* Group tokens into sentences (English news rules: abbreviations, initials,
@@ -236,7 +237,8 @@ typedef struct txt_analysis {
 } txt_analysis;
 
 /* Tokenise, segment and find time expressions of doc. Everything is
- * allocated in a; doc must outlive the analysis. Returns 0 or DY_ENOMEM. */
+ * allocated in a; doc must outlive the analysis. Returns 0, DY_ELIMIT (a
+ * text of 4 GiB or more, as txt_tokenize) or DY_ENOMEM. */
 int txt_analyze(const txt_doc *doc, dy_arena *a, txt_analysis *out,
                 dy_err *err);
 

@@ -8,6 +8,7 @@
  * so most tokens cost one table probe. See docs/timex.md for what is
  * recognised and how it resolves.
  */
+#include "core/invariant.h"
 #include "text/text.h"
 #include "text/text_internal.h"
 
@@ -1679,6 +1680,10 @@ static int scan_doc(const char *text, size_t len, const txt_token *toks,
         }
         sents[si].timex_end = (uint32_t)s.nout;
     }
+    /* Ordered by position (text.h), which the coder's nearest-expression
+     * search relies on. */
+    for (size_t k = 1; k < s.nout; k++)
+        DY_ASSERT(s.out[k - 1].start <= s.out[k].start);
     *out = s.out;
     *nout = s.nout;
     return 0;

@@ -10,6 +10,7 @@
  * touches utf8proc, and no allocation happens per token (tokens and norms
  * live in arena chunks that grow geometrically).
  */
+#include "core/hash.h"
 #include "text/text.h"
 #include "text/text_internal.h"
 
@@ -18,16 +19,8 @@
 
 /* ---- hashing ------------------------------------------------------------ */
 
-/* FNV-1a, 64 bit. Contract in text.h; pure function. */
-uint64_t txt_hash(const char *s, size_t n)
-{
-    uint64_t h = 14695981039346656037ull;
-    for (size_t i = 0; i < n; i++) {
-        h ^= (unsigned char)s[i];
-        h *= 1099511628211ull;
-    }
-    return h;
-}
+/* FNV-1a, 64 bit (core/hash.h). Contract in text.h; pure function. */
+uint64_t txt_hash(const char *s, size_t n) { return dy_fnv1a(s, n); }
 
 /* ---- character classes -------------------------------------------------- */
 
@@ -498,14 +491,14 @@ static int emit(tk *t, size_t b, size_t e, uint32_t flags)
     /* One pass copies the lower-cased bytes, hashes them (txt_hash of the
      * norm) and gathers the letter classes; a byte >= 0x80 sends the token
      * to norm_unicode, which redoes it all. */
-    uint64_t h = 14695981039346656037ull;
+    uint64_t h = DY_FNV_OFFSET;
     unsigned acc = 0;
     for (size_t i = 0; i < m; i++) {
         unsigned c = p[i], bits = byte_bits[c];
         acc |= bits;
         c |= (bits & B_UP) << 5;
         d[i] = (char)c;
-        h = (h ^ c) * 1099511628211ull;
+        h = dy_fnv1a_step(h, (unsigned char)c);
     }
     if (!(acc & B_HI)) {
         d[m] = '\0';
@@ -599,7 +592,7 @@ static inline int emit_punct1(tk *t, size_t b, uint32_t flags)
     k->flags = flags;
     k->norm = d;
     k->norm_len = 1;
-    k->hash = (14695981039346656037ull ^ c) * 1099511628211ull;
+    k->hash = dy_fnv1a_step(DY_FNV_OFFSET, (unsigned char)c);
     norm_commit(t, 2);
     return 0;
 }
@@ -845,7 +838,7 @@ static inline size_t scan_word(tk *t, size_t i, uint32_t ws)
     size_t mlim = n - i < room ? n - i : room, m = 0;
     const unsigned char *q = s + i;
     unsigned char *dp = (unsigned char *)t->nb;
-    uint64_t h = 14695981039346656037ull;
+    uint64_t h = DY_FNV_OFFSET;
     unsigned acc = 0;
     /* One byte of the run at q[m + k]: lower-case, store, hash; leaves the
      * loop at the first byte that is no ASCII letter or digit. Unrolled by
@@ -860,7 +853,7 @@ static inline size_t scan_word(tk *t, size_t i, uint32_t ws)
         acc |= bits_;                                    \
         c_ = ascii_lower[c_];                            \
         dp[m + (k)] = (unsigned char)c_;                 \
-        h = (h ^ c_) * 1099511628211ull;                 \
+        h = dy_fnv1a_step(h, (unsigned char)c_);        \
     } while (0)
     while (mlim - m >= 8) {
         RUN_BYTE(0); RUN_BYTE(1); RUN_BYTE(2); RUN_BYTE(3);

@@ -13,6 +13,7 @@
 #include <sys/stat.h>
 
 #include "core/alloc.h"
+#include "core/vec.h"
 
 typedef struct plist {
     char **v;
@@ -22,16 +23,10 @@ typedef struct plist {
 /* Append a path (taking ownership of s). Returns 0 or DY_ENOMEM (s freed). */
 static int plist_add(plist *l, char *s)
 {
-    if (l->n == l->cap) {
-        size_t nc = l->cap ? l->cap * 2 : 16;
-        char **nv = dy_reallocarray(l->v, nc, sizeof *nv);
-        if (!nv) {
+    if (dy_vec_grow(&l->v, &l->cap, l->n, sizeof *l->v)) {
             dy_free(s);
             return DY_ENOMEM;
         }
-        l->v = nv;
-        l->cap = nc;
-    }
     l->v[l->n++] = s;
     return 0;
 }

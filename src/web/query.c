@@ -3,6 +3,7 @@
  * documents (docs/formats.md, docs/model.md, docs/api.md). */
 #include "web/web.h"
 
+#include "code/code.h"
 #include "core/actor_code.h"
 #include "core/alloc.h"
 
@@ -98,15 +99,6 @@ int web_publication_range(store *s, store_filter *f, dy_err *err)
 
 /* ---- events ----------------------------------------------------------- */
 
-static void json_span(dy_buf *b, const char *k, const int32_t s[2])
-{
-    dy_buf_printf(b, "\"%s\":", k);
-    if (s[0] < 0)
-        dy_buf_adds(b, "null");
-    else
-        dy_buf_printf(b, "[%d,%d]", (int)s[0], (int)s[1]);
-}
-
 static void json_str(dy_buf *b, const char *s)
 {
     dy_buf_json_str(b, s, strlen(s));
@@ -130,54 +122,48 @@ static void json_name(dy_buf *b, const char *key, const char *code, const model_
     json_str(b, model_names_get(names, code ? code : "", nb, sizeof nb));
 }
 
+/* A stored event through the one event writer (code/event.c); with
+ * names, the display names of source and target after them. */
 void web_event_json(dy_buf *b, const store_event *e, int explain, int dedup,
                     const model_names *names)
 {
-    dy_buf_printf(b, "{\"id\":%lld,\"doc\":", (long long)e->id);
-    json_str(b, e->doc ? e->doc : "");
-    dy_buf_printf(b, ",\"sent\":%d,\"date\":", e->sent);
-    json_str_or_null(b, e->date);
-    dy_buf_adds(b, ",\"source\":");
-    json_str(b, e->source);
-    dy_buf_adds(b, ",\"target\":");
-    json_str(b, e->target);
-    json_name(b, "source_name", e->source, names);
-    json_name(b, "target_name", e->target, names);
-    dy_buf_adds(b, ",\"code\":");
-    json_str(b, e->code);
-    dy_buf_adds(b, ",\"root\":");
-    json_str(b, e->root);
-    if (e->has_quad) {
-        dy_buf_printf(b, ",\"quad\":%d,\"goldstein\":", e->quad);
-        dy_buf_addf1(b, e->goldstein);
-    } else {
-        dy_buf_adds(b, ",\"quad\":null,\"goldstein\":null");
-    }
-    dy_buf_adds(b, ",\"modality\":");
-    json_str_or_null(b, e->modality);
-    dy_buf_adds(b, ",\"text\":");
-    json_str(b, e->text);
-    dy_buf_adds(b, ",\"spans\":{");
-    json_span(b, "source", e->src);
-    dy_buf_addc(b, ',');
-    json_span(b, "verb", e->verb);
-    dy_buf_addc(b, ',');
-    json_span(b, "target", e->tgt);
-    dy_buf_addc(b, '}');
-    if (explain) {
-        dy_buf_adds(b, ",\"explain\":{\"pattern\":");
-        json_str_or_null(b, e->pattern);
-        dy_buf_adds(b, ",\"source_entry\":");
-        json_str_or_null(b, e->source_entry);
-        dy_buf_adds(b, ",\"target_entry\":");
-        json_str_or_null(b, e->target_entry);
-        dy_buf_adds(b, ",\"dict_version\":");
-        json_str_or_null(b, e->dict_version);
-        dy_buf_addc(b, '}');
-    }
-    if (dedup)
-        dy_buf_printf(b, ",\"support\":%ld", e->support);
-    dy_buf_addc(b, '}');
+    const char *doc = e->doc ? e->doc : "";
+    char sn[160], tn[160];
+    code_event_rec r = {
+        .id = e->id,
+        .has_id = 1,
+        .doc = doc,
+        .doc_len = strlen(doc),
+        .sent = e->sent,
+        .date = e->date,
+        .source = e->source,
+        .source_len = strlen(e->source),
+        .target = e->target,
+        .target_len = strlen(e->target),
+        .code = e->code,
+        .code_len = strlen(e->code),
+        .root = e->root,
+        .root_len = strlen(e->root),
+        .has_quad = e->has_quad,
+        .quad = e->quad,
+        .goldstein = e->goldstein,
+        .modality = e->modality,
+        .text = e->text,
+        .text_len = strlen(e->text),
+        .src = {e->src[0], e->src[1]},
+        .verb = {e->verb[0], e->verb[1]},
+        .tgt = {e->tgt[0], e->tgt[1]},
+        .explain = explain ? CODE_EXPLAIN_STORED : CODE_EXPLAIN_NONE,
+        .pattern = e->pattern,
+        .source_entry = e->source_entry,
+        .target_entry = e->target_entry,
+        .dict_version = e->dict_version,
+        .support = e->support,
+        .has_support = dedup,
+        .source_name = names ? model_names_get(names, e->source, sn, sizeof sn) : NULL,
+        .target_name = names ? model_names_get(names, e->target, tn, sizeof tn) : NULL,
+    };
+    code_event_rec_write(b, CODE_OUT_JSONL, &r, 0);
 }
 
 /* ---- dyad evidence ---------------------------------------------------- */

@@ -1,6 +1,7 @@
 /* test_event.c - the event writer: JSON string escaping (against a plain
  * byte-by-byte reference), number and span formatting, null fields, the TSV
- * columns and appending to a buffer that already holds text. */
+ * columns and appending to a buffer that already holds text; growth in the
+ * middle of a record and out of memory there; stored event records. */
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>
@@ -308,6 +309,103 @@ static void test_many_events_one_buffer(void **state)
     dy_buf_free(&b);
 }
 
+/* Fields longer than any room made up front: the writer grows the buffer
+ * between fields, and the line is the same as one written into a buffer
+ * that had room for all of it from the start. */
+static void test_growth_between_fields(void **state)
+{
+    (void)state;
+    static char big[6][5000];
+    for (int k = 0; k < 6; k++) {
+        for (size_t i = 0; i < sizeof big[k] - 1; i++)
+            big[k][i] = (char)(i % 97 == 0 ? '"' : 'a' + (i + (size_t)k) % 26);
+        big[k][sizeof big[k] - 1] = '\0';
+    }
+    fixture f;
+    setup_fixture(&f, big[0], "Short sentence.");
+    f.ev.why.pattern = big[1];
+    f.ev.why.pattern_text = big[2];
+    f.ev.why.source_entry = big[3];
+    f.ev.why.target_entry = big[4];
+    f.ev.why.modality_cue = big[5];
+    for (int format = CODE_OUT_JSONL; format <= CODE_OUT_TSV; format++) {
+        dy_buf small = {0}, roomy = {0};
+        assert_int_equal(dy_buf_adds(&small, "x"), 0);
+        assert_non_null(dy_buf_reserve(&roomy, 1 << 20));
+        assert_int_equal(dy_buf_adds(&roomy, "x"), 0);
+        assert_int_equal(code_event_write(&small, format, &f.doc, &f.an, &f.ev, NULL, 1), 0);
+        assert_int_equal(code_event_write(&roomy, format, &f.doc, &f.an, &f.ev, NULL, 1), 0);
+        assert_int_equal(small.len, roomy.len);
+        assert_string_equal(small.data, roomy.data);
+        assert_int_equal(strlen(small.data), small.len);
+        assert_true(small.len > 5 * 4999); /* TSV has no pattern_text */
+        dy_buf_free(&small);
+        dy_buf_free(&roomy);
+    }
+}
+
+/* Out of memory in the middle of a record: nothing of it stays, what was
+ * there before stays, and the buffer reports the failure. */
+static void test_oom_drops_the_record(void **state)
+{
+    (void)state;
+    static char text[20000];
+    memset(text, 'a', sizeof text - 1);
+    fixture f;
+    setup_fixture(&f, "d", text);
+    dy_buf b = {0};
+    assert_int_equal(dy_buf_adds(&b, "before\n"), 0);
+    dy_alloc_fail_after(0);
+    assert_int_equal(code_event_write(&b, CODE_OUT_JSONL, &f.doc, &f.an, &f.ev, NULL, 0),
+                     DY_ENOMEM);
+    dy_alloc_fail_after(-1);
+    assert_true(b.oom);
+    assert_int_equal(b.len, 7);
+    assert_string_equal(b.data, "before\n");
+    dy_buf_free(&b);
+}
+
+/* A stored event (the web stage's records): id first, null date and
+ * modality, no quad, the stored explain and the support count. */
+static void test_stored_record(void **state)
+{
+    (void)state;
+    code_event_rec r = {
+        .id = 42, .has_id = 1, .doc = "d\"1", .doc_len = 3, .sent = 3, .date = NULL,
+        .source = "RUS", .source_len = 3, .target = "", .target_len = 0,
+        .code = "0231", .code_len = 4, .root = "02", .root_len = 2, .has_quad = 0,
+        .modality = NULL, .text = "Russia\tasked.", .text_len = 13,
+        .src = {0, 6}, .verb = {7, 12}, .tgt = {-1, -1},
+        .explain = CODE_EXPLAIN_STORED, .pattern = "verbs/02.txt:4", .source_entry = NULL,
+        .target_entry = "actors/x.txt:1", .dict_version = "v1", .support = 5, .has_support = 1,
+    };
+    dy_buf b = {0};
+    assert_int_equal(code_event_rec_write(&b, CODE_OUT_JSONL, &r, 0), 0);
+    assert_string_equal(
+        b.data,
+        "{\"id\":42,\"doc\":\"d\\\"1\",\"sent\":3,\"date\":null,\"source\":\"RUS\","
+        "\"target\":\"\",\"code\":\"0231\",\"root\":\"02\",\"quad\":null,\"goldstein\":null,"
+        "\"modality\":null,\"text\":\"Russia\\tasked.\",\"spans\":{\"source\":[0,6],"
+        "\"verb\":[7,12],\"target\":null},\"explain\":{\"pattern\":\"verbs/02.txt:4\","
+        "\"source_entry\":null,\"target_entry\":\"actors/x.txt:1\",\"dict_version\":\"v1\"},"
+        "\"support\":5}");
+    r.has_quad = 1;
+    r.quad = 1;
+    r.goldstein = -2.25;
+    r.explain = CODE_EXPLAIN_NONE;
+    r.has_support = 0;
+    r.has_id = 0;
+    dy_buf_reset(&b);
+    assert_int_equal(code_event_rec_write(&b, CODE_OUT_JSONL, &r, 1), 0);
+    assert_non_null(strstr(b.data, "{\"doc\":"));
+    assert_non_null(strstr(b.data, ",\"quad\":1,\"goldstein\":-2.3,"));
+    assert_null(strstr(b.data, "explain"));
+    assert_null(strstr(b.data, "support"));
+    assert_int_equal(b.data[b.len - 1], '\n');
+    assert_int_equal(b.data[b.len - 2], '}');
+    dy_buf_free(&b);
+}
+
 /* Cells a spreadsheet would run as formulas; numbers are data. */
 static void test_cell_formula(void **state)
 {
@@ -338,6 +436,9 @@ int main(void)
         cmocka_unit_test(test_tsv_and_goldstein),
         cmocka_unit_test(test_buf_reserve),
         cmocka_unit_test(test_many_events_one_buffer),
+        cmocka_unit_test(test_growth_between_fields),
+        cmocka_unit_test(test_oom_drops_the_record),
+        cmocka_unit_test(test_stored_record),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

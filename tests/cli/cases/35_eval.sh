@@ -85,7 +85,7 @@ check "eval two gold files" 2 "$DYAD" eval "$E/fx_gold.t.tsv" "$E/sent.tsv"
 # ---- the real gold: dyad eval gives score_articles.py's figures -----------
 SHARED_EVAL="$ROOT/../shared/eval"
 if [ -f "$SHARED_EVAL/realnews_gold.dev.tsv" ] && [ -f "$SHARED_EVAL/score_articles.py" ] &&
-    command -v python3 >/dev/null 2>&1; then
+    need python3; then
     for mods in "" --all-modalities; do
         # shellcheck disable=SC2086
         "$DYAD" code $mods "$SHARED_EVAL/realnews_articles.dev.jsonl" >"$E/real.jsonl" 2>/dev/null
@@ -107,5 +107,5 @@ sys.exit("keys differ: %s" % bad if bad else 0)' "$E/ref.json" "$T/out"; then ok
     check "eval codebook sentences" 0 "$DYAD" eval "$SHARED_EVAL/cameo_examples.dev.tsv"
     expect "codebook sentences" "$T/out" '^sentences            263$'
 else
-    echo "note: $SHARED_EVAL (or python3) not found; eval on the real gold skipped"
+    echo "note: $SHARED_EVAL not found; eval on the real gold skipped"
 fi

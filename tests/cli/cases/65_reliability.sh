@@ -64,7 +64,7 @@ lines "concurrent creation: one event" "$T/out" 1
 # is refused by ingest, unchanged, unless --init; a corrupt schema version
 # is refused without advising to migrate (ingest then failed with 'table
 # meta already exists'). The SQLite files are made with python3's sqlite3.
-if command -v python3 >/dev/null 2>&1 && python3 -c 'import sqlite3' 2>/dev/null; then
+if need python3 && python3 -c 'import sqlite3' 2>/dev/null; then
     pysql() { python3 -c 'import sqlite3, sys; c = sqlite3.connect(sys.argv[1]); c.executescript(sys.argv[2]); c.commit()' "$@"; }
     pyget() { python3 -c 'import sqlite3, sys; print(sqlite3.connect(sys.argv[1]).execute(sys.argv[2]).fetchall())' "$@"; }
     pysql "$T/foreign.db" 'CREATE TABLE people (name TEXT); INSERT INTO people VALUES ("x");'
@@ -84,7 +84,7 @@ if command -v python3 >/dev/null 2>&1 && python3 -c 'import sqlite3' 2>/dev/null
     expect "corrupt schema version: ingest message" "$T/err" "corrupt store: its schema version"
     reject "corrupt schema version: no 'already exists'" "$T/err" 'already exists'
 else
-    echo "note: python3 with sqlite3 missing; foreign and corrupt SQLite store CLI tests skipped (test_store covers them)" >&2
+    bad "python3 with its sqlite3 module is needed for the foreign and corrupt SQLite store tests"
 fi
 
 # CSV/TSV formula injection: a cell starting with = + - @ (not a number)
@@ -102,7 +102,7 @@ expect "formula cells: csv @ and -" "$T/out" "^2,'@x,0,2020-01-06,RUS,CHN,051,05
 reject "formula cells: csv, no bare formula" "$T/out" ',[=+@]|,-[^0-9]'
 check "formula cells: events tsv" 0 "$DYAD" events --db "$T/formula.db" --format tsv
 expect "formula cells: tsv" "$T/out" "^1	'=1\\+1	0	.*	-2.0	asserted	'=HYPERLINK"
-if command -v node >/dev/null 2>&1; then
+if need node; then
     check "formula cells: dashboard CSV export" 0 node --no-warnings "$ROOT/tests/web/csv.mjs"
 fi
 
@@ -135,7 +135,7 @@ nev=$(grep -o 'Russia condemned China' "$T/big50.txt" | wc -l | tr -d ' ')
 peak_of() { # peak_of OUT CMD...: run CMD, its stdout to OUT; prints the peak RSS in KiB (or 0)
     out=$1
     shift
-    if command -v python3 >/dev/null 2>&1; then
+    if need python3; then
         python3 -c 'import resource, subprocess, sys
 rc = subprocess.call(sys.argv[2:], stdout=open(sys.argv[1], "wb"), stderr=subprocess.DEVNULL)
 print(resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss if rc == 0 else -rc)' "$out" "$@"

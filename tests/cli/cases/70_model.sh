@@ -30,7 +30,7 @@ JSONL
     expect "model json keys" "$T/out" '^\{"params":\{.*"nodes":\[.*"edges":\[.*"blocs":\[.*"polarity":\{"blocs":[0-9]+,"effective_poles":'
     expect "model json node" "$T/out" '\{"id":"RUS","name":"Russia","bloc":[0-9-]+,"events":[0-9]+,'
     expect "model json edge" "$T/out" '\{"source":"[A-Z]+","target":"[A-Z]+","sign":-?[01],"weight":'
-    if command -v python3 >/dev/null 2>&1; then
+    if need python3; then
         if python3 -c 'import json,sys; m=json.load(open(sys.argv[1])); assert m["windows"]==[]; assert all(n["bloc"]>=0 for n in m["nodes"] if n["degree"])' "$T/out"; then ok; else bad "model json: valid, no windows, every tied node in a bloc"; fi
     fi
     # RUS-CHN: cooperation only -> a positive tie in one bloc
@@ -45,7 +45,7 @@ JSONL
     check "model graphml" 0 "$DYAD" model --db "$T/m.db" --min-events 1 --format graphml
     expect "graphml root" "$T/out" '^<graphml xmlns="http://graphml.graphdrawing.org/xmlns"'
     expect "graphml node" "$T/out" '<node id="RUS">'
-    if command -v xmllint >/dev/null 2>&1; then
+    if need xmllint; then
         if xmllint --noout "$T/out" 2>/dev/null; then ok; else bad "graphml is well-formed XML"; fi
     fi
     check "model dot" 0 "$DYAD" model --db "$T/m.db" --min-events 1 --format dot
