@@ -9,7 +9,7 @@ CC      ?= cc
 PKG_CONFIG ?= pkg-config
 
 # Libraries the binary links (pkg-config names).
-PKGS      := jansson gumbo libutf8proc sqlite3 libpq igraph libmicrohttpd
+PKGS      := jansson gumbo libutf8proc sqlite3 libpq igraph libmicrohttpd geonames
 TEST_PKGS := cmocka
 
 ifeq ($(SANITIZE),1)

@@ -299,6 +299,29 @@ static char *put_explain_json(char *p, const txt_doc *doc, const txt_analysis *a
     return p;
 }
 
+/* ,"geo":{name, country, lat, lon, precision, source} or ,"geo":null
+ * (docs/exports.md); room for it was counted by the caller. */
+static char *put_geo_json(char *p, const code_geo *g)
+{
+    if (!g->prec)
+        return PUTL(p, ",\"geo\":null");
+    p = PUTL(p, ",\"geo\":{\"name\":");
+    p = put_json(p, g->name ? g->name : "", slen(g->name));
+    p = PUTL(p, ",\"country\":");
+    p = put_json(p, g->country, strnlen(g->country, sizeof g->country));
+    char num[64];
+    int n = snprintf(num, sizeof num, ",\"lat\":%.4f,\"lon\":%.4f", (double)g->lat,
+                     (double)g->lon);
+    p = put(p, num, n > 0 ? (size_t)n : 0);
+    p = PUTL(p, ",\"precision\":\"");
+    p = puts0(p, g->prec == CODE_GEO_CITY ? "city" : "country");
+    p = PUTL(p, "\",\"source\":\"");
+    p = puts0(p, g->src == CODE_GEO_SRC_SENTENCE   ? "sentence"
+                 : g->src == CODE_GEO_SRC_DOCUMENT ? "document"
+                                                   : "actor");
+    return PUTL(p, "\"}");
+}
+
 int code_event_write_tsv_header(dy_buf *b, int explain)
 {
     dy_buf_adds(b, "doc\tsent\tdate\tsource\ttarget\tcode\troot\tquad\tgoldstein\tmodality"
@@ -339,7 +362,7 @@ int code_event_write(dy_buf *b, int format, const txt_doc *doc,
 
     /* Strings that may be escaped (six bytes each at most), then the fixed
      * text, numbers and names, which FIXED_BOUND covers many times over. */
-    size_t var = idn + srcn + tgtn + coden + sentn;
+    size_t var = idn + srcn + tgtn + coden + sentn + (ev->geo.prec ? slen(ev->geo.name) : 0);
     if (explain)
         var += slen(w->pattern) + slen(w->pattern_text) + slen(w->source_entry) +
                slen(w->target_entry) + slen(w->modality_cue) + slen(w->src_rel) +
@@ -447,6 +470,7 @@ int code_event_write(dy_buf *b, int format, const txt_doc *doc,
     *p++ = ',';
     p = PUT_SPAN(p, "target", ev->tgt);
     *p++ = '}';
+    p = put_geo_json(p, &ev->geo);
     if (explain)
         p = put_explain_json(p, doc, an, ev);
     p = PUTL(p, "}\n");

@@ -120,6 +120,7 @@ void web_event_json(dy_buf *b, const store_event *e, int explain, int dedup)
     dy_buf_addc(b, ',');
     json_span(b, "target", e->tgt);
     dy_buf_addc(b, '}');
+    store_event_geo_json(b, e);
     if (explain) {
         dy_buf_adds(b, ",\"explain\":{\"pattern\":");
         json_str_or_null(b, e->pattern);
