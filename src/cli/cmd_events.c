@@ -108,8 +108,12 @@ static void write_table_header(out_ctx *o)
     }
     if (o->dedup)
         field(o, "support", 0);
+    for (int i = 0; i < CLI_EXTRA_COLS; i++)
+        field(o, cli_export_extra_names[i], 0);
     dy_buf_addc(&o->b, '\n');
 }
+
+static void extra_field(void *ud, const char *s) { field(ud, s, 0); }
 
 static void write_table(out_ctx *o, const store_event *e)
 {
@@ -144,6 +148,7 @@ static void write_table(out_ctx *o, const store_event *e)
         snprintf(n, sizeof n, "%ld", e->support);
         field(o, n, 0);
     }
+    cli_export_extra(e, extra_field, o);
     dy_buf_addc(&o->b, '\n');
 }
 

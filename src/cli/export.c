@@ -71,6 +71,48 @@ const char *cli_export_mention(const store_event *e, const int32_t s[2], size_t 
     return e->text + off;
 }
 
+/* ---- the extra table columns ------------------------------------------------ */
+
+const char *const cli_export_extra_names[CLI_EXTRA_COLS] = {
+    "date_precision", "pub_date", "source_text", "target_text", "geo_name",
+    "geo_country", "geo_lat", "geo_lon", "geo_precision", "geo_source"};
+
+/* The precision of a stored date by its form. */
+static const char *date_prec(const char *d)
+{
+    size_t n = d ? strlen(d) : 0;
+    return n == 10 ? "day" : n == 7 ? "month" : n == 4 ? "year" : "";
+}
+
+static void put_mention(const store_event *e, const int32_t s[2],
+                        void (*put)(void *ud, const char *s), void *ud)
+{
+    size_t n;
+    const char *m = cli_export_mention(e, s, &n);
+    char *c = m ? dy_strndup(m, n) : NULL;
+    put(ud, c ? c : "");
+    dy_free(c);
+}
+
+void cli_export_extra(const store_event *e, void (*put)(void *ud, const char *s), void *ud)
+{
+    put(ud, date_prec(e->date));
+    put(ud, e->doc_date ? e->doc_date : "");
+    put_mention(e, e->src, put, ud);
+    put_mention(e, e->tgt, put, ud);
+    char lat[32] = "", lon[32] = "";
+    if (e->geo_prec) {
+        snprintf(lat, sizeof lat, "%.4f", e->geo_lat);
+        snprintf(lon, sizeof lon, "%.4f", e->geo_lon);
+    }
+    put(ud, e->geo_prec && e->geo_name ? e->geo_name : "");
+    put(ud, e->geo_prec && e->geo_country ? e->geo_country : "");
+    put(ud, lat);
+    put(ud, lon);
+    put(ud, e->geo_prec ? e->geo_prec : "");
+    put(ud, e->geo_prec && e->geo_src ? e->geo_src : "");
+}
+
 /* ---- PLOVER ---------------------------------------------------------------- */
 
 static void plover(cli_export *x, dy_buf *b, const store_event *e)

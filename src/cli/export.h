@@ -35,6 +35,15 @@ void cli_export_event(cli_export *x, dy_buf *b, const store_event *e);
 /* Counts worth a note on stderr (left-out and coarse events), unless quiet. */
 void cli_export_notes(const cli_export *x, const cli_ctx *c);
 
+/* The columns `dyad events --format tsv|csv` writes after its own (kept
+ * apart so that other columns can be added beside them): date_precision,
+ * pub_date, source_text, target_text and the place. */
+enum { CLI_EXTRA_COLS = 10 };
+extern const char *const cli_export_extra_names[CLI_EXTRA_COLS];
+/* Call put(ud, value) for each extra column of e, in order; values are
+ * NUL-terminated and borrowed for the call ("" when empty). */
+void cli_export_extra(const store_event *e, void (*put)(void *ud, const char *s), void *ud);
+
 /* The mention text of a span [s[0], s[1]) of a stored event, from its
  * sentence (NULL, 0 when the span or the sentence offset is unknown). */
 const char *cli_export_mention(const store_event *e, const int32_t s[2], size_t *n);

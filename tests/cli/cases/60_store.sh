@@ -98,7 +98,7 @@ store_suite() {
     check "$be: gdelt1" 0 "$DYAD" events --db "$clean" --format gdelt1 --dedup --limit 1
     expect "$be: gdelt1 58 columns" "$T/out" '^[0-9]+	[0-9]{8}	[0-9]{6}	[0-9]{4}	([^	]*	){53}[^	]*$'
     check "$be: csv" 0 "$DYAD" events --db "$clean" --format csv --limit 3
-    expect "$be: csv header" "$T/out" '^id,doc,sent,date,source,target,code,root,quad,goldstein,modality,text,source_span,verb_span,target_span$'
+    expect "$be: csv header" "$T/out" '^id,doc,sent,date,source,target,code,root,quad,goldstein,modality,text,source_span,verb_span,target_span,date_precision,pub_date,source_text,target_text,geo_name,geo_country,geo_lat,geo_lon,geo_precision,geo_source$'
     lines "$be: csv rows" "$T/out" 4
 
     # recode: unchanged dictionaries change nothing; a changed set replaces.

@@ -74,3 +74,9 @@ expect "mentions: header" "$T/out" '^GLOBALEVENTID	EventTimeDate	MentionTimeDate
 if awk -F'\t' 'NF != 16 { exit 1 }' "$T/out"; then ok; else bad "mentions: a row without 16 columns"; fi
 expect "mentions: offsets and outlet" "$T/out" '^[0-9]+	20240505000000	20240505000000	1	Wire A	g1	1	0	34	15	1	100				<MODALITY>asserted</MODALITY><CAMEO>173</CAMEO>'
 expect "mentions: modality kept" "$T/out" '	50				<MODALITY>future</MODALITY>'
+
+# CSV: the date's precision, the publication date, the mentions and the place.
+check "events csv extra columns" 0 "$DYAD" events --db "$T/geo.db" --format csv --modality all
+expect "csv: extra header" "$T/out" ',target_span,date_precision,pub_date,source_text,target_text,geo_name,geo_country,geo_lat,geo_lon,geo_precision,geo_source$'
+expect "csv: a day-dated arrest in Haifa" "$T/out" ',2024-05-05,ISRCOP,ISROPP,173,.*,day,2024-05-05,Israeli police,protesters in Haifa,Haifa,ISR,32\.8184,34\.9885,city,sentence$'
+expect "csv: a year-dated threat" "$T/out" '^[0-9]+,g4,0,2025,RUS,JPN,.*,year,2024-05-07,Russia,Japan,Japan,JPN,'
