@@ -77,15 +77,16 @@ static long check_tables(const cli_ctx *c, const char *dir, const dict_set *ds)
                        lx->code_ref, lx->code, lx->lemma, codes);
             n++;
         }
-        for (uint32_t k = 0; k < lx->npats; k++) {
-            const dict_pattern *pt = lx->pats[k];
+        for (size_t k = 0; k < dict_lexeme_pattern_count(lx); k++) {
+            const dict_pattern *pt = dict_lexeme_pattern(lx, k);
+            const char *pcode = dict_pattern_code(pt), *pref = dict_pattern_ref(pt);
             /* a pattern's passive reading shares its line: reported once */
-            if (strcmp(pt->code, "---") == 0 || code_cameo_get(cam, pt->code) ||
-                (last && strcmp(last, pt->ref) == 0))
+            if (strcmp(pcode, "---") == 0 || code_cameo_get(cam, pcode) ||
+                (last && strcmp(last, pref) == 0))
                 continue;
-            cli_errorf("%s/%s: event code %s is not in the CAMEO table (%s)", dir, pt->ref,
-                       pt->code, codes);
-            last = pt->ref;
+            cli_errorf("%s/%s: event code %s is not in the CAMEO table (%s)", dir, pref, pcode,
+                       codes);
+            last = pref;
             n++;
         }
     }

@@ -380,6 +380,14 @@ static void verb_args(const code_sent *s, uint32_t v, code_args *a)
             a->src_pronoun = 1;
     }
     uint32_t o = child(s, v, SYN_REL_OBJ, 0);
+    if (o == UINT32_MAX) {
+        /* "blamed Israel for the bombing" parsed as a bare noun phrase
+         * modifying the verb (obl:unmarked, the treebank's "came home"):
+         * a named actor in that slot is the object the parser missed. */
+        o = child(s, v, SYN_REL_OBL_UNMARKED, 0);
+        if (o != UINT32_MAX && child(s, o, SYN_REL_CASE, 0) != UINT32_MAX)
+            o = UINT32_MAX;
+    }
     if (o != UINT32_MAX && (a->tgt = code_phrase_mention(s, o)) >= 0 && a->tgt != a->src) {
         a->tgt_how = CODE_ARG_OBJ;
         a->tgt_tok = (int32_t)o;

@@ -163,6 +163,7 @@ enum {
                               the actor of the noun it hangs off */
     CODE_CUE_TOPIC_PREP,   /* "cooperation on Korea": for a cooperative act a
                               phrase after it is what the act is about */
+    CODE_CUE_SPORTS,       /* "match", "striker": words of sports reports */
     CODE_CUE_KINDS
 };
 

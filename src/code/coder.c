@@ -22,8 +22,6 @@ struct code_coder {
     const code_cues *cues;
     code_opts opts;
     uint64_t h_by, h_to, h_dash, h_semi, h_colon, h_and, h_comma;
-    uint64_t sports[24];
-    size_t nsports;
     uint64_t h_on, days[10]; /* day words: time expressions once dated */
 };
 
@@ -49,13 +47,6 @@ int code_coder_new(const dict_set *ds, const code_cues *cues, const code_opts *o
                                        "saturday", "sunday", "today", "yesterday", "tonight"};
     for (size_t i = 0; i < 10; i++)
         c->days[i] = txt_hash(dw[i], strlen(dw[i]));
-    /* Words that, with a score such as "2-1", mark a sports result. */
-    static const char *sw[] = {"beat", "defeated", "draw", "drew", "won", "win", "match",
-                               "game", "goal", "goals", "cup", "league", "tournament",
-                               "championship", "striker", "coach", "lost", "thrashed",
-                               "edged", "stadium", "qualifier", "friendly", "scored", NULL};
-    for (size_t i = 0; sw[i] && i < 24; i++)
-        c->sports[c->nsports++] = txt_hash(sw[i], strlen(sw[i]));
     *out = c;
     return 0;
 }
@@ -88,6 +79,7 @@ typedef struct sctx {
     /* The two sides of the last event with both (in this sentence or the
      * one before): what "they" means after "Macron hosted Scholz". */
     const dict_mention *pair[2];
+    dict_sentence dview;      /* the sentence as dict_match_word sees it */
 } sctx;
 
 #define MS(sc, arr, t) ((sc)->arr[(t) - (sc)->tb])
@@ -96,249 +88,6 @@ static int is_boundary_punct(const sctx *sc, uint32_t t)
 {
     uint64_t h = sc->tk[t].hash;
     return h == sc->c->h_semi || h == sc->c->h_colon;
-}
-
-/* ---- pattern matching --------------------------------------------------- */
-
-typedef struct pmatch {
-    const sctx *sc;
-    const dict_pattern *p;
-    int32_t src, tgt;         /* mention indices, -1 */
-    uint32_t lo, hi;          /* token range covered by matched elements */
-    int matched;
-    int budget;               /* bounds the search on pathological patterns */
-} pmatch;
-
-/* Length in tokens of alternative a matched forward at s, or 0. */
-static uint32_t alt_fwd(const sctx *sc, const dict_alt *a, uint32_t s)
-{
-    uint32_t j = s, k = 0;
-    while (k < a->n) {
-        if (j >= sc->te)
-            return 0;
-        if (k > 0 && (sc->tk[j].flags & TXT_TOK_HYPHEN)) {
-            j++;
-            continue;
-        }
-        if (sc->tk[j].hash != a->tok[k])
-            return 0;
-        j++, k++;
-    }
-    return j - s;
-}
-
-/* Length of alternative a matched backward so that it ends at token s. */
-static uint32_t alt_bwd(const sctx *sc, const dict_alt *a, uint32_t s)
-{
-    int64_t j = s;
-    uint32_t k = a->n;
-    while (k > 0) {
-        if (j < (int64_t)sc->tb)
-            return 0;
-        if (k < a->n && (sc->tk[j].flags & TXT_TOK_HYPHEN)) {
-            j--;
-            continue;
-        }
-        if (sc->tk[j].hash != a->tok[k - 1])
-            return 0;
-        j--, k--;
-    }
-    return (uint32_t)(s - j);
-}
-
-static int match_fwd(pmatch *m, uint32_t ei, uint32_t pos);
-static int match_bwd(pmatch *m, int32_t ei, int64_t pos);
-
-static int try_fwd(pmatch *m, uint32_t ei, uint32_t s)
-{
-    const dict_pelem *e = &m->p->el[ei];
-    const sctx *sc = m->sc;
-    if (e->type == DICT_PE_WORDS) {
-        uint64_t h = sc->tk[s].hash;
-        if (!DICT_FILTER_HAS(e->first, h))
-            return 0;
-        uint32_t a0 = 0, a1 = e->nalts;
-        if (e->sorted) {
-            /* first alternative whose first token is h */
-            uint32_t lo = 0, hi = e->nalts;
-            while (lo < hi) {
-                uint32_t mid = (lo + hi) / 2;
-                if (e->alts[mid].tok[0] < h)
-                    lo = mid + 1;
-                else
-                    hi = mid;
-            }
-            a0 = lo;
-            a1 = lo;
-            while (a1 < e->nalts && e->alts[a1].tok[0] == h)
-                a1++;
-        }
-        for (uint32_t a = a0; a < a1; a++) {
-            uint32_t n = alt_fwd(sc, &e->alts[a], s);
-            if (!n)
-                continue;
-            uint32_t ohi = m->hi;
-            m->matched++;
-            if (s + n - 1 > m->hi)
-                m->hi = s + n - 1;
-            if (match_fwd(m, ei + 1, s + n))
-                return 1;
-            m->matched--;
-            m->hi = ohi;
-        }
-        return 0;
-    }
-    int32_t mi = MS(sc, mstart, s);
-    if (mi < 0 || sc->attr[mi])
-        return 0;
-    int32_t *slot = e->type == DICT_PE_TARGET ? &m->tgt : &m->src;
-    *slot = mi;
-    m->matched++;
-    if (match_fwd(m, ei + 1, sc->ms[mi].tok_end))
-        return 1;
-    m->matched--;
-    *slot = -1;
-    return 0;
-}
-
-static int match_fwd(pmatch *m, uint32_t ei, uint32_t pos)
-{
-    if (ei == m->p->nel)
-        return 1;
-    if (--m->budget < 0)
-        return 0;
-    const dict_pelem *e = &m->p->el[ei];
-    const sctx *sc = m->sc;
-    uint32_t gap = e->adjacent ? 0 : (e->type == DICT_PE_WORDS ? 3 : 6);
-    /* Hyphens do not count as gap words: "a six-month extension". */
-    for (uint32_t g = 0, s = pos; g <= gap && s < sc->te; s++) {
-        if (is_boundary_punct(sc, s))
-            break;
-        if (try_fwd(m, ei, s))
-            return 1;
-        if (!(sc->tk[s].flags & TXT_TOK_HYPHEN))
-            g++;
-    }
-    if (e->optional)
-        return match_fwd(m, ei + 1, pos);
-    return 0;
-}
-
-static int try_bwd(pmatch *m, int32_t ei, uint32_t s)
-{
-    const dict_pelem *e = &m->p->el[ei];
-    const sctx *sc = m->sc;
-    if (e->type == DICT_PE_WORDS) {
-        if (!DICT_FILTER_HAS(e->last, sc->tk[s].hash))
-            return 0;
-        for (uint32_t a = 0; a < e->nalts; a++) {
-            uint32_t n = alt_bwd(sc, &e->alts[a], s);
-            if (!n)
-                continue;
-            uint32_t olo = m->lo;
-            m->matched++;
-            if (s + 1 - n < m->lo)
-                m->lo = s + 1 - n;
-            if (match_bwd(m, ei - 1, (int64_t)s - n))
-                return 1;
-            m->matched--;
-            m->lo = olo;
-        }
-        return 0;
-    }
-    int32_t mi = MS(sc, mend, s);
-    if (mi < 0)
-        return 0;
-    int32_t *slot = e->type == DICT_PE_TARGET ? &m->tgt : &m->src;
-    *slot = mi;
-    m->matched++;
-    if (match_bwd(m, ei - 1, (int64_t)sc->ms[mi].tok_begin - 1))
-        return 1;
-    m->matched--;
-    *slot = -1;
-    return 0;
-}
-
-/* pos: the token at which the element may end (inclusive), moving left. */
-static int match_bwd(pmatch *m, int32_t ei, int64_t pos)
-{
-    if (ei < 0)
-        return 1;
-    if (--m->budget < 0)
-        return 0;
-    const dict_pelem *e = &m->p->el[ei];
-    const sctx *sc = m->sc;
-    /* '_' on the element after this one forbids a gap between them. */
-    int adj = m->p->el[ei + 1].adjacent;
-    uint32_t gap = adj ? 0 : (e->type == DICT_PE_WORDS ? 3 : 6);
-    int64_t s = pos;
-    for (uint32_t g = 0; g <= gap && s >= (int64_t)sc->tb; s--) {
-        if (is_boundary_punct(sc, (uint32_t)s))
-            break;
-        if (try_bwd(m, ei, (uint32_t)s))
-            return 1;
-        if (!(sc->tk[s].flags & TXT_TOK_HYPHEN))
-            g++;
-    }
-    if (e->optional)
-        return match_bwd(m, ei - 1, pos);
-    return 0;
-}
-
-/* Match pattern p with its '*' at token v. Returns the number of matched
- * elements (0 = no match) and fills m. */
-/* Can required word element e start (forward) or end (backward) within
- * its gap of token `from`? A cheap test on the element's token filter that
- * spares the full match for most patterns. */
-static int may_match(const sctx *sc, const dict_pelem *e, int64_t from, int dir, int adjacent)
-{
-    if (e->type != DICT_PE_WORDS || e->optional)
-        return 1;
-    uint32_t gap = adjacent ? 0 : 3;
-    const uint64_t *f = dir > 0 ? e->first : e->last;
-    for (uint32_t g = 0; g <= gap && from >= (int64_t)sc->tb && from < (int64_t)sc->te;
-         from += dir) {
-        const txt_token *t = &sc->tk[from];
-        if (DICT_FILTER_HAS(f, t->hash))
-            return 1;
-        if (!(t->flags & TXT_TOK_HYPHEN))
-            g++;
-    }
-    return 0;
-}
-
-static int match_pattern(const sctx *sc, const dict_pattern *p, uint32_t v, pmatch *m)
-{
-    /* Adjacency is marked on the later element of a pair: '_' before the
-     * element after '*', or before '*' itself for the element before it. */
-    if (p->verb + 1 < p->nel &&
-        !may_match(sc, &p->el[p->verb + 1], (int64_t)v + 1, 1, p->el[p->verb + 1].adjacent))
-        return 0;
-    if (p->verb > 0 &&
-        !may_match(sc, &p->el[p->verb - 1], (int64_t)v - 1, -1, p->el[p->verb].adjacent))
-        return 0;
-    memset(m, 0, sizeof *m);
-    m->sc = sc;
-    m->p = p;
-    m->src = m->tgt = -1;
-    m->lo = m->hi = v;
-    m->budget = 4000;
-    m->matched = 1;
-    if (!match_fwd(m, p->verb + 1, v + 1))
-        return 0;
-    int fm = m->matched;
-    uint32_t hi = m->hi;
-    int32_t tgt = m->tgt, src = m->src;
-    m->budget = 4000;
-    if (!match_bwd(m, (int32_t)p->verb - 1, (int64_t)v - 1))
-        return 0;
-    (void)fm;
-    (void)hi;
-    if (m->tgt < 0)
-        m->tgt = tgt;
-    if (m->src < 0)
-        m->src = src;
-    return m->matched;
 }
 
 /* ---- candidates --------------------------------------------------------- */
@@ -376,9 +125,9 @@ static int has_cue(const sctx *sc, uint32_t t, int kind)
  * DICT_LX_NOUN, as the word's part of speech says). */
 static int best_at(const sctx *sc, uint32_t v, int force, cand *out)
 {
-    const dict_wordform *wf;
-    size_t n = dict_word_lookup(sc->c->ds, sc->tk[v].hash, &wf);
-    if (!n)
+    dict_hit hit[2];
+    unsigned got = dict_match_word(sc->c->ds, &sc->dview, v, force, hit);
+    if (!got)
         return 0;
     /* "the visit", "a roadside bombing": a determiner, possibly with one
      * lower-case modifier between, makes the word a noun. */
@@ -386,107 +135,16 @@ static int best_at(const sctx *sc, uint32_t v, int force, cand *out)
     if (!det && v > sc->tb + 1 && (sc->tk[v - 1].flags & TXT_TOK_WORD) &&
         !(sc->tk[v - 1].flags & (TXT_TOK_CAP | TXT_TOK_UPPER)) &&
         has_cue(sc, v - 2, CODE_CUE_DETERMINER) && MS(sc, mcover, v - 1) < 0) {
-        const dict_wordform *pw;
-        det = dict_word_lookup(sc->c->ds, sc->tk[v - 1].hash, &pw) == 0;
+        det = !dict_word_known(sc->c->ds, sc->tk[v - 1].hash);
     }
     cand best[2];
     int have[2] = {0, 0};
-    for (size_t i = 0; i < n; i++) {
-        const dict_lexeme *lx = wf[i].lx;
-        int kind = lx->kind;
-        if (force >= 0 && kind != force)
+    for (int kind = 0; kind < 2; kind++) {
+        if (!((got >> kind) & 1u))
             continue;
-        /* Only patterns whose key word occurs on the right side of the word
-         * in this sentence can match (dict_lexeme keys). */
-        uint64_t seen[64];
-        int all = lx->npats > 64 * 64;
-        if (!all)
-            memset(seen, 0, ((lx->npats + 63) / 64) * sizeof *seen);
-        /* A pattern's key lies within a few words of the event word: at
-         * most sixteen tokens, and no further than the lexeme's keys can
-         * reach (counted in tokens that are not hyphens, as the matcher
-         * counts gaps). */
-        uint32_t t = v > sc->tb + 16 ? v - 16 : sc->tb, gi = 0;
-        uint32_t tend = v + 17 < sc->te ? v + 17 : sc->te;
-        if (lx->key_before != DICT_KEY_FAR) {
-            uint32_t lo = v, c = 0;
-            while (lo > t && c < lx->key_before)
-                if (!(sc->tk[--lo].flags & TXT_TOK_HYPHEN))
-                    c++;
-            t = lo;
-        }
-        if (lx->key_after != DICT_KEY_FAR) {
-            uint32_t hi = v + 1, c = 0;
-            while (hi < tend && c < lx->key_after)
-                if (!(sc->tk[hi++].flags & TXT_TOK_HYPHEN))
-                    c++;
-            tend = hi;
-        }
-        for (;;) {
-            uint32_t k;
-            if (all) {
-                if (gi >= lx->npats)
-                    break;
-                k = gi++;
-            } else if (gi < lx->ngeneric) {
-                k = lx->generic[gi++];
-            } else {
-                static const uint32_t none = 0;
-                const uint32_t *idx = &none;
-                size_t ni = 0;
-                while (t < tend && ni == 0) {
-                    /* the key filter first: most words are no key */
-                    if (t != v && dict_lexeme_may_key(lx, sc->tk[t].hash))
-                        ni = dict_lexeme_keyed(lx, sc->tk[t].hash, &idx);
-                    t++;
-                }
-                if (ni == 0)
-                    break;
-                /* Try the patterns of this key whose key is on t's side. */
-                int side = t - 1 > v ? 1 : -1;
-                uint32_t want = side < 0 ? DICT_KEY_BEFORE : 0;
-                /* Non-hyphen tokens from the word to the key, key included
-                 * (what DICT_KEY_REACH bounds). */
-                uint32_t kt = t - 1;
-                uint32_t dist = side > 0 ? MS(sc, nh, kt + 1) - MS(sc, nh, v + 1)
-                                         : MS(sc, nh, v) - MS(sc, nh, kt);
-                for (size_t q = 0; q < ni; q++) {
-                    if ((idx[q] & DICT_KEY_BEFORE) != want)
-                        continue;
-                    /* Too far for this pattern: another occurrence of its
-                     * key may still be near, so it is not marked seen. */
-                    uint32_t reach = DICT_KEY_REACH(idx[q]);
-                    if (reach != DICT_KEY_REACH_FAR && dist > reach)
-                        continue;
-                    k = DICT_KEY_INDEX(idx[q]);
-                    if ((seen[k / 64] >> (k % 64)) & 1u)
-                        continue;
-                    seen[k / 64] |= 1ull << (k % 64);
-                    pmatch m;
-                    int sc_ = match_pattern(sc, lx->pats[k], v, &m);
-                    if (sc_ && (!have[kind] || sc_ > best[kind].score ||
-                                (sc_ == best[kind].score && best[kind].p &&
-                                 lx->pats[k]->order < best[kind].p->order))) {
-                        best[kind] = (cand){v, lx, lx->pats[k], wf[i].form, sc_, m.src, m.tgt, m.lo, m.hi, 0};
-                        have[kind] = 1;
-                    }
-                }
-                continue;
-            }
-            pmatch m;
-            int sc_ = match_pattern(sc, lx->pats[k], v, &m);
-            if (!sc_)
-                continue;
-            if (!have[kind] || sc_ > best[kind].score ||
-                (sc_ == best[kind].score && best[kind].p && lx->pats[k]->order < best[kind].p->order)) {
-                best[kind] = (cand){v, lx, lx->pats[k], wf[i].form, sc_, m.src, m.tgt, m.lo, m.hi, 0};
-                have[kind] = 1;
-            }
-        }
-        if (lx->code[0] && !have[kind]) {
-            best[kind] = (cand){v, lx, NULL, wf[i].form, 1, -1, -1, v, v, 0};
-            have[kind] = 1;
-        }
+        const dict_hit *h = &hit[kind];
+        best[kind] = (cand){v, h->lx, h->p, h->form, h->score, h->src, h->tgt, h->lo, h->hi, 0};
+        have[kind] = 1;
     }
     /* "artillery shells", "ballistic missiles": a third-person form right
      * after a lower-case common word is a plural noun, not a verb. */
@@ -890,12 +548,7 @@ static const derive refusal_map[] = {
 
 static int is_speech_word(const sctx *sc, uint32_t t)
 {
-    const dict_wordform *wf;
-    size_t n = dict_word_lookup(sc->c->ds, sc->tk[t].hash, &wf);
-    for (size_t i = 0; i < n; i++)
-        if (wf[i].lx->speech && wf[i].lx->kind == DICT_LX_VERB)
-            return 1;
-    return 0;
+    return dict_word_speech_verb(sc->c->ds, sc->tk[t].hash);
 }
 
 /* Does the negation cue [b, e) refuse rather than deny a fact? "refused
@@ -1082,10 +735,38 @@ static int sports_result(const sctx *sc)
     if (!score)
         return 0;
     for (uint32_t j = sc->tb; j < sc->te && !word; j++)
-        for (size_t k = 0; k < sc->c->nsports; k++)
-            if (sc->tk[j].hash == sc->c->sports[k])
-                word = 1;
+        word = has_cue(sc, j, CODE_CUE_SPORTS);
     return word;
+}
+
+/* Is the document a sports report? Words of sport (cue kind sports) in at
+ * least four places and on average in one sentence of two. There a
+ * country's name is its team ("Ireland beat Wales", "France will face
+ * Italy"), and only actors with a political role act. */
+static int sports_document(const code_coder *c, const txt_analysis *an)
+{
+    const uint32_t mask = 1u << CODE_CUE_SPORTS;
+    uint32_t hits = 0;
+    for (uint32_t si = 0; si < an->nsent; si++) {
+        const txt_sentence *s = &an->sents[si];
+        for (uint32_t t = s->tok_begin; t < s->tok_end; t++)
+            if (code_cues_may_end(c->cues, mask, an->toks[t].hash) &&
+                (code_cues_at(c->cues, an->toks, s->tok_begin, t, NULL) & mask))
+                hits++;
+    }
+    return hits >= 4 && 2 * hits >= an->nsent;
+}
+
+/* In a sports report, drop the sources that are bare country names (teams:
+ * "Ireland beat Wales"); a country a government acts on stays a target.
+ * Returns the new count. */
+static size_t drop_teams(const dict_mention **v, size_t n)
+{
+    size_t k = 0;
+    for (size_t i = 0; i < n; i++)
+        if (strlen(v[i]->code) > 3)
+            v[k++] = v[i];
+    return k;
 }
 
 /* Pronouns: when the clause has no subject, a pronoun or "the two
@@ -1184,6 +865,7 @@ typedef struct doc_state {
     int prev_timex;
     const dict_mention *pair[2]; /* sides of the last event with both */
     uint32_t pair_sent;
+    int sports;                  /* a sports report (sports_document) */
 } doc_state;
 
 static void set_span(code_span *s, const dict_mention *m)
@@ -1225,15 +907,7 @@ static int sources_means(const sctx *sc, const dict_mention *m, int32_t src)
 
 /* Does pattern p name words besides its event word and slots ("arrived
  * in +")? Such a slot is where its author put the target, even a place. */
-static int worded(const dict_pattern *p)
-{
-    if (!p)
-        return 0;
-    for (uint32_t i = 0; i < p->nel; i++)
-        if (p->el[i].type == DICT_PE_WORDS && !p->el[i].optional)
-            return 1;
-    return 0;
-}
+static int worded(const dict_pattern *p) { return dict_pattern_worded(p); }
 
 /* A pattern slot's mention next to the event word ("thanked Germany",
  * "Germany's Scholz thanked") is trusted even when the parse put it
@@ -1442,7 +1116,7 @@ static int embedded(const sctx *sc, const cand *cd, const cand *cands, size_t nc
     for (size_t k = 0; k < nc; k++) {
         if (cands[k].v != h || &cands[k] == cd)
             continue;
-        const char *code = cands[k].p ? cands[k].p->code : cands[k].lx->code;
+        const char *code = cands[k].p ? dict_pattern_code(cands[k].p) : cands[k].lx->code;
         /* appeals (02) and demands (10); a denial's or an accusation's
          * content is kept, as an alleged act */
         if ((code[0] == '0' && code[1] == '2') || (code[0] == '1' && code[1] == '0'))
@@ -1525,7 +1199,7 @@ static int topic_target(const sctx *sc, const cand *cd, const code_args *ga, con
     /* "lift sanctions on Venezuela": the phrase hangs off a word that is
      * itself a conflictual act, and is that act's target. */
     for (size_t k = 0; k < nc; k++) {
-        const char *kc = cands[k].p ? cands[k].p->code : cands[k].lx->code;
+        const char *kc = cands[k].p ? dict_pattern_code(cands[k].p) : cands[k].lx->code;
         if (cands[k].v == up && kc[0] != '-' && (kc[0] != '0' || kc[1] > '8'))
             return 0;
     }
@@ -1537,12 +1211,53 @@ static int topic_target(const sctx *sc, const cand *cd, const code_args *ga, con
     return 0;
 }
 
+/* Is the pronoun subject at token pron, of the event word v, the subject
+ * of the verb of saying whose complement holds v ("Nintendo said it will
+ * release", "he said he would resign")? A singular pronoun there points
+ * back to the speaker. Then returns 1 with *spk the speaker's mention, or
+ * -1 when the speaker is a name the dictionaries do not know; else 0. */
+static int speaker_pronoun(const sctx *sc, uint32_t v, int32_t pron, int32_t *spk)
+{
+    if (pron < 0 || has_cue(sc, (uint32_t)pron, CODE_CUE_PRON_GROUP) ||
+        !(has_cue(sc, (uint32_t)pron, CODE_CUE_PRON_THING) ||
+          has_cue(sc, (uint32_t)pron, CODE_CUE_PRON_PERSON)))
+        return 0;
+    uint32_t t = v, h;
+    for (uint32_t steps = 0; steps < 4; steps++, t = h) {
+        h = code_syntax_head(&sc->view, t);
+        if (h == UINT32_MAX)
+            return 0;
+        if (code_syntax_rel(&sc->view, t) == SYN_REL_CCOMP && has_cue(sc, h, CODE_CUE_SPEECH))
+            break;
+        if (code_syntax_rel(&sc->view, t) != SYN_REL_XCOMP &&
+            code_syntax_rel(&sc->view, t) != SYN_REL_CONJ)
+            return 0;
+    }
+    if (h == UINT32_MAX || h >= (uint32_t)pron)
+        return 0;
+    for (uint32_t u = sc->tb; u < h; u++) {
+        if (code_syntax_head(&sc->view, u) != h || code_syntax_rel(&sc->view, u) != SYN_REL_NSUBJ)
+            continue;
+        int32_t mi = MS(sc, mcover, u);
+        if (mi >= 0 && !(sc->ms[mi].flags & (DICT_M_BARE_AGENT | DICT_M_ADJ))) {
+            *spk = mi;
+            return 1;
+        }
+        if (mi < 0 && sc->tree.upos[u - sc->tb] == SYN_PROPN) {
+            *spk = -1;
+            return 1;
+        }
+        return 0;
+    }
+    return 0;
+}
+
 static int emit(const sctx *sc, const cand *cd, const cand *cands, size_t nc,
                 const dict_mention *all, size_t first, uint32_t sent, doc_state *st, evec *ev)
 {
     const code_coder *c = sc->c;
     const txt_analysis *an = sc->an;
-    const char *code = cd->p ? cd->p->code : cd->lx->code;
+    const char *code = cd->p ? dict_pattern_code(cd->p) : cd->lx->code;
     if (code[0] == '-')
         return 0;
     uint32_t bound;
@@ -1651,7 +1366,14 @@ static int emit(const sctx *sc, const cand *cd, const cand *cands, size_t nc,
             if (!(sc->ms[idx[i]].flags & DICT_M_LOCALITY))
                 srcs[nsrc++] = &sc->ms[idx[i]];
     } else if (sc->has_tree) {
-        if (ga.src_pronoun) {
+        int32_t spk = -1;
+        if (ga.src_pronoun && speaker_pronoun(sc, cd->v, ga.src_tok, &spk)) {
+            /* "Monsanto said it accepted ...": the pronoun is the speaker;
+             * a speaker the dictionaries do not know gives no source. */
+            if (spk < 0)
+                return 0;
+            srcs[nsrc++] = &sc->ms[spk];
+        } else if (ga.src_pronoun) {
             /* From the start of the pronoun or description ("the two
              * leaders", "the country") to its end. */
             uint32_t pb = (uint32_t)ga.src_tok, pe = pb + 1;
@@ -1698,6 +1420,8 @@ static int emit(const sctx *sc, const cand *cd, const cand *cands, size_t nc,
     if (sc->has_tree && !violent && ntgt == 1 && tgt >= 0 && ga.tgt_how != CODE_ARG_NONE &&
         (tgts[0]->flags & (DICT_M_PLACE | DICT_M_LOCALITY)))
         ntgt = 0; /* "met on Crete", "at Baghdad airport": where, not whom */
+    if (st->sports)
+        nsrc = drop_teams(srcs, nsrc);
     if (sc->has_tree &&
         !relevant(srcs, &nsrc, tgts, &ntgt, violent, root, code, each_other(sc, cd)))
         return 0;
@@ -1850,8 +1574,8 @@ static int emit(const sctx *sc, const cand *cd, const cand *cands, size_t nc,
                 e->verb.start = (int32_t)sc->tk[cd->v].start;
                 e->verb.end = (int32_t)sc->tk[cd->v].end;
                 code_explain *w = &e->why;
-                w->pattern = cd->p ? cd->p->ref : cd->lx->code_ref;
-                w->pattern_text = cd->p ? cd->p->text : NULL;
+                w->pattern = cd->p ? dict_pattern_ref(cd->p) : cd->lx->code_ref;
+                w->pattern_text = cd->p ? dict_pattern_text(cd->p) : NULL;
                 if (sm_) {
                     w->source_entry = sm_->entry ? dict_entry_ref(sm_->entry)
                                                  : (sm_->agent ? dict_entry_ref(sm_->agent) : NULL);
@@ -1976,7 +1700,7 @@ static size_t drop_statements(const sctx *sc, cand *cands, size_t nc)
     size_t k = 0;
     for (size_t i = 0; i < nc; i++) {
         const cand *cd = &cands[i];
-        const char *code = cd->p ? cd->p->code : cd->lx->code;
+        const char *code = cd->p ? dict_pattern_code(cd->p) : cd->lx->code;
         if (strcmp(code, "010") == 0 && !(cd->lx->speech && obliged(sc, cd->hi + 1) >= 0))
             continue;
         cands[k++] = *cd;
@@ -2001,7 +1725,7 @@ static int enough_actors(const sctx *sc, const cand *cands, size_t nc, size_t fi
     }
     int violent = 0;
     for (size_t i = 0; i < nc && !violent; i++) {
-        const char *code = cands[i].p ? cands[i].p->code : cands[i].lx->code;
+        const char *code = cands[i].p ? dict_pattern_code(cands[i].p) : cands[i].lx->code;
         violent = code[0] == '1' && code[1] >= '8';
     }
     if (violent && usable >= 1)
@@ -2053,7 +1777,7 @@ int code_document(const code_coder *c, const txt_analysis *an, dy_arena *a,
     if (rc)
         return rc;
     evec ev = {.a = a};
-    doc_state st = {.prev_timex = -1};
+    doc_state st = {.prev_timex = -1, .sports = sports_document(c, an)};
     size_t mi = 0;
     cand *cands = NULL;
     size_t ccap = 0;
@@ -2068,10 +1792,9 @@ int code_document(const code_coder *c, const txt_analysis *an, dy_arena *a,
         if (nt == 0)
             continue;
         /* Quick reject: no known word, no event. */
-        const dict_wordform *wf;
         int any = 0;
         for (uint32_t t = s->tok_begin; t < s->tok_end && !any; t++)
-            any = dict_word_lookup(c->ds, an->toks[t].hash, &wf) > 0;
+            any = dict_word_known(c->ds, an->toks[t].hash);
         if (!any)
             goto next;
         if (mi == m0) {
@@ -2122,6 +1845,9 @@ int code_document(const code_coder *c, const txt_analysis *an, dy_arena *a,
         sc.nh[0] = 0;
         for (uint32_t t = 0; t < nt; t++)
             sc.nh[t + 1] = sc.nh[t] + !(an->toks[s->tok_begin + t].flags & TXT_TOK_HYPHEN);
+        sc.dview = (dict_sentence){.tk = sc.tk, .tb = sc.tb, .te = sc.te, .ms = sc.ms,
+                                   .mstart = sc.mstart, .mend = sc.mend, .attr = sc.attr,
+                                   .nh = sc.nh};
         mark_attributions(&sc);
         if (sports_result(&sc))
             goto next;
@@ -2188,7 +1914,7 @@ int code_document(const code_coder *c, const txt_analysis *an, dy_arena *a,
                 continue;
             /* A blocking pattern (---) silences its own word only: the words
              * around it may still be events ("lifted sanctions"). */
-            int blocks = cd->p && cd->p->code[0] == '-';
+            int blocks = cd->p && dict_pattern_code(cd->p)[0] == '-';
             for (uint32_t t = blocks ? cd->v : cd->lo; t <= (blocks ? cd->v : cd->hi); t++)
                 if (MS(&sc, mcover, t) < 0)
                     used[t - s->tok_begin] = 1;

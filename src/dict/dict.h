@@ -120,114 +120,38 @@ int dict_unknown_names(const dict_set *ds, const txt_analysis *an, uint32_t sent
 
 /* ---- verb and noun patterns (data/verbs) ------------------------------ */
 
-enum {
-    DICT_PE_WORDS = 0,  /* one of several word sequences */
-    DICT_PE_VERB,       /* the entry's own word: '*' */
-    DICT_PE_TARGET,     /* '+' */
-    DICT_PE_SOURCE      /* '$' */
-};
+/* A pattern of a verb or noun entry ("* + FOR AID" with its code). Its
+ * elements, filters and key are dict's own (dict_internal.h): the coder
+ * matches patterns with dict_match_word and reads only what follows. */
+typedef struct dict_pattern dict_pattern;
 
-/* One alternative of a word element: a sequence of token hashes. */
-typedef struct dict_alt {
-    const uint64_t *tok;
-    uint32_t n;
-} dict_alt;
-
-typedef struct dict_pelem {
-    uint8_t type;       /* DICT_PE_* */
-    uint8_t optional;   /* "(...)" */
-    uint8_t adjacent;   /* preceded by '_': no gap allowed */
-    uint8_t sorted;     /* alts are ordered by their first token's hash (stable
-                           otherwise): look them up by binary search */
-    uint32_t nalts;
-    const dict_alt *alts;
-    uint64_t first[4];  /* 256-bit filter of the alternatives' first tokens */
-    uint64_t last[4];   /* ... and of their last tokens (backward matching) */
-} dict_pelem;
-
-/* Bit of token hash h in a 256-bit filter. The hash is mixed first: the
- * top bits of FNV-1a hardly differ between short tokens, so taken as they
- * are, most of a sentence's words passed every filter. */
-#define DICT_FILTER_BIT(h) ((uint32_t)(((h) * 0x9E3779B97F4A7C15ull) >> 56))
-#define DICT_FILTER_HAS(f, h) (((f)[DICT_FILTER_BIT(h) >> 6] >> (DICT_FILTER_BIT(h) & 63u)) & 1u)
-#define DICT_FILTER_SET(f, h) ((f)[DICT_FILTER_BIT(h) >> 6] |= 1ull << (DICT_FILTER_BIT(h) & 63u))
-
-typedef struct dict_pattern {
-    char code[8];            /* CAMEO code or "---" (no event) */
-    const dict_pelem *el;
-    uint32_t nel;
-    uint32_t verb;           /* index of the '*' element */
-    const char *ref;         /* "file:line" */
-    const char *text;        /* the pattern as written */
-    uint32_t order;          /* definition order, for ties */
-    int key_dir;             /* where its key element is: 1 after '*', -1
-                                before, 0 none (see dict_lexeme keys) */
-    int32_t key_el;          /* index of the key element, -1 none */
-} dict_pattern;
-
-/* Index of a lexeme's patterns by the first token of a required word
- * element (the "key"): only patterns whose key occurs in the sentence can
- * match, which spares trying every pattern of words like "reject". */
-typedef struct dict_pkey {
-    uint64_t h;
-    uint32_t off, n;         /* range in keyidx; n == 0 marks an empty slot */
-} dict_pkey;
+/* CAMEO code of p, or "---" (no event); borrowed from the set. */
+const char *dict_pattern_code(const dict_pattern *p);
+/* "file:line" of p; borrowed from the set. */
+const char *dict_pattern_ref(const dict_pattern *p);
+/* The pattern as written; borrowed from the set. */
+const char *dict_pattern_text(const dict_pattern *p);
+/* 1 when p requires words besides its event word and its slots ("arrived
+ * in +"), else 0 (also for NULL). */
+int dict_pattern_worded(const dict_pattern *p);
 
 enum { DICT_LX_VERB = 0, DICT_LX_NOUN };
 
 /* A verb or noun entry; entries of the same lemma and kind from several
- * files are merged into one lexeme. */
+ * files are merged into one lexeme. These fields are what a lexeme says;
+ * its patterns and their key index are dict's own (dict_internal.h). */
 typedef struct dict_lexeme {
     const char *lemma;
     int kind;                   /* DICT_LX_* */
     int speech;                 /* reports speech */
     char code[8];               /* default code, "" when none */
     const char *code_ref;       /* "file:line" of the code line */
-    const dict_pattern *const *pats;
-    uint32_t npats;
-    const uint32_t *generic;    /* patterns with no key: always tried */
-    uint32_t ngeneric;
-    const dict_pkey *keys;      /* open addressing, keycap slots */
-    uint32_t keycap;
-    const uint32_t *keyidx;     /* pattern indices per key */
-    const uint64_t *keybits;    /* bit filter over the key hashes, sized to
-                                   the keys (about 16 bits each) so that
-                                   most words that are no key are told apart
-                                   without a probe of the key table */
-    uint32_t keyshift;          /* 64 - log2(number of bits) */
-    /* How far from the word its patterns' keys can lie, in tokens that are
-     * not hyphens: after it and before it. DICT_KEY_FAR when an actor
-     * stands between a key and the word (no bound: the coder then uses its
-     * fixed window). */
-    uint8_t key_after, key_before;
 } dict_lexeme;
 
-#define DICT_KEY_FAR 255
-
-/* In dict_lexeme_keyed's indices: the pattern's key lies before its word
- * (the low bits are the pattern's index in pats). Kept in the index so
- * that the coder need not load a pattern to learn it. */
-#define DICT_KEY_BEFORE 0x80000000u
-/* Bits 24-30 of an index: how far (in non-hyphen tokens, key token
- * included) the key can lie from the word for this pattern;
- * DICT_KEY_REACH_FAR when there is no bound. Bits 0-23: the index. */
-#define DICT_KEY_REACH(x) (((x) >> 24) & 0x7Fu)
-#define DICT_KEY_REACH_FAR 0x7Fu
-#define DICT_KEY_INDEX(x) ((x) & 0xFFFFFFu)
-
-/* May token hash h be a key of lx? No false negatives; about 1 in 16 false
- * positives. */
-static inline int dict_lexeme_may_key(const dict_lexeme *lx, uint64_t h)
-{
-    uint64_t b = (h * 0x9E3779B97F4A7C15ull) >> lx->keyshift;
-    return (int)((lx->keybits[b >> 6] >> (b & 63u)) & 1u);
-}
-
-/* Patterns of lx whose key is token hash h: *idx (borrowed) holds their
- * indices in lx->pats (DICT_KEY_INDEX) with the key's reach
- * (DICT_KEY_REACH), each or-ed with DICT_KEY_BEFORE when the key lies
- * before the word. Returns the count. */
-size_t dict_lexeme_keyed(const dict_lexeme *lx, uint64_t h, const uint32_t **idx);
+/* Patterns of lx, in definition order (dict check): the count, and
+ * pattern i (borrowed), NULL when i is out of range. */
+size_t dict_lexeme_pattern_count(const dict_lexeme *lx);
+const dict_pattern *dict_lexeme_pattern(const dict_lexeme *lx, size_t i);
 
 enum {
     DICT_WF_BASE = 0,   /* visit; singular noun */
@@ -236,14 +160,50 @@ enum {
     DICT_WF_ING         /* visiting */
 };
 
-typedef struct dict_wordform {
-    const dict_lexeme *lx;
-    uint32_t form;      /* DICT_WF_* */
-} dict_wordform;
+/* Is the token with this hash (txt_hash of its norm) a form of some verb
+ * or noun entry? 1 or 0. */
+int dict_word_known(const dict_set *ds, uint64_t hash);
+/* Is it a form of a verb entry that reports speech ("said")? 1 or 0. */
+int dict_word_speech_verb(const dict_set *ds, uint64_t hash);
 
-/* Lexemes a token (by txt_hash of its norm) can be a form of. *out is
- * borrowed from the set; returns the count (0 when none). */
-size_t dict_word_lookup(const dict_set *ds, uint64_t hash, const dict_wordform **out);
+/* A sentence as dict_match_word sees it. Every array is borrowed from the
+ * caller and must stay valid (its contents may change) between calls. */
+typedef struct dict_sentence {
+    const txt_token *tk;          /* the document's tokens */
+    uint32_t tb, te;              /* the sentence: tokens [tb, te) */
+    const dict_mention *ms;       /* the sentence's mentions */
+    const int32_t *mstart;        /* [t - tb]: index in ms of the mention
+                                     that begins at token t, else -1 */
+    const int32_t *mend;          /* [t - tb]: ... that ends at t (also the
+                                     token before a possessive 's), else -1 */
+    const uint8_t *attr;          /* [i]: mention i speaks a trailing
+                                     attribution (", officials said"): it
+                                     fills no slot after the word */
+    const uint32_t *nh;           /* [i]: tokens of tb .. tb+i-1 that are
+                                     not hyphens, i = 0 .. te - tb */
+} dict_sentence;
+
+/* A reading of a word: a lexeme with its best pattern. */
+typedef struct dict_hit {
+    const dict_lexeme *lx;
+    const dict_pattern *p;        /* NULL: the lexeme's default code */
+    uint32_t form;                /* DICT_WF_* of the word */
+    int score;                    /* matched elements, the word included
+                                     (1 for a default code) */
+    int32_t src, tgt;             /* mentions (indices in ms) in the '$' and
+                                     '+' slots, or -1 */
+    uint32_t lo, hi;              /* tokens covered by the word and its
+                                     matched word elements (slots aside) */
+} dict_hit;
+
+/* Match the patterns of every entry that token v of s is a form of: the
+ * most matched elements win, then the earlier pattern; an entry with no
+ * matching pattern reads with its default code when it has one and no
+ * entry of its kind matched. force: -1 any kind, else only entries of that
+ * kind (DICT_LX_*). Fills hit[DICT_LX_VERB] and hit[DICT_LX_NOUN] and
+ * returns the mask of the kinds filled (1u << kind); 0 when none. */
+unsigned dict_match_word(const dict_set *ds, const dict_sentence *s, uint32_t v, int force,
+                         dict_hit hit[2]);
 /* Counts for reports. */
 size_t dict_lexeme_count(const dict_set *ds);
 /* Lexeme i (0 .. dict_lexeme_count - 1) of the set (borrowed), else NULL. */

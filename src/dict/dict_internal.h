@@ -51,18 +51,129 @@ typedef struct dict_edge {
     uint32_t child;
 } dict_edge;
 
-/* A lexeme while loading: the public part plus growable arrays. */
+/* ---- the compiled verb and noun index --------------------------------- */
+
+enum {
+    DICT_PE_WORDS = 0,  /* one of several word sequences */
+    DICT_PE_VERB,       /* the entry's own word: '*' */
+    DICT_PE_TARGET,     /* '+' */
+    DICT_PE_SOURCE      /* '$' */
+};
+
+/* One alternative of a word element: a sequence of token hashes. */
+typedef struct dict_alt {
+    const uint64_t *tok;
+    uint32_t n;
+} dict_alt;
+
+typedef struct dict_pelem {
+    uint8_t type;       /* DICT_PE_* */
+    uint8_t optional;   /* "(...)" */
+    uint8_t adjacent;   /* preceded by '_': no gap allowed */
+    uint8_t sorted;     /* alts are ordered by their first token's hash (stable
+                           otherwise): look them up by binary search */
+    uint32_t nalts;
+    const dict_alt *alts;
+    uint64_t first[4];  /* 256-bit filter of the alternatives' first tokens */
+    uint64_t last[4];   /* ... and of their last tokens (backward matching) */
+} dict_pelem;
+
+/* Bit of token hash h in a 256-bit filter. The hash is mixed first: the
+ * top bits of FNV-1a hardly differ between short tokens, so taken as they
+ * are, most of a sentence's words passed every filter. */
+#define DICT_FILTER_BIT(h) ((uint32_t)(((h) * 0x9E3779B97F4A7C15ull) >> 56))
+#define DICT_FILTER_HAS(f, h) (((f)[DICT_FILTER_BIT(h) >> 6] >> (DICT_FILTER_BIT(h) & 63u)) & 1u)
+#define DICT_FILTER_SET(f, h) ((f)[DICT_FILTER_BIT(h) >> 6] |= 1ull << (DICT_FILTER_BIT(h) & 63u))
+
+struct dict_pattern {
+    char code[8];            /* CAMEO code or "---" (no event) */
+    const dict_pelem *el;
+    uint32_t nel;
+    uint32_t verb;           /* index of the '*' element */
+    const char *ref;         /* "file:line" */
+    const char *text;        /* the pattern as written */
+    uint32_t order;          /* definition order, for ties */
+    int key_dir;             /* where its key element is: 1 after '*', -1
+                                before, 0 none (see dict_vlex keys) */
+    int32_t key_el;          /* index of the key element, -1 none */
+};
+
+/* Index of a lexeme's patterns by the first token of a required word
+ * element (the "key"): only patterns whose key occurs in the sentence can
+ * match, which spares trying every pattern of words like "reject". */
+typedef struct dict_pkey {
+    uint64_t h;
+    uint32_t off, n;         /* range in keyidx; n == 0 marks an empty slot */
+} dict_pkey;
+
+/* A lexeme: the public part plus its patterns and their key index. The
+ * arrays are filled while loading (growable) and by dict_compile_verbs. */
 typedef struct dict_vlex {
-    dict_lexeme pub;
+    dict_lexeme pub;           /* first: a dict_lexeme * of the set is a
+                                  dict_vlex * */
     dict_pattern **pats;       /* heap array, set-owned */
     size_t npats, cap;
     const char **forms;        /* irregular forms (set arena), heap array */
     size_t nforms, capforms;
-    uint32_t *generic;         /* heap arrays of the key index */
-    dict_pkey *keys;
-    uint32_t *keyidx;
-    uint64_t *keybits;
+    uint32_t *generic;         /* patterns with no key: always tried */
+    uint32_t ngeneric;
+    dict_pkey *keys;           /* open addressing, keycap slots */
+    uint32_t keycap;
+    uint32_t *keyidx;          /* pattern indices per key */
+    uint64_t *keybits;         /* bit filter over the key hashes, sized to
+                                  the keys (about 16 bits each) so that
+                                  most words that are no key are told apart
+                                  without a probe of the key table */
+    uint32_t keyshift;         /* 64 - log2(number of bits) */
+    /* How far from the word its patterns' keys can lie, in tokens that are
+     * not hyphens: after it and before it. DICT_KEY_FAR when an actor
+     * stands between a key and the word (no bound: the matcher then uses
+     * its fixed window). */
+    uint8_t key_after, key_before;
 } dict_vlex;
+
+#define DICT_KEY_FAR 255
+
+/* In dict_lexeme_keyed's indices: the pattern's key lies before its word
+ * (the low bits are the pattern's index in pats). Kept in the index so
+ * that the matcher need not load a pattern to learn it. */
+#define DICT_KEY_BEFORE 0x80000000u
+/* Bits 24-30 of an index: how far (in non-hyphen tokens, key token
+ * included) the key can lie from the word for this pattern;
+ * DICT_KEY_REACH_FAR when there is no bound. Bits 0-23: the index. */
+#define DICT_KEY_REACH(x) (((x) >> 24) & 0x7Fu)
+#define DICT_KEY_REACH_FAR 0x7Fu
+#define DICT_KEY_INDEX(x) ((x) & 0xFFFFFFu)
+
+/* The lexeme behind a dict_lexeme of a set (its first member). */
+static inline const dict_vlex *dict_vlex_of(const dict_lexeme *lx)
+{
+    return (const dict_vlex *)(const void *)lx;
+}
+
+/* May token hash h be a key of lx? No false negatives; about 1 in 16 false
+ * positives. */
+static inline int dict_lexeme_may_key(const dict_vlex *lx, uint64_t h)
+{
+    uint64_t b = (h * 0x9E3779B97F4A7C15ull) >> lx->keyshift;
+    return (int)((lx->keybits[b >> 6] >> (b & 63u)) & 1u);
+}
+
+/* Patterns of lx whose key is token hash h: *idx (borrowed) holds their
+ * indices in lx->pats (DICT_KEY_INDEX) with the key's reach
+ * (DICT_KEY_REACH), each or-ed with DICT_KEY_BEFORE when the key lies
+ * before the word. Returns the count. */
+size_t dict_lexeme_keyed(const dict_vlex *lx, uint64_t h, const uint32_t **idx);
+
+/* A word form of a lexeme, as the word table keeps it. */
+typedef struct dict_wordform {
+    const dict_lexeme *lx;
+    uint32_t form;      /* DICT_WF_* */
+} dict_wordform;
+
+/* Lexemes a token (by txt_hash of its norm) can be a form of. *out is
+ * borrowed from the set; returns the count (0 when none). */
+size_t dict_word_lookup(const dict_set *ds, uint64_t hash, const dict_wordform **out);
 
 typedef struct dict_wslot {
     uint64_t h;
@@ -96,6 +207,7 @@ struct dict_set {
                                    "foreign minister" does */
     uint64_t in_hash, from_hash;
     uint64_t the_hash, of_hash, and_hash, s_hash, comma_hash, amp_hash;
+    uint64_t semi_hash, colon_hash; /* ';' and ':' end a pattern's reach */
     int compiled;
     const char *ref_base;  /* the directory dict_load_dir is loading, or NULL */
     /* Findings of loading that are no syntax error (a second `code` line, an

@@ -260,6 +260,8 @@ int dict_compile(dict_set *ds, dy_err *err)
     ds->s_hash = txt_hash("'s", 2);
     ds->comma_hash = txt_hash(",", 1);
     ds->amp_hash = txt_hash("&", 1);
+    ds->semi_hash = txt_hash(";", 1);
+    ds->colon_hash = txt_hash(":", 1);
     if (dict_compile_verbs(ds))
         return dy_err_set(err, DY_ENOMEM, NULL, 0, -1, "out of memory compiling verb dictionaries");
     ds->compiled = 1;
@@ -695,45 +697,168 @@ static int countryless_group(const dict_mention *m)
     return 0;
 }
 
-static void attach_bare_agents(dict_mention *ms, size_t n, const txt_date *date)
+/* The country a document is about, for role nouns of sentences that name
+ * none ("the chancellor", "police said" in a story about British politics):
+ * the state whose code prefixes most of the document's named actors, when
+ * it is named at least three times and at least twice as often as any
+ * other. Returns its state entry (one of the document's own state mentions,
+ * or the set's entry for that code), or NULL when no country dominates:
+ * then a bare role stays without one (and the coder drops it). */
+static const dict_entry *doc_home(const dict_set *ds, const dict_mention *ms, size_t n,
+                                  int32_t key)
 {
+    enum { MAXC = 64 };
+    char cc[MAXC][4];
+    unsigned cnt[MAXC];
+    const dict_entry *st[MAXC];
+    size_t nc = 0;
+    for (size_t i = 0; i < n; i++) {
+        const dict_mention *m = &ms[i];
+        if (!m->entry || (m->flags & (DICT_M_BARE_AGENT | DICT_M_INFERRED)))
+            continue;
+        const char *c = m->code;
+        if (strlen(c) < 3 || !strncmp(c, "IGO", 3) || !strncmp(c, "NGO", 3) ||
+            !strncmp(c, "IMG", 3) || dict_role_known((char[4]){c[0], c[1], c[2], 0}))
+            continue;
+        size_t k = 0;
+        while (k < nc && strncmp(cc[k], c, 3))
+            k++;
+        if (k == nc) {
+            if (nc == MAXC)
+                continue;
+            memcpy(cc[k], c, 3);
+            cc[k][3] = '\0';
+            cnt[k] = 0;
+            st[k] = NULL;
+            nc++;
+        }
+        cnt[k]++;
+        const dict_entry *se = m->entry->kind == DICT_STATE ? m->entry : m->adj_entry;
+        if (!st[k] && se && se->kind == DICT_STATE)
+            st[k] = se;
+    }
+    size_t best = SIZE_MAX;
+    unsigned second = 0;
+    for (size_t k = 0; k < nc; k++) {
+        if (best == SIZE_MAX || cnt[k] > cnt[best]) {
+            if (best != SIZE_MAX)
+                second = cnt[best];
+            best = k;
+        } else if (cnt[k] > second) {
+            second = cnt[k];
+        }
+    }
+    unsigned total = 0;
+    for (size_t k = 0; k < nc; k++)
+        total += cnt[k];
+    if (best == SIZE_MAX || cnt[best] < 3 || cnt[best] < 2 * second || 2 * cnt[best] < total)
+        return NULL;
+    if (st[best])
+        return st[best];
+    for (size_t i = 0; i < ds->nentries; i++) {
+        const dict_entry *e = ds->entries[i];
+        char c[32];
+        if (e->kind == DICT_STATE && dict_entry_code_at(e, key, c) && strcmp(c, cc[best]) == 0)
+            return e;
+    }
+    return NULL;
+}
+
+/* Do only "of", "from", "in" and "the" stand between role m and the later
+ * mention o (at most three words, at least one preposition)? */
+static int owner_after(const dict_set *ds, const txt_token *tk, const dict_mention *m,
+                       const dict_mention *o)
+{
+    uint32_t gap = o->tok_begin - m->tok_end;
+    if (gap == 0 || gap > 3)
+        return 0;
+    int prep = 0;
+    for (uint32_t j = m->tok_end; j < o->tok_begin; j++) {
+        if (is_tok(&tk[j], ds->of_hash) || is_tok(&tk[j], ds->from_hash) ||
+            is_tok(&tk[j], ds->in_hash))
+            prep = 1;
+        else if (!is_tok(&tk[j], ds->the_hash))
+            return 0;
+    }
+    return prep;
+}
+
+/* The in-sentence owner of role m: the nearest state (or person with a
+ * country) of the sentence, preferring one before it. NULL if none. */
+static const dict_mention *sentence_owner(const dict_set *ds, const txt_token *tk,
+                                          const dict_mention *ms, size_t n, size_t i,
+                                          int group)
+{
+    const dict_mention *m = &ms[i];
+    const dict_mention *best = NULL;
+    uint32_t bestd = UINT32_MAX;
+    for (size_t k = 0; k < n; k++) {
+        const dict_mention *o = &ms[k];
+        /* A seat names the government ("Moscow said police came"),
+         * except after "in", where it is a place in the country and
+         * lends it ("people killed in Tehran"). */
+        if (o->sent != m->sent || !o->entry || k == i || (o->flags & DICT_M_INFERRED) ||
+            ((o->flags & DICT_M_SEAT) && !(o->flags & DICT_M_PLACE)))
+            continue;
+        /* A state, or a person with their country ("Algerian President
+         * Ben Bella"). */
+        if (o->entry->kind != DICT_STATE &&
+            !(o->entry->kind == DICT_PERSON && (o->adj_entry || group)))
+            continue;
+        uint32_t d = o->tok_end <= m->tok_begin ? m->tok_begin - o->tok_end
+                                                 : 2 * (o->tok_begin - m->tok_end) + 1;
+        if (d < bestd) {
+            bestd = d;
+            best = o;
+        }
+    }
+    return best;
+}
+
+/* Roles that a story about one country means as its own when it names no
+ * other: its government, police, courts, parliament, parties, people.
+ * Not its forces: "troops", "the navy" in a story are as often another
+ * country's, sent or fought. */
+static int home_role(const char *role)
+{
+    static const char *r[] = {"GOV", "COP", "JUD", "LEG", "OPP", "PTY", "SPY", "CVL", "LAB", NULL};
+    for (int i = 0; r[i]; i++)
+        if (strcmp(role, r[i]) == 0)
+            return 1;
+    return 0;
+}
+
+/* Give role nouns with no country ("police", "the foreign minister") one:
+ * the nearest state of the sentence (sentence_owner), or the document's
+ * home country (doc_home) when the sentence names no state, or names one
+ * only after the role and not as its owner: "the foreign minister
+ * criticised China", in a story about Japan, is Japan's minister; "the
+ * foreign minister of China" is China's. A religious or ethnic group gets
+ * the country it is placed in. */
+static void attach_bare_agents(const dict_set *ds, const txt_token *tk, dict_mention *ms,
+                               size_t n, const txt_date *date)
+{
+    const dict_entry *home = doc_home(ds, ms, n, dict_date_key(date));
     for (size_t i = 0; i < n; i++) {
         dict_mention *m = &ms[i];
         int group = countryless_group(m);
         if (!(m->flags & DICT_M_BARE_AGENT) && !group)
             continue;
-        const dict_mention *best = NULL;
-        uint32_t bestd = UINT32_MAX;
-        for (size_t k = 0; k < n; k++) {
-            const dict_mention *o = &ms[k];
-            /* A seat names the government ("Moscow said police came"),
-             * except after "in", where it is a place in the country and
-             * lends it ("people killed in Tehran"). */
-            if (o->sent != m->sent || !o->entry || k == i ||
-                ((o->flags & DICT_M_SEAT) && !(o->flags & DICT_M_PLACE)))
-                continue;
-            /* A state, or a person with their country ("Algerian President
-             * Ben Bella"). */
-            if (o->entry->kind != DICT_STATE &&
-                !(o->entry->kind == DICT_PERSON && (o->adj_entry || group)))
-                continue;
-            uint32_t d = o->tok_end <= m->tok_begin ? m->tok_begin - o->tok_end
-                                                     : 2 * (o->tok_begin - m->tok_end) + 1;
-            if (d < bestd) {
-                bestd = d;
-                best = o;
-            }
-        }
-        if (best && group) {
-            m->adj_entry = best->adj_entry ? best->adj_entry : best->entry;
-            m->flags |= DICT_M_INFERRED;
-            dict_mention_code(m, date, m->code);
-        } else if (best) {
-            m->entry = best->adj_entry ? best->adj_entry : best->entry;
+        const dict_mention *best = sentence_owner(ds, tk, ms, n, i, group);
+        const dict_entry *e = best ? (best->adj_entry ? best->adj_entry : best->entry) : NULL;
+        int homely = home && !group && m->agent && home_role(m->agent->role);
+        if (homely && (!e || (best->tok_begin >= m->tok_end && !owner_after(ds, tk, m, best))))
+            e = home;
+        if (!e)
+            continue;
+        if (group) {
+            m->adj_entry = e;
+        } else {
+            m->entry = e;
             m->flags &= ~(uint32_t)DICT_M_BARE_AGENT;
-            m->flags |= DICT_M_INFERRED;
-            dict_mention_code(m, date, m->code);
         }
+        m->flags |= DICT_M_INFERRED;
+        dict_mention_code(m, date, m->code);
     }
 }
 
@@ -815,7 +940,7 @@ int dict_match(const dict_set *ds, const txt_analysis *an, const txt_date *date,
         if (!modifier_agent(ds, an, &mv.v[i], i + 1 < mv.n ? &mv.v[i + 1] : NULL))
             mv.v[kept++] = mv.v[i];
     mv.n = kept;
-    attach_bare_agents(mv.v, mv.n, date);
+    attach_bare_agents(ds, an->toks, mv.v, mv.n, date);
     link_lists(ds, an->toks, mv.v, mv.n);
     *out = mv.v;
     *nout = mv.n;

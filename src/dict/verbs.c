@@ -80,6 +80,28 @@ const dict_lexeme *dict_lexeme_at(const dict_set *ds, size_t i)
 }
 size_t dict_pattern_count(const dict_set *ds) { return ds->npatterns; }
 
+size_t dict_lexeme_pattern_count(const dict_lexeme *lx) { return dict_vlex_of(lx)->npats; }
+
+const dict_pattern *dict_lexeme_pattern(const dict_lexeme *lx, size_t i)
+{
+    const dict_vlex *l = dict_vlex_of(lx);
+    return i < l->npats ? l->pats[i] : NULL;
+}
+
+const char *dict_pattern_code(const dict_pattern *p) { return p->code; }
+const char *dict_pattern_ref(const dict_pattern *p) { return p->ref; }
+const char *dict_pattern_text(const dict_pattern *p) { return p->text; }
+
+int dict_pattern_worded(const dict_pattern *p)
+{
+    if (!p)
+        return 0;
+    for (uint32_t i = 0; i < p->nel; i++)
+        if (p->el[i].type == DICT_PE_WORDS && !p->el[i].optional)
+            return 1;
+    return 0;
+}
+
 void dict_free_verbs(dict_set *ds)
 {
     for (size_t i = 0; i < ds->nlex; i++) {
@@ -592,8 +614,6 @@ static int parse_pattern(vparser *p, const char *code, size_t cn, const char *s,
     if (grow((void **)&l->pats, &l->cap, l->npats, sizeof *l->pats))
         return OOM(p);
     l->pats[l->npats++] = pt;
-    l->pub.pats = (const dict_pattern *const *)l->pats;
-    l->pub.npats = (uint32_t)l->npats;
     return 0;
 }
 
@@ -987,7 +1007,7 @@ static int index_lexeme(dict_vlex *l, const uint64_t *common, size_t ncommon)
         l->pats[i]->key_el = k;
         if (k >= 0) {
             uint32_t r = key_reach(l->pats[i], k, dir);
-            uint8_t *side = dir > 0 ? &l->pub.key_after : &l->pub.key_before;
+            uint8_t *side = dir > 0 ? &l->key_after : &l->key_before;
             if (r > *side)
                 *side = (uint8_t)r;
         }
@@ -1014,7 +1034,7 @@ static int index_lexeme(dict_vlex *l, const uint64_t *common, size_t ncommon)
             int32_t k = l->pats[i]->key_el;
             if (k < 0) {
                 if (pass == 0)
-                    l->generic[l->pub.ngeneric++] = (uint32_t)i;
+                    l->generic[l->ngeneric++] = (uint32_t)i;
                 continue;
             }
             const dict_pelem *e = &l->pats[i]->el[k];
@@ -1051,11 +1071,10 @@ static int index_lexeme(dict_vlex *l, const uint64_t *common, size_t ncommon)
                 rc = DY_ENOMEM;
                 break;
             }
-            l->pub.keyshift = 64 - lg;
-            l->pub.keybits = l->keybits;
+            l->keyshift = 64 - lg;
             for (size_t s = 0; s < cap; s++)
                 if (used[s]) {
-                    uint64_t b = (l->keys[s].h * 0x9E3779B97F4A7C15ull) >> l->pub.keyshift;
+                    uint64_t b = (l->keys[s].h * 0x9E3779B97F4A7C15ull) >> l->keyshift;
                     l->keybits[b >> 6] |= 1ull << (b & 63u);
                 }
             uint32_t off = 0;
@@ -1070,14 +1089,11 @@ static int index_lexeme(dict_vlex *l, const uint64_t *common, size_t ncommon)
     dy_free(fill);
     if (rc)
         return rc;
-    l->pub.generic = l->generic;
-    l->pub.keys = l->keys;
-    l->pub.keycap = cap;
-    l->pub.keyidx = l->keyidx;
+    l->keycap = cap;
     return 0;
 }
 
-size_t dict_lexeme_keyed(const dict_lexeme *lx, uint64_t h, const uint32_t **idx)
+size_t dict_lexeme_keyed(const dict_vlex *lx, uint64_t h, const uint32_t **idx)
 {
     if (!lx->keycap || !dict_lexeme_may_key(lx, h))
         return 0;
@@ -1144,8 +1160,6 @@ static int add_passives(dict_set *ds)
             q->order = (uint32_t)ds->npatterns++;
             l->pats[l->npats++] = q;
         }
-        l->pub.pats = (const dict_pattern *const *)l->pats;
-        l->pub.npats = (uint32_t)l->npats;
     }
     return 0;
 }
@@ -1245,6 +1259,22 @@ int dict_compile_verbs(dict_set *ds)
         i = j;
     }
     dy_free(w.v);
+    return 0;
+}
+
+int dict_word_known(const dict_set *ds, uint64_t hash)
+{
+    const dict_wordform *wf;
+    return dict_word_lookup(ds, hash, &wf) > 0;
+}
+
+int dict_word_speech_verb(const dict_set *ds, uint64_t hash)
+{
+    const dict_wordform *wf;
+    size_t n = dict_word_lookup(ds, hash, &wf);
+    for (size_t i = 0; i < n; i++)
+        if (wf[i].lx->speech && wf[i].lx->kind == DICT_LX_VERB)
+            return 1;
     return 0;
 }
 

@@ -702,9 +702,41 @@ static void test_mention_code_redate(void **st)
     assert_string_equal(r.m[3].code, "RUSGOV");
     dict_mention_code(&r.m[3], &d85, out);
     assert_string_equal(out, "USRGOV");
-    assert_string_equal(r.m[4].code, "COP");
-    assert_int_equal(dict_mention_code(&r.m[4], &d85, out), 3);
-    assert_string_equal(out, "COP");
+    /* Every actor is Russian: the document's home country gives the bare
+     * role its country, redated like any other. */
+    assert_string_equal(r.m[4].code, "RUSCOP");
+    assert_int_equal(dict_mention_code(&r.m[4], &d85, out), 6);
+    assert_string_equal(out, "USRCOP");
+    run_done(&r);
+}
+
+/* The home country of a document goes to civil roles of sentences with no
+ * state, and to a role whose only state follows it as an argument; not to
+ * forces, and not when no country dominates. */
+static void test_home_country(void **st)
+{
+    (void)st;
+    run r;
+    run_text(&r, get_set(FIX), "Russia met Yeltsin. Russian troops came. Police came. Troops came.",
+             "2020");
+    assert_int_equal(r.n, 5);
+    assert_string_equal(r.m[3].code, "RUSCOP");
+    assert_true(r.m[3].flags & DICT_M_INFERRED);
+    assert_string_equal(r.m[4].code, "MIL");
+    run_done(&r);
+    run_text(&r, get_set(FIX), "Russia met China. Police came.", "2020");
+    assert_int_equal(r.n, 3);
+    assert_string_equal(r.m[2].code, "COP");
+    run_done(&r);
+    run_text(&r, get_set(FIX), "Russia met Yeltsin. Russian troops came. Police met China.",
+             "2020");
+    assert_int_equal(r.n, 5);
+    assert_string_equal(r.m[3].code, "RUSCOP");
+    run_done(&r);
+    run_text(&r, get_set(FIX), "Russia met Yeltsin. Russian troops came. China said police came.",
+             "2020");
+    assert_int_equal(r.n, 5);
+    assert_string_equal(r.m[4].code, "CHNCOP");
     run_done(&r);
 }
 
@@ -977,6 +1009,7 @@ int main(void)
         cmocka_unit_test(test_entry_refs),
         cmocka_unit_test(test_bare_agent_has_no_entry),
         cmocka_unit_test(test_mention_code_redate),
+        cmocka_unit_test(test_home_country),
         cmocka_unit_test(test_date_null_is_unknown),
         cmocka_unit_test(test_sentence_index),
         cmocka_unit_test(test_no_combination_across_sentences),
