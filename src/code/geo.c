@@ -522,6 +522,19 @@ static size_t words_of(const char *t, size_t n, word *w, size_t max)
 
 enum { MAX_WORDS = 512, MAX_NAME_WORDS = 4 };
 
+/* Are the letters of s[0..n) all capitals (two or more of them)? */
+static int all_caps(const char *s, size_t n)
+{
+    size_t letters = 0;
+    for (size_t i = 0; i < n; i++) {
+        unsigned char c = (unsigned char)s[i];
+        if (c >= 'a' && c <= 'z')
+            return 0;
+        letters += c >= 'A' && c <= 'Z';
+    }
+    return letters >= 2;
+}
+
 /* The longest run of up to MAX_NAME_WORDS capitalised words at w[i] that
  * names a place; *span receives its bytes. */
 static const code_place *name_at(const code_gazetteer *g, const char *t, const word *w,
@@ -535,6 +548,10 @@ static const code_place *name_at(const code_gazetteer *g, const char *t, const w
         return NULL;
     for (size_t k = run; k > 0; k--) {
         size_t s = w[i].s, e = w[i + k - 1].e;
+        /* an acronym ("in the UN Security Council") is not a town that
+         * happens to share its letters ("Un") */
+        if (all_caps(t + s, e - s))
+            continue;
         const code_place *p = code_gazetteer_find(g, t + s, e - s, pref1);
         if (p && pref2 && *pref2 && strcmp(p->country, pref1 ? pref1 : "") != 0) {
             const code_place *q = code_gazetteer_find(g, t + s, e - s, pref2);

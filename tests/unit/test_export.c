@@ -264,6 +264,9 @@ static void test_locate(void **st)
     /* capitals without a dash are a headline, not a dateline */
     place(g, "BAGHDAD TALKS END\nIraq condemned the United States.", "IRQ", "", ev, &n);
     assert_int_equal(ev[n - 1].geo.src, CODE_GEO_SRC_ACTOR);
+    /* an acronym is not a place ("Un" would be a town of that name) */
+    place(g, "Iraq spoke in the IRAQ Council.", "USA", "", ev, &n);
+    assert_int_equal(ev[0].geo.src, CODE_GEO_SRC_ACTOR);
     /* an actor without a country: not placed */
     place(g, "The rebels attacked.", "IGOUNO", "", ev, &n);
     assert_int_equal(ev[0].geo.prec, CODE_GEO_NONE);
