@@ -22,7 +22,7 @@ typedef struct code_place {
 } code_place;
 
 /* Build the gazetteer: the countries of countries_tsv (iso3, iso2, name,
- * lat, lon; data/geo/countries.tsv), the GeoNames cities of libgeonames
+ * lat, lon, num; data/geo/countries.tsv), the GeoNames cities of libgeonames
  * (their ISO 3166-1 alpha-2 codes mapped through the country table; a city
  * of an unknown country is left out) and the places of places_tsv (name,
  * iso3, lat, lon, population; data/geo/places.tsv), which may be NULL.

@@ -172,13 +172,15 @@ static int each_line(code_gazetteer *g, const char *text, size_t len, const char
 
 static int country_line(code_gazetteer *g, char *line, const char *name, long ln, dy_err *err)
 {
-    char *f[6];
-    if (split(line, f, 6) != 5)
+    char *f[7];
+    if (split(line, f, 7) != 6)
         return dy_err_set(err, DY_EPARSE, name, ln, -1,
-                          "expected 5 tab-separated fields: iso3, iso2, name, lat, lon");
-    if (!upper3(f[0], 3) || !upper3(f[1], 2) || !*f[2])
+                          "expected 6 tab-separated fields: iso3, iso2, name, lat, lon, num");
+    if (!upper3(f[0], 3) || !upper3(f[1], 2) || !*f[2] || strlen(f[5]) != 3 ||
+        strspn(f[5], "0123456789") != 3)
         return dy_err_set(err, DY_EPARSE, name, ln, -1,
-                          "expected ISO 3166-1 alpha-3 and alpha-2 codes and a name");
+                          "expected ISO 3166-1 alpha-3 and alpha-2 codes, a name and a numeric "
+                          "code of three digits");
     if (country_by(g, f[0], 0))
         return dy_err_set(err, DY_EPARSE, name, ln, -1, "country %s listed twice", f[0]);
     double lat = 0, lon = 0;
@@ -263,7 +265,7 @@ int code_gazetteer_load_strings(const char *countries, size_t nc, const char *pl
     code_gazetteer *g = dy_calloc(1, sizeof *g);
     if (!g)
         return dy_err_set(err, DY_ENOMEM, NULL, 0, -1, "out of memory");
-    int rc = each_line(g, countries, nc, "countries.tsv", "iso3\tiso2\tname\tlat\tlon",
+    int rc = each_line(g, countries, nc, "countries.tsv", "iso3\tiso2\tname\tlat\tlon\tnum",
                        country_line, err);
     if (!rc && g->ncountries == 0)
         rc = dy_err_set(err, DY_EPARSE, "countries.tsv", 0, -1, "no country listed");

@@ -124,12 +124,12 @@ static void test_table_checks(void **st)
     code_cameo_free(cam);
 }
 
-static const char COUNTRIES[] = "# test\niso3\tiso2\tname\tlat\tlon\n"
-                                "ISR\tIL\tIsrael\t32.09\t34.95\n"
-                                "IRQ\tIQ\tIraq\t33.30\t44.00\n"
-                                "USA\tUS\tUnited States of America\t37.41\t-93.43\n"
-                                "GEO\tGE\tGeorgia\t41.90\t44.00\n"
-                                "ATA\tAQ\tAntarctica\t-\t-\n";
+static const char COUNTRIES[] = "# test\niso3\tiso2\tname\tlat\tlon\tnum\n"
+                                "ISR\tIL\tIsrael\t32.09\t34.95\t376\n"
+                                "IRQ\tIQ\tIraq\t33.30\t44.00\t368\n"
+                                "USA\tUS\tUnited States of America\t37.41\t-93.43\t840\n"
+                                "GEO\tGE\tGeorgia\t41.90\t44.00\t268\n"
+                                "ATA\tAQ\tAntarctica\t-\t-\t010\n";
 static const char PLACES[] = "name\tiso3\tlat\tlon\tpopulation\n"
                              "Haifa\tISR\t32.82\t34.99\t267300\n"
                              "Baghdad\tIRQ\t33.34\t44.40\t7216000\n"
@@ -171,9 +171,10 @@ static void test_gazetteer(void **st)
 
     /* bad files: one line with file:line */
     static const char *const bad[][2] = {
-        {"iso3\tiso2\tname\tlat\tlon\nISR\tIL\tIsrael\t95\t34\n", "latitude"},
-        {"iso3\tiso2\tname\tlat\tlon\nisr\tIL\tIsrael\t32\t34\n", "alpha-3"},
-        {"iso3\tiso2\tname\tlat\tlon\nISR\tIL\tIsrael\t32\t34\nISR\tIL\tIsrael\t32\t34\n", "twice"},
+        {"iso3\tiso2\tname\tlat\tlon\tnum\nISR\tIL\tIsrael\t95\t34\t376\n", "latitude"},
+        {"iso3\tiso2\tname\tlat\tlon\tnum\nisr\tIL\tIsrael\t32\t34\t376\n", "alpha-3"},
+        {"iso3\tiso2\tname\tlat\tlon\tnum\nISR\tIL\tIsrael\t32\t34\t37\n", "numeric"},
+        {"iso3\tiso2\tname\tlat\tlon\tnum\nISR\tIL\tIsrael\t32\t34\t376\nISR\tIL\tIsrael\t32\t34\t376\n", "twice"},
         {"iso3\tname\n", "header"},
     };
     for (size_t i = 0; i < sizeof bad / sizeof bad[0]; i++) {
