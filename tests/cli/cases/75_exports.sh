@@ -80,3 +80,23 @@ check "events csv extra columns" 0 "$DYAD" events --db "$T/geo.db" --format csv 
 expect "csv: extra header" "$T/out" ',target_span,date_precision,pub_date,source_text,target_text,geo_name,geo_country,geo_lat,geo_lon,geo_precision,geo_source$'
 expect "csv: a day-dated arrest in Haifa" "$T/out" ',2024-05-05,ISRCOP,ISROPP,173,.*,day,2024-05-05,Israeli police,protesters in Haifa,Haifa,ISR,32\.8184,34\.9885,city,sentence$'
 expect "csv: a year-dated threat" "$T/out" '^[0-9]+,g4,0,2025,RUS,JPN,.*,year,2024-05-07,Russia,Japan,Japan,JPN,'
+
+# PostgreSQL gives the same places, filters and exports as SQLite.
+PGDIR2="$T/pg-exports"
+chmod 755 "$T" # the server may run as another user (scripts/pg-test)
+if PGURL2=$("$ROOT/scripts/pg-test" start "$PGDIR2" 2>"$T/pgerr"); then
+    check "postgresql: ingest geo" 0 "$DYAD" ingest --db "$PGURL2" "$T/geo.jsonl"
+    for q in "--near 32.8,35.0,25" "--country SYR" "--modality all --format plover" \
+        "--dedup --modality all --format gdelt" "--modality all --format gdelt-mentions" \
+        "--modality all --format csv" "--near 32.8,35.0,25 --limit 1 --dedup"; do
+        # shellcheck disable=SC2086
+        "$DYAD" events --db "$T/geo.db" $q 2>/dev/null | sed 's/^{"id":[0-9]*,/{/; s/^[0-9]*[,	]//; s/"id":"[0-9]*"//' | LC_ALL=C sort >"$T/sq.out"
+        # shellcheck disable=SC2086
+        "$DYAD" events --db "$PGURL2" $q 2>/dev/null | sed 's/^{"id":[0-9]*,/{/; s/^[0-9]*[,	]//; s/"id":"[0-9]*"//' | LC_ALL=C sort >"$T/pg.out"
+        if [ -s "$T/sq.out" ] && cmp -s "$T/sq.out" "$T/pg.out"; then ok; else bad "postgresql: events $q differs from SQLite"; diff "$T/sq.out" "$T/pg.out" | head -n 4 >&2; fi
+    done
+    "$ROOT/scripts/pg-test" stop "$PGDIR2"
+else
+    [ $? -eq 77 ] && echo "note: PostgreSQL server not installed: exports not checked on PostgreSQL"
+    [ $? -eq 77 ] || bad "postgresql: cannot start a test server: $(cat "$T/pgerr")"
+fi
