@@ -1110,7 +1110,14 @@ static int relevant(const dict_mention **srcs, size_t *nsrc, const dict_mention 
  * it is what was asked for, not an act of its own. */
 static int embedded(const sctx *sc, const cand *cd, const cand *cands, size_t nc)
 {
-    if (cd->lx->kind != DICT_LX_VERB || code_syntax_rel(&sc->view, cd->v) != SYN_REL_XCOMP)
+    if (cd->lx->kind != DICT_LX_VERB)
+        return 0;
+    /* "urged Iran to release": an xcomp; "called for NATO members to
+     * increase spending": an infinitive the parse hangs as an adverbial
+     * clause. Either way what follows "to" is what was asked. */
+    int rel = code_syntax_rel(&sc->view, cd->v);
+    if (rel != SYN_REL_XCOMP &&
+        !(rel == SYN_REL_ADVCL && cd->v > sc->tb && strcmp(sc->tk[cd->v - 1].norm, "to") == 0))
         return 0;
     uint32_t h = code_syntax_head(&sc->view, cd->v);
     for (size_t k = 0; k < nc; k++) {
@@ -1252,40 +1259,22 @@ static int speaker_pronoun(const sctx *sc, uint32_t v, int32_t pron, int32_t *sp
     return 0;
 }
 
-static int emit(const sctx *sc, const cand *cd, const cand *cands, size_t nc,
-                const dict_mention *all, size_t first, uint32_t sent, doc_state *st, evec *ev)
+/* The mentions an event's source and target stand for (compound members,
+ * a pronoun's antecedents). */
+typedef struct actors {
+    const dict_mention *src[16], *tgt[16];
+    size_t nsrc, ntgt;
+} actors;
+
+/* Source and target of a candidate by the word-window rules (no parse):
+ * the pattern's slots, a passive's agent, the subject before the word and
+ * the object after it. *srcp and *tgtp come in as the pattern's slots. */
+static void window_args(const sctx *sc, const cand *cd, const cand *cands, size_t nc,
+                        uint32_t cs, int32_t *srcp, int32_t *tgtp, int *passive)
 {
     const code_coder *c = sc->c;
-    const txt_analysis *an = sc->an;
-    const char *code = cd->p ? dict_pattern_code(cd->p) : cd->lx->code;
-    if (code[0] == '-')
-        return 0;
-    uint32_t bound;
-    uint32_t cs = clause_start(sc, cd->v, &bound);
-    int passive;
-    int32_t src = cd->src, tgt = cd->tgt;
-    code_args ga;
-    memset(&ga, 0, sizeof ga);
-    ga.src = ga.tgt = -1;
-    ga.src_tok = ga.tgt_tok = -1;
-    if (sc->has_tree) {
-        if (embedded(sc, cd, cands, nc))
-            return 0;
-        syntax_args(sc, cd, &ga);
-        if (topic_target(sc, cd, &ga, code, cands, nc))
-            ga.tgt = -1;
-        passive = ga.passive;
-        src = ga.src;
-        tgt = ga.tgt;
-        /* A nominal event is reported when the noun says whose act it is
-         * ("Russia's invasion", "US strikes") or a light verb does ("held
-         * talks"); "the attack on the embassy", "the agreement between
-         * Turkey and Libya" merely refer to an act the sentence is not
-         * about, and whose author it does not name. */
-        if (cd->lx->kind == DICT_LX_NOUN && ga.src_how != CODE_ARG_POSS &&
-            ga.src_how != CODE_ARG_MOD && ga.src_how != CODE_ARG_LIGHT)
-            return 0;
-    } else if ((passive = is_passive(sc, cd)) && cd->src < 0) {
+    int32_t src = *srcp, tgt = *tgtp;
+    if ((*passive = is_passive(sc, cd)) && cd->src < 0) {
         /* "was received by Putin": the agent after "by" acts on the subject,
          * even when the pattern's '+' caught the agent. */
         int32_t agent = find_agent(sc, cd->v + 1);
@@ -1343,6 +1332,343 @@ static int emit(const sctx *sc, const cand *cd, const cand *cands, size_t nc,
         if (tgt < 0 && cd->hi > cd->v)
             tgt = find_object(sc, cd->v + 1, src);
     }
+    *srcp = src;
+    *tgtp = tgt;
+}
+
+/* The mentions a candidate's source and target slots stand for: the
+ * members of a compound, the antecedents of a pronoun (or the speaker a
+ * pronoun in reported speech points back to). Returns 0 when the source is
+ * a speaker the dictionaries do not know (no event), else 1. */
+static int collect_actors(const sctx *sc, const cand *cd, const code_args *ga, int32_t src,
+                          int32_t tgt, int passive, uint32_t cs, const dict_mention *all,
+                          size_t first, actors *a)
+{
+    a->nsrc = a->ntgt = 0;
+    if (src >= 0) {
+        int32_t idx[16];
+        size_t n = members(sc, src, idx, 16);
+        /* A place never acts, whichever way it reached the source slot (a
+         * pattern's '$', a passive's "by"). */
+        for (size_t i = 0; i < n; i++)
+            if (!(sc->ms[idx[i]].flags & DICT_M_LOCALITY))
+                a->src[a->nsrc++] = &sc->ms[idx[i]];
+    } else if (sc->has_tree) {
+        int32_t spk = -1;
+        if (ga->src_pronoun && speaker_pronoun(sc, cd->v, ga->src_tok, &spk)) {
+            /* "Monsanto said it accepted ...": the pronoun is the speaker;
+             * a speaker the dictionaries do not know gives no source. */
+            if (spk < 0)
+                return 0;
+            a->src[a->nsrc++] = &sc->ms[spk];
+        } else if (ga->src_pronoun) {
+            /* From the start of the pronoun or description ("the two
+             * leaders", "the country") to its end. */
+            uint32_t pb = (uint32_t)ga->src_tok, pe = pb + 1;
+            int32_t pm = MS(sc, mcover, pb);
+            if (pm >= 0) {
+                pb = sc->ms[pm].tok_begin;
+                pe = sc->ms[pm].tok_end;
+            } else {
+                pb = pb >= sc->tb + 3 ? pb - 3 : sc->tb;
+            }
+            a->nsrc = resolve_pronoun(sc, pb, pe, all, first, a->src, 16);
+        }
+    } else if (!passive) {
+        a->nsrc = resolve_pronoun(sc, cs, cd->v, all, first, a->src, 16);
+    }
+    if (tgt >= 0) {
+        int32_t idx[16];
+        a->ntgt = members(sc, tgt, idx, 16);
+        for (size_t i = 0; i < a->ntgt; i++)
+            a->tgt[i] = &sc->ms[idx[i]];
+    }
+    if (a->nsrc > 1 && a->ntgt == 1) {
+        /* "Russia and China held talks", "Israel and Lebanon renewed talks
+         * on a pullback from Lebanon": reciprocal, below. */
+        for (size_t i = 0; i < a->nsrc; i++)
+            if (a->src[i] == a->tgt[0] || strcmp(a->src[i]->code, a->tgt[0]->code) == 0)
+                a->ntgt = 0;
+    }
+    return 1;
+}
+
+/* The precision policy on a candidate's actors (docs/coder.md): no
+ * statement without an act, no violence by an unnamed non-actor, places
+ * are settings, teams of a sports report do not act, and the relevance
+ * rules. May shorten the lists. Returns 1 to keep the candidate, else 0. */
+static int keep_actors(const sctx *sc, const cand *cd, const code_args *ga, const char *code,
+                       int32_t src, int32_t tgt, int passive, int sports, actors *a)
+{
+    int root = (code[0] - '0') * 10 + (code[1] - '0');
+    int violent = root >= 18;
+    /* "A storm killed 12 people", "the earthquake that struck Turkey": an
+     * act of violence with no actor for a source is an event only when no
+     * one is named as its subject at all (a passive: "Fico was shot") or the
+     * subject is a role noun ("gunmen", "an attacker"). */
+    if (sc->has_tree && violent && src < 0 && !ga->src_pronoun && ga->src_tok >= 0 &&
+        MS(sc, mcover, (uint32_t)ga->src_tok) < 0)
+        return 0;
+    /* "X said ...": in news nearly every sentence reports speech; the act
+     * reported is the event, the saying is not (docs/coder.md). The
+     * complement-based tone codes (012 pessimism, 013 optimism, ...) stay. */
+    if (sc->has_tree && !sc->c->opts.statements && strcmp(code, "010") == 0 &&
+        !(cd->lx->speech && obliged(sc, cd->hi + 1) >= 0))
+        return 0;
+    if (sc->has_tree && !violent && a->ntgt == 1 && tgt >= 0 && ga->tgt_how != CODE_ARG_NONE &&
+        (a->tgt[0]->flags & (DICT_M_PLACE | DICT_M_LOCALITY)))
+        a->ntgt = 0; /* "met on Crete", "at Baghdad airport": where, not whom */
+    if (sports)
+        a->nsrc = drop_teams(a->src, a->nsrc);
+    if (sc->has_tree &&
+        !relevant(a->src, &a->nsrc, a->tgt, &a->ntgt, violent, root, code, each_other(sc, cd)))
+        return 0;
+    /* An attack may have no named perpetrator, but then its victim must be
+     * where the pattern or the passive puts it, not just nearby. */
+    if (a->nsrc == 0 && !(violent && a->ntgt > 0 && (cd->tgt >= 0 || passive)))
+        return 0;
+    /* A bare noun ("after two days of fighting", "the scene of violence")
+     * is background, not an event, unless the clause names both sides. */
+    if (cd->lx->kind == DICT_LX_NOUN && !cd->p && (a->nsrc == 0 || a->ntgt == 0))
+        return 0;
+    return 1;
+}
+
+/* The modality of a candidate (cues, then the parse) and the codes it
+ * derives: a demand from an obligation in reported speech, a rejection
+ * from a refusal, an intent or a threat from a future act. Writes the code
+ * into codebuf, the modality into *mod and its cue's tokens into [*cb,
+ * *ce). Returns 1 when the event belongs to the default output (asserted,
+ * or an intent or threat the coder derived), else 0. */
+static int settle_modality(const sctx *sc, const cand *cd, uint32_t cs, uint32_t bound,
+                           const char *code, char codebuf[8], actors *a, int *mod, uint32_t *cb,
+                           uint32_t *ce)
+{
+    *cb = *ce = 0;
+    int oblig;
+    *mod = modality(sc, cs, cd->v, bound, cb, ce, &oblig, cd->form);
+    if (sc->has_tree)
+        *mod = syntax_modality(sc, cd->v, *mod, cb, ce);
+    if (oblig && *mod != CODE_MOD_NEGATED && a->nsrc > 0) {
+        /* "Russia said Sudan must return the helicopter": Russia demands
+         * of Sudan. The speaker is the subject of the speech verb. */
+        const char *dc = DERIVE(demand_map, code);
+        uint32_t sp = speech_opener(sc, bound);
+        uint32_t spb;
+        int32_t speaker = sp == UINT32_MAX ? -1 : find_subject(sc, sp, clause_start(sc, sp, &spb), -1);
+        if (dc && speaker >= 0 && sc->ms[speaker].list < 0) {
+            copy_code(codebuf, dc);
+            a->tgt[0] = a->src[0];
+            a->ntgt = 1;
+            a->src[0] = &sc->ms[speaker];
+            a->nsrc = 1;
+            *mod = CODE_MOD_ASSERTED;
+        }
+    }
+    if (*mod == CODE_MOD_NEGATED && refusal(sc, *cb, *ce, speech_opener(sc, bound) != UINT32_MAX)) {
+        const char *rc_ = DERIVE(refusal_map, code);
+        if (rc_) {
+            copy_code(codebuf, rc_);
+            *mod = CODE_MOD_ASSERTED;
+        }
+    }
+    if (*mod == CODE_MOD_FUTURE) {
+        const char *ic = DERIVE(intent_map, code);
+        if (!ic)
+            ic = DERIVE(threat_map, code);
+        if (ic)
+            copy_code(codebuf, ic);
+    }
+    /* Intents (03x) and threats (13x) that the coder derived are statements
+     * the actor made: they are written like asserted events. */
+    int derived = strcmp(codebuf, code) != 0;
+    /* ... but an intent that did not come about ("have not agreed on"),
+     * or might, is not written as one. */
+    return *mod == CODE_MOD_ASSERTED ||
+               (codebuf[0] == '0' && codebuf[1] == '3' &&
+                (*mod == CODE_MOD_FUTURE || !sc->has_tree)) ||
+               (derived && codebuf[0] == '1' && codebuf[1] == '3');
+}
+
+/* The time expressions that date a candidate's events: the one of its
+ * sentence nearest the event word, or all members of the list it belongs
+ * to ("on Monday and Tuesday": one event each); -1 when the sentence has
+ * none. Returns their count (at least 1) in txs. */
+static size_t event_timexes(const sctx *sc, const cand *cd, uint32_t sent, int32_t txs[16])
+{
+    const txt_analysis *an = sc->an;
+    const txt_sentence *s = &an->sents[sent];
+    int32_t tx = -1;
+    uint32_t vb = sc->tk[cd->v].start;
+    for (uint32_t t = s->timex_begin; t < s->timex_end; t++) {
+        uint32_t d = an->timex[t].start > vb ? an->timex[t].start - vb : vb - an->timex[t].start;
+        uint32_t bd = tx < 0 ? UINT32_MAX
+                             : (an->timex[tx].start > vb ? an->timex[tx].start - vb
+                                                         : vb - an->timex[tx].start);
+        if (d < bd)
+            tx = (int32_t)t;
+    }
+    size_t ntx = 0;
+    if (tx >= 0 && an->timex[tx].list >= 0) {
+        for (uint32_t t = (uint32_t)an->timex[tx].list; t < an->ntimex && ntx < 16; t++)
+            if (an->timex[t].list == an->timex[tx].list)
+                txs[ntx++] = (int32_t)t;
+    } else {
+        txs[ntx++] = tx;
+    }
+    return ntx;
+}
+
+/* Fill the --explain record of event e: the pattern, the entries and
+ * tokens of source and target, the relations that found them, the time
+ * expression used and the modality cue [cb, ce). */
+static void explain_event(const sctx *sc, const cand *cd, const code_args *ga,
+                          const dict_mention *sm_, const dict_mention *tm_, int32_t timex,
+                          uint32_t cb, uint32_t ce, dy_arena *arena, code_event *e)
+{
+    const txt_analysis *an = sc->an;
+    code_explain *w = &e->why;
+        w->pattern = cd->p ? dict_pattern_ref(cd->p) : cd->lx->code_ref;
+        w->pattern_text = cd->p ? dict_pattern_text(cd->p) : NULL;
+        if (sm_) {
+            w->source_entry = sm_->entry ? dict_entry_ref(sm_->entry)
+                                         : (sm_->agent ? dict_entry_ref(sm_->agent) : NULL);
+            w->src_tok[0] = sm_->tok_begin;
+            w->src_tok[1] = sm_->tok_end;
+        }
+        if (tm_) {
+            w->target_entry = tm_->entry ? dict_entry_ref(tm_->entry)
+                                         : (tm_->agent ? dict_entry_ref(tm_->agent) : NULL);
+            w->tgt_tok[0] = tm_->tok_begin;
+            w->tgt_tok[1] = tm_->tok_end;
+        }
+        w->verb_tok[0] = cd->lo;
+        w->verb_tok[1] = cd->hi + 1;
+        if (sc->has_tree) {
+            w->src_rel = sm_ && ga->src_how ? code_arg_name(ga->src_how)
+                         : sm_ && ga->src_pronoun ? "nsubj (pronoun)"
+                                                 : NULL;
+            w->tgt_rel = tm_ && ga->tgt_how ? code_arg_name(ga->tgt_how) : NULL;
+        }
+        w->timex = timex;
+        if (ce > cb) {
+            w->cue.start = (int32_t)sc->tk[cb].start;
+            w->cue.end = (int32_t)sc->tk[ce - 1].end;
+            w->modality_cue = dy_arena_strndup(arena, an->doc->text + w->cue.start,
+                                               (size_t)(w->cue.end - w->cue.start));
+        } else {
+            w->cue.start = w->cue.end = -1;
+        }
+}
+
+/* The date of an event dated by time expression tx of its sentence (-1:
+ * none): that expression's; else, when the sentence opens with a carry cue
+ * ("at the same time"), the previous sentence's; else the document's.
+ * Returns the time expression used, or -1. */
+static int32_t event_date(const sctx *sc, int32_t tx, const doc_state *st, txt_date *date)
+{
+    const txt_analysis *an = sc->an;
+    const txt_sentence *s = sc->sent;
+    *date = an->doc->date;
+    if (tx >= 0) {
+        *date = an->timex[tx].date;
+        return tx;
+    }
+    if (st->prev_timex < 0 || s->tok_begin >= s->tok_end)
+        return -1;
+    uint32_t lim = s->tok_begin + 5 < s->tok_end ? s->tok_begin + 5 : s->tok_end;
+    for (uint32_t j = s->tok_begin; j < lim; j++)
+        if (has_cue(sc, j, CODE_CUE_CARRY)) {
+            *date = st->prev_date;
+            return st->prev_timex;
+        }
+    return -1;
+}
+
+/* Write one event of candidate cd from source sm_ to target tm_ (either
+ * may be NULL) with the given date, the time expression used (or -1), code
+ * and modality, unless source and target are the same actor. Remembers the
+ * pair for "they" in the next sentence. Returns 0 or DY_ENOMEM. */
+static int write_event(const sctx *sc, const cand *cd, const code_args *ga,
+                       const dict_mention *sm_, const dict_mention *tm_, const txt_date *date,
+                       int32_t used, const char *codebuf, int mod, int reciprocal, uint32_t cb,
+                       uint32_t ce, uint32_t sent, doc_state *st, evec *ev)
+{
+    code_event *e = epush(ev);
+    if (!e)
+        return DY_ENOMEM;
+    e->sent = sent;
+    e->date = *date;
+    if (sm_)
+        dict_mention_code(sm_, date, e->source);
+    if (tm_)
+        dict_mention_code(tm_, date, e->target);
+    size_t tl = strlen(e->target);
+    if (e->source[0] && strcmp(e->source, e->target) == 0 && tm_ &&
+        (tm_->flags & DICT_M_SEAT) && tl > 3 &&
+        strcmp(e->target + tl - 3, "GOV") == 0) {
+        /* "Bouteflicka threatened a curfew in Algiers": a
+         * government acting on its own capital acts on the
+         * country, the place, not on itself. */
+        e->target[tl - 3] = '\0';
+    }
+    if (e->source[0] && strcmp(e->source, e->target) == 0) {
+        ev->n--;
+        return 0;
+    }
+    copy_code(e->code, codebuf);
+    e->modality = mod;
+    int32_t used_here = used;
+    if (used < 0 && sc->has_tree)
+        used_here = restated(ev, e);
+    if (sm_ && tm_ && !reciprocal) {
+        st->pair[0] = sm_;
+        st->pair[1] = tm_;
+        st->pair_sent = sent;
+    }
+    set_span(&e->src, sm_);
+    set_span(&e->tgt, tm_);
+    e->verb.start = (int32_t)sc->tk[cd->v].start;
+    e->verb.end = (int32_t)sc->tk[cd->v].end;
+    explain_event(sc, cd, ga, sm_, tm_, used_here, cb, ce, ev->a, e);
+    return 0;
+}
+
+static int emit(const sctx *sc, const cand *cd, const cand *cands, size_t nc,
+                const dict_mention *all, size_t first, uint32_t sent, doc_state *st, evec *ev)
+{
+    const code_coder *c = sc->c;
+    const char *code = cd->p ? dict_pattern_code(cd->p) : cd->lx->code;
+    if (code[0] == '-')
+        return 0;
+    uint32_t bound;
+    uint32_t cs = clause_start(sc, cd->v, &bound);
+    int passive = 0;
+    int32_t src = cd->src, tgt = cd->tgt;
+    code_args ga;
+    memset(&ga, 0, sizeof ga);
+    ga.src = ga.tgt = -1;
+    ga.src_tok = ga.tgt_tok = -1;
+    if (sc->has_tree) {
+        if (embedded(sc, cd, cands, nc))
+            return 0;
+        syntax_args(sc, cd, &ga);
+        if (topic_target(sc, cd, &ga, code, cands, nc))
+            ga.tgt = -1;
+        passive = ga.passive;
+        src = ga.src;
+        tgt = ga.tgt;
+        /* A nominal event is reported when the noun says whose act it is
+         * ("Russia's invasion", "US strikes") or a light verb does ("held
+         * talks"); "the attack on the embassy", "the agreement between
+         * Turkey and Libya" merely refer to an act the sentence is not
+         * about, and whose author it does not name. */
+        if (cd->lx->kind == DICT_LX_NOUN && ga.src_how != CODE_ARG_POSS &&
+            ga.src_how != CODE_ARG_MOD && ga.src_how != CODE_ARG_LIGHT)
+            return 0;
+    } else {
+        window_args(sc, cd, cands, nc, cs, &src, &tgt, &passive);
+    }
     char codebuf[8];
     copy_code(codebuf, code);
     if (cd->lx->speech && code[0] == '0' && code[1] == '1' && code[2] == '0') {
@@ -1355,256 +1681,43 @@ static int emit(const sctx *sc, const cand *cd, const cand *cands, size_t nc,
             copy_code(codebuf, "100");
         }
     }
-    const dict_mention *srcs[16], *tgts[16];
-    size_t nsrc = 0, ntgt = 0;
-    if (src >= 0) {
-        int32_t idx[16];
-        size_t n = members(sc, src, idx, 16);
-        /* A place never acts, whichever way it reached the source slot (a
-         * pattern's '$', a passive's "by"). */
-        for (size_t i = 0; i < n; i++)
-            if (!(sc->ms[idx[i]].flags & DICT_M_LOCALITY))
-                srcs[nsrc++] = &sc->ms[idx[i]];
-    } else if (sc->has_tree) {
-        int32_t spk = -1;
-        if (ga.src_pronoun && speaker_pronoun(sc, cd->v, ga.src_tok, &spk)) {
-            /* "Monsanto said it accepted ...": the pronoun is the speaker;
-             * a speaker the dictionaries do not know gives no source. */
-            if (spk < 0)
-                return 0;
-            srcs[nsrc++] = &sc->ms[spk];
-        } else if (ga.src_pronoun) {
-            /* From the start of the pronoun or description ("the two
-             * leaders", "the country") to its end. */
-            uint32_t pb = (uint32_t)ga.src_tok, pe = pb + 1;
-            int32_t pm = MS(sc, mcover, pb);
-            if (pm >= 0) {
-                pb = sc->ms[pm].tok_begin;
-                pe = sc->ms[pm].tok_end;
-            } else {
-                pb = pb >= sc->tb + 3 ? pb - 3 : sc->tb;
-            }
-            nsrc = resolve_pronoun(sc, pb, pe, all, first, srcs, 16);
-        }
-    } else if (!passive) {
-        nsrc = resolve_pronoun(sc, cs, cd->v, all, first, srcs, 16);
-    }
-    if (tgt >= 0) {
-        int32_t idx[16];
-        ntgt = members(sc, tgt, idx, 16);
-        for (size_t i = 0; i < ntgt; i++)
-            tgts[i] = &sc->ms[idx[i]];
-    }
-    if (nsrc > 1 && ntgt == 1) {
-        /* "Russia and China held talks", "Israel and Lebanon renewed talks
-         * on a pullback from Lebanon": reciprocal, below. */
-        for (size_t i = 0; i < nsrc; i++)
-            if (srcs[i] == tgts[0] || strcmp(srcs[i]->code, tgts[0]->code) == 0)
-                ntgt = 0;
-    }
-    int root = (code[0] - '0') * 10 + (code[1] - '0');
-    int violent = root >= 18;
-    /* "A storm killed 12 people", "the earthquake that struck Turkey": an
-     * act of violence with no actor for a source is an event only when no
-     * one is named as its subject at all (a passive: "Fico was shot") or the
-     * subject is a role noun ("gunmen", "an attacker"). */
-    if (sc->has_tree && violent && src < 0 && !ga.src_pronoun && ga.src_tok >= 0 &&
-        MS(sc, mcover, (uint32_t)ga.src_tok) < 0)
+    actors a;
+    if (!collect_actors(sc, cd, &ga, src, tgt, passive, cs, all, first, &a) ||
+        !keep_actors(sc, cd, &ga, code, src, tgt, passive, st->sports, &a))
         return 0;
-    /* "X said ...": in news nearly every sentence reports speech; the act
-     * reported is the event, the saying is not (docs/coder.md). The
-     * complement-based tone codes (012 pessimism, 013 optimism, ...) stay. */
-    if (sc->has_tree && !c->opts.statements && strcmp(code, "010") == 0 &&
-        !(cd->lx->speech && obliged(sc, cd->hi + 1) >= 0))
+    uint32_t cb, ce;
+    int mod;
+    if (!settle_modality(sc, cd, cs, bound, code, codebuf, &a, &mod, &cb, &ce) &&
+        !c->opts.all_modalities)
         return 0;
-    if (sc->has_tree && !violent && ntgt == 1 && tgt >= 0 && ga.tgt_how != CODE_ARG_NONE &&
-        (tgts[0]->flags & (DICT_M_PLACE | DICT_M_LOCALITY)))
-        ntgt = 0; /* "met on Crete", "at Baghdad airport": where, not whom */
-    if (st->sports)
-        nsrc = drop_teams(srcs, nsrc);
-    if (sc->has_tree &&
-        !relevant(srcs, &nsrc, tgts, &ntgt, violent, root, code, each_other(sc, cd)))
-        return 0;
-    /* An attack may have no named perpetrator, but then its victim must be
-     * where the pattern or the passive puts it, not just nearby. */
-    if (nsrc == 0 && !(violent && ntgt > 0 && (cd->tgt >= 0 || passive)))
-        return 0;
-    /* A bare noun ("after two days of fighting", "the scene of violence")
-     * is background, not an event, unless the clause names both sides. */
-    if (cd->lx->kind == DICT_LX_NOUN && !cd->p && (nsrc == 0 || ntgt == 0))
-        return 0;
-
-    uint32_t cb = 0, ce = 0;
-    int oblig;
-    int mod = modality(sc, cs, cd->v, bound, &cb, &ce, &oblig, cd->form);
-    if (sc->has_tree)
-        mod = syntax_modality(sc, cd->v, mod, &cb, &ce);
-    if (oblig && mod != CODE_MOD_NEGATED && nsrc > 0) {
-        /* "Russia said Sudan must return the helicopter": Russia demands
-         * of Sudan. The speaker is the subject of the speech verb. */
-        const char *dc = DERIVE(demand_map, code);
-        uint32_t sp = speech_opener(sc, bound);
-        uint32_t spb;
-        int32_t speaker = sp == UINT32_MAX ? -1 : find_subject(sc, sp, clause_start(sc, sp, &spb), -1);
-        if (dc && speaker >= 0 && sc->ms[speaker].list < 0) {
-            copy_code(codebuf, dc);
-            tgts[0] = srcs[0];
-            ntgt = 1;
-            srcs[0] = &sc->ms[speaker];
-            nsrc = 1;
-            mod = CODE_MOD_ASSERTED;
-        }
-    }
-    if (mod == CODE_MOD_NEGATED && refusal(sc, cb, ce, speech_opener(sc, bound) != UINT32_MAX)) {
-        const char *rc_ = DERIVE(refusal_map, code);
-        if (rc_) {
-            copy_code(codebuf, rc_);
-            mod = CODE_MOD_ASSERTED;
-        }
-    }
-    if (mod == CODE_MOD_FUTURE) {
-        const char *ic = DERIVE(intent_map, code);
-        if (!ic)
-            ic = DERIVE(threat_map, code);
-        if (ic)
-            copy_code(codebuf, ic);
-    }
-    /* Intents (03x) and threats (13x) that the coder derived are statements
-     * the actor made: they are written like asserted events. */
-    int derived = strcmp(codebuf, code) != 0;
-    /* ... but an intent that did not come about ("have not agreed on"),
-     * or might, is not written as one. */
-    int keep = mod == CODE_MOD_ASSERTED ||
-               (codebuf[0] == '0' && codebuf[1] == '3' &&
-                (mod == CODE_MOD_FUTURE || !sc->has_tree)) ||
-               (derived && codebuf[0] == '1' && codebuf[1] == '3');
-    if (!keep && !c->opts.all_modalities)
-        return 0;
-
-    /* Dates: the nearest time expression of the sentence; a list gives one
-     * event per member; "at the same time" carries the previous date. */
-    const txt_sentence *s = &an->sents[sent];
-    int32_t tx = -1;
-    uint32_t vb = sc->tk[cd->v].start;
-    for (uint32_t t = s->timex_begin; t < s->timex_end; t++) {
-        uint32_t d = an->timex[t].start > vb ? an->timex[t].start - vb : vb - an->timex[t].start;
-        uint32_t bd = tx < 0 ? UINT32_MAX
-                             : (an->timex[tx].start > vb ? an->timex[tx].start - vb
-                                                         : vb - an->timex[tx].start);
-        if (d < bd)
-            tx = (int32_t)t;
-    }
     int32_t txs[16];
-    size_t ntx = 0;
-    if (tx >= 0 && an->timex[tx].list >= 0) {
-        for (uint32_t t = (uint32_t)an->timex[tx].list; t < an->ntimex && ntx < 16; t++)
-            if (an->timex[t].list == an->timex[tx].list)
-                txs[ntx++] = (int32_t)t;
-    } else {
-        txs[ntx++] = tx;
-    }
+    size_t ntx = event_timexes(sc, cd, sent, txs);
 
-    int reciprocal = ntgt == 0 && nsrc > 1;
+    int reciprocal = a.ntgt == 0 && a.nsrc > 1;
     /* Several actors showing force together ("the United States, Japan and
      * South Korea launched a military exercise") cooperate militarily with
      * each other: a posture (15x) shared by a compound source is 062. */
     if (reciprocal && codebuf[0] == '1' && codebuf[1] == '5')
         copy_code(codebuf, "062");
-    size_t nsrc_it = nsrc ? nsrc : 1;
+    size_t nsrc_it = a.nsrc ? a.nsrc : 1;
     for (size_t ti = 0; ti < ntx; ti++) {
-        txt_date date = an->doc->date;
-        int32_t used = txs[ti];
-        if (used >= 0) {
-            date = an->timex[used].date;
-        } else if (st->prev_timex >= 0 && s->tok_begin < s->tok_end) {
-            uint32_t lim = s->tok_begin + 5 < s->tok_end ? s->tok_begin + 5 : s->tok_end;
-            for (uint32_t j = s->tok_begin; j < lim; j++)
-                if (has_cue(sc, j, CODE_CUE_CARRY)) {
-                    date = st->prev_date;
-                    used = st->prev_timex;
-                    break;
-                }
-        }
+        txt_date date;
+        int32_t used = event_date(sc, txs[ti], st, &date);
         for (size_t si = 0; si < nsrc_it; si++) {
-            const dict_mention *sm_ = nsrc ? srcs[si] : NULL;
-            size_t nt_it = reciprocal ? nsrc : (ntgt ? ntgt : 1);
+            const dict_mention *sm_ = a.nsrc ? a.src[si] : NULL;
+            size_t nt_it = reciprocal ? a.nsrc : (a.ntgt ? a.ntgt : 1);
             for (size_t tj = 0; tj < nt_it; tj++) {
                 const dict_mention *tm_ = NULL;
                 if (reciprocal) {
                     if (tj == si)
                         continue;
-                    tm_ = srcs[tj];
-                } else if (ntgt) {
-                    tm_ = tgts[tj];
+                    tm_ = a.src[tj];
+                } else if (a.ntgt) {
+                    tm_ = a.tgt[tj];
                 }
-                code_event *e = epush(ev);
-                if (!e)
+                if (write_event(sc, cd, &ga, sm_, tm_, &date, used, codebuf, mod, reciprocal, cb,
+                                ce, sent, st, ev))
                     return DY_ENOMEM;
-                e->sent = sent;
-                e->date = date;
-                if (sm_)
-                    dict_mention_code(sm_, &date, e->source);
-                if (tm_)
-                    dict_mention_code(tm_, &date, e->target);
-                size_t tl = strlen(e->target);
-                if (e->source[0] && strcmp(e->source, e->target) == 0 && tm_ &&
-                    (tm_->flags & DICT_M_SEAT) && tl > 3 &&
-                    strcmp(e->target + tl - 3, "GOV") == 0) {
-                    /* "Bouteflicka threatened a curfew in Algiers": a
-                     * government acting on its own capital acts on the
-                     * country, the place, not on itself. */
-                    e->target[tl - 3] = '\0';
-                }
-                if (e->source[0] && strcmp(e->source, e->target) == 0) {
-                    ev->n--;
-                    continue;
-                }
-                copy_code(e->code, codebuf);
-                e->modality = mod;
-                int32_t used_here = used;
-                if (used < 0 && sc->has_tree)
-                    used_here = restated(ev, e);
-                if (sm_ && tm_ && !reciprocal) {
-                    st->pair[0] = sm_;
-                    st->pair[1] = tm_;
-                    st->pair_sent = sent;
-                }
-                set_span(&e->src, sm_);
-                set_span(&e->tgt, tm_);
-                e->verb.start = (int32_t)sc->tk[cd->v].start;
-                e->verb.end = (int32_t)sc->tk[cd->v].end;
-                code_explain *w = &e->why;
-                w->pattern = cd->p ? dict_pattern_ref(cd->p) : cd->lx->code_ref;
-                w->pattern_text = cd->p ? dict_pattern_text(cd->p) : NULL;
-                if (sm_) {
-                    w->source_entry = sm_->entry ? dict_entry_ref(sm_->entry)
-                                                 : (sm_->agent ? dict_entry_ref(sm_->agent) : NULL);
-                    w->src_tok[0] = sm_->tok_begin;
-                    w->src_tok[1] = sm_->tok_end;
-                }
-                if (tm_) {
-                    w->target_entry = tm_->entry ? dict_entry_ref(tm_->entry)
-                                                 : (tm_->agent ? dict_entry_ref(tm_->agent) : NULL);
-                    w->tgt_tok[0] = tm_->tok_begin;
-                    w->tgt_tok[1] = tm_->tok_end;
-                }
-                w->verb_tok[0] = cd->lo;
-                w->verb_tok[1] = cd->hi + 1;
-                if (sc->has_tree) {
-                    w->src_rel = sm_ && ga.src_how ? code_arg_name(ga.src_how)
-                                 : sm_ && ga.src_pronoun ? "nsubj (pronoun)"
-                                                         : NULL;
-                    w->tgt_rel = tm_ && ga.tgt_how ? code_arg_name(ga.tgt_how) : NULL;
-                }
-                w->timex = used_here;
-                if (ce > cb) {
-                    w->cue.start = (int32_t)sc->tk[cb].start;
-                    w->cue.end = (int32_t)sc->tk[ce - 1].end;
-                    w->modality_cue = dy_arena_strndup(ev->a, an->doc->text + w->cue.start,
-                                                       (size_t)(w->cue.end - w->cue.start));
-                } else {
-                    w->cue.start = w->cue.end = -1;
-                }
             }
         }
     }
@@ -1766,6 +1879,206 @@ static size_t pos_candidates(const sctx *sc, cand *cands, size_t nc)
     return k;
 }
 
+/* What coding one document keeps across its sentences. */
+typedef struct docjob {
+    const dict_mention *ms;  /* the document's mentions */
+    doc_state st;
+    evec ev;
+    cand *cands;             /* the sentence's candidates (reused) */
+    size_t ccap;
+    uint32_t *ev_cand;       /* per event of the sentence: its candidate */
+    size_t evc_cap;
+} docjob;
+
+/* Can sentence s (mentions [m0, mi) of the document) hold an event? It
+ * needs a word the verb dictionaries know, and an actor or a pronoun
+ * pointing back to an earlier one ("They agreed ..."). */
+static int may_hold_event(const code_coder *c, const txt_analysis *an, const txt_sentence *s,
+                          size_t m0, size_t mi)
+{
+    int any = 0;
+    for (uint32_t t = s->tok_begin; t < s->tok_end && !any; t++)
+        any = dict_word_known(c->ds, an->toks[t].hash);
+    if (!any)
+        return 0;
+    if (mi > m0)
+        return 1;
+    const uint32_t pron = 1u << CODE_CUE_PRON_PERSON | 1u << CODE_CUE_PRON_GROUP |
+                          1u << CODE_CUE_PRON_THING;
+    for (uint32_t t = s->tok_begin; t < s->tok_end && m0 > 0; t++)
+        if (code_cues_may_end(c->cues, pron, an->toks[t].hash) &&
+            (code_cues_at(c->cues, an->toks, s->tok_begin, t, NULL) & pron) != 0)
+            return 1;
+    return 0;
+}
+
+/* Set up in *sc the context of sentence si, whose mentions are ms[m0..mi):
+ * mention starts, ends and cover per token, cue and clause caches, the
+ * token counts that skip hyphens. Tables in arena a. Returns 0 or
+ * DY_ENOMEM. */
+static int sentence_init(sctx *sc, const code_coder *c, const txt_analysis *an, uint32_t si,
+                         dict_mention *ms, size_t m0, size_t mi, const doc_state *st,
+                         dy_arena *a)
+{
+    const txt_sentence *s = &an->sents[si];
+    uint32_t nt = s->tok_end - s->tok_begin;
+    assert(nt > 0 && m0 <= mi);
+    *sc = (sctx){.pair = {si <= st->pair_sent + 1 ? st->pair[0] : NULL,
+                          si <= st->pair_sent + 1 ? st->pair[1] : NULL},
+                 .c = c, .an = an, .tk = an->toks, .ms = ms + m0, .nm = mi - m0, .m0 = m0,
+                 .tb = s->tok_begin, .te = s->tok_end, .sent = s};
+    sc->mstart = dy_arena_alloc(a, nt * sizeof(int32_t) * 3);
+    sc->cmask = dy_arena_alloc(a, nt * sizeof *sc->cmask);
+    sc->cstart = dy_arena_alloc(a, nt * sizeof *sc->cstart);
+    sc->cs_cache = dy_arena_alloc(a, 2 * nt * sizeof *sc->cs_cache);
+    sc->attr = dy_arena_calloc(a, sc->nm ? sc->nm : 1, 1);
+    sc->nh = dy_arena_alloc(a, (nt + 1) * sizeof *sc->nh);
+    if (!sc->mstart || !sc->cmask || !sc->cstart || !sc->cs_cache || !sc->attr || !sc->nh)
+        return DY_ENOMEM;
+    sc->mend = sc->mstart + nt;
+    sc->mcover = sc->mend + nt;
+    for (uint32_t k = 0; k < nt * 3; k++)
+        sc->mstart[k] = -1;
+    for (size_t q = 0; q < sc->nm; q++) {
+        const dict_mention *m = &sc->ms[q];
+        MS(sc, mstart, m->tok_begin) = (int32_t)q;
+        MS(sc, mend, m->tok_end - 1) = (int32_t)q;
+        if ((m->flags & DICT_M_POSSESSIVE) && m->tok_end - 1 > m->tok_begin)
+            MS(sc, mend, m->tok_end - 2) = (int32_t)q;
+        for (uint32_t t = m->tok_begin; t < m->tok_end; t++)
+            MS(sc, mcover, t) = (int32_t)q;
+    }
+    for (uint32_t t = 0; t < nt; t++)
+        sc->cmask[t] = CUE_UNKNOWN;
+    for (uint32_t t = 0; t < 2 * nt; t++)
+        sc->cs_cache[t] = UINT32_MAX;
+    sc->nh[0] = 0;
+    for (uint32_t t = 0; t < nt; t++)
+        sc->nh[t + 1] = sc->nh[t] + !(an->toks[s->tok_begin + t].flags & TXT_TOK_HYPHEN);
+    sc->dview = (dict_sentence){.tk = sc->tk, .tb = sc->tb, .te = sc->te, .ms = sc->ms,
+                                .mstart = sc->mstart, .mend = sc->mend, .attr = sc->attr,
+                                .nh = sc->nh};
+    return 0;
+}
+
+/* The candidates of a sentence, into dj->cands with their count in *ncp (0
+ * when the sentence can give no event): the best reading of each word not
+ * inside a mention, less plain statements; with the parser, the sentence
+ * is tagged and parsed when it can hold an event, and the words are read
+ * again as what their tags say. Returns 0, or DY_ENOMEM (err set). */
+static int gather_candidates(sctx *sc, docjob *dj, dy_arena *a, size_t *ncp, dy_err *err)
+{
+    const code_coder *c = sc->c;
+    size_t nc = 0;
+    *ncp = 0;
+    for (uint32_t t = sc->tb; t < sc->te; t++) {
+        cand cd;
+        if (MS(sc, mcover, t) >= 0 || !best_at(sc, t, -1, &cd))
+            continue;
+        if (nc == dj->ccap) {
+            size_t ncap = dj->ccap ? dj->ccap * 2 : 16;
+            cand *v = dy_arena_grow(a, dj->cands, nc, ncap, sizeof *v);
+            if (!v)
+                return dy_err_set(err, DY_ENOMEM, NULL, 0, -1, "out of memory");
+            dj->cands = v;
+            dj->ccap = ncap;
+        }
+        dj->cands[nc++] = cd;
+    }
+    if (nc && c->opts.syntax && !c->opts.statements)
+        nc = drop_statements(sc, dj->cands, nc);
+    if (!nc || (c->opts.syntax && !enough_actors(sc, dj->cands, nc, sc->m0)))
+        return 0;
+    if (c->opts.syntax) {
+        int prc = tag_sentence(sc, a, err);
+        if (prc == DY_ENOMEM)
+            return prc;
+        if (prc == 0) {
+            /* the tags first: a sentence whose candidates are not what
+             * their tags say is not parsed at all */
+            nc = pos_candidates(sc, dj->cands, nc);
+            if (nc && parse_sentence(sc, a, err))
+                return DY_ENOMEM;
+        }
+    }
+    *ncp = nc;
+    return 0;
+}
+
+/* Sort candidates by cmp_cand. A handful per sentence: insertion sort
+ * beats qsort's set-up cost by far. */
+static void sort_candidates(cand *cands, size_t nc)
+{
+    for (size_t i = 1; i < nc; i++) {
+        cand x = cands[i];
+        size_t j = i;
+        while (j > 0 && cmp_cand(&cands[j - 1], &x) > 0) {
+            cands[j] = cands[j - 1];
+            j--;
+        }
+        cands[j] = x;
+    }
+}
+
+/* Put the events from index first on in sentence order (candidates were
+ * taken by score), keeping dj->ev_cand in step. */
+static void order_events(docjob *dj, size_t first)
+{
+    for (size_t i = first + 1; i < dj->ev.n; i++) {
+        code_event x = dj->ev.v[i];
+        uint32_t xc = dj->ev_cand[i - first];
+        size_t j = i;
+        while (j > first && dj->ev.v[j - 1].verb.start > x.verb.start) {
+            dj->ev.v[j] = dj->ev.v[j - 1];
+            dj->ev_cand[j - first] = dj->ev_cand[j - 1 - first];
+            j--;
+        }
+        dj->ev.v[j] = x;
+        dj->ev_cand[j - first] = xc;
+    }
+}
+
+/* Emit the events of the nc sorted candidates of sentence si, the best
+ * first: the words a pattern used cannot start another event. Then put
+ * them in sentence order and tidy them. Returns 0 or DY_ENOMEM. */
+static int accept_candidates(sctx *sc, docjob *dj, size_t nc, uint32_t si, dy_arena *a)
+{
+    uint8_t *used = dy_arena_calloc(a, sc->te - sc->tb, 1);
+    if (!used)
+        return DY_ENOMEM;
+    size_t first = dj->ev.n;
+    for (size_t k = 0; k < nc; k++) {
+        cand *cd = &dj->cands[k];
+        if (used[cd->v - sc->tb])
+            continue;
+        /* A blocking pattern (---) silences its own word only: the words
+         * around it may still be events ("lifted sanctions"). */
+        int blocks = cd->p && dict_pattern_code(cd->p)[0] == '-';
+        for (uint32_t t = blocks ? cd->v : cd->lo; t <= (blocks ? cd->v : cd->hi); t++)
+            if (MS(sc, mcover, t) < 0)
+                used[t - sc->tb] = 1;
+        uint32_t bnd;
+        clause_start(sc, cd->v, &bnd);
+        cd->background = bnd != UINT32_MAX && is_subordinator(sc, bnd);
+        size_t before = dj->ev.n;
+        if (emit(sc, cd, dj->cands, nc, dj->ms, sc->m0, si, &dj->st, &dj->ev))
+            return DY_ENOMEM;
+        if (dj->ev.n - first > dj->evc_cap || !dj->ev_cand) {
+            size_t ncap = (dj->ev.n - first) * 2 + 16;
+            uint32_t *v = dy_arena_grow(a, dj->ev_cand, dj->evc_cap, ncap, sizeof *v);
+            if (!v)
+                return DY_ENOMEM;
+            dj->ev_cand = v;
+            dj->evc_cap = ncap;
+        }
+        for (size_t q = before; q < dj->ev.n; q++)
+            dj->ev_cand[q - first] = (uint32_t)k;
+    }
+    order_events(dj, first);
+    tidy(dj->ev.v, first, &dj->ev.n, dj->cands, nc, dj->ev_cand);
+    return 0;
+}
+
 int code_document(const code_coder *c, const txt_analysis *an, dy_arena *a,
                   code_event **out, size_t *nout, dy_err *err)
 {
@@ -1776,186 +2089,34 @@ int code_document(const code_coder *c, const txt_analysis *an, dy_arena *a,
     int rc = dict_match(c->ds, an, &an->doc->date, a, &ms, &nm, err);
     if (rc)
         return rc;
-    evec ev = {.a = a};
-    doc_state st = {.prev_timex = -1, .sports = sports_document(c, an)};
+    docjob dj = {.ms = ms, .ev = {.a = a},
+                 .st = {.prev_timex = -1, .sports = sports_document(c, an)}};
     size_t mi = 0;
-    cand *cands = NULL;
-    size_t ccap = 0;
-    uint32_t *ev_cand = NULL;
-    size_t evc_cap = 0;
     for (uint32_t si = 0; si < an->nsent; si++) {
         const txt_sentence *s = &an->sents[si];
         size_t m0 = mi;
         while (mi < nm && ms[mi].sent == si)
             mi++;
-        uint32_t nt = s->tok_end - s->tok_begin;
-        if (nt == 0)
-            continue;
-        /* Quick reject: no known word, no event. */
-        int any = 0;
-        for (uint32_t t = s->tok_begin; t < s->tok_end && !any; t++)
-            any = dict_word_known(c->ds, an->toks[t].hash);
-        if (!any)
-            goto next;
-        if (mi == m0) {
-            /* No actor in the sentence: only a pronoun pointing back to an
-             * earlier one ("They agreed ...") can give an event a source. */
-            const uint32_t pron = 1u << CODE_CUE_PRON_PERSON | 1u << CODE_CUE_PRON_GROUP |
-                                  1u << CODE_CUE_PRON_THING;
-            int back = 0;
-            for (uint32_t t = s->tok_begin; t < s->tok_end && m0 > 0 && !back; t++)
-                back = code_cues_may_end(c->cues, pron, an->toks[t].hash) &&
-                       (code_cues_at(c->cues, an->toks, s->tok_begin, t, NULL) & pron) != 0;
-            if (!back)
-                goto next;
-        }
-        sctx sc = {.pair = {si <= st.pair_sent + 1 ? st.pair[0] : NULL,
-                            si <= st.pair_sent + 1 ? st.pair[1] : NULL},
-                   .c = c, .an = an, .tk = an->toks, .ms = ms + m0, .nm = mi - m0, .m0 = m0,
-                   .tb = s->tok_begin, .te = s->tok_end, .sent = s};
-        sc.mstart = dy_arena_alloc(a, nt * sizeof(int32_t) * 3);
-        sc.cmask = dy_arena_alloc(a, nt * sizeof *sc.cmask);
-        sc.cstart = dy_arena_alloc(a, nt * sizeof *sc.cstart);
-        if (!sc.mstart || !sc.cmask || !sc.cstart)
-            return dy_err_set(err, DY_ENOMEM, NULL, 0, -1, "out of memory");
-        sc.mend = sc.mstart + nt;
-        sc.mcover = sc.mend + nt;
-        for (uint32_t k = 0; k < nt * 3; k++)
-            sc.mstart[k] = -1;
-        for (size_t q = 0; q < sc.nm; q++) {
-            const dict_mention *m = &sc.ms[q];
-            MS(&sc, mstart, m->tok_begin) = (int32_t)q;
-            MS(&sc, mend, m->tok_end - 1) = (int32_t)q;
-            if ((m->flags & DICT_M_POSSESSIVE) && m->tok_end - 1 > m->tok_begin)
-                MS(&sc, mend, m->tok_end - 2) = (int32_t)q;
-            for (uint32_t t = m->tok_begin; t < m->tok_end; t++)
-                MS(&sc, mcover, t) = (int32_t)q;
-        }
-        for (uint32_t t = 0; t < nt; t++)
-            sc.cmask[t] = CUE_UNKNOWN;
-        sc.cs_cache = dy_arena_alloc(a, 2 * nt * sizeof *sc.cs_cache);
-        if (!sc.cs_cache)
-            return dy_err_set(err, DY_ENOMEM, NULL, 0, -1, "out of memory");
-        for (uint32_t t = 0; t < 2 * nt; t++)
-            sc.cs_cache[t] = UINT32_MAX;
-        sc.attr = dy_arena_calloc(a, sc.nm ? sc.nm : 1, 1);
-        sc.nh = dy_arena_alloc(a, (nt + 1) * sizeof *sc.nh);
-        if (!sc.attr || !sc.nh)
-            return dy_err_set(err, DY_ENOMEM, NULL, 0, -1, "out of memory");
-        sc.nh[0] = 0;
-        for (uint32_t t = 0; t < nt; t++)
-            sc.nh[t + 1] = sc.nh[t] + !(an->toks[s->tok_begin + t].flags & TXT_TOK_HYPHEN);
-        sc.dview = (dict_sentence){.tk = sc.tk, .tb = sc.tb, .te = sc.te, .ms = sc.ms,
-                                   .mstart = sc.mstart, .mend = sc.mend, .attr = sc.attr,
-                                   .nh = sc.nh};
-        mark_attributions(&sc);
-        if (sports_result(&sc))
-            goto next;
-        size_t nc = 0;
-        for (uint32_t t = s->tok_begin; t < s->tok_end; t++) {
-            if (MS(&sc, mcover, t) >= 0)
-                continue;
-            cand cd;
-            if (!best_at(&sc, t, -1, &cd))
-                continue;
-            if (nc == ccap) {
-                size_t ncap = ccap ? ccap * 2 : 16;
-                cand *v = dy_arena_grow(a, cands, nc, ncap, sizeof *v);
-                if (!v)
-                    return dy_err_set(err, DY_ENOMEM, NULL, 0, -1, "out of memory");
-                cands = v;
-                ccap = ncap;
-            }
-            cands[nc++] = cd;
-        }
-        if (!nc)
-            goto next;
-        if (c->opts.syntax && !c->opts.statements)
-            nc = drop_statements(&sc, cands, nc);
-        if (!nc || (c->opts.syntax && !enough_actors(&sc, cands, nc, m0)))
-            goto next;
-        if (c->opts.syntax) {
-            /* A sentence that can hold an event is parsed, and its event
-             * words are read again as what their tags say they are: a verb
-             * entry only for a verb, a noun entry only for a noun. */
-            int prc = tag_sentence(&sc, a, err);
-            if (prc == DY_ENOMEM)
-                return prc;
-            if (prc == 0) {
-                /* the tags first: a sentence whose candidates are not
-                 * what their tags say is not parsed at all */
-                nc = pos_candidates(&sc, cands, nc);
-                if (nc && parse_sentence(&sc, a, err))
-                    return DY_ENOMEM;
-            }
-            if (!nc)
-                goto next;
-        }
-        /* A handful of candidates per sentence: insertion sort beats qsort's
-         * set-up cost by far. */
-        for (size_t i = 1; i < nc; i++) {
-            cand x = cands[i];
-            size_t j = i;
-            while (j > 0 && cmp_cand(&cands[j - 1], &x) > 0) {
-                cands[j] = cands[j - 1];
-                j--;
-            }
-            cands[j] = x;
-        }
-        /* Accept the best-scoring readings first; the words a pattern used
-         * cannot start another event. */
-        uint8_t *used = dy_arena_calloc(a, nt, 1);
-        if (!used)
-            return dy_err_set(err, DY_ENOMEM, NULL, 0, -1, "out of memory");
-        size_t first = ev.n;
-        for (size_t k = 0; k < nc; k++) {
-            cand *cd = &cands[k];
-            if (used[cd->v - s->tok_begin])
-                continue;
-            /* A blocking pattern (---) silences its own word only: the words
-             * around it may still be events ("lifted sanctions"). */
-            int blocks = cd->p && dict_pattern_code(cd->p)[0] == '-';
-            for (uint32_t t = blocks ? cd->v : cd->lo; t <= (blocks ? cd->v : cd->hi); t++)
-                if (MS(&sc, mcover, t) < 0)
-                    used[t - s->tok_begin] = 1;
-            uint32_t bnd;
-            clause_start(&sc, cd->v, &bnd);
-            cd->background = bnd != UINT32_MAX && is_subordinator(&sc, bnd);
-            size_t before = ev.n;
-            if (emit(&sc, cd, cands, nc, ms, m0, si, &st, &ev))
+        if (s->tok_end > s->tok_begin && may_hold_event(c, an, s, m0, mi)) {
+            sctx sc;
+            size_t nc;
+            if (sentence_init(&sc, c, an, si, ms, m0, mi, &dj.st, a))
                 return dy_err_set(err, DY_ENOMEM, NULL, 0, -1, "out of memory");
-            if (ev.n - first > evc_cap || !ev_cand) {
-                size_t ncap = (ev.n - first) * 2 + 16;
-                uint32_t *v = dy_arena_grow(a, ev_cand, evc_cap, ncap, sizeof *v);
-                if (!v)
+            mark_attributions(&sc);
+            if (!sports_result(&sc)) {
+                if (gather_candidates(&sc, &dj, a, &nc, err))
+                    return DY_ENOMEM;
+                sort_candidates(dj.cands, nc);
+                if (nc && accept_candidates(&sc, &dj, nc, si, a))
                     return dy_err_set(err, DY_ENOMEM, NULL, 0, -1, "out of memory");
-                ev_cand = v;
-                evc_cap = ncap;
             }
-            for (size_t q = before; q < ev.n; q++)
-                ev_cand[q - first] = (uint32_t)k;
         }
-        /* Restore sentence order of events (candidates were by score). */
-        for (size_t i = first + 1; i < ev.n; i++) {
-            code_event x = ev.v[i];
-            uint32_t xc = ev_cand[i - first];
-            size_t j = i;
-            while (j > first && ev.v[j - 1].verb.start > x.verb.start) {
-                ev.v[j] = ev.v[j - 1];
-                ev_cand[j - first] = ev_cand[j - 1 - first];
-                j--;
-            }
-            ev.v[j] = x;
-            ev_cand[j - first] = xc;
-        }
-        tidy(ev.v, first, &ev.n, cands, nc, ev_cand);
-    next:
         if (s->timex_end > s->timex_begin) {
-            st.prev_timex = (int32_t)s->timex_begin;
-            st.prev_date = an->timex[s->timex_begin].date;
+            dj.st.prev_timex = (int32_t)s->timex_begin;
+            dj.st.prev_date = an->timex[s->timex_begin].date;
         }
     }
-    *out = ev.v;
-    *nout = ev.n;
+    *out = dj.ev.v;
+    *nout = dj.ev.n;
     return 0;
 }
