@@ -10,7 +10,7 @@
 static const char *const arg_names[CODE_ARG_KINDS] = {
     "", "nsubj", "nsubj:pass", "obl:agent", "obj", "iobj", "obl", "nsubj of xcomp head",
     "nsubj of conj head", "acl:relcl head", "nmod:poss", "amod/compound", "nmod",
-    "nsubj of light verb", "ccomp/xcomp argument"};
+    "nsubj of light verb", "ccomp/xcomp argument", "dependent"};
 
 const char *code_arg_name(int how)
 {

@@ -164,6 +164,12 @@ enum {
     CODE_CUE_TOPIC_PREP,   /* "cooperation on Korea": for a cooperative act a
                               phrase after it is what the act is about */
     CODE_CUE_SPORTS,       /* "match", "striker": words of sports reports */
+    CODE_CUE_SUBORDINATOR, /* "where", "after": opens a background clause */
+    CODE_CUE_POSSESSIVE,   /* "its", "their": owns the role noun after it */
+    CODE_CUE_DAY,          /* "Monday", "yesterday": a day word, dated by
+                              the time expressions */
+    CODE_CUE_SETTING_PREP, /* "in", "at": a phrase after it is where or when,
+                              never whom (the last-resort target) */
     CODE_CUE_KINDS
 };
 

@@ -50,6 +50,8 @@ typedef enum {
     CODE_ARG_LIGHT,        /* subject of the light verb whose object the
                               nominal event is ("held talks") */
     CODE_ARG_COMP,         /* subject or object of the word's complement clause */
+    CODE_ARG_SUBTREE,      /* the first actor among the word's dependents
+                              (the coder's last resort for verbal acts) */
     CODE_ARG_KINDS
 } code_arg_how;
 

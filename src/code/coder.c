@@ -9,10 +9,12 @@
  * docs/coder.md describes the rules.
  */
 #include "code/code.h"
+#include "code/code_policy.h"
 #include "code/code_syntax.h"
 #include "core/alloc.h"
 
 #include <assert.h>
+#include <ctype.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -22,7 +24,7 @@ struct code_coder {
     const code_cues *cues;
     code_opts opts;
     uint64_t h_by, h_to, h_dash, h_semi, h_colon, h_and, h_comma;
-    uint64_t h_on, days[10]; /* day words: time expressions once dated */
+    uint64_t h_on;
 };
 
 int code_coder_new(const dict_set *ds, const code_cues *cues, const code_opts *o,
@@ -43,10 +45,6 @@ int code_coder_new(const dict_set *ds, const code_cues *cues, const code_opts *o
     c->h_and = txt_hash("and", 3);
     c->h_comma = txt_hash(",", 1);
     c->h_on = txt_hash("on", 2);
-    static const char *const dw[10] = {"monday", "tuesday", "wednesday", "thursday", "friday",
-                                       "saturday", "sunday", "today", "yesterday", "tonight"};
-    for (size_t i = 0; i < 10; i++)
-        c->days[i] = txt_hash(dw[i], strlen(dw[i]));
     *out = c;
     return 0;
 }
@@ -234,9 +232,8 @@ static uint32_t clause_start_scan(const sctx *sc, uint32_t v, uint32_t *bound)
 /* Is the role noun m preceded by a possessive pronoun ("its", "their")? */
 static int owner_word(const sctx *sc, const dict_mention *m)
 {
-    const char *w = sc->tk[m->tok_begin - 1].norm;
-    return strcmp(w, "its") == 0 || strcmp(w, "their") == 0 || strcmp(w, "his") == 0 ||
-           strcmp(w, "her") == 0 || strcmp(w, "our") == 0;
+    assert(m->tok_begin > sc->tb);
+    return has_cue(sc, m->tok_begin - 1, CODE_CUE_POSSESSIVE);
 }
 
 /* "its troops", "their envoy": a role noun owned by an actor named
@@ -351,10 +348,7 @@ static int in_timex(const sctx *sc, uint32_t t);
  * the document has a date ("Friday", "today")? */
 static int time_word(const sctx *sc, uint32_t t)
 {
-    for (int i = 0; i < 10; i++)
-        if (sc->tk[t].hash == sc->c->days[i])
-            return 1;
-    return in_timex(sc, t);
+    return has_cue(sc, t, CODE_CUE_DAY) || in_timex(sc, t);
 }
 
 /* Object of the word: the first mention after `from` in the clause. An
@@ -495,56 +489,6 @@ static void copy_code(char out[8], const char *code)
     out[i] = '\0';
 }
 
-typedef struct derive {
-    const char *act, *to;
-} derive;
-
-/* Look up code in a derivation table ordered so that longer prefixes come
- * before their root; NULL when no entry applies. */
-static const char *derive_code(const derive *map, size_t n, const char *code)
-{
-    for (size_t i = 0; i < n; i++)
-        if (strncmp(code, map[i].act, strlen(map[i].act)) == 0)
-            return map[i].to;
-    return NULL;
-}
-
-/* A planned or promised cooperative act is an intent (03x). */
-static const derive intent_map[] = {
-    {"045", "039"}, {"04", "036"}, {"05", "032"},
-    {"061", "0311"}, {"062", "0312"}, {"063", "0313"}, {"064", "0314"}, {"06", "031"},
-    {"071", "0331"}, {"072", "0332"}, {"073", "0333"}, {"074", "0334"}, {"07", "033"},
-    {"081", "0351"}, {"082", "0352"}, {"0831", "0341"}, {"0832", "0342"}, {"0833", "0343"},
-    {"0834", "0344"}, {"083", "034"}, {"084", "0353"}, {"085", "0354"}, {"086", "0355"},
-    {"087", "0356"}, {"08", "035"}};
-
-/* An announced conflictual act is a threat (13x). */
-static const derive threat_map[] = {
-    {"161", "1313"}, {"162", "1311"}, {"163", "1312"}, {"164", "134"}, {"165", "135"},
-    {"166", "136"}, {"16", "131"}, {"1721", "1321"}, {"1722", "1322"}, {"1723", "1323"},
-    {"1724", "1324"}, {"172", "132"}, {"17", "137"}, {"18", "1383"}, {"191", "1381"},
-    {"192", "1382"}, {"19", "1384"}, {"20", "1385"}, {"15", "138"}, {"14", "133"}};
-
-/* An act that someone "must" do, in reported speech, is demanded (10x). */
-static const derive demand_map[] = {
-    {"061", "1011"}, {"062", "1012"}, {"063", "1013"}, {"064", "1014"}, {"06", "101"},
-    {"071", "1031"}, {"072", "1032"}, {"073", "1033"}, {"074", "1034"}, {"07", "103"},
-    {"0831", "1041"}, {"0832", "1042"}, {"0833", "1043"}, {"0834", "1044"}, {"083", "104"},
-    {"081", "1051"}, {"082", "1052"}, {"084", "1053"}, {"085", "1054"}, {"086", "1055"},
-    {"087", "1056"}, {"08", "105"}, {"045", "108"}, {"04", "106"}, {"057", "107"},
-    {"05", "102"}, {"0", "100"}};
-
-/* A refused cooperative act ("will not end their strike", "refused to
- * release the prisoners") is a rejection (12x). */
-static const derive refusal_map[] = {
-    {"061", "1211"}, {"062", "1212"}, {"063", "1213"}, {"064", "1214"}, {"06", "121"},
-    {"071", "1221"}, {"072", "1222"}, {"073", "1223"}, {"074", "1224"}, {"07", "122"},
-    {"0831", "1231"}, {"0832", "1232"}, {"0833", "1233"}, {"0834", "1234"}, {"083", "123"},
-    {"081", "1241"}, {"082", "1242"}, {"084", "1243"}, {"085", "1244"}, {"086", "1245"},
-    {"087", "1246"}, {"08", "124"}, {"045", "126"}, {"04", "125"}, {"057", "127"},
-    {"05", "120"}};
-
-#define DERIVE(map, code) derive_code(map, sizeof map / sizeof *map, code)
 
 static int is_speech_word(const sctx *sc, uint32_t t)
 {
@@ -757,17 +701,6 @@ static int sports_document(const code_coder *c, const txt_analysis *an)
     return hits >= 4 && 2 * hits >= an->nsent;
 }
 
-/* In a sports report, drop the sources that are bare country names (teams:
- * "Ireland beat Wales"); a country a government acts on stays a target.
- * Returns the new count. */
-static size_t drop_teams(const dict_mention **v, size_t n)
-{
-    size_t k = 0;
-    for (size_t i = 0; i < n; i++)
-        if (strlen(v[i]->code) > 3)
-            v[k++] = v[i];
-    return k;
-}
 
 /* Pronouns: when the clause has no subject, a pronoun or "the two
  * countries" near its start points back to earlier mentions of the document
@@ -925,6 +858,8 @@ static int adjacent(const sctx *sc, const dict_mention *m, uint32_t v)
     return 1;
 }
 
+static int argument_path(const sctx *sc, uint32_t t, uint32_t v, const dict_pattern *p);
+
 static void syntax_args(const sctx *sc, const cand *cd, code_args *ga)
 {
     code_syntax_args(&sc->view, cd->v, cd->lx->kind == DICT_LX_NOUN, ga);
@@ -999,7 +934,8 @@ static void syntax_args(const sctx *sc, const cand *cd, code_args *ga)
         for (uint32_t j = cd->v + 1; j <= cd->hi && ga->tgt < 0; j++) {
             int32_t mi = MS(sc, mcover, j);
             if (mi >= 0 && mi != ga->src && !sc->attr[mi] && !owned_agent(sc, &sc->ms[mi]) &&
-                !sources_means(sc, &sc->ms[mi], ga->src) && sc->ms[mi].list < 0)
+                !sources_means(sc, &sc->ms[mi], ga->src) && sc->ms[mi].list < 0 &&
+                argument_path(sc, sc->ms[mi].tok_end - 1, cd->v, cd->p))
                 ga->tgt = mission_host(sc, mi);
         }
     }
@@ -1023,35 +959,7 @@ static void syntax_args(const sctx *sc, const cand *cd, code_args *ga)
     }
 }
 
-/* The precision policy (docs/coder.md): an event needs a source with a
- * country or an organisation code (role nouns with no country are
- * dropped) — an attack by unnamed men is no relation between actors, and
- * as often an accident or a disaster misread; and a target with one,
- * except between the members of a compound source
- * ("Russia and China held talks"). A statement addressed to no one
- * ("Lavrov said the talks were useful") is no event: in news, most are
- * quotes, not acts. Returns 0 when the event is dropped. */
-/* May an actor with this code be the source of an event of this root?
- * Companies, media, schools, hospitals and the like do not act in
- * international relations (their words are reported, not coded);
- * civilians act only by protest and violence. */
-static int political_source(const char *code, int root)
-{
-    if (code_actor_role_only(code))
-        return 0;
-    size_t n = strlen(code);
-    if (n < 6 || strncmp(code, "IGO", 3) == 0 || strncmp(code, "NGO", 3) == 0 ||
-        strncmp(code, "IMG", 3) == 0)
-        return 1;
-    static const char *const never[] = {"MED", "BUS", "EDU", "HLH", "AGR", "ENV", "DEV", "REF",
-                                        "SET", "AMN"};
-    for (size_t i = 0; i < sizeof never / sizeof *never; i++)
-        if (strncmp(code + 3, never[i], 3) == 0)
-            return 0;
-    if (strncmp(code + 3, "CVL", 3) == 0 || strncmp(code + 3, "CRM", 3) == 0)
-        return root == 14 || root >= 18;
-    return 1;
-}
+
 
 /* "Armenia and Azerbaijan accused each other": a reciprocal pronoun (cue
  * kind reciprocal) among the few words after the event word. */
@@ -1066,44 +974,7 @@ static int each_other(const sctx *sc, const cand *cd)
     return 0;
 }
 
-/* Can the members of a compound source be each other's targets ("Russia
- * and China held talks", "... signed a pact", "... clashed")? Meetings,
- * cooperation, agreements, exchanges and fighting, as the codebook codes
- * them in both directions; not blame, demands or threats, which need
- * someone they are made of, nor acts done for a third party: a visit
- * made or hosted, mediation, aid or recognition given ("the swap was
- * mediated by Turkey and Saudi Arabia" is no act between the two). */
-static int mutual(const char *code, int root)
-{
-    static const char *const mutual_codes[] = {"019", "030", "031", "032", "036", "037", "040", "041",
-                                               "044", "046", "050", "054", "057", "084", "087"};
-    if (root == 6 || root == 19)
-        return 1;
-    for (size_t i = 0; i < sizeof mutual_codes / sizeof *mutual_codes; i++)
-        if (strncmp(code, mutual_codes[i], 3) == 0)
-            return 1;
-    return 0;
-}
 
-static int relevant(const dict_mention **srcs, size_t *nsrc, const dict_mention **tgts,
-                    size_t *ntgt, int violent, int root, const char *code, int each_other)
-{
-    size_t k = 0;
-    for (size_t i = 0; i < *nsrc; i++)
-        if (political_source(srcs[i]->code, root))
-            srcs[k++] = srcs[i];
-    *nsrc = k;
-    k = 0;
-    for (size_t i = 0; i < *ntgt; i++)
-        if (!code_actor_role_only(tgts[i]->code))
-            tgts[k++] = tgts[i];
-    *ntgt = k;
-    if (*nsrc == 0)
-        return 0;
-    if (*ntgt == 0 && (*nsrc < 2 || !(mutual(code, root) || each_other)))
-        return 0;
-    return 1;
-}
 
 /* Is the candidate's word the infinitive of an appeal or a demand ("called
  * on Turkey to halt drilling", "urged Iran to release the sailors")? Then
@@ -1419,9 +1290,19 @@ static int keep_actors(const sctx *sc, const cand *cd, const code_args *ga, cons
         (a->tgt[0]->flags & (DICT_M_PLACE | DICT_M_LOCALITY)))
         a->ntgt = 0; /* "met on Crete", "at Baghdad airport": where, not whom */
     if (sports)
-        a->nsrc = drop_teams(a->src, a->nsrc);
+        a->nsrc = code_policy_drop_teams(a->src, a->nsrc);
+    if (ga->tgt_how == CODE_ARG_SUBTREE && a->nsrc > 0) {
+        /* A last-resort target of the source's own country ("Reagan
+         * opposes ... U.S. trade", "the ministry is considering a cable
+         * between Japan and ...") is a topic, not whom the act is on. */
+        size_t k = 0;
+        for (size_t i = 0; i < a->ntgt; i++)
+            if (strncmp(a->tgt[i]->code, a->src[0]->code, 3) != 0)
+                a->tgt[k++] = a->tgt[i];
+        a->ntgt = k;
+    }
     if (sc->has_tree &&
-        !relevant(a->src, &a->nsrc, a->tgt, &a->ntgt, violent, root, code, each_other(sc, cd)))
+        !code_policy_relevant(a->src, &a->nsrc, a->tgt, &a->ntgt, root, code, each_other(sc, cd)))
         return 0;
     /* An attack may have no named perpetrator, but then its victim must be
      * where the pattern or the passive puts it, not just nearby. */
@@ -1452,7 +1333,7 @@ static int settle_modality(const sctx *sc, const cand *cd, uint32_t cs, uint32_t
     if (oblig && *mod != CODE_MOD_NEGATED && a->nsrc > 0) {
         /* "Russia said Sudan must return the helicopter": Russia demands
          * of Sudan. The speaker is the subject of the speech verb. */
-        const char *dc = DERIVE(demand_map, code);
+        const char *dc = code_policy_derive(CODE_DERIVE_DEMAND, code);
         uint32_t sp = speech_opener(sc, bound);
         uint32_t spb;
         int32_t speaker = sp == UINT32_MAX ? -1 : find_subject(sc, sp, clause_start(sc, sp, &spb), -1);
@@ -1466,16 +1347,16 @@ static int settle_modality(const sctx *sc, const cand *cd, uint32_t cs, uint32_t
         }
     }
     if (*mod == CODE_MOD_NEGATED && refusal(sc, *cb, *ce, speech_opener(sc, bound) != UINT32_MAX)) {
-        const char *rc_ = DERIVE(refusal_map, code);
+        const char *rc_ = code_policy_derive(CODE_DERIVE_REFUSAL, code);
         if (rc_) {
             copy_code(codebuf, rc_);
             *mod = CODE_MOD_ASSERTED;
         }
     }
     if (*mod == CODE_MOD_FUTURE) {
-        const char *ic = DERIVE(intent_map, code);
+        const char *ic = code_policy_derive(CODE_DERIVE_INTENT, code);
         if (!ic)
-            ic = DERIVE(threat_map, code);
+            ic = code_policy_derive(CODE_DERIVE_THREAT, code);
         if (ic)
             copy_code(codebuf, ic);
     }
@@ -1585,6 +1466,100 @@ static int32_t event_date(const sctx *sc, int32_t tx, const doc_state *st, txt_d
     return -1;
 }
 
+/* Is token tk one of the words pattern p spells out ("arrived in +" has
+ * "in")? p may be NULL. */
+static int pattern_word(const dict_pattern *p, const txt_token *tk)
+{
+    if (!p || !worded(p))
+        return 0;
+    const char *text = dict_pattern_text(p);
+    size_t n = tk->norm_len;
+    for (const char *q = text; q && (q = strstr(q, tk->norm)) != NULL; q += n) {
+        int before = q == text || !isalnum((unsigned char)q[-1]);
+        int after = !isalnum((unsigned char)q[n]);
+        if (before && after)
+            return 1;
+    }
+    return 0;
+}
+
+/* Does token t hang from v through its arguments, not through a clause or
+ * phrase of time, place or circumstance ("after his side's defeat to
+ * Croatia", "while the talks with Iran went on", "demand in western
+ * Europe": cue kinds subordinator and setting-preposition on the mark or
+ * the preposition), nor a relative clause or a parenthetical? */
+static int argument_path(const sctx *sc, uint32_t t, uint32_t v, const dict_pattern *p)
+{
+    for (uint32_t steps = 0; t != UINT32_MAX && steps <= sc->te - sc->tb; steps++) {
+        if (t == v)
+            return 1;
+        int r = code_syntax_rel(&sc->view, t);
+        if (r == SYN_REL_PARATAXIS || r == SYN_REL_ACL_RELCL)
+            return 0;
+        if (r == SYN_REL_ADVCL || r == SYN_REL_OBL || r == SYN_REL_NMOD)
+            for (uint32_t u = sc->tb; u < t; u++)
+                if (code_syntax_head(&sc->view, u) == t &&
+                    (code_syntax_rel(&sc->view, u) == SYN_REL_CASE ||
+                     code_syntax_rel(&sc->view, u) == SYN_REL_MARK) &&
+                    (has_cue(sc, u, CODE_CUE_SUBORDINATOR) ||
+                     has_cue(sc, u, CODE_CUE_SETTING_PREP)) &&
+                    !pattern_word(p, &sc->tk[u]))
+                    return 0;
+        t = code_syntax_head(&sc->view, t);
+    }
+    return 0;
+}
+
+/* A demand, blame or a threat with no argument naming its target is
+ * made of the first actor its own words mention: "charged that the
+ * consortium is subsidized by Britain", "warned that it would retaliate if
+ * Japan did not open its markets". (Statements, appeals, intents and
+ * rejections are left out: there the first actor mentioned is as often
+ * the topic, measured on real news.) The mention must hang, through the tree, from the event word, and
+ * be no place, no possessive means, and not the source. -1 when none. */
+static int32_t subtree_target(const sctx *sc, const cand *cd, const code_args *ga,
+                              const char *code)
+{
+    int root = (code[0] - '0') * 10 + (code[1] - '0');
+    if (!(root == 10 || root == 11 || root == 13) ||
+        (ga->src >= 0 && sc->ms[ga->src].list >= 0))
+        return -1;
+    for (size_t q = 0; q < sc->nm; q++) {
+        const dict_mention *m = &sc->ms[q];
+        if (m->tok_begin <= cd->v || (int32_t)q == ga->src ||
+            (m->flags & (DICT_M_PLACE | DICT_M_LOCALITY)) || owned_agent(sc, m) ||
+            (ga->src >= 0 && own_means(sc, m, ga->src)) || !argument_path(sc, m->tok_end - 1, cd->v, NULL))
+            continue;
+        /* A name that only qualifies a thing ("U.S. West Inc", "Kuwaiti
+         * ships", "European pasta imports") is not whom the act is on;
+         * neither is the source's own country ("Reagan opposes ... U.S.
+         * trade"). */
+        int r = code_syntax_rel(&sc->view, m->tok_end - 1);
+        if (r == SYN_REL_COMPOUND || r == SYN_REL_AMOD || (m->flags & DICT_M_ADJ))
+            continue;
+        return (int32_t)q;
+    }
+    return -1;
+}
+
+/* "Howard launched an attack on Labour", "the mayor clashed with the
+ * minister": force (roots 18-20) between actors who hold no arms — a
+ * government, a party, the opposition, a parliament, a court, an elite
+ * figure — on both sides is an attack in words, criticism (111). */
+static int verbal_fight(const char *code, const actors *a)
+{
+    if (!(code[0] == '1' && code[1] >= '8') && code[0] != '2')
+        return 0;
+    if (a->nsrc == 0 || a->ntgt == 0)
+        return 0;
+    for (size_t i = 0; i < a->nsrc + a->ntgt; i++) {
+        const char *c = i < a->nsrc ? a->src[i]->code : a->tgt[i - a->nsrc]->code;
+        if (!code_policy_unarmed(c))
+            return 0;
+    }
+    return 1;
+}
+
 /* Write one event of candidate cd from source sm_ to target tm_ (either
  * may be NULL) with the given date, the time expression used (or -1), code
  * and modality, unless source and target are the same actor. Remembers the
@@ -1655,6 +1630,10 @@ static int emit(const sctx *sc, const cand *cd, const cand *cands, size_t nc,
         syntax_args(sc, cd, &ga);
         if (topic_target(sc, cd, &ga, code, cands, nc))
             ga.tgt = -1;
+        if (ga.tgt < 0 && (ga.tgt = subtree_target(sc, cd, &ga, code)) >= 0) {
+            ga.tgt_how = CODE_ARG_SUBTREE;
+            ga.tgt_tok = (int32_t)sc->ms[ga.tgt].tok_begin;
+        }
         passive = ga.passive;
         src = ga.src;
         tgt = ga.tgt;
@@ -1693,6 +1672,8 @@ static int emit(const sctx *sc, const cand *cd, const cand *cands, size_t nc,
     int32_t txs[16];
     size_t ntx = event_timexes(sc, cd, sent, txs);
 
+    if (verbal_fight(codebuf, &a))
+        copy_code(codebuf, "111");
     int reciprocal = a.ntgt == 0 && a.nsrc > 1;
     /* Several actors showing force together ("the United States, Japan and
      * South Korea launched a military exercise") cooperate militarily with
@@ -1735,13 +1716,7 @@ static int is_subordinator(const sctx *sc, uint32_t t)
     if (strcmp(sc->tk[t].norm, "that") == 0)
         return speech_opener(sc, t) == UINT32_MAX && t > sc->tb &&
                (sc->tk[t - 1].flags & TXT_TOK_WORD);
-    static const char *w[] = {"where", "when", "after", "before", "since", "as", "while",
-                              "because", "which", "who", "whom", "whose", "although",
-                              "though", "whereas", "until", "following", NULL};
-    for (int i = 0; w[i]; i++)
-        if (strcmp(sc->tk[t].norm, w[i]) == 0)
-            return 1;
-    return 0;
+    return has_cue(sc, t, CODE_CUE_SUBORDINATOR);
 }
 
 /* Drop duplicates within a sentence, speech events whose complement holds
@@ -1834,7 +1809,7 @@ static int enough_actors(const sctx *sc, const cand *cands, size_t nc, size_t fi
         const dict_mention *m = &sc->ms[q];
         int u = !code_actor_role_only(m->code) || (m->flags & DICT_M_INFERRED);
         usable += u;
-        sources += u && political_source(m->code, 18);
+        sources += u && code_policy_political_source(m->code, 18);
     }
     int violent = 0;
     for (size_t i = 0; i < nc && !violent; i++) {

@@ -98,6 +98,13 @@ static void test_shipped_sports(void **st)
     assert_false(kinds_at(c, tk, n, "league") & (1u << CODE_CUE_SPORTS));
     assert_false(kinds_at(c, tk, n, "goal") & (1u << CODE_CUE_SPORTS));
     assert_false(kinds_at(c, tk, n, "win") & (1u << CODE_CUE_SPORTS));
+    n = tokens(a, "On Monday, where its troops were, after the talks ended.", &tk);
+    assert_true(kinds_at(c, tk, n, "monday") & (1u << CODE_CUE_DAY));
+    assert_true(kinds_at(c, tk, n, "where") & (1u << CODE_CUE_SUBORDINATOR));
+    assert_true(kinds_at(c, tk, n, "after") & (1u << CODE_CUE_SUBORDINATOR));
+    assert_true(kinds_at(c, tk, n, "its") & (1u << CODE_CUE_POSSESSIVE));
+    assert_false(kinds_at(c, tk, n, "troops") & (1u << CODE_CUE_POSSESSIVE));
+    assert_false(kinds_at(c, tk, n, "talks") & (1u << CODE_CUE_SUBORDINATOR));
     dy_arena_free(a);
     code_cues_free(c);
 }

@@ -1,0 +1,63 @@
+/* code_policy.h - the coder's precision policy and code derivations
+ * (private to src/code/ and its unit tests; docs/coder.md explains them).
+ *
+ * Pure functions of actor codes, event codes and mention lists: who may be
+ * the source of what, which acts a compound source does to its own
+ * members, when an event has the actors the policy asks for, and which
+ * code an act becomes when it is planned, demanded or refused.
+ */
+#ifndef DY_CODE_POLICY_H
+#define DY_CODE_POLICY_H
+
+#include <stddef.h>
+
+#include "dict/dict.h"
+
+/* May an actor with this code be the source of an event of this root
+ * (1..20)? States, governments, forces, parties, IGOs, NGOs and named
+ * groups may; companies, media, schools, hospitals and the like never
+ * (their words are reported, not coded); civilians and criminals only
+ * protest (14) and use force (18-20); codes with no country never.
+ * Returns 1 or 0. */
+int code_policy_political_source(const char *code, int root);
+
+/* Is an act of this code (root given) one that the members of a compound
+ * source do to each other ("Russia and China held talks", "... clashed")?
+ * Meetings, cooperation, agreements, exchanges and fighting; not blame,
+ * demands, threats, nor acts done for a third party (a visit, mediation,
+ * aid given). Returns 1 or 0. */
+int code_policy_mutual(const char *code, int root);
+
+/* The relevance rules on an event's actors: keeps only political sources
+ * (code_policy_political_source) and targets with a country or an
+ * organisation code, shortening the lists in place. Returns 1 when the
+ * event stands: a source remains, and a target, or a compound source whose
+ * act is mutual (or says "each other"); else 0. */
+int code_policy_relevant(const dict_mention **srcs, size_t *nsrc, const dict_mention **tgts,
+                         size_t *ntgt, int root, const char *code, int each_other);
+
+/* In a sports report, a bare country name (a 3-letter code) is a team:
+ * drops such sources from the list in place. Returns the new count. */
+size_t code_policy_drop_teams(const dict_mention **v, size_t n);
+
+/* Is the actor of this code one that holds no arms: a government,
+ * parliament, court, party, the opposition, an elite figure, the media
+ * (GOV, LEG, JUD, PTY, OPP, ELI, MED, after a country code)? A bare state,
+ * forces, police, rebels and organisations are not. Returns 1 or 0. */
+int code_policy_unarmed(const char *code);
+
+/* Derivations of an event code by how the act is reported. */
+typedef enum {
+    CODE_DERIVE_INTENT = 0, /* a planned or promised cooperative act: 03x */
+    CODE_DERIVE_THREAT,     /* an announced conflictual act: 13x */
+    CODE_DERIVE_DEMAND,     /* an act someone "must" do, in reported speech: 10x */
+    CODE_DERIVE_REFUSAL     /* a refused cooperative act: 12x */
+} code_derive_kind;
+
+/* The code an act of code becomes under derivation kind (the longest
+ * matching prefix of the act decides: 0831 resign -> 0341 intent to
+ * resign, 083 -> 034), or NULL when the kind does not apply to it (a
+ * threat of a cooperative act). The string is static. */
+const char *code_policy_derive(code_derive_kind kind, const char *code);
+
+#endif

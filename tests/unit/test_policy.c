@@ -1,0 +1,167 @@
+/* test_policy.c - the coder's precision policy and code derivations
+ * (src/code/policy.c, code/code_policy.h): political sources by role and
+ * root, mutual acts, the relevance rule on mention lists, teams of sports
+ * reports, and the intent, threat, demand and refusal derivations. */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <cmocka.h>
+
+#include <string.h>
+
+#include "code/code_policy.h"
+
+static void test_political_source(void **st)
+{
+    (void)st;
+    static const struct {
+        const char *code;
+        int root, want;
+    } cases[] = {
+        {"RUS", 4, 1},       {"RUSGOV", 11, 1},   {"RUSMIL", 19, 1},   {"USALEG", 11, 1},
+        {"GBROPP", 12, 1},   {"IGOUNO", 2, 1},    {"NGOHRIAMN", 11, 1}, {"IMGMOSALQ", 18, 1},
+        {"USAMED", 1, 0},    {"USABUS", 4, 0},    {"GBREDU", 11, 0},   {"FRAHLH", 7, 0},
+        {"USACVL", 11, 0},   {"USACVL", 14, 1},   {"USACVL", 18, 1},   {"MEXCRM", 4, 0},
+        {"MEXCRM", 19, 1},   {"GOV", 4, 0},       {"MIL", 19, 0},      {"CVL", 14, 0},
+        {"RUSREF", 2, 0},    {"ISRSET", 14, 0},
+    };
+    for (size_t i = 0; i < sizeof cases / sizeof *cases; i++) {
+        if (code_policy_political_source(cases[i].code, cases[i].root) != cases[i].want)
+            fail_msg("%s root %d: want %d", cases[i].code, cases[i].root, cases[i].want);
+    }
+}
+
+static void test_mutual(void **st)
+{
+    (void)st;
+    static const struct {
+        const char *code;
+        int want;
+    } cases[] = {
+        {"040", 1},  {"036", 1}, {"046", 1}, {"057", 1}, {"0311", 1}, {"061", 1}, {"064", 1},
+        {"190", 1},  {"193", 1}, {"042", 0}, {"043", 0}, {"045", 0},  {"070", 0}, {"111", 0},
+        {"112", 0},  {"100", 0}, {"130", 0}, {"0841", 1}, {"087", 1}, {"054", 1}, {"051", 0},
+    };
+    for (size_t i = 0; i < sizeof cases / sizeof *cases; i++) {
+        const char *c = cases[i].code;
+        int root = (c[0] - '0') * 10 + (c[1] - '0');
+        if (code_policy_mutual(c, root) != cases[i].want)
+            fail_msg("%s: want %d", c, cases[i].want);
+    }
+}
+
+/* A mention with just a code, as the policy sees it. */
+static dict_mention men(const char *code)
+{
+    dict_mention m;
+    memset(&m, 0, sizeof m);
+    strcpy(m.code, code);
+    m.list = -1;
+    return m;
+}
+
+static void test_relevant(void **st)
+{
+    (void)st;
+    dict_mention rus = men("RUS"), chn = men("CHN"), med = men("USAMED"), gov = men("GOV"),
+                 cvl = men("UKRCVL"), ukr = men("UKR");
+    const dict_mention *s[4], *t[4];
+    size_t ns, nt;
+
+    /* a state acting on a state */
+    s[0] = &rus, t[0] = &ukr, ns = 1, nt = 1;
+    assert_int_equal(code_policy_relevant(s, &ns, t, &nt, 19, "190", 0), 1);
+    assert_int_equal(ns, 1);
+    assert_int_equal(nt, 1);
+    /* media do not act: the source goes, so does the event */
+    s[0] = &med, t[0] = &ukr, ns = 1, nt = 1;
+    assert_int_equal(code_policy_relevant(s, &ns, t, &nt, 11, "111", 0), 0);
+    assert_int_equal(ns, 0);
+    /* a role with no country is no target; without one the act needs a
+     * compound source and a mutual act */
+    s[0] = &rus, t[0] = &gov, ns = 1, nt = 1;
+    assert_int_equal(code_policy_relevant(s, &ns, t, &nt, 11, "112", 0), 0);
+    assert_int_equal(nt, 0);
+    s[0] = &rus, s[1] = &chn, ns = 2, nt = 0;
+    assert_int_equal(code_policy_relevant(s, &ns, t, &nt, 4, "040", 0), 1);
+    s[0] = &rus, s[1] = &chn, ns = 2, nt = 0;
+    assert_int_equal(code_policy_relevant(s, &ns, t, &nt, 11, "112", 0), 0);
+    s[0] = &rus, s[1] = &chn, ns = 2, nt = 0;
+    assert_int_equal(code_policy_relevant(s, &ns, t, &nt, 11, "112", 1), 1);
+    /* civilians: only protest and force */
+    s[0] = &cvl, t[0] = &rus, ns = 1, nt = 1;
+    assert_int_equal(code_policy_relevant(s, &ns, t, &nt, 11, "111", 0), 0);
+    s[0] = &cvl, t[0] = &rus, ns = 1, nt = 1;
+    assert_int_equal(code_policy_relevant(s, &ns, t, &nt, 14, "141", 0), 1);
+    /* a mixed compound keeps its political members */
+    s[0] = &med, s[1] = &rus, t[0] = &ukr, ns = 2, nt = 1;
+    assert_int_equal(code_policy_relevant(s, &ns, t, &nt, 11, "111", 0), 1);
+    assert_int_equal(ns, 1);
+    assert_ptr_equal(s[0], &rus);
+}
+
+static void test_drop_teams(void **st)
+{
+    (void)st;
+    dict_mention irl = men("IRL"), gov = men("IRLGOV"), igo = men("IGOFIFA");
+    const dict_mention *v[3] = {&irl, &gov, &igo};
+    assert_int_equal(code_policy_drop_teams(v, 3), 2);
+    assert_ptr_equal(v[0], &gov);
+    assert_ptr_equal(v[1], &igo);
+    assert_int_equal(code_policy_drop_teams(v, 0), 0);
+}
+
+static void test_unarmed(void **st)
+{
+    (void)st;
+    static const struct {
+        const char *code;
+        int want;
+    } cases[] = {
+        {"USAGOV", 1}, {"GBROPP", 1}, {"USALEG", 1}, {"USAELI", 1}, {"FRAJUD", 1},
+        {"DEUPTY", 1}, {"RUSMED", 1}, {"USA", 0},    {"RUSMIL", 0}, {"GBRCOP", 0},
+        {"SYRREB", 0}, {"AFGINS", 0}, {"GOV", 0},    {"IGOUNO", 0}, {"USACVL", 0},
+    };
+    for (size_t i = 0; i < sizeof cases / sizeof *cases; i++)
+        if (code_policy_unarmed(cases[i].code) != cases[i].want)
+            fail_msg("%s: want %d", cases[i].code, cases[i].want);
+}
+
+static void test_derive(void **st)
+{
+    (void)st;
+    static const struct {
+        code_derive_kind kind;
+        const char *code, *want; /* want NULL: does not apply */
+    } cases[] = {
+        {CODE_DERIVE_INTENT, "042", "036"},    {CODE_DERIVE_INTENT, "045", "039"},
+        {CODE_DERIVE_INTENT, "057", "032"},    {CODE_DERIVE_INTENT, "0831", "0341"},
+        {CODE_DERIVE_INTENT, "083", "034"},    {CODE_DERIVE_INTENT, "072", "0332"},
+        {CODE_DERIVE_INTENT, "190", NULL},     {CODE_DERIVE_INTENT, "111", NULL},
+        {CODE_DERIVE_THREAT, "163", "1312"},   {CODE_DERIVE_THREAT, "1724", "1324"},
+        {CODE_DERIVE_THREAT, "172", "132"},    {CODE_DERIVE_THREAT, "190", "1384"},
+        {CODE_DERIVE_THREAT, "193", "1384"},   {CODE_DERIVE_THREAT, "150", "138"},
+        {CODE_DERIVE_THREAT, "042", NULL},     {CODE_DERIVE_DEMAND, "0831", "1041"},
+        {CODE_DERIVE_DEMAND, "084", "1053"},   {CODE_DERIVE_DEMAND, "046", "106"},
+        {CODE_DERIVE_DEMAND, "010", "100"},    {CODE_DERIVE_DEMAND, "190", NULL},
+        {CODE_DERIVE_REFUSAL, "057", "127"},   {CODE_DERIVE_REFUSAL, "0831", "1231"},
+        {CODE_DERIVE_REFUSAL, "042", "125"},   {CODE_DERIVE_REFUSAL, "111", NULL},
+    };
+    for (size_t i = 0; i < sizeof cases / sizeof *cases; i++) {
+        const char *got = code_policy_derive(cases[i].kind, cases[i].code);
+        if (!cases[i].want ? got != NULL : !got || strcmp(got, cases[i].want) != 0)
+            fail_msg("kind %d %s: got %s, want %s", (int)cases[i].kind, cases[i].code,
+                     got ? got : "NULL", cases[i].want ? cases[i].want : "NULL");
+    }
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(test_political_source), cmocka_unit_test(test_mutual),
+        cmocka_unit_test(test_relevant),         cmocka_unit_test(test_drop_teams),
+        cmocka_unit_test(test_unarmed),          cmocka_unit_test(test_derive),
+    };
+    return cmocka_run_group_tests(tests, NULL, NULL);
+}
