@@ -9,7 +9,7 @@ CC      ?= cc
 PKG_CONFIG ?= pkg-config
 
 # Libraries the binary links (pkg-config names).
-PKGS      := jansson gumbo libutf8proc sqlite3 libpq igraph libmicrohttpd
+PKGS      := jansson gumbo libutf8proc sqlite3 libpq igraph libmicrohttpd geonames
 TEST_PKGS := cmocka
 
 ifeq ($(SANITIZE),1)
@@ -84,7 +84,7 @@ deps:
 
 # The dashboard served by `dyad serve` (build/web): our files from web/ and
 # the browser libraries installed by `npm ci` from web/package-lock.json.
-WEB_FILES := web/index.html web/style.css web/build.sh data/cameo/codes.tsv \
+WEB_FILES := web/index.html web/style.css web/build.sh data/cameo/codes.tsv data/geo/countries.tsv \
              $(wildcard web/src/*.js)
 web/node_modules/.package-lock.json: web/package.json web/package-lock.json
 	cd web && npm ci --no-audit --no-fund --loglevel=error

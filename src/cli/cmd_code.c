@@ -19,7 +19,8 @@ static const char code_help[] =
     "Usage: dyad code [OPTIONS] [PATH...]\n\n"
     "Code documents (files, directories, or standard input when no PATH or '-')\n"
     "into CAMEO events, one per line (docs/formats.md).\n\nOptions:\n" CLI_INPUT_HELP
-    "  -f, --format FORMAT  jsonl (default) or tsv\n"
+    "  -f, --format FORMAT  jsonl (default), tsv or plover (PLOVER records,\n"
+    "                       docs/exports.md)\n"
     "      --explain        add the dictionary entries, token spans, modality cue\n"
     "                       and time expression behind each event\n"
     "      --all-modalities also write negated, future, hypothetical and alleged events\n"
@@ -30,11 +31,14 @@ static const char code_help[] =
 
 /* WINDOW: documents in flight at most (read ahead of the output). */
 enum { WINDOW = 256, MAX_THREADS = 64 };
+/* --format plover: beside the code_out_format values */
+enum { OUT_PLOVER = 100 };
 
 typedef struct job {
     txt_doc *doc;
     dy_buf out;
     long sents, timexes, events;
+    long unmapped;           /* --format plover: events PLOVER drops */
     long by_root[21];
     int failed;
     char msg[1100];
@@ -49,10 +53,22 @@ typedef struct code_run {
     job *free_jobs;   /* delivered jobs, kept with their output buffers
                          (grown once, not per document) */
     dy_arena *arenas[MAX_THREADS];
-    long docs, sents, events, timexes, bytes;
+    long docs, sents, events, timexes, bytes, unmapped;
     long by_root[21];
     double load_ms;
 } code_run;
+
+/* Append the PLOVER record of ev (the index-th event of its document) to
+ * the job's buffer; returns 1 when PLOVER has no type for its code. */
+static int write_plover(code_run *r, job *j, const txt_analysis *an, const code_event *ev,
+                        size_t index)
+{
+    code_plover_rec rec;
+    char id[600], date[11], pub[11];
+    code_plover_rec_from_event(&rec, j->doc, an, ev, r->eng.cam, index, id, sizeof id, date,
+                               pub);
+    return code_plover_write(&j->out, r->eng.plover, &rec) == 1;
+}
 
 /* Code one document into its job's buffer. Thread-safe: the engine is
  * read-only and the arena is the worker's. */
@@ -74,7 +90,10 @@ static void code_job(code_run *r, dy_arena *a, job *j)
     j->timexes = (long)an.ntimex;
     j->events = (long)nev;
     for (size_t i = 0; i < nev; i++) {
-        code_event_write(&j->out, r->format, j->doc, &an, &ev[i], r->eng.cam, r->explain);
+        if (r->format == OUT_PLOVER)
+            j->unmapped += write_plover(r, j, &an, &ev[i], i);
+        else
+            code_event_write(&j->out, r->format, j->doc, &an, &ev[i], r->eng.cam, r->explain);
         int root = (ev[i].code[0] - '0') * 10 + (ev[i].code[1] - '0');
         if (root >= 0 && root <= 20)
             j->by_root[root]++;
@@ -113,6 +132,7 @@ static int done(void *ud, void *item, int abandon)
             r->sents += j->sents;
             r->timexes += j->timexes;
             r->events += j->events;
+            r->unmapped += j->unmapped;
             for (int k = 0; k <= 20; k++)
                 r->by_root[k] += j->by_root[k];
         }
@@ -209,8 +229,10 @@ int cmd_code(cli_ctx *c, int argc, char **argv)
                 r->format = CODE_OUT_JSONL;
             else if (strcmp(optarg, "tsv") == 0)
                 r->format = CODE_OUT_TSV;
+            else if (strcmp(optarg, "plover") == 0)
+                r->format = OUT_PLOVER;
             else
-                rc = cli_usage(c, "--format: expected jsonl or tsv, got '%s'", optarg);
+                rc = cli_usage(c, "--format: expected jsonl, tsv or plover, got '%s'", optarg);
             break;
         case 'j': {
             char *end;
@@ -270,6 +292,10 @@ int cmd_code(cli_ctx *c, int argc, char **argv)
         cli_errorf("write error on standard output");
         rc = CLI_EXIT_FAIL;
     }
+    if (!rc && r->format == OUT_PLOVER && r->unmapped && !c->quiet)
+        fprintf(stderr, "dyad: %ld event%s of CAMEO roots 01 and 02 (statements, appeals) "
+                        "left out: PLOVER has no type for them\n",
+                r->unmapped, r->unmapped == 1 ? "" : "s");
     if (!rc && want_summary) {
         struct timespec t1;
         clock_gettime(CLOCK_MONOTONIC, &t1);

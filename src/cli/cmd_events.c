@@ -1,5 +1,8 @@
 /* cmd_events.c - `dyad events`: query a store and write events in the
- * event contract (JSON lines, TSV), as CSV, or as GDELT 1.0 event rows. */
+ * event contract (JSON lines, TSV), as CSV, or as GDELT 1.0 event rows;
+ * the formats of other tools (PLOVER, GDELT 2.0) are in export.c. */
+#include "cli/cli.h"
+#include "cli/export.h"
 #include "cli/model_cli.h"
 #include "core/actor_code.h"
 #include "core/buf.h"
@@ -26,8 +29,12 @@ static const char events_help[] =
     "                       list, or all (default: the events `dyad code` writes)\n"
     "      --dedup          one event per (date, source, target, code), with the\n"
     "                       number of supporting documents (\"support\")\n"
+    "      --country ISO3   the event's place is in this country (docs/exports.md)\n"
+    "      --near LAT,LON,KM  the event's place is within KM km of the point\n"
     "      --limit N        at most N events\n"
-    "  -f, --format FORMAT  jsonl (default), tsv, csv or gdelt (GDELT 1.0 columns)\n"
+    "  -f, --format FORMAT  jsonl (default), tsv, csv, plover (PLOVER records),\n"
+    "                       gdelt (GDELT 2.0 event table, 61 columns), gdelt-mentions\n"
+    "                       (GDELT 2.0 mentions table) or gdelt1 (GDELT 1.0 columns)\n"
     "      --explain        add the stored pattern and actor entry references\n"
     "      --names          add the display names of the source and target codes\n"
     "                       (source_name, target_name; always in gdelt)\n"
@@ -39,6 +46,7 @@ typedef struct out_ctx {
     dy_buf b;
     int format, dedup, explain;
     const model_names *names; /* with --names (or gdelt): display names */
+    cli_export x;            /* formats of export.c (x.format != NONE) */
     long n;
     int werr;
 } out_ctx;
@@ -109,6 +117,8 @@ static void write_table_header(out_ctx *o)
         field(o, "source_name", 0);
         field(o, "target_name", 0);
     }
+    for (int i = 0; i < CLI_EXTRA_COLS; i++)
+        field(o, cli_export_extra_names[i], 0);
     dy_buf_addc(&o->b, '\n');
 }
 
@@ -117,6 +127,8 @@ static const char *name_of(const out_ctx *o, const char *code, char out[static 1
 {
     return model_names_get(o->names, code ? code : "", out, 160);
 }
+
+static void extra_field(void *ud, const char *s) { field(ud, s, 0); }
 
 static void write_table(out_ctx *o, const store_event *e)
 {
@@ -156,6 +168,7 @@ static void write_table(out_ctx *o, const store_event *e)
         field(o, name_of(o, e->source, nb), 0);
         field(o, name_of(o, e->target, nb), 0);
     }
+    cli_export_extra(e, extra_field, o);
     dy_buf_addc(&o->b, '\n');
 }
 
@@ -238,7 +251,9 @@ static void write_gdelt(out_ctx *o, const store_event *e)
 static int emit(void *ud, const store_event *e)
 {
     out_ctx *o = ud;
-    switch (o->format) {
+    if (o->x.format != CLI_EXPORT_NONE)
+        cli_export_event(&o->x, &o->b, e);
+    else switch (o->format) {
     case F_JSONL: write_jsonl(o, e); break;
     case F_GDELT: write_gdelt(o, e); break;
     default: write_table(o, e); break;
@@ -282,7 +297,8 @@ int cmd_events(cli_ctx *c, int argc, char **argv)
         {"modality", required_argument, NULL, 2009}, {"dedup", no_argument, NULL, 2010},
         {"limit", required_argument, NULL, 2011},  {"format", required_argument, NULL, 'f'},
         {"explain", no_argument, NULL, 2012},      {"help", no_argument, NULL, 'h'},
-        {"names", no_argument, NULL, 2013},
+        {"names", no_argument, NULL, 2015},
+        {"country", required_argument, NULL, 2013}, {"near", required_argument, NULL, 2014},
         {NULL, 0, NULL, 0}};
     store_filter f = {0};
     out_ctx o = {0};
@@ -329,7 +345,29 @@ int cmd_events(cli_ctx *c, int argc, char **argv)
         case 2010: f.dedup = 1; break;
         case 2011: rc = number(c, "--limit", optarg, 1, 2000000000L, &f.limit); break;
         case 2012: o.explain = 1; break;
-        case 2013: want_names = 1; break;
+        case 2015: want_names = 1; break;
+        case 2013:
+            if (strlen(optarg) != 3 || strspn(optarg, "ABCDEFGHIJKLMNOPQRSTUVWXYZ") != 3)
+                rc = cli_usage(c, "--country: expected an ISO 3166-1 alpha-3 code (ISR), got '%s'",
+                               optarg);
+            f.country = optarg;
+            break;
+        case 2014: {
+            char *e1, *e2, *e3;
+            double la = strtod(optarg, &e1), lo = *e1 == ',' ? strtod(e1 + 1, &e2) : 0, km = 0;
+            int okp = *e1 == ',' && e2 != e1 + 1 && *e2 == ',' &&
+                      (km = strtod(e2 + 1, &e3), e3 != e2 + 1 && !*e3) && la >= -90 && la <= 90 &&
+                      lo >= -180 && lo <= 180 && km > 0 && km <= 20040;
+            if (!okp) {
+                rc = cli_usage(c, "--near: expected LAT,LON,KM (-90..90, -180..180, km > 0), "
+                                  "got '%s'", optarg);
+                break;
+            }
+            f.near_lat = la;
+            f.near_lon = lo;
+            f.near_km = km;
+            break;
+        }
         case 'f':
             if (strcmp(optarg, "jsonl") == 0)
                 o.format = F_JSONL;
@@ -337,11 +375,11 @@ int cmd_events(cli_ctx *c, int argc, char **argv)
                 o.format = F_TSV;
             else if (strcmp(optarg, "csv") == 0)
                 o.format = F_CSV;
-            else if (strcmp(optarg, "gdelt") == 0)
+            else if (strcmp(optarg, "gdelt1") == 0)
                 o.format = F_GDELT;
-            else
-                rc = cli_usage(c, "--format: expected jsonl, tsv, csv or gdelt, got '%s'",
-                               optarg);
+            else if ((o.x.format = cli_export_format(optarg)) == CLI_EXPORT_NONE)
+                rc = cli_usage(c, "--format: expected jsonl, tsv, csv, plover, gdelt, "
+                                  "gdelt-mentions or gdelt1, got '%s'", optarg);
             break;
         case ':': rc = cli_usage(c, "option '%s' needs an argument", argv[optind - 1]); break;
         default: rc = cli_usage(c, "unknown option '%s'", argv[optind - 1]); break;
@@ -354,21 +392,28 @@ int cmd_events(cli_ctx *c, int argc, char **argv)
     if (optind < argc)
         return cli_usage(c, "unexpected argument '%s'", argv[optind]);
     o.dedup = f.dedup;
+    if (cli_export_open(c, &o.x, o.x.format) != 0)
+        return CLI_EXIT_FAIL;
     store *s;
     dy_err e;
     dy_err_clear(&e);
     if (store_filter_check(&f, &e) != 0)
         return cli_usage(c, "%s", e.msg);
     model_names *nm = NULL;
-    if ((want_names || o.format == F_GDELT) && model_cli_names(c, &nm))
+    if ((want_names || o.format == F_GDELT || o.x.format == CLI_EXPORT_GDELT2) &&
+        model_cli_names(c, &nm))
         return CLI_EXIT_FAIL;
     o.names = nm;
+    o.x.names = nm;
     if (store_open(db, STORE_READ, &s, &e) != 0) {
         cli_print_err(&e);
         model_names_free(nm);
+        cli_export_close(&o.x);
         return CLI_EXIT_FAIL;
     }
-    if (o.format == F_TSV || o.format == F_CSV)
+    if (o.x.format != CLI_EXPORT_NONE)
+        cli_export_header(&o.x, &o.b);
+    else if (o.format == F_TSV || o.format == F_CSV)
         write_table_header(&o);
     int qrc = store_query_events(s, &f, emit, &o, &e);
     if (qrc < 0) {
@@ -384,6 +429,9 @@ int cmd_events(cli_ctx *c, int argc, char **argv)
         cli_errorf("write error on standard output");
         rc = CLI_EXIT_FAIL;
     }
+    if (!rc)
+        cli_export_notes(&o.x, c);
+    cli_export_close(&o.x);
     dy_buf_free(&o.b);
     model_names_free(nm);
     store_close(s);

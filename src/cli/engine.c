@@ -39,6 +39,16 @@ int cli_engine_open(cli_ctx *c, const cli_input *in, const code_opts *o, cli_eng
         rc = code_cues_load(cli_data_path(c, "coder/cues.txt", path, sizeof path), &e->cues, &err);
     if (!rc && c->data_dir)
         rc = code_cameo_load(cli_data_path(c, "cameo/codes.tsv", path, sizeof path), &e->cam, &err);
+    if (!rc && c->data_dir)
+        rc = code_plover_load(cli_data_path(c, "plover/cameo_plover.tsv", path, sizeof path),
+                              e->cam, &e->plover, &err);
+    /* The gazetteer only where events are coded (o given). */
+    if (!rc && o && c->data_dir) {
+        char places[PATH_MAX];
+        rc = code_gazetteer_load(cli_data_path(c, "geo/countries.tsv", path, sizeof path),
+                                 cli_data_path(c, "geo/places.tsv", places, sizeof places),
+                                 &e->geo, &err);
+    }
     if (!rc && !e->cues)
         rc = dy_err_set(&err, DY_EIO, NULL, 0, -1,
                         "cannot find coder/cues.txt: set DYAD_DATA to dyad's data directory");
@@ -130,9 +140,9 @@ static void *to_arena(dy_arena *a, const void *p, size_t n, size_t sz, int *oom)
     return q;
 }
 
-/* Contract: see engine.h. */
-int cli_code_doc(const cli_engine *e, const txt_doc *doc, dy_arena *a, txt_analysis *an,
-                 code_event **ev, size_t *nev, dy_err *err)
+/* cli_code_doc without the geolocation of its events. */
+static int code_doc(const cli_engine *e, const txt_doc *doc, dy_arena *a, txt_analysis *an,
+                    code_event **ev, size_t *nev, dy_err *err)
 {
     if (doc->len <= CLI_CHUNK_BYTES) {
         int rc = txt_analyze(doc, a, an, err);
@@ -229,6 +239,17 @@ int cli_code_doc(const cli_engine *e, const txt_doc *doc, dy_arena *a, txt_analy
     return rc;
 }
 
+/* Contract: see engine.h. Events are placed (code_geo_locate) once the
+ * whole document is coded, so a dateline reaches every piece. */
+int cli_code_doc(const cli_engine *e, const txt_doc *doc, dy_arena *a, txt_analysis *an,
+                 code_event **ev, size_t *nev, dy_err *err)
+{
+    int rc = code_doc(e, doc, a, an, ev, nev, err);
+    if (!rc && ev && e->geo)
+        code_geo_locate(e->geo, doc, an, *ev, *nev);
+    return rc;
+}
+
 /* Contract: see engine.h. */
 int cli_engine_split(cli_engine *e)
 {
@@ -288,6 +309,8 @@ int cli_code_doc_split(const cli_engine *e, const txt_doc *doc, dy_arena *a, txt
 void cli_engine_close(cli_engine *e)
 {
     code_coder_free(e->coder_all);
+    code_plover_free(e->plover);
+    code_gazetteer_free(e->geo);
     code_coder_free(e->coder);
     syn_model_free(e->syn);
     code_cameo_free(e->cam);

@@ -5,6 +5,7 @@
 
 #include "cli/cli.h"
 #include "code/code.h"
+#include "code/code_export.h"
 #include "dict/dict.h"
 #include "syntax/syntax.h"
 
@@ -15,10 +16,14 @@ typedef struct cli_engine {
     code_cameo *cam;
     code_coder *coder;
     code_coder *coder_all; /* every modality (cli_engine_split), or NULL */
+    code_plover *plover;      /* data/plover/cameo_plover.tsv (checked) */
+    code_gazetteer *geo;      /* data/geo + libgeonames; NULL: events unplaced */
 } cli_engine;
 
-/* Load dictionaries (in->dicts, else the data directory), cues and the CAMEO
- * table, and make a coder. Prints errors. Returns 0 or CLI_EXIT_FAIL. */
+/* Load dictionaries (in->dicts, else the data directory), cues, the CAMEO
+ * table and the PLOVER mapping, and make a coder; with o (coding commands)
+ * also the syntax model and the gazetteer, by which cli_code_doc places
+ * events. Prints errors. Returns 0 or CLI_EXIT_FAIL. */
 int cli_engine_open(cli_ctx *c, const cli_input *in, const code_opts *o, cli_engine *e);
 void cli_engine_close(cli_engine *e);
 /* Add a second coder that keeps every modality, for cli_code_doc_split

@@ -76,6 +76,19 @@ typedef struct code_explain {
     int32_t timex;            /* index into the analysis' timex, -1 = doc date */
 } code_explain;
 
+/* Where an event took place (geolocation, src/code/geo.c). prec 0: not
+ * placed. name is borrowed from the gazetteer, which outlives the events. */
+enum { CODE_GEO_NONE = 0, CODE_GEO_CITY, CODE_GEO_COUNTRY };
+enum { CODE_GEO_SRC_SENTENCE = 1, CODE_GEO_SRC_DOCUMENT, CODE_GEO_SRC_ACTOR };
+typedef struct code_geo {
+    const char *name;         /* place or country name */
+    char country[4];          /* ISO 3166-1 alpha-3 */
+    float lat, lon;           /* decimal degrees */
+    int8_t prec;              /* CODE_GEO_* */
+    int8_t src;               /* CODE_GEO_SRC_*: where the place was stated */
+    code_span span;           /* the place name in the document, or -1 */
+} code_geo;
+
 typedef struct code_event {
     uint32_t sent;            /* sentence index */
     txt_date date;            /* event date, prec NONE when unknown */
@@ -85,6 +98,7 @@ typedef struct code_event {
     int modality;             /* code_modality */
     code_span src, verb, tgt; /* evidence spans */
     code_explain why;
+    code_geo geo;             /* (additive) where; filled by code_geo_locate */
 } code_event;
 
 typedef enum { CODE_OUT_JSONL = 0, CODE_OUT_TSV } code_out_format;
@@ -114,6 +128,10 @@ typedef struct code_event_rec {
     size_t source_len, target_len, code_len, root_len;
     const char *source_name, *target_name; /* JSON only, after "target";
                                               NULL: not written */
+    int has_geo;                 /* JSON only: write "geo" after the spans */
+    const char *geo_name, *geo_country, *geo_prec, *geo_src; /* geo_prec
+                                    NULL: "geo":null (not placed) */
+    double geo_lat, geo_lon;
     int has_quad;                /* 0: quad and goldstein are null (TSV: empty) */
     int quad;
     double goldstein;

@@ -10,6 +10,7 @@
  * through dy_buf (length, capacity and terminator each time) cost several
  * thousand instructions per event, as much as finding the event. */
 #include "code/code.h"
+#include "code/code_export.h"
 #include "core/alloc.h"
 
 #include <math.h>
@@ -381,6 +382,28 @@ static void put_explain_json(wr *w, const code_event_rec *r)
     putc1(w, '}');
 }
 
+/* ,"geo":{name, country, lat, lon, precision, source}, or ,"geo":null when
+ * the event is not placed (docs/exports.md). */
+static void put_geo_json(wr *w, const code_event_rec *r)
+{
+    if (!r->geo_prec) {
+        PUTL(w, ",\"geo\":null");
+        return;
+    }
+    PUTL(w, ",\"geo\":{\"name\":");
+    put_json(w, r->geo_name ? r->geo_name : "", r->geo_name ? strlen(r->geo_name) : 0);
+    PUTL(w, ",\"country\":");
+    put_json(w, r->geo_country ? r->geo_country : "", r->geo_country ? strlen(r->geo_country) : 0);
+    char num[80];
+    int n = snprintf(num, sizeof num, ",\"lat\":%.4f,\"lon\":%.4f", r->geo_lat, r->geo_lon);
+    put(w, num, n > 0 && (size_t)n < sizeof num ? (size_t)n : 0);
+    PUTL(w, ",\"precision\":");
+    put_json(w, r->geo_prec, strlen(r->geo_prec));
+    PUTL(w, ",\"source\":");
+    put_json(w, r->geo_src ? r->geo_src : "", r->geo_src ? strlen(r->geo_src) : 0);
+    putc1(w, '}');
+}
+
 int code_event_write_tsv_header(dy_buf *b, int explain)
 {
     dy_buf_adds(b, "doc\tsent\tdate\tsource\ttarget\tcode\troot\tquad\tgoldstein\tmodality"
@@ -506,6 +529,8 @@ static void put_rec_json(wr *w, const code_event_rec *r)
     putc1(w, ',');
     PUT_SPAN(w, "target", r->tgt);
     putc1(w, '}');
+    if (r->has_geo)
+        put_geo_json(w, r);
     if (r->explain)
         put_explain_json(w, r);
     if (r->has_support) {
@@ -558,6 +583,19 @@ int code_event_write(dy_buf *b, int format, const txt_doc *doc,
     };
     /* The root is the code's first two characters, fewer if it is shorter. */
     r.root_len = r.code_len < 2 ? r.code_len : 2;
+    const code_geo *g = &ev->geo;
+    char gc[4];
+    r.has_geo = 1;
+    if (g->prec) {
+        memcpy(gc, g->country, 3);
+        gc[3] = '\0';
+        r.geo_name = g->name;
+        r.geo_country = gc;
+        r.geo_lat = g->lat;
+        r.geo_lon = g->lon;
+        r.geo_prec = code_geo_prec_name(g->prec);
+        r.geo_src = code_geo_src_name(g->src);
+    }
     /* The sentence; an event always comes from one, this only guards the
      * writer against an index out of range. */
     if (an && ev->sent < an->nsent) {

@@ -5,6 +5,7 @@
  * docs/store.md describes the schema. */
 #include "store/store_internal.h"
 
+#include "code/code_export.h"
 #include "core/alloc.h"
 #include "core/hash.h"
 #include "core/invariant.h"
@@ -12,6 +13,7 @@
 
 #include "core/actor_code.h"
 
+#include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -22,9 +24,10 @@ const char *const store_bulk_columns[STORE_BULK_TABLES] = {
     "doc_id, idx, bstart, bend, headline, timex",
     "doc_id, sent, date, date_prec, dkey, source, target, code, root, quad, goldstein, modality, "
     "src_start, src_end, verb_start, verb_end, tgt_start, tgt_end, pattern, source_entry, "
-    "target_entry, dict_version, scountry, tcountry, dflt",
+    "target_entry, dict_version, scountry, tcountry, dflt, geo_name, geo_country, geo_lat, "
+    "geo_lon, geo_prec, geo_src",
 };
-const int store_bulk_ncolumns[STORE_BULK_TABLES] = {6, 25};
+const int store_bulk_ncolumns[STORE_BULK_TABLES] = {6, 31};
 
 /* ---- small helpers ------------------------------------------------------ */
 
@@ -236,6 +239,8 @@ static int check_schema(store *s, int flags, dy_err *err)
         rc = run_ddl(s, s->ops->ddl_v3, err);
     if (!rc && v < 4)
         rc = run_ddl(s, ddl_v4, err);
+    if (!rc && v < 5)
+        rc = run_ddl(s, s->ops->ddl_v5, err);
     if (!rc)
         return s->ops->exec(s, "COMMIT", err);
     dy_err keep = *err;
@@ -524,7 +529,17 @@ static int put_rows(store *s, long long id, const txt_doc *doc, const txt_analys
             snprintf(gs, sizeof gs, "%.15g", ce->goldstein);
         dy_actor_country(e->source, sc);
         dy_actor_country(e->target, tc);
-        store_param p[25] = {
+        /* coordinates as written by `dyad code` (four decimals), so that a
+         * stored event reads back as it was coded */
+        char lat[32] = "", lon[32] = "", gc[4] = "";
+        if (e->geo.prec) {
+            snprintf(lat, sizeof lat, "%.4f", (double)e->geo.lat);
+            snprintf(lon, sizeof lon, "%.4f", (double)e->geo.lon);
+            memcpy(gc, e->geo.country, 4);
+            gc[3] = '\0';
+        }
+        int g = e->geo.prec != 0;
+        store_param p[31] = {
             P_I(id), P_I(e->sent), P_S(has_date ? date : NULL), P_I(has_date ? e->date.prec : 0),
             has_date ? P_I(date_key(&e->date)) : P_S(NULL), P_S(e->source), P_S(e->target),
             P_S(e->code), P_S(root), ce ? P_I(ce->quad) : P_S(NULL), P_S(ce ? gs : NULL),
@@ -533,8 +548,10 @@ static int put_rows(store *s, long long id, const txt_doc *doc, const txt_analys
             span_p(e->verb.end, e->verb.start >= 0), span_p(e->tgt.start, e->tgt.start >= 0),
             span_p(e->tgt.end, e->tgt.start >= 0), P_S(e->why.pattern),
             P_S(e->why.source_entry), P_S(e->why.target_entry), P_S(dict_version), P_S(sc),
-            P_S(tc), P_I(i < ndflt)};
-        rc = s->ops->bulk_row(s, STORE_BULK_EVENTS, p, 25, err);
+            P_S(tc), P_I(i < ndflt), P_S(g ? e->geo.name : NULL), P_S(g ? gc : NULL), P_S(g ? lat : NULL),
+            P_S(g ? lon : NULL), P_S(g ? code_geo_prec_name(e->geo.prec) : NULL),
+            P_S(g ? code_geo_src_name(e->geo.src) : NULL)};
+        rc = s->ops->bulk_row(s, STORE_BULK_EVENTS, p, 31, err);
     }
     return rc;
 }
@@ -716,6 +733,34 @@ static void qb_in(qb *q, const char *col, const char *list)
     dy_buf_addc(&q->sql, ')');
 }
 
+/* The place filters: --country (the place's country) and --near (a box
+ * around the point that holds the circle; the exact distance is checked
+ * on each row, near_keep). */
+static void qb_where_geo(qb *q, const store_filter *f)
+{
+    static char box[4][32]; /* parameters are borrowed until the query ran */
+    if (f->country && *f->country) {
+        dy_buf_adds(&q->sql, " AND e.geo_country = ?");
+        qb_param(q, P_S(f->country));
+    }
+    if (f->near_km > 0) {
+        double dlat = f->near_km / 111.0, c = cos(f->near_lat * 3.14159265358979 / 180.0);
+        double dlon = c > 0.01 ? f->near_km / (111.32 * c) : 360.0;
+        snprintf(box[0], sizeof box[0], "%.6f", f->near_lat - dlat);
+        snprintf(box[1], sizeof box[1], "%.6f", f->near_lat + dlat);
+        dy_buf_adds(&q->sql, " AND e.geo_lat BETWEEN ? AND ?");
+        qb_param(q, P_S(box[0]));
+        qb_param(q, P_S(box[1]));
+        if (dlon < 180.0 && f->near_lon - dlon >= -180.0 && f->near_lon + dlon <= 180.0) {
+            snprintf(box[2], sizeof box[2], "%.6f", f->near_lon - dlon);
+            snprintf(box[3], sizeof box[3], "%.6f", f->near_lon + dlon);
+            dy_buf_adds(&q->sql, " AND e.geo_lon BETWEEN ? AND ?");
+            qb_param(q, P_S(box[2]));
+            qb_param(q, P_S(box[3]));
+        }
+    }
+}
+
 static void qb_where(qb *q, const store_filter *f)
 {
     dy_buf_adds(&q->sql, " WHERE 1 = 1");
@@ -761,6 +806,7 @@ static void qb_where(qb *q, const store_filter *f)
         dy_buf_adds(&q->sql, " AND e.dflt = 1");
     else if (strcmp(f->modalities, "all") != 0)
         qb_in(q, "e.modality", f->modalities);
+    qb_where_geo(q, f);
 }
 
 static void qb_limit(qb *q, const store_filter *f)
@@ -786,7 +832,12 @@ typedef struct ev_ctx {
     store_event_fn fn;
     void *ud;
     int dedup;
+    const store_filter *f;   /* with near_km: distance, offset and limit here */
+    long skip, left;
 } ev_ctx;
+
+/* Returned by the row callback when --near's limit is reached. */
+enum { NEAR_DONE = 0x4e454152 };
 
 static int32_t col_i32(const char *s) { return s ? (int32_t)strtol(s, NULL, 10) : -1; }
 
@@ -839,6 +890,36 @@ static int row_event(void *ud, const char *const *c, int ncol)
     e.dict_version = c[22];
     e.has_quad = c[8] != NULL;
     e.support = x->dedup && ncol > 23 && c[23] ? strtol(c[23], NULL, 10) : 1;
+    int g = 23 + (x->dedup ? 3 : 0);
+    e.mentions = e.outlets = e.support;
+    if (x->dedup && ncol > 25) {
+        e.mentions = c[24] ? strtol(c[24], NULL, 10) : e.support;
+        e.outlets = c[25] ? strtol(c[25], NULL, 10) : e.support;
+    }
+    if (ncol >= g + 9) {
+        e.geo_name = c[g];
+        e.geo_country = c[g + 1];
+        e.geo_lat = c[g + 2] ? strtod(c[g + 2], NULL) : 0;
+        e.geo_lon = c[g + 3] ? strtod(c[g + 3], NULL) : 0;
+        e.geo_prec = c[g + 2] && c[g + 3] ? c[g + 4] : NULL;
+        e.geo_src = c[g + 5];
+        e.doc_source = c[g + 6];
+        e.doc_date = c[g + 7];
+        e.sent_start = c[g + 8] ? strtol(c[g + 8], NULL, 10) : -1;
+    }
+    if (x->f && x->f->near_km > 0) {
+        if (!e.geo_prec || code_geo_km(x->f->near_lat, x->f->near_lon, e.geo_lat, e.geo_lon) >
+                               x->f->near_km)
+            return 0;
+        if (x->skip > 0) {
+            x->skip--;
+            return 0;
+        }
+        if (x->left == 0)
+            return NEAR_DONE;
+        if (x->left > 0)
+            x->left--;
+    }
     return x->fn(x->ud, &e);
 }
 
@@ -857,11 +938,16 @@ int store_query_events(store *s, const store_filter *f, store_event_fn fn, void 
                   "SELECT e.id, d.doc, e.sent, e.date, e.source, e.target, e.code, e.root, "
                   "e.quad, e.goldstein, e.modality, %s, e.src_start, e.src_end, "
                   "e.verb_start, e.verb_end, e.tgt_start, e.tgt_end, e.pattern, "
-                  "e.source_entry, e.target_entry, d.url, e.dict_version%s FROM ",
-                  sent_text, f->dedup ? ", g.support" : "");
+                  "e.source_entry, e.target_entry, d.url, e.dict_version%s, e.geo_name, "
+                  "e.geo_country, e.geo_lat, e.geo_lon, e.geo_prec, e.geo_src, d.source, "
+                  "d.date, s.bstart FROM ",
+                  sent_text, f->dedup ? ", g.support, g.mentions, g.outlets" : "");
     if (f->dedup) {
-        dy_buf_adds(&q.sql, "(SELECT min(e.id) AS id, count(DISTINCT e.doc_id) AS support "
-                            "FROM events e");
+        /* outlets: the documents' sources (the site or agency), a
+         * document without one counting as its own */
+        dy_buf_adds(&q.sql, "(SELECT min(e.id) AS id, count(DISTINCT e.doc_id) AS support, "
+                            "count(*) AS mentions, count(DISTINCT coalesce(od.source, od.doc)) "
+                            "AS outlets FROM events e JOIN documents od ON od.id = e.doc_id");
         qb_where(&q, f);
         dy_buf_adds(&q.sql, " GROUP BY e.date, e.source, e.target, e.code) g "
                             "JOIN events e ON e.id = g.id");
@@ -873,11 +959,17 @@ int store_query_events(store *s, const store_filter *f, store_event_fn fn, void 
     if (!f->dedup)
         qb_where(&q, f);
     dy_buf_adds(&q.sql, " ORDER BY (e.dkey IS NULL), e.dkey, e.date, d.doc, e.sent, e.id");
-    qb_limit(&q, f);
+    /* with --near, rows outside the circle are dropped after SQL: offset
+     * and limit are counted on the rows kept */
+    store_filter nolimit = *f;
+    nolimit.limit = nolimit.offset = 0;
+    qb_limit(&q, f->near_km > 0 ? &nolimit : f);
     int rc = qb_check(&q, err);
-    ev_ctx x = {fn, ud, f->dedup};
+    ev_ctx x = {fn, ud, f->dedup, f, f->offset > 0 ? f->offset : 0, f->limit > 0 ? f->limit : -1};
     if (!rc)
         rc = s->ops->query(s, q.sql.data, q.p, q.np, row_event, &x, err);
+    if (rc == NEAR_DONE)
+        rc = 0;
     dy_buf_free(&q.sql);
     return rc;
 }

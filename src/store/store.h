@@ -15,6 +15,7 @@
 #include <stdint.h>
 
 #include "code/code.h"
+#include "core/buf.h"
 #include "core/err.h"
 #include "text/text.h"
 
@@ -87,6 +88,9 @@ typedef struct store_filter {
     int dedup;               /* one event per (date, source, target, code) */
     long limit, offset;      /* limit 0 = none */
     const char *doc;         /* (additive) only this document's events, or NULL */
+    /* (additive) places (docs/exports.md): */
+    const char *country;     /* the event's place is in this country (alpha-3) */
+    double near_lat, near_lon, near_km; /* near_km > 0: within near_km of the point */
 } store_filter;
 
 /* Check f as every command and the API take it: actor codes are capital
@@ -113,7 +117,21 @@ typedef struct store_event {
     const char *url;         /* the document's URL, may be NULL */
     const char *dict_version;/* dictionary set version that coded it */
     int has_quad;            /* 0 when the code was not in the CAMEO table */
+    /* (additive) where (geo_prec NULL: not placed; docs/exports.md) and
+     * the document's outlet and date, the sentence's first byte: */
+    const char *geo_name, *geo_country, *geo_prec, *geo_src;
+    double geo_lat, geo_lon;
+    const char *doc_source;  /* documents.source, may be NULL */
+    const char *doc_date;    /* documents.date, may be NULL */
+    long sent_start;         /* byte offset of the sentence, -1 unknown */
+    long mentions;           /* with dedup: the group's events, else 1 */
+    long outlets;            /* with dedup: distinct document sources (a
+                                document without one counts alone), else 1 */
 } store_event;
+
+/* (additive) Append ,"geo":{...} or ,"geo":null for e as `dyad code`
+ * writes it (docs/exports.md) to b. */
+void store_event_geo_json(dy_buf *b, const store_event *e);
 
 typedef int (*store_event_fn)(void *ud, const store_event *e);
 /* Call fn for each event matching f, ordered by date, doc, sent. fn returns

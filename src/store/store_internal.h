@@ -14,7 +14,7 @@
 #include "core/buf.h"
 
 /* The schema version this binary writes (docs/store.md). */
-#define STORE_SCHEMA_VERSION 4
+#define STORE_SCHEMA_VERSION 5
 
 typedef struct store_param {
     int is_int;          /* 1: i, 0: s (NULL = SQL NULL) */
@@ -58,11 +58,12 @@ typedef struct store_ops {
     /* Forget buffered bulk rows (before a rollback). */
     void (*bulk_discard)(store *s);
     void (*close)(store *s);
-    /* Schema differences: DDL for version 1 and the v1 -> v2 and v2 -> v3
-     * migrations. */
+    /* Schema differences: DDL for version 1 and the v1 -> v2, v2 -> v3
+     * and v3 -> v4 migrations. */
     const char *const *ddl_v1;
     const char *const *ddl_v2;
     const char *const *ddl_v3;
+    const char *const *ddl_v5;   /* v4 -> v5: the events' places */
 } store_ops;
 
 struct store {

@@ -74,6 +74,19 @@ static const char *const ddl_v3[] = {
     "UPDATE meta SET value = '3' WHERE key = 'schema_version'",
     NULL};
 
+/* v5: where each event took place (geolocation, docs/exports.md). */
+static const char *const ddl_v5[] = {
+    "ALTER TABLE events ADD COLUMN geo_name TEXT",
+    "ALTER TABLE events ADD COLUMN geo_country " T,
+    "ALTER TABLE events ADD COLUMN geo_lat DOUBLE PRECISION",
+    "ALTER TABLE events ADD COLUMN geo_lon DOUBLE PRECISION",
+    "ALTER TABLE events ADD COLUMN geo_prec TEXT",
+    "ALTER TABLE events ADD COLUMN geo_src TEXT",
+    "CREATE INDEX events_geo ON events (geo_country, dkey)",
+    "CREATE INDEX events_latlon ON events (geo_lat, geo_lon)",
+    "UPDATE meta SET value = '5' WHERE key = 'schema_version'",
+    NULL};
+
 static void no_notices(void *arg, const char *msg)
 {
     (void)arg;
@@ -362,7 +375,7 @@ static void pg_close(store *s)
 static const store_ops pg_ops = {"postgresql",   pg_exec,  pg_query, pg_query_typed,
                                  pg_bulk_row,    pg_bulk_flush, pg_bulk_discard,
                                  pg_close,       ddl_v1,   ddl_v2,
-                                 ddl_v3};
+                                 ddl_v3, ddl_v5};
 
 int store_pg_open(store *s, const char *url, int flags, dy_err *err)
 {

@@ -75,6 +75,19 @@ static const char *const ddl_v3[] = {
     "UPDATE meta SET value = '3' WHERE key = 'schema_version'",
     NULL};
 
+/* v5: where each event took place (geolocation, docs/exports.md). */
+static const char *const ddl_v5[] = {
+    "ALTER TABLE events ADD COLUMN geo_name TEXT",
+    "ALTER TABLE events ADD COLUMN geo_country TEXT",
+    "ALTER TABLE events ADD COLUMN geo_lat REAL",
+    "ALTER TABLE events ADD COLUMN geo_lon REAL",
+    "ALTER TABLE events ADD COLUMN geo_prec TEXT",
+    "ALTER TABLE events ADD COLUMN geo_src TEXT",
+    "CREATE INDEX events_geo ON events (geo_country, dkey)",
+    "CREATE INDEX events_latlon ON events (geo_lat, geo_lon)",
+    "UPDATE meta SET value = '5' WHERE key = 'schema_version'",
+    NULL};
+
 static int sq_err(store *s, int code, dy_err *err)
 {
     sq *q = s->impl;
@@ -306,7 +319,7 @@ static void sq_close(store *s)
 static const store_ops sqlite_ops = {"sqlite",      sq_exec,         sq_query, sq_query_typed,
                                      sq_bulk_row,   sq_bulk_flush,   sq_bulk_discard,
                                      sq_close,      ddl_v1,          ddl_v2,
-                                     ddl_v3};
+                                     ddl_v3, ddl_v5};
 
 int store_sqlite_open(store *s, const char *path, int flags, dy_err *err)
 {

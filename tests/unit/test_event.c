@@ -154,7 +154,7 @@ static void test_json_line(void **state)
                         "\"source\":\"USA\",\"target\":\"AFG\",\"code\":\"190\",\"root\":\"19\","
                         "\"quad\":null,\"goldstein\":null,\"modality\":\"asserted\","
                         "\"text\":\"\",\"spans\":{\"source\":[0,3],\"verb\":[4,9],"
-                        "\"target\":[9,2147483647]}}\n");
+                        "\"target\":[9,2147483647]},\"geo\":null}\n");
     assert_int_equal(b.len, strlen(b.data));
     dy_buf_free(&b);
 
@@ -171,7 +171,16 @@ static void test_json_line(void **state)
                         "\"target\":\"AFG\",\"code\":\"1\",\"root\":\"1\",\"quad\":null,"
                         "\"goldstein\":null,\"modality\":\"hypothetical\","
                         "\"text\":\"US bombs Kabul.\",\"spans\":{\"source\":null,\"verb\":null,"
-                        "\"target\":null}}\n");
+                        "\"target\":null},\"geo\":null}\n");
+    dy_buf_reset(&b);
+
+    /* A placed event: its place after the spans (docs/exports.md). */
+    f.ev.geo = (code_geo){"Kabul \"old\"", "AFG", 34.5281f, 69.1723f, CODE_GEO_CITY,
+                          CODE_GEO_SRC_DOCUMENT, {9, 14}};
+    assert_int_equal(code_event_write(&b, CODE_OUT_JSONL, &f.doc, &f.an, &f.ev, NULL, 0), 0);
+    assert_non_null(strstr(b.data, "\"target\":null},\"geo\":{\"name\":\"Kabul \\\"old\\\"\","
+                                    "\"country\":\"AFG\",\"lat\":34.5281,\"lon\":69.1723,"
+                                    "\"precision\":\"city\",\"source\":\"document\"}}\n"));
     dy_buf_free(&b);
 }
 

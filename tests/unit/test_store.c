@@ -528,9 +528,9 @@ static void test_migration(void **st)
     assert_int_equal(store_open(db, STORE_READ, &s, &e), 0); /* migrated for good */
     store_close(s);
 
-    sql(db, "UPDATE meta SET value = '5' WHERE key = 'schema_version'");
+    sql(db, "UPDATE meta SET value = '6' WHERE key = 'schema_version'");
     assert_int_equal(store_open(db, STORE_WRITE, &s, &e), DY_EINVAL);
-    assert_non_null(strstr(e.msg, "schema version 5 is newer than this dyad supports (4)"));
+    assert_non_null(strstr(e.msg, "schema version 6 is newer than this dyad supports (5)"));
 }
 
 /* The v1 -> v2 migration as dyad 0.1 ran it: a version 2 store. */
@@ -579,13 +579,13 @@ static void test_migration_v2(void **st)
     assert_non_null(strstr(e.msg, "schema version 2 is older"));
     assert_int_equal(store_open(db, STORE_WRITE, &s, &e), 0);
     store_close(s);
-    /* The aggregate index exists and the version is 4. */
+    /* The aggregate index exists and the version is the current one (5). */
     sqlite3 *h;
     assert_int_equal(sqlite3_open(db, &h), SQLITE_OK);
     int n = 0;
     assert_int_equal(sqlite3_exec(h, "SELECT 1 FROM sqlite_master WHERE type = 'index' AND "
                                      "name = 'events_agg' UNION ALL SELECT 1 FROM meta WHERE "
-                                     "key = 'schema_version' AND value = '4'",
+                                     "key = 'schema_version' AND value = '5'",
                                   count_row, &n, NULL),
                      SQLITE_OK);
     sqlite3_close(h);

@@ -179,6 +179,26 @@ async function main() {
   await ready('error');
   check((await page.textContent('#status')).includes('window: expected'), 'bad URL: the API error is shown');
 
+  // 9. the map: countries drawn, the demo's places (Pyongyang named in a
+  // sentence, Russia placed by its actors), a point's events and evidence
+  await page.goto(base + '#view=map');
+  await ready('map');
+  const map = await page.evaluate(() => ({
+    countries: document.querySelectorAll('#map-svg path.country').length,
+    shaded: [...document.querySelectorAll('#map-svg path.country')].filter(p => p.getAttribute('fill') !== '#e8e8e8').length,
+    places: [...document.querySelectorAll('#map-svg circle.place')].map(c => c.dataset.name),
+  }));
+  check(map.countries > 150, `map: ${map.countries} countries drawn`);
+  check(map.shaded >= 5, `map: ${map.shaded} countries shaded by their events`);
+  check(map.places.includes('Pyongyang'), `map: a Pyongyang point (${map.places.join(', ')})`);
+  check(map.places.includes('Russia') || map.places.includes('Moscow'), 'map: a Moscow or Russia point');
+  await page.dispatchEvent('#map-svg circle.place[data-name="Pyongyang"]', 'click');
+  const mapRows = await page.locator('#map-events tbody tr').count();
+  check(mapRows >= 1, `map: clicking Pyongyang lists ${mapRows} events`);
+  const mapEv = await page.textContent('#map-events tbody tr td:last-child');
+  check(/Pyongyang/.test(mapEv || ''), `map: the evidence names Pyongyang (${mapEv})`);
+  await page.screenshot({ path: join(SHOTS, 'map.png') });
+
   check(offsite.length === 0, `offline: requests left the server: ${offsite.join(' ')}`);
   const real = errors.filter(e => !/Failed to load resource: the server responded with a status of 400/.test(e));
   check(real.length === 0, `no page errors: ${real.join(' | ')}`);

@@ -5,6 +5,7 @@ import { loadModel, drawNetwork, windowLabels, focusNode, modelParams, findActor
 import { showPartners, hidePartners } from './partners.js';
 import { showDyad } from './dyad.js';
 import { showDocument } from './doc.js';
+import { showMap } from './map.js';
 
 const KEYS = ['view', 'window', 'from', 'to', 'at', 'root', 'quad', 'modality', 'min-events',
   'max-blocs', 'node', 'a', 'b', 'id', 'event'];
@@ -56,7 +57,7 @@ async function renderNetwork(st) {
 async function render() {
   const st = readState();
   document.body.dataset.ready = 'loading';
-  for (const v of ['network', 'dyad', 'doc'])
+  for (const v of ['network', 'dyad', 'doc', 'map'])
     document.getElementById(v + '-view').hidden = st.view !== v;
   const f = document.getElementById('filters');
   for (const el of f.elements) if (el.name && el.name !== 'at') el.value = st[el.name] || (el.name === 'window' ? 'year' : '');
@@ -73,6 +74,7 @@ async function render() {
   try {
     if (st.view === 'dyad' && st.a && st.b) await showDyad(st, go);
     else if (st.view === 'doc' && st.id) await showDocument(st);
+    else if (st.view === 'map') await showMap(st);
     else await renderNetwork(st);
     document.body.dataset.ready = st.view;
   } catch (e) {

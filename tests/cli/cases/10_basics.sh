@@ -16,7 +16,7 @@ check "dict --help" 0 "$DYAD" dict --help
 check "code unknown option" 2 "$DYAD" code --no-such-option
 expect "code unknown option names it" "$T/err" "no-such-option"
 check "code bad format" 2 "$DYAD" code --format xml "$T"
-expect "bad format message" "$T/err" "expected jsonl or tsv"
+expect "bad format message" "$T/err" "expected jsonl, tsv or plover"
 check "segment bad input kind" 2 "$DYAD" segment --input pdf
 check "segment bad date" 2 "$DYAD" segment --date 2023-02-30
 expect "bad date message" "$T/err" "expected YYYY-MM-DD"

@@ -130,10 +130,10 @@ store_suite() {
     check "$be: filters" 0 "$DYAD" events --db "$clean" --dyad RUS,CHN --from 2022-02 --to 2022-02 --root 04 --quad 1
     expect "$be: dyad row" "$T/out" '"date":"2022-02-[0-9]+","source":"(RUS|CHN)[A-Z]*","target":"(RUS|CHN)[A-Z]*","code":"04'
     reject "$be: dyad excludes others" "$T/out" '"source":"(USA|UKR)'
-    check "$be: gdelt" 0 "$DYAD" events --db "$clean" --format gdelt --dedup --limit 1
-    expect "$be: gdelt 58 columns" "$T/out" '^[0-9]+	[0-9]{8}	[0-9]{6}	[0-9]{4}	([^	]*	){53}[^	]*$'
+    check "$be: gdelt1" 0 "$DYAD" events --db "$clean" --format gdelt1 --dedup --limit 1
+    expect "$be: gdelt1 58 columns" "$T/out" '^[0-9]+	[0-9]{8}	[0-9]{6}	[0-9]{4}	([^	]*	){53}[^	]*$'
     check "$be: csv" 0 "$DYAD" events --db "$clean" --format csv --limit 3
-    expect "$be: csv header" "$T/out" '^id,doc,sent,date,source,target,code,root,quad,goldstein,modality,text,source_span,verb_span,target_span$'
+    expect "$be: csv header" "$T/out" '^id,doc,sent,date,source,target,code,root,quad,goldstein,modality,text,source_span,verb_span,target_span,date_precision,pub_date,source_text,target_text,geo_name,geo_country,geo_lat,geo_lon,geo_precision,geo_source$'
     lines "$be: csv rows" "$T/out" 4
 
     # recode: unchanged dictionaries change nothing; a changed set replaces.
@@ -222,7 +222,8 @@ SQL
     check "postgresql: v2 store read-only refused" 1 "$DYAD" events --db "$db"
     expect "postgresql: v2 message" "$T/err" 'schema version 2 is older'
     check "postgresql: migrate v2 on ingest" 0 "$DYAD" ingest --db "$db" "$T/x.jsonl"
-    if [ "$(psql -tA "$db" -c "SELECT value FROM meta WHERE key = 'schema_version'" 2>/dev/null)$(psql -tA "$db" -c "SELECT count(*) FROM pg_indexes WHERE indexname = 'events_agg'" 2>/dev/null)" = 41 ]; then ok; else bad "postgresql: v2 -> v4 adds events_agg"; fi
+    # v2 -> v3 adds events_agg; v4 the default flag and country columns; v5 the place columns
+    if [ "$(psql -tA "$db" -c "SELECT value FROM meta WHERE key = 'schema_version'" 2>/dev/null)$(psql -tA "$db" -c "SELECT count(*) FROM pg_indexes WHERE indexname = 'events_agg'" 2>/dev/null)" = 51 ]; then ok; else bad "postgresql: v2 -> v5 adds events_agg"; fi
     check "postgresql: migrated v2 model" 0 "$DYAD" model --db "$db" --level actor --min-events 1 --format csv
     expect "postgresql: v2 event aggregated" "$T/out" '^,IRNMIL,USA,.*,1,0,0,0,1,-10,'
     # The same aggregates as SQLite on the demo store.

@@ -158,7 +158,7 @@ if [ "$mem_cap" -eq 0 ] || { [ "$kb" -ge 0 ] && [ "$kb" -lt "$mem_cap" ]; }; the
 seg_end=$(tail -n 1 "$T/big50.seg" | sed 's/.*"end":\([0-9]*\),.*/\1/')
 if [ "${seg_end:-0}" -ge $((big_bytes - 1)) ] 2>/dev/null; then ok; else bad "50 MB document: segment's last sentence ends at $seg_end of $big_bytes"; fi
 rm -f "$T/big50.seg"
-check "50 MB document: stored events" 0 "$DYAD" events --db "$T/big50.db" --format gdelt
+check "50 MB document: stored events" 0 "$DYAD" events --db "$T/big50.db" --format gdelt1
 lines "50 MB document: every event stored" "$T/out" "$nev"
 # the spans of an event in the last piece point into the document
 vs=$(tail -n 1 "$T/big50.out" | sed -n 's/.*"verb":\[\([0-9]*\),\([0-9]*\)\].*/\1 \2/p')
