@@ -67,7 +67,8 @@ typedef struct cli_input {
     {"quiet", no_argument, NULL, 'q'}
 
 #define CLI_INPUT_HELP                                                              \
-    "  -i, --input FORMAT   text, jsonl or html (default: detect by extension/content)\n" \
+    "  -i, --input FORMAT   text, jsonl, html, petrarch (PETRARCH2 XML) or tabari\n" \
+    "                       (TABARI .text) (default: detect by extension/content)\n" \
     "      --date YYYY-MM-DD  date of documents that carry none\n"                     \
     "      --dict DIR       use the dictionary set in DIR (repeatable)\n"                \
     "      --no-syntax      code without the parser: faster, less precise (coding)\n"   \

@@ -113,10 +113,15 @@ int cli_input_option(cli_ctx *c, cli_input *in, int opt, const char *arg)
             in->ropts.format = TXT_IN_JSONL;
         else if (strcmp(arg, "html") == 0)
             in->ropts.format = TXT_IN_HTML;
+        else if (strcmp(arg, "petrarch") == 0)
+            in->ropts.format = TXT_IN_PETRARCH;
+        else if (strcmp(arg, "tabari") == 0)
+            in->ropts.format = TXT_IN_TABARI;
         else if (strcmp(arg, "auto") == 0)
             in->ropts.format = TXT_IN_AUTO;
         else
-            return cli_usage(c, "--input: expected text, jsonl or html, got '%s'", arg);
+            return cli_usage(c, "--input: expected auto, text, jsonl, html, petrarch or "
+                                "tabari, got '%s'", arg);
         return 1;
     case 1002:
         if (txt_date_parse(arg, strlen(arg), &in->ropts.default_date) != 0)

@@ -41,6 +41,8 @@ struct txt_reader {
     long lineno;            /* JSON lines: lines consumed */
     int skipping;           /* JSON lines: the rest of an over-long line is
                              * still to be passed over */
+    char *whole;            /* PETRARCH2, TABARI: the cleaned file */
+    txt_cursor cur;         /* ... and the position in it */
 };
 
 /* Read more input into the buffer, compacting or growing it. Sets r->eof at
@@ -112,8 +114,37 @@ static int format_by_name(const char *path)
     return TXT_IN_AUTO;
 }
 
+/* Does s[0..n) (starting at a '<') begin a PETRARCH2 XML file: an optional
+ * XML declaration and comments, then the root <Sentences>? */
+static int is_petrarch(const char *s, size_t n)
+{
+    size_t i = 0;
+    for (;;) {
+        while (i < n && (s[i] == ' ' || s[i] == '\t' || s[i] == '\n' || s[i] == '\r'))
+            i++;
+        const char *close = NULL;
+        if (n - i >= 2 && memcmp(s + i, "<?", 2) == 0)
+            close = "?>";
+        else if (n - i >= 4 && memcmp(s + i, "<!--", 4) == 0)
+            close = "-->";
+        if (!close)
+            break;
+        size_t k = strlen(close), j = i + 2;
+        while (j + k <= n && memcmp(s + j, close, k) != 0)
+            j++;
+        if (j + k > n)
+            return 0;
+        i = j + k;
+    }
+    return n - i > 10 && memcmp(s + i, "<Sentences", 10) == 0 &&
+           (s[i + 10] == '>' || s[i + 10] == ' ' || s[i + 10] == '\t' ||
+            s[i + 10] == '\n' || s[i + 10] == '\r');
+}
+
 /* Format from the first bytes: '{' is a JSON line; '<' followed by a tag or
- * declaration that starts HTML pages is HTML; anything else is text. */
+ * declaration that starts HTML pages is HTML, unless the root element is
+ * <Sentences> (PETRARCH2 XML); anything else is text. TABARI .text files are
+ * never guessed: only --input tabari reads them. */
 static int format_by_content(const char *s, size_t n)
 {
     size_t i = 0;
@@ -128,6 +159,8 @@ static int format_by_content(const char *s, size_t n)
         return TXT_IN_JSONL;
     if (s[i] != '<')
         return TXT_IN_TEXT;
+    if (is_petrarch(s + i, n - i))
+        return TXT_IN_PETRARCH;
     i++;
     if (starts_ci(s + i, n - i, "!doctype") || starts_ci(s + i, n - i, "!--") ||
         starts_ci(s + i, n - i, "?xml"))
@@ -179,7 +212,8 @@ static int settle_format(txt_reader *r, int by_name, dy_err *err)
         }
         f = format_by_content(r->buf + r->beg, r->end - r->beg);
     }
-    if (f != TXT_IN_TEXT && f != TXT_IN_JSONL && f != TXT_IN_HTML)
+    if (f != TXT_IN_TEXT && f != TXT_IN_JSONL && f != TXT_IN_HTML &&
+        f != TXT_IN_PETRARCH && f != TXT_IN_TABARI)
         return dy_err_set(err, DY_EINVAL, r->path, 0, -1, "unknown input format %d", f);
     r->format = f;
     return 0;
@@ -255,6 +289,7 @@ void txt_reader_close(txt_reader *r)
     if (r->own_fd && r->fd >= 0)
         close(r->fd);
     dy_free(r->buf);
+    dy_free(r->whole);
     dy_free(r->path);
     dy_free(r);
 }
@@ -473,12 +508,37 @@ static int next_jsonl(txt_reader *r, txt_doc **out, dy_err *err)
     }
 }
 
+/* Next record of a multi-record file (PETRARCH2 XML, TABARI .text): the
+ * file is read and cleaned whole on the first call, then parsed record by
+ * record by read_petrarch.c or read_tabari.c. */
+static int next_record(txt_reader *r, txt_doc **out, dy_err *err)
+{
+    if (!r->done) {
+        r->done = 1;
+        int rc = read_all(r, err);
+        if (rc)
+            return rc;
+        size_t n;
+        rc = clean_document(r, &r->whole, &n, err);
+        if (rc)
+            return rc;
+        r->cur.s = r->whole;
+        r->cur.n = n;
+    }
+    if (!r->whole)
+        return 0;
+    return r->format == TXT_IN_PETRARCH ? txt_petrarch_next(&r->cur, r->path, &r->o, out, err)
+                                        : txt_tabari_next(&r->cur, r->path, &r->o, out, err);
+}
+
 /* See text.h. */
 int txt_reader_next(txt_reader *r, txt_doc **out, dy_err *err)
 {
     *out = NULL;
     if (r->format == TXT_IN_JSONL)
         return next_jsonl(r, out, err);
+    if (r->format == TXT_IN_PETRARCH || r->format == TXT_IN_TABARI)
+        return next_record(r, out, err);
     if (r->done)
         return 0;
     r->done = 1;

@@ -1,5 +1,6 @@
 /* read_internal.h - shared between the document readers of the text stage
- * (read.c, read_jsonl.c, read_html.c, clean.c). Not part of the public
+ * (read.c, read_jsonl.c, read_html.c, read_petrarch.c, read_tabari.c,
+ * clean.c). Not part of the public
  * interface: later stages use text.h only.
  */
 #ifndef DY_TEXT_READ_INTERNAL_H
@@ -56,6 +57,29 @@ int txt_jsonl_parse_line(const char *line, size_t n, const char *path,
  * reasonable time, or DY_ENOMEM (err filled). */
 int txt_html_extract(const char *src, size_t n, const char *path,
                      const txt_read_opts *o, txt_doc **out, dy_err *err);
+
+/* A position in a whole cleaned file read by a multi-record format
+ * (PETRARCH2 XML, TABARI .text): s[0..n) is the file, pos the next byte,
+ * line the 1-based line of pos (0 before the first call: taken as 1). */
+typedef struct txt_cursor {
+    const char *s;
+    size_t n, pos;
+    long line;
+    int started;  /* the format's prologue was read */
+    int done;     /* nothing more to read (end reached or a fatal error) */
+} txt_cursor;
+
+/* Next <Sentence> of a PETRARCH2 XML file (read_petrarch.c). Returns 1 with
+ * *out set (caller owns), 0 at the end, DY_ESKIP (err says file:line and
+ * what was expected; after a structural error the rest of the file is
+ * skipped and the next call returns 0) or DY_ENOMEM. */
+int txt_petrarch_next(txt_cursor *c, const char *path, const txt_read_opts *o,
+                      txt_doc **out, dy_err *err);
+
+/* Next record of a TABARI .text file (read_tabari.c); statuses as
+ * txt_petrarch_next (a bad record line skips that record only). */
+int txt_tabari_next(txt_cursor *c, const char *path, const txt_read_opts *o,
+                    txt_doc **out, dy_err *err);
 
 /* A fresh zeroed document with id and path copied (both required). NULL when
  * out of memory. */

@@ -88,7 +88,9 @@ typedef enum {
     TXT_IN_AUTO = 0,  /* by extension, then by content */
     TXT_IN_TEXT,
     TXT_IN_JSONL,
-    TXT_IN_HTML
+    TXT_IN_HTML,
+    TXT_IN_PETRARCH,  /* PETRARCH2 XML: one document per <Sentence> */
+    TXT_IN_TABARI     /* TABARI .text: one document per record */
 } txt_input;
 
 /* Called for non-fatal problems (invalid UTF-8 replaced, ...). w->file,
