@@ -348,10 +348,9 @@ static int skip_element(txt_cursor *c, const char *name, size_t nl)
 static int fatal(txt_cursor *c, const char *path, dy_err *err, const char *expected)
 {
     long line = c->line;
-    long long off = (long long)c->pos;
     advance_to(c, c->n);
     c->done = 1;
-    return dy_err_set(err, DY_ESKIP, path, line, (long)off,
+    return dy_err_set(err, DY_ESKIP, path, line, -1,
                       "PETRARCH2 XML: expected %s: rest of the file skipped", expected);
 }
 
