@@ -1,7 +1,9 @@
 # dyad - Makefile. `make` builds build/dyad; `make SANITIZE=1` builds an
 # AddressSanitizer + UndefinedBehaviorSanitizer variant under build/san/.
 # `make test` installs dependencies, builds and runs every test, then the
-# whole suite again under the sanitizers. See README.md.
+# whole suite again under the sanitizers. See README.md. Builds and tests
+# run one job per core (NPROC); the test runners keep each test's output
+# together.
 
 PREFIX  ?= /usr/local
 DESTDIR ?=
@@ -51,8 +53,10 @@ LIB_OBJS  := $(LIB_SRCS:%.c=$(BUILD)/obj/%.o)
 CLI_OBJS  := $(CLI_SRCS:%.c=$(BUILD)/obj/%.o)
 TEST_BINS := $(TEST_SRCS:tests/unit/%.c=$(BUILD)/tests/%)
 
+NPROC := $(shell nproc 2>/dev/null || echo 2)
+
 .PHONY: all deps test check check-unit check-cli check-san demo bench fuzz model \
-        check-fuzz fuzz-long install uninstall clean web check-web
+        check-fuzz fuzz-long install uninstall clean web check-web test-bins
 
 all: $(BUILD)/dyad
 
@@ -94,7 +98,11 @@ build/web/index.html: $(WEB_FILES) web/node_modules/.package-lock.json
 
 web: build/web/index.html
 
-# Unit tests (cmocka, one binary per module) and CLI tests (tests/cli/*.sh).
+# Unit tests (cmocka, one binary per module) and CLI tests (tests/cli/*.sh),
+# both NPROC at a time (scripts/run-unit-tests, tests/cli/run; JOBS=1 runs
+# them one after another).
+test-bins: $(TEST_BINS)
+
 check-unit: $(TEST_BINS)
 	@scripts/run-unit-tests $(TEST_BINS)
 
@@ -112,17 +120,17 @@ endif
 check: check-unit check-cli check-web
 
 check-san:
+	@$(MAKE) --no-print-directory -j$(NPROC) SANITIZE=1 all test-bins
 	@$(MAKE) --no-print-directory SANITIZE=1 check
 
 test: deps
-	@$(MAKE) --no-print-directory all
+	@$(MAKE) --no-print-directory -j$(NPROC) all test-bins
 	@$(MAKE) --no-print-directory check
 	@$(MAKE) --no-print-directory check-san
 	@$(MAKE) --no-print-directory check-fuzz
 
 # The demo builds in parallel (one job per core) and quietly, then codes,
 # stores and serves (scripts/demo).
-NPROC := $(shell nproc 2>/dev/null || echo 2)
 demo: deps
 	@echo "Building dyad ($(NPROC) parallel jobs; V=1 shows the commands)..."
 	@$(MAKE) --no-print-directory -j$(NPROC) all web
@@ -170,7 +178,7 @@ fuzz: $(FUZZ_BINS)
 
 check-fuzz:
 	@if scripts/run-fuzz --available; then \
-	  $(MAKE) --no-print-directory fuzz && scripts/run-fuzz $(FUZZ_SECONDS) $(FUZZ_BINS); \
+	  $(MAKE) --no-print-directory -j$(NPROC) fuzz && scripts/run-fuzz $(FUZZ_SECONDS) $(FUZZ_BINS); \
 	else echo "note: clang's libFuzzer not installed; fuzz harnesses not run" >&2; fi
 
 fuzz-long: fuzz
