@@ -123,10 +123,18 @@ check-san:
 	@$(MAKE) --no-print-directory -j$(NPROC) SANITIZE=1 all test-bins
 	@$(MAKE) --no-print-directory SANITIZE=1 check
 
+# The browser tests mostly wait (Chromium, the server): `make test` runs
+# them while the sanitizer build and tests keep the cores busy, their
+# output kept in build/check-web.log and printed after check-san's.
 test: deps
-	@$(MAKE) --no-print-directory -j$(NPROC) all test-bins
-	@$(MAKE) --no-print-directory check
-	@$(MAKE) --no-print-directory check-san
+	@$(MAKE) --no-print-directory -j$(NPROC) all test-bins web
+	@$(MAKE) --no-print-directory check-unit
+	@$(MAKE) --no-print-directory check-cli
+	@$(MAKE) --no-print-directory check-web >build/check-web.log 2>&1 & web=$$!; \
+	  $(MAKE) --no-print-directory check-san; san=$$?; \
+	  wait $$web; webrc=$$?; cat build/check-web.log; \
+	  [ $$webrc -eq 0 ] || echo "check-web failed (exit $$webrc)" >&2; \
+	  [ $$san -eq 0 ] && [ $$webrc -eq 0 ]
 	@$(MAKE) --no-print-directory check-fuzz
 
 # The demo builds in parallel (one job per core) and quietly, then codes,

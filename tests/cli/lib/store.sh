@@ -25,8 +25,10 @@ copies() {
 # COPIES of them (with the 95 demo briefs, 1,140 documents: four whole
 # batches of 256 and a part), enough for the kill -9 test below to stop an
 # ingest between batches; each copy costs a coding pass of the demo corpus
-# in every big step (ingest, recode, compare).
-COPIES=12
+# in every big step (ingest, recode, compare). Under the sanitizers, which
+# make coding about ten times slower, 4 copies (380 documents: one whole
+# batch and a part, the same code paths, the kill after the first commit).
+case $DYAD in */san/*) COPIES=4 ;; *) COPIES=12 ;; esac
 copies "$COPIES" >"$T/big.jsonl"
 NDOCS=$(grep -c '"id"' "$BRIEFS")
 NBIG=$((NDOCS * COPIES))
