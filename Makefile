@@ -123,19 +123,23 @@ check-san:
 	@$(MAKE) --no-print-directory -j$(NPROC) SANITIZE=1 all test-bins
 	@$(MAKE) --no-print-directory SANITIZE=1 check
 
-# The browser tests mostly wait (Chromium, the server): `make test` runs
-# them while the sanitizer build and tests keep the cores busy, their
-# output kept in build/check-web.log and printed after check-san's.
+# The browser tests mostly wait (Chromium, the server), and the sanitizer
+# tests leave a core idle at times (servers, the last long case file):
+# `make test` runs the browser tests and check-fuzz (its build, then 2 s per
+# harness) beside check-san, their output kept in build/check-web.log and
+# build/check-fuzz.log and printed after check-san's.
 test: deps
 	@$(MAKE) --no-print-directory -j$(NPROC) all test-bins web
 	@$(MAKE) --no-print-directory check-unit
 	@$(MAKE) --no-print-directory check-cli
 	@$(MAKE) --no-print-directory check-web >build/check-web.log 2>&1 & web=$$!; \
+	  $(MAKE) --no-print-directory check-fuzz >build/check-fuzz.log 2>&1 & fuzz=$$!; \
 	  $(MAKE) --no-print-directory check-san; san=$$?; \
-	  wait $$web; webrc=$$?; cat build/check-web.log; \
+	  wait $$web; webrc=$$?; wait $$fuzz; fuzzrc=$$?; \
+	  cat build/check-web.log build/check-fuzz.log; \
 	  [ $$webrc -eq 0 ] || echo "check-web failed (exit $$webrc)" >&2; \
-	  [ $$san -eq 0 ] && [ $$webrc -eq 0 ]
-	@$(MAKE) --no-print-directory check-fuzz
+	  [ $$fuzzrc -eq 0 ] || echo "check-fuzz failed (exit $$fuzzrc)" >&2; \
+	  [ $$san -eq 0 ] && [ $$webrc -eq 0 ] && [ $$fuzzrc -eq 0 ]
 
 # The demo builds in parallel (one job per core) and quietly, then codes,
 # stores and serves (scripts/demo).
@@ -171,13 +175,16 @@ FUZZ_SECONDS ?= 2
 
 $(FUZZ_DIR)/obj/%.o: %.c
 	@mkdir -p $(@D)
-	$(FUZZ_CC) $(FUZZ_FLAGS) -fsanitize=fuzzer-no-link,address,undefined -MMD -MP -c -o $@ $<
+	$(call say,CC,$<)
+	$(Q)$(FUZZ_CC) $(FUZZ_FLAGS) -fsanitize=fuzzer-no-link,address,undefined -MMD -MP -c -o $@ $<
 
 $(FUZZ_DIR)/libdyad.a: $(FUZZ_OBJS)
-	$(AR) rcs $@ $^
+	$(call say,AR,$@)
+	$(Q)$(AR) rcs $@ $^
 
 $(FUZZ_DIR)/%: fuzz/%.c $(FUZZ_DIR)/libdyad.a
-	$(FUZZ_CC) $(FUZZ_FLAGS) -fsanitize=fuzzer,address,undefined -o $@ $< $(FUZZ_DIR)/libdyad.a \
+	$(call say,CC,$@)
+	$(Q)$(FUZZ_CC) $(FUZZ_FLAGS) -fsanitize=fuzzer,address,undefined -o $@ $< $(FUZZ_DIR)/libdyad.a \
 	  $(LDLIBS)
 
 -include $(FUZZ_OBJS:.o=.d)
