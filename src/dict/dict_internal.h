@@ -21,6 +21,8 @@ struct dict_entry {
     dict_code *codes;      /* set arena */
     uint32_t ncodes;
     char role[8];          /* agents: role code */
+    uint8_t generic;       /* agents: a role noun that names no office
+                              ("leader"): a person's own role code stays */
     char people[32];       /* states: the code of the people ("Palestinian
                               refugees" PALREF) when it differs from the
                               state's (PSE); "" when the same */

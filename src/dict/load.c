@@ -349,10 +349,17 @@ static int parse_line(parser *p, char *s, size_t n)
         p->cur->role[an] = '\0';
         return 0;
     }
+    if (KW("generic")) {
+        if (!p->cur || p->cur->kind != DICT_AGENT || an != 0)
+            return dy_err_set(p->err, DY_EPARSE, p->file, p->line, -1,
+                              "\"generic\" takes no argument and must follow an agent line");
+        p->cur->generic = 1;
+        return 0;
+    }
 #undef KW
     return dy_err_set(p->err, DY_EPARSE, p->file, p->line, -1,
                       "unknown keyword \"%.*s\": expected state, org, group, person, agent, "
-                      "code, role, name, adj, seat, place or people", (int)kn, kw);
+                      "code, role, generic, name, adj, seat, place or people", (int)kn, kw);
 }
 
 static int add_file(dict_set *ds, const char *name, uint32_t *id)

@@ -974,7 +974,11 @@ size_t dict_mention_code(const dict_mention *m, const txt_date *date, char out[3
             return strlen(out);
         }
     }
-    if ((m->flags & DICT_M_PERSON) && m->agent && m->adj_entry && bn >= 3) {
+    if ((m->flags & DICT_M_PERSON) && m->agent && m->agent->generic && bn > 3) {
+        /* "Labour leader Jeremy Corbyn": a title that names no office says
+         * less than the person's own role (GBROPP). */
+        dict_code_cat(out, base, NULL);
+    } else if ((m->flags & DICT_M_PERSON) && m->agent && m->adj_entry && bn >= 3) {
         /* "Israeli Prime Minister Ehud Barak": the text says who and what
          * the person is at the time, whatever the dictionary's terms say. */
         char cb[32];

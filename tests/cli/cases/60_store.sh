@@ -128,7 +128,7 @@ store_suite() {
         "$("$DYAD" events --db "$demo" --dedup 2>/dev/null | wc -l | tr -d ' ')"
     expect "$be: dedup support" "$T/out" '"support":40\}$'
     check "$be: filters" 0 "$DYAD" events --db "$clean" --dyad RUS,CHN --from 2022-02 --to 2022-02 --root 04 --quad 1
-    expect "$be: dyad row" "$T/out" '"date":"2022-02-[0-9]+","source":"(RUS|CHN)[A-Z]*","target":"(RUS|CHN)[A-Z]*","code":"04'
+    expect "$be: dyad row" "$T/out" '"date":"2022-02-[0-9]+","source":"(RUS|CHN)[A-Z]*","target":"(RUS|CHN)[A-Z]*","source_name":"[^"]*","target_name":"[^"]*","code":"04'
     reject "$be: dyad excludes others" "$T/out" '"source":"(USA|UKR)'
     check "$be: gdelt1" 0 "$DYAD" events --db "$clean" --format gdelt1 --dedup --limit 1
     expect "$be: gdelt1 58 columns" "$T/out" '^[0-9]+	[0-9]{8}	[0-9]{6}	[0-9]{4}	([^	]*	){53}[^	]*$'
@@ -203,7 +203,7 @@ if PGURL=$("$ROOT/scripts/pg-test" start "$PGDIR" 2>"$T/pgerr"); then
     expect "postgresql: v1 message" "$T/err" 'schema version 1 is older'
     check "postgresql: migrate v1 on ingest" 0 "$DYAD" ingest --db "$db" "$T/x.jsonl"
     check "postgresql: migrated dyad query" 0 "$DYAD" events --db "$db" --dyad USA,IRN
-    expect "postgresql: v1 event kept" "$T/out" '"doc":"old-1","sent":0,"date":"2019-06-20","source":"IRNMIL","target":"USA","code":"190"'
+    expect "postgresql: v1 event kept" "$T/out" '"doc":"old-1","sent":0,"date":"2019-06-20","source":"IRNMIL","target":"USA","source_name":"Iran: military","target_name":"United States","code":"190"'
     # Migration from schema version 2 (v1 and the v1 -> v2 migration as
     # dyad 0.1 ran it): the aggregate index is added.
     db=$(pg_new v2)
