@@ -230,6 +230,8 @@ enum {
                               the time expressions */
     CODE_CUE_SETTING_PREP, /* "in", "at": a phrase after it is where or when,
                               never whom (the last-resort target) */
+    CODE_CUE_OCCURRENCE,   /* "took place", "was held": its subject, a
+                              nominal act, happened */
     CODE_CUE_KINDS
 };
 
