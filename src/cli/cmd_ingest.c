@@ -19,7 +19,7 @@ static const char ingest_help[] =
     "SQLite file (PATH) or a PostgreSQL database (postgresql://... URL).\n"
     "Documents already stored with the same content and dictionaries are\n"
     "skipped; changed ones are replaced (docs/store.md).\n\nOptions:\n"
-    "      --db PATH|URL    the store (created if missing)\n" CLI_INPUT_HELP
+    "      --db PATH|URL    the store (created if missing)\n" CLI_INPUT_HELP CLI_SHARD_HELP
     "  -j, --threads N      code with N threads (the store is the same for any N)\n"
     "      --summary        print counts and rates on stderr at the end\n"
     "      --init           add dyad's tables to an existing database that has\n"
@@ -308,6 +308,7 @@ static int parse_threads(cli_ctx *c, const char *arg, int *out)
 int cmd_ingest(cli_ctx *c, int argc, char **argv)
 {
     static const struct option opts[] = {CLI_INPUT_LONGOPTS,
+                                         CLI_SHARD_LONGOPT,
                                          {"db", required_argument, NULL, 2001},
                                          {"threads", required_argument, NULL, 'j'},
                                          {"summary", no_argument, NULL, 2002},
