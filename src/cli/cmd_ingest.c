@@ -26,8 +26,9 @@ static const char ingest_help[] =
     "                       tables of its own (otherwise refused: not a dyad store)\n"
     "  -h, --help           show this help\n";
 
-/* BATCH: documents per transaction; WINDOW: documents in flight at most. */
-enum { BATCH = 256, WINDOW = 256, MAX_THREADS = 64 };
+/* BATCH: documents per transaction; WINDOW: documents in flight at most;
+ * MAX_TRIES: runs of a batch's transaction that lost to another writer. */
+enum { BATCH = 256, WINDOW = 256, MAX_THREADS = 64, MAX_TRIES = 8 };
 
 typedef struct ijob {
     txt_doc *doc;
@@ -49,10 +50,12 @@ struct ingest_run {
     char dictv[17];
     dy_pipe *pipe;
     ijob *free_jobs;         /* stored jobs, kept with their arenas */
-    int in_batch;            /* a transaction is open */
-    /* The open transaction's documents, counted in once it commits. */
-    long b_docs, b_added, b_changed, b_same, b_events, b_sents;
-    long long b_bytes;
+    /* The coded documents of the next transaction, in input order. */
+    ijob *batch[BATCH];
+    store_doc_in in[BATCH];
+    int status[BATCH];
+    size_t nbatch;
+    unsigned seed;           /* pauses between tries of a transaction */
     long docs, added, changed, same, events, sents;
     long long bytes;
     struct timespec t0, last;
@@ -107,94 +110,98 @@ static void progress(ingest_run *r, int final)
     fflush(stderr);
 }
 
-/* Commit the open transaction and count its documents in. Returns 0 or
- * CLI_EXIT_FAIL. */
-static int commit_batch(ingest_run *r)
+/* Put a job back on the free list (its arena kept for the next). */
+static void release_job(ingest_run *r, ijob *j)
 {
-    if (!r->in_batch)
-        return 0;
-    r->in_batch = 0;
-    dy_err e;
-    dy_err_clear(&e);
-    if (store_commit(r->st, &e) != 0) {
-        cli_print_err(&e);
-        return CLI_EXIT_FAIL;
-    }
-    r->docs += r->b_docs;
-    r->added += r->b_added;
-    r->changed += r->b_changed;
-    r->same += r->b_same;
-    r->events += r->b_events;
-    r->sents += r->b_sents;
-    r->bytes += r->b_bytes;
-    progress(r, 0);
-    return 0;
-}
-
-/* Drop the open transaction (after an error: its documents are not kept). */
-static void rollback_batch(ingest_run *r)
-{
-    if (r->in_batch)
-        store_rollback(r->st, NULL);
-    r->in_batch = 0;
-}
-
-/* Store a coded document, in input order, BATCH documents per
- * transaction. Returns 0 or CLI_EXIT_FAIL (the transaction is rolled back:
- * the run stops). */
-static int store_job(ingest_run *r, ijob *j)
-{
-    dy_err e;
-    dy_err_clear(&e);
-    if (j->failed) {
-        cli_errorf("%s", j->msg);
-        rollback_batch(r);
-        return CLI_EXIT_FAIL;
-    }
-    if (!r->in_batch) {
-        if (store_begin(r->st, &e) != 0) {
-            cli_print_err(&e);
-            return CLI_EXIT_FAIL;
-        }
-        r->in_batch = 1;
-        r->b_docs = r->b_added = r->b_changed = r->b_same = r->b_events = r->b_sents = 0;
-        r->b_bytes = 0;
-    }
-    int status = 0;
-    if (store_put_document(r->st, j->doc, &j->an, j->ev, j->nev, j->ndflt, r->eng.cam, r->dictv, &status,
-                           &e) != 0) {
-        cli_print_err(&e);
-        rollback_batch(r);
-        return CLI_EXIT_FAIL;
-    }
-    r->b_docs++;
-    r->b_bytes += (long long)j->doc->len;
-    if (status == STORE_DOC_SAME) {
-        r->b_same++;
-    } else {
-        if (status == STORE_DOC_NEW)
-            r->b_added++;
-        else
-            r->b_changed++;
-        r->b_events += (long)j->nev;
-        r->b_sents += (long)j->an.nsent;
-    }
-    return r->b_docs == BATCH ? commit_batch(r) : 0;
-}
-
-/* Pipeline delivery on the main thread: store the job (unless the run is
- * being abandoned) and put it back on the free list. */
-static int done(void *ud, void *item, int abandon)
-{
-    ingest_run *r = ud;
-    ijob *j = item;
-    int rc = abandon ? 0 : store_job(r, j);
     txt_doc_free(j->doc);
     j->doc = NULL;
     j->failed = 0;
     j->next_free = r->free_jobs;
     r->free_jobs = j;
-    return rc;
+}
+
+/* Release the batch's jobs (stored, or dropped after an error). */
+static void drop_batch(ingest_run *r)
+{
+    for (size_t i = 0; i < r->nbatch; i++)
+        release_job(r, r->batch[i]);
+    r->nbatch = 0;
+}
+
+/* Store the batch in one transaction: its documents in a few statements
+ * (store_put_documents), then commit, and count them in. A transaction
+ * that lost to another writer (SQLite locked beyond its busy timeout,
+ * PostgreSQL serialization failure or deadlock) is rolled back and run
+ * again, after a growing randomised pause, up to MAX_TRIES times. Returns
+ * 0 or CLI_EXIT_FAIL (after printing the error). */
+static int store_batch(ingest_run *r)
+{
+    if (r->nbatch == 0)
+        return 0;
+    for (size_t i = 0; i < r->nbatch; i++) {
+        ijob *j = r->batch[i];
+        r->in[i] = (store_doc_in){j->doc, &j->an, j->ev, j->nev, j->ndflt};
+    }
+    dy_err e;
+    long pause_us = 20000;
+    for (int attempt = 1;; attempt++) {
+        dy_err_clear(&e);
+        int rc = store_put_documents(r->st, r->in, r->nbatch, r->eng.cam, r->dictv, r->status,
+                                     &e);
+        if (!rc)
+            break;
+        if (!store_retryable(r->st) || attempt == MAX_TRIES) {
+            cli_print_err(&e);
+            drop_batch(r);
+            return CLI_EXIT_FAIL;
+        }
+        r->seed = r->seed * 1103515245u + 12345u;
+        long us = pause_us / 2 + (long)(r->seed >> 8) % pause_us;
+        struct timespec d = {us / 1000000, (us % 1000000) * 1000L};
+        nanosleep(&d, NULL);
+        if (pause_us < 1000000)
+            pause_us *= 2;
+    }
+    for (size_t i = 0; i < r->nbatch; i++) {
+        ijob *j = r->batch[i];
+        r->docs++;
+        r->bytes += (long long)j->doc->len;
+        if (r->status[i] == STORE_DOC_SAME) {
+            r->same++;
+            continue;
+        }
+        if (r->status[i] == STORE_DOC_NEW)
+            r->added++;
+        else
+            r->changed++;
+        r->events += (long)j->nev;
+        r->sents += (long)j->an.nsent;
+    }
+    drop_batch(r);
+    progress(r, 0);
+    return 0;
+}
+
+/* Pipeline delivery on the main thread, in input order: add the coded job
+ * to the batch, and store the batch when it is full; after an error (or
+ * when the run is abandoned) only release it. Returns 0 or
+ * CLI_EXIT_FAIL. */
+static int done(void *ud, void *item, int abandon)
+{
+    ingest_run *r = ud;
+    ijob *j = item;
+    if (abandon) {
+        release_job(r, j);
+        return 0;
+    }
+    if (j->failed) {
+        cli_errorf("%s", j->msg);
+        release_job(r, j);
+        drop_batch(r);
+        return CLI_EXIT_FAIL;
+    }
+    r->batch[r->nbatch++] = j;
+    return r->nbatch == BATCH ? store_batch(r) : 0;
 }
 
 int ingest_start(cli_ctx *c, const cli_input *in, const ingest_opts *o, ingest_run **out)
@@ -233,6 +240,7 @@ int ingest_start(cli_ctx *c, const cli_input *in, const ingest_opts *o, ingest_r
     r->progress = !c->quiet && isatty(STDERR_FILENO);
     clock_gettime(CLOCK_MONOTONIC, &r->t0);
     r->last = r->t0;
+    r->seed = (unsigned)r->t0.tv_nsec ^ (unsigned)getpid();
     *out = r;
     return 0;
 }
@@ -264,9 +272,9 @@ int ingest_finish(ingest_run *r, int rc)
     if (!rc)
         rc = prc;
     if (!rc)
-        rc = commit_batch(r);
+        rc = store_batch(r);
     else
-        rollback_batch(r);
+        drop_batch(r);
     if (!rc && r->docs >= BATCH)
         progress(r, 1);
     if (!rc && r->o.summary) {
