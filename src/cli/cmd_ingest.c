@@ -9,6 +9,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <pthread.h>
 #include <time.h>
 #include <unistd.h>
 
@@ -41,6 +42,17 @@ typedef struct ijob {
     struct ijob *next_free;
 } ijob;
 
+/* A batch: the coded documents of one transaction and, once stored, its
+ * outcome. */
+typedef struct ibatch {
+    ijob *job[BATCH];
+    store_doc_in in[BATCH];
+    int status[BATCH];
+    size_t n;
+    int rc;                  /* 0 or the store's status */
+    dy_err err;
+} ibatch;
+
 struct ingest_run {
     cli_ctx *c;
     ingest_opts o;
@@ -50,12 +62,18 @@ struct ingest_run {
     char dictv[17];
     dy_pipe *pipe;
     ijob *free_jobs;         /* stored jobs, kept with their arenas */
-    /* The coded documents of the next transaction, in input order. */
-    ijob *batch[BATCH];
-    store_doc_in in[BATCH];
-    int status[BATCH];
-    size_t nbatch;
+    /* Two batches: one filled with coded documents on the main thread
+     * while the other is stored (by the writer thread, or inline). */
+    ibatch b[2];
+    ibatch *fill;            /* being filled, in input order */
+    ibatch *out;             /* handed to the store, not yet collected */
     unsigned seed;           /* pauses between tries of a transaction */
+    /* The writer thread (ingest_opts.writer): stores r->out while busy. */
+    int writer;
+    pthread_t th;
+    pthread_mutex_t mu;
+    pthread_cond_t cv;
+    int busy, stop;
     long docs, added, changed, same, events, sents;
     long long bytes;
     struct timespec t0, last;
@@ -120,41 +138,35 @@ static void release_job(ingest_run *r, ijob *j)
     r->free_jobs = j;
 }
 
-/* Release the batch's jobs (stored, or dropped after an error). */
-static void drop_batch(ingest_run *r)
+/* Release the batch's jobs (stored, or dropped after an error). Main
+ * thread. */
+static void drop_batch(ingest_run *r, ibatch *b)
 {
-    for (size_t i = 0; i < r->nbatch; i++)
-        release_job(r, r->batch[i]);
-    r->nbatch = 0;
+    for (size_t i = 0; i < b->n; i++)
+        release_job(r, b->job[i]);
+    b->n = 0;
 }
 
 /* Store the batch in one transaction: its documents in a few statements
- * (store_put_documents), then commit, and count them in. A transaction
- * that lost to another writer (SQLite locked beyond its busy timeout,
- * PostgreSQL serialization failure or deadlock) is rolled back and run
- * again, after a growing randomised pause, up to MAX_TRIES times. Returns
- * 0 or CLI_EXIT_FAIL (after printing the error). */
-static int store_batch(ingest_run *r)
+ * (store_put_documents), then commit. A transaction that lost to another
+ * writer (SQLite locked beyond its busy timeout, PostgreSQL serialization
+ * failure or deadlock) is rolled back and run again, after a growing
+ * randomised pause, up to MAX_TRIES times. The outcome goes to b->rc and
+ * b->err (printed by collect). Touches only the store, b and r->seed: runs
+ * on the writer thread, or inline. */
+static void put_batch(ingest_run *r, ibatch *b)
 {
-    if (r->nbatch == 0)
-        return 0;
-    for (size_t i = 0; i < r->nbatch; i++) {
-        ijob *j = r->batch[i];
-        r->in[i] = (store_doc_in){j->doc, &j->an, j->ev, j->nev, j->ndflt};
+    for (size_t i = 0; i < b->n; i++) {
+        ijob *j = b->job[i];
+        b->in[i] = (store_doc_in){j->doc, &j->an, j->ev, j->nev, j->ndflt};
     }
-    dy_err e;
     long pause_us = 20000;
     for (int attempt = 1;; attempt++) {
-        dy_err_clear(&e);
-        int rc = store_put_documents(r->st, r->in, r->nbatch, r->eng.cam, r->dictv, r->status,
-                                     &e);
-        if (!rc)
-            break;
-        if (!store_retryable(r->st) || attempt == MAX_TRIES) {
-            cli_print_err(&e);
-            drop_batch(r);
-            return CLI_EXIT_FAIL;
-        }
+        dy_err_clear(&b->err);
+        b->rc = store_put_documents(r->st, b->in, b->n, r->eng.cam, r->dictv, b->status,
+                                    &b->err);
+        if (!b->rc || !store_retryable(r->st) || attempt == MAX_TRIES)
+            return;
         r->seed = r->seed * 1103515245u + 12345u;
         long us = pause_us / 2 + (long)(r->seed >> 8) % pause_us;
         struct timespec d = {us / 1000000, (us % 1000000) * 1000L};
@@ -162,30 +174,100 @@ static int store_batch(ingest_run *r)
         if (pause_us < 1000000)
             pause_us *= 2;
     }
-    for (size_t i = 0; i < r->nbatch; i++) {
-        ijob *j = r->batch[i];
+}
+
+/* The writer thread: store each batch handed over (r->out, busy set),
+ * until stopped. */
+static void *writer(void *arg)
+{
+    ingest_run *r = arg;
+    pthread_mutex_lock(&r->mu);
+    for (;;) {
+        while (!r->busy && !r->stop)
+            pthread_cond_wait(&r->cv, &r->mu);
+        if (!r->busy)
+            break;
+        ibatch *b = r->out;
+        pthread_mutex_unlock(&r->mu);
+        put_batch(r, b);
+        pthread_mutex_lock(&r->mu);
+        r->busy = 0;
+        pthread_cond_broadcast(&r->cv);
+    }
+    pthread_mutex_unlock(&r->mu);
+    return NULL;
+}
+
+/* Wait for the batch handed to the store, if any; count it in and release
+ * its jobs, or print its error. Main thread. Returns 0 or
+ * CLI_EXIT_FAIL. */
+static int collect(ingest_run *r)
+{
+    ibatch *b = r->out;
+    if (!b)
+        return 0;
+    if (r->writer) {
+        pthread_mutex_lock(&r->mu);
+        while (r->busy)
+            pthread_cond_wait(&r->cv, &r->mu);
+        pthread_mutex_unlock(&r->mu);
+    }
+    r->out = NULL;
+    if (b->rc) {
+        cli_print_err(&b->err);
+        drop_batch(r, b);
+        return CLI_EXIT_FAIL;
+    }
+    for (size_t i = 0; i < b->n; i++) {
+        ijob *j = b->job[i];
         r->docs++;
         r->bytes += (long long)j->doc->len;
-        if (r->status[i] == STORE_DOC_SAME) {
+        if (b->status[i] == STORE_DOC_SAME) {
             r->same++;
             continue;
         }
-        if (r->status[i] == STORE_DOC_NEW)
+        if (b->status[i] == STORE_DOC_NEW)
             r->added++;
         else
             r->changed++;
         r->events += (long)j->nev;
         r->sents += (long)j->an.nsent;
     }
-    drop_batch(r);
+    drop_batch(r, b);
     progress(r, 0);
     return 0;
 }
 
+/* Hand the filled batch to the store (the writer thread, or inline) after
+ * collecting the previous one: with a writer, the next batch is coded
+ * while this one is stored. Main thread. Returns 0 or CLI_EXIT_FAIL (the
+ * filled batch is then dropped). */
+static int hand_over(ingest_run *r)
+{
+    int rc = collect(r);
+    if (rc) {
+        drop_batch(r, r->fill);
+        return rc;
+    }
+    if (r->fill->n == 0)
+        return 0;
+    r->out = r->fill;
+    r->fill = r->fill == &r->b[0] ? &r->b[1] : &r->b[0];
+    if (!r->writer) {
+        put_batch(r, r->out);
+        return 0;
+    }
+    pthread_mutex_lock(&r->mu);
+    r->busy = 1;
+    pthread_cond_signal(&r->cv);
+    pthread_mutex_unlock(&r->mu);
+    return 0;
+}
+
 /* Pipeline delivery on the main thread, in input order: add the coded job
- * to the batch, and store the batch when it is full; after an error (or
- * when the run is abandoned) only release it. Returns 0 or
- * CLI_EXIT_FAIL. */
+ * to the batch being filled, and hand it to the store when it is full;
+ * after an error (or when the run is abandoned) only release it. Returns
+ * 0 or CLI_EXIT_FAIL. */
 static int done(void *ud, void *item, int abandon)
 {
     ingest_run *r = ud;
@@ -197,11 +279,10 @@ static int done(void *ud, void *item, int abandon)
     if (j->failed) {
         cli_errorf("%s", j->msg);
         release_job(r, j);
-        drop_batch(r);
         return CLI_EXIT_FAIL;
     }
-    r->batch[r->nbatch++] = j;
-    return r->nbatch == BATCH ? store_batch(r) : 0;
+    r->fill->job[r->fill->n++] = j;
+    return r->fill->n == BATCH ? hand_over(r) : 0;
 }
 
 int ingest_start(cli_ctx *c, const cli_input *in, const ingest_opts *o, ingest_run **out)
@@ -214,6 +295,7 @@ int ingest_start(cli_ctx *c, const cli_input *in, const ingest_opts *o, ingest_r
     }
     r->c = c;
     r->o = *o;
+    r->fill = &r->b[0];
     dy_err e;
     dy_err_clear(&e);
     if (store_open(o->db, STORE_WRITE | (o->init ? STORE_INIT : 0), &r->st, &e) != 0) {
@@ -241,6 +323,18 @@ int ingest_start(cli_ctx *c, const cli_input *in, const ingest_opts *o, ingest_r
     clock_gettime(CLOCK_MONOTONIC, &r->t0);
     r->last = r->t0;
     r->seed = (unsigned)r->t0.tv_nsec ^ (unsigned)getpid();
+    /* Without a writer thread (or when none can start) batches are
+     * stored inline: slower, the same store. */
+    if (o->writer) {
+        pthread_mutex_init(&r->mu, NULL);
+        pthread_cond_init(&r->cv, NULL);
+        if (pthread_create(&r->th, NULL, writer, r) == 0) {
+            r->writer = 1;
+        } else {
+            pthread_mutex_destroy(&r->mu);
+            pthread_cond_destroy(&r->cv);
+        }
+    }
     *out = r;
     return 0;
 }
@@ -272,9 +366,21 @@ int ingest_finish(ingest_run *r, int rc)
     if (!rc)
         rc = prc;
     if (!rc)
-        rc = store_batch(r);
-    else
-        drop_batch(r);
+        rc = hand_over(r);
+    int crc = collect(r); /* waits for the writer, whatever happened */
+    if (!rc)
+        rc = crc;
+    drop_batch(r, r->fill);
+    if (r->writer) {
+        pthread_mutex_lock(&r->mu);
+        r->stop = 1;
+        pthread_cond_signal(&r->cv);
+        pthread_mutex_unlock(&r->mu);
+        pthread_join(r->th, NULL);
+        pthread_mutex_destroy(&r->mu);
+        pthread_cond_destroy(&r->cv);
+        r->writer = 0;
+    }
     if (!rc && r->docs >= BATCH)
         progress(r, 1);
     if (!rc && r->o.summary) {
@@ -324,7 +430,7 @@ int cmd_ingest(cli_ctx *c, int argc, char **argv)
                                          {"help", no_argument, NULL, 'h'},
                                          {NULL, 0, NULL, 0}};
     cli_input in = {0};
-    ingest_opts o = {.threads = 1};
+    ingest_opts o = {.threads = 1, .writer = 1};
     int opt, rc = 0;
     optind = 1;
     opterr = 0;
