@@ -23,6 +23,9 @@ static const char ingest_help[] =
     "      --db PATH|URL    the store (created if missing)\n" CLI_INPUT_HELP CLI_SHARD_HELP
     "  -j, --threads N      code with N threads (the store is the same for any N)\n"
     "      --summary        print counts and rates on stderr at the end\n"
+    "      --from-events FILE  store the events of FILE (lines of `dyad code\n"
+    "                       --format jsonl`, coded elsewhere) with the documents\n"
+    "                       of PATH instead of coding them (docs/scale.md)\n"
     "      --init           add dyad's tables to an existing database that has\n"
     "                       tables of its own (otherwise refused: not a dyad store)\n"
     "  -h, --help           show this help\n";
@@ -88,11 +91,42 @@ static double since(const struct timespec *a)
     return (double)(b.tv_sec - a->tv_sec) + (double)(b.tv_nsec - a->tv_nsec) / 1e9;
 }
 
+/* --from-events: analyse the document (sentences, time expressions) and
+ * take its events from the index, copied into the job's arena. */
+static int events_from_file(ingest_run *r, ijob *j, dy_err *e)
+{
+    int rc = cli_code_doc(&r->eng, j->doc, j->a, &j->an, NULL, NULL, e);
+    if (rc)
+        return rc;
+    const code_event *ev;
+    fe_get(r->o.events, j->doc->id, &ev, &j->nev, &j->ndflt);
+    j->ev = NULL;
+    if (j->nev && !(j->ev = dy_arena_alloc(j->a, j->nev * sizeof *j->ev)))
+        return dy_err_set(e, DY_ENOMEM, NULL, 0, -1, "out of memory");
+    if (j->nev)
+        memcpy(j->ev, ev, j->nev * sizeof *j->ev);
+    for (size_t i = 0; i < j->nev; i++)
+        if (j->ev[i].sent >= j->an.nsent)
+            return dy_err_set(e, DY_EINVAL, NULL, 0, -1,
+                              "an event of sentence %u, but the document has %zu sentences "
+                              "(coded from another text?)",
+                              (unsigned)j->ev[i].sent, j->an.nsent);
+    return 0;
+}
+
 static void code_one(ingest_run *r, ijob *j)
 {
     dy_err e;
     dy_err_clear(&e);
     dy_arena_reset(j->a);
+    if (r->o.events) {
+        if (events_from_file(r, j, &e) != 0) {
+            j->failed = 1;
+            snprintf(j->msg, sizeof j->msg, "%s: %s", j->doc->id,
+                     e.msg[0] ? e.msg : dy_status_str(e.code));
+        }
+        return;
+    }
     if (cli_code_doc_split(&r->eng, j->doc, j->a, &j->an, &j->ev, &j->nev, &j->ndflt, &e) != 0) {
         j->failed = 1;
         snprintf(j->msg, sizeof j->msg, "%s: %s", j->doc->id,
@@ -281,6 +315,8 @@ static int done(void *ud, void *item, int abandon)
         release_job(r, j);
         return CLI_EXIT_FAIL;
     }
+    if (r->o.events)
+        fe_mark(r->o.events, j->doc->id);
     r->fill->job[r->fill->n++] = j;
     return r->fill->n == BATCH ? hand_over(r) : 0;
 }
@@ -423,6 +459,7 @@ int cmd_ingest(cli_ctx *c, int argc, char **argv)
 {
     static const struct option opts[] = {CLI_INPUT_LONGOPTS,
                                          CLI_SHARD_LONGOPT,
+                                         {"from-events", required_argument, NULL, 2004},
                                          {"db", required_argument, NULL, 2001},
                                          {"threads", required_argument, NULL, 'j'},
                                          {"summary", no_argument, NULL, 2002},
@@ -431,6 +468,7 @@ int cmd_ingest(cli_ctx *c, int argc, char **argv)
                                          {NULL, 0, NULL, 0}};
     cli_input in = {0};
     ingest_opts o = {.threads = 1, .writer = 1};
+    const char *from_events = NULL;
     int opt, rc = 0;
     optind = 1;
     opterr = 0;
@@ -449,6 +487,7 @@ int cmd_ingest(cli_ctx *c, int argc, char **argv)
         case 2001: o.db = optarg; break;
         case 2002: o.summary = 1; break;
         case 2003: o.init = 1; break;
+        case 2004: from_events = optarg; break;
         case 'j': rc = parse_threads(c, optarg, &o.threads); break;
         case ':': rc = cli_usage(c, "option '%s' needs an argument", argv[optind - 1]); break;
         default: rc = cli_usage(c, "unknown option '%s'", argv[optind - 1]); break;
@@ -468,6 +507,10 @@ int cmd_ingest(cli_ctx *c, int argc, char **argv)
         if (strcmp(in.paths[i], "-") != 0 && stat(in.paths[i], &st) == 0)
             o.total_bytes += st.st_size;
     }
+    if (from_events && (rc = fe_load(c, from_events, &o.events))) {
+        cli_input_free(&in);
+        return rc;
+    }
     ingest_run *r;
     rc = ingest_start(c, &in, &o, &r);
     if (!rc) {
@@ -475,6 +518,16 @@ int cmd_ingest(cli_ctx *c, int argc, char **argv)
         rc = cli_each_doc(c, &in, add_doc, r);
         rc = ingest_finish(r, rc);
     }
+    const char *example;
+    long unused = o.events ? fe_unused(o.events, &example) : 0;
+    if (!rc && unused && in.shard_n < 2) {
+        c->warnings++;
+        if (!c->quiet)
+            fprintf(stderr, "dyad: %s: warning: %ld event%s of documents not in the input "
+                            "left out (the first: %s)\n",
+                    from_events, unused, unused == 1 ? "" : "s", example);
+    }
+    fe_free(o.events);
     cli_input_free(&in);
     return rc ? rc : cli_finish(c);
 }

@@ -6,6 +6,7 @@
 #define DY_CLI_INGEST_H
 
 #include "cli/engine.h"
+#include "cli/from_events.h"
 #include "store/store.h"
 
 typedef struct ingest_run ingest_run;
@@ -17,6 +18,8 @@ typedef struct ingest_opts {
     long long total_bytes; /* input size for the progress ETA, 0 = unknown */
     int init;              /* STORE_INIT: a database with tables of its own may
                             * get dyad's tables */
+    fe_index *events;      /* --from-events: store these events (borrowed)
+                            * instead of coding the documents */
     int writer;            /* store batches on a thread of their own while the
                             * next is coded (the caller must then not use the
                             * store between ingest_start and ingest_finish) */

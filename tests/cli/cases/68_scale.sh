@@ -174,6 +174,41 @@ if need sqlite3; then
     expect "recode after the shards: nothing left" "$T/err" "^documents 0 "
 fi
 
+# ---- ingest --from-events: events coded by 3 mappers (--shard, in any
+# order), stored with their documents, make the store a direct ingest makes
+if need sqlite3; then
+    : >"$T/mapped.jsonl"
+    for k in 2 0 1; do
+        "$DYAD" code --explain --shard "$k/3" "$T/scale.jsonl" >>"$T/mapped.jsonl" 2>/dev/null
+    done
+    fe=$(sq_new fe)
+    check "ingest --from-events" 0 "$DYAD" ingest --db "$fe" --from-events "$T/mapped.jsonl" --summary "$T/scale.jsonl"
+    expect "ingest --from-events summary" "$T/err" "^documents [1-9][0-9]* \\(new [1-9][0-9]*, changed 0, unchanged 0\\)"
+    direct=$(sq_new direct)
+    "$DYAD" ingest --db "$direct" -q "$T/scale.jsonl" 2>/dev/null
+    for f in "" "--explain"; do
+        "$DYAD" events --db "$fe" $f --format tsv 2>&1 | cut -f2- | LC_ALL=C sort >"$T/fe.ev"
+        "$DYAD" events --db "$direct" $f --format tsv 2>&1 | cut -f2- | LC_ALL=C sort >"$T/direct.ev"
+        if [ "$(wc -l <"$T/fe.ev")" -gt 50 ] && cmp -s "$T/fe.ev" "$T/direct.ev"; then ok; else
+            bad "ingest --from-events $f: events differ from a direct ingest"; diff "$T/fe.ev" "$T/direct.ev" | head -n 4 >&2; fi
+    done
+    sq_docs "$fe" >"$T/fe.docs"
+    sq_docs "$direct" >"$T/direct.docs"
+    if [ -s "$T/fe.docs" ] && cmp -s "$T/fe.docs" "$T/direct.docs"; then ok; else bad "ingest --from-events: documents or sentences differ"; fi
+    # events of documents that are not in the input: a warning, exit 0
+    head -n 3 "$SB" >"$T/three.jsonl"
+    check "from-events, fewer documents" 0 "$DYAD" ingest --db "$(sq_new few)" --from-events "$T/mapped.jsonl" "$T/three.jsonl"
+    expect "from-events, fewer documents: warning" "$T/err" "mapped.jsonl: warning: [0-9]+ events of documents not in the input left out"
+    # a bad line: its number and what is wrong, exit 1, nothing stored
+    { head -n 2 "$T/mapped.jsonl"; echo '{"doc":"x","sent":-1,"code":"040"}'; } >"$T/badev.jsonl"
+    bdb=$(sq_new bad)
+    check "from-events, bad line" 1 "$DYAD" ingest --db "$bdb" --from-events "$T/badev.jsonl" "$T/three.jsonl"
+    expect "from-events, bad line: message" "$T/err" "^dyad: .*badev.jsonl:3: \"sent\" must be a sentence index"
+    if [ -e "$bdb" ]; then bad "from-events, bad line: a store was created"; else ok; fi
+    check "from-events, no such file" 1 "$DYAD" ingest --db "$bdb" --from-events "$T/nothere.jsonl" "$T/three.jsonl"
+    expect "from-events, no such file: message" "$T/err" "nothere.jsonl: cannot open"
+fi
+
 PGDIR3="$T/pg3"
 chmod 755 "$T" # the server may run as another user (scripts/pg-test)
 if PGURL3=$("$ROOT/scripts/pg-test" start "$PGDIR3" 2>"$T/pgerr"); then
