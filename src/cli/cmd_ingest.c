@@ -507,6 +507,12 @@ int cmd_ingest(cli_ctx *c, int argc, char **argv)
         if (strcmp(in.paths[i], "-") != 0 && stat(in.paths[i], &st) == 0)
             o.total_bytes += st.st_size;
     }
+    for (size_t i = 0; from_events && strcmp(from_events, "-") == 0 && i < in.npaths; i++)
+        if (strcmp(in.paths[i], "-") == 0) {
+            cli_input_free(&in);
+            return cli_usage(c, "--from-events -: the documents cannot come from standard "
+                                "input too (give their files)");
+        }
     if (from_events && (rc = fe_load(c, from_events, &o.events))) {
         cli_input_free(&in);
         return rc;

@@ -195,6 +195,13 @@ if need sqlite3; then
     sq_docs "$fe" >"$T/fe.docs"
     sq_docs "$direct" >"$T/direct.docs"
     if [ -s "$T/fe.docs" ] && cmp -s "$T/fe.docs" "$T/direct.docs"; then ok; else bad "ingest --from-events: documents or sentences differ"; fi
+    # the events from standard input, the documents from their file
+    fe2=$(sq_new fe2)
+    "$DYAD" ingest --db "$fe2" --from-events - -q "$T/scale.jsonl" <"$T/mapped.jsonl" 2>"$T/err"
+    "$DYAD" events --db "$fe2" --explain --format tsv 2>&1 | cut -f2- | LC_ALL=C sort >"$T/fe2.ev"
+    if cmp -s "$T/fe2.ev" "$T/direct.ev"; then ok; else bad "ingest --from-events -: events differ from a direct ingest"; fi
+    check "from-events and documents both on stdin" 2 "$DYAD" ingest --db "$(sq_new stdin2)" --from-events -
+    expect "from-events and documents both on stdin: message" "$T/err" "^dyad: --from-events -: the documents cannot come from standard input too"
     # events of documents that are not in the input: a warning, exit 0
     head -n 3 "$SB" >"$T/three.jsonl"
     check "from-events, fewer documents" 0 "$DYAD" ingest --db "$(sq_new few)" --from-events "$T/mapped.jsonl" "$T/three.jsonl"
