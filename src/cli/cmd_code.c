@@ -19,6 +19,7 @@ static const char code_help[] =
     "Usage: dyad code [OPTIONS] [PATH...]\n\n"
     "Code documents (files, directories, or standard input when no PATH or '-')\n"
     "into CAMEO events, one per line (docs/formats.md).\n\nOptions:\n" CLI_INPUT_HELP
+    CLI_SHARD_HELP
     "  -f, --format FORMAT  jsonl (default), tsv or plover (PLOVER records,\n"
     "                       docs/exports.md)\n"
     "      --explain        add the dictionary entries, token spans, modality cue\n"
@@ -194,6 +195,7 @@ int cmd_code(cli_ctx *c, int argc, char **argv)
 {
     static const struct option opts[] = {
         CLI_INPUT_LONGOPTS,
+        CLI_SHARD_LONGOPT,
         {"format", required_argument, NULL, 'f'},
         {"threads", required_argument, NULL, 'j'},
         {"explain", no_argument, NULL, 2001},
