@@ -584,6 +584,19 @@ static int add_pending(store *s, long long id, dy_err *err)
     return 0;
 }
 
+/* End a transaction the caller began itself: commit after success (rc 0),
+ * roll back after a failure keeping its error. Returns rc, or the commit's
+ * error. */
+static int end_own_tx(store *s, int rc, dy_err *err)
+{
+    if (!rc)
+        return store_commit(s, err);
+    dy_err keep = *err;
+    store_rollback(s, NULL);
+    *err = keep;
+    return rc;
+}
+
 /* Replace the stored document id (found with another hash or dictionary
  * version) by doc: its sentences and events deleted (bulk rows of it still
  * buffered are flushed first), its row updated, its new rows added.
@@ -684,16 +697,7 @@ int store_put_document(store *s, const txt_doc *doc, const txt_analysis *an,
     if (own && (rc = store_begin(s, err)))
         return rc;
     rc = put_document_tx(s, doc, an, ev, nev, ndflt, cam, dict_version, status, err);
-    if (own) {
-        if (rc) {
-            dy_err keep = *err;
-            store_rollback(s, NULL);
-            *err = keep;
-        } else {
-            rc = store_commit(s, err);
-        }
-    }
-    return rc;
+    return own ? end_own_tx(s, rc, err) : rc;
 }
 
 /* ---- batched ingest ------------------------------------------------------ */
@@ -915,16 +919,7 @@ out:
     dy_free(ps.has_date);
     dy_free(ps.same);
     dy_buf_free(&sql);
-    if (own) {
-        if (rc) {
-            dy_err keep = *err;
-            store_rollback(s, NULL);
-            *err = keep;
-        } else {
-            rc = store_commit(s, err);
-        }
-    }
-    return rc;
+    return own ? end_own_tx(s, rc, err) : rc;
 }
 
 int store_retryable(const store *s) { return s->busy || s->conflict; }
