@@ -1,7 +1,8 @@
 #!/bin/sh
 # bench/store.sh DYAD - store benchmarks (docs/store.md):
 #  1. ingest rate (documents/s, events/s) on ../shared/corpus/reuters21578.jsonl
-#     into SQLite and PostgreSQL;
+#     into SQLite and PostgreSQL; then without the parser (the store's own
+#     rate), by one process and by 2 processes at once (--shard 0/2, 1/2);
 #  2. query latency of a dyad + time-range query (`dyad events --dyad A,B
 #     --from --to`, whole command wall time) on a generated store of
 #     $STORE_EVENTS (default 10 million) events, for SQLite and PostgreSQL.
@@ -53,6 +54,42 @@ if [ -r "$R" ]; then
     done
 else
     echo "  ingest: skipped ($R not found)"
+fi
+
+# ---- 1b. scale-out: the store's own rate (--no-syntax, so that coding is
+# not the limit), one process, then 2 processes (--shard 0/2 and 1/2) into
+# one store at once; rates are documents / wall seconds of the whole run
+if [ -r "$R" ]; then
+    for be in sqlite postgresql; do
+        if [ $be = sqlite ]; then
+            db1="$TMP/ns1.db"; db2="$TMP/ns2.db"
+        else
+            [ -n "$PGURL" ] || continue
+            db1=$(pgdb nosyn1); db2=$(pgdb nosyn2)
+        fi
+        t0=$(now_ms)
+        "$DYAD" ingest --no-syntax --db "$db1" --summary -q "$R" 2>"$TMP/err1" >/dev/null || { echo "  ingest --no-syntax $be: FAILED: $(head -n 1 "$TMP/err1")"; continue; }
+        t1=$(now_ms)
+        docs=$(sed -n 's/^documents \([0-9]*\) .*/\1/p' "$TMP/err1")
+        own=$(sed -n 's/^[0-9.]* s, \([0-9]*\) documents\/s.*/\1/p' "$TMP/err1")
+        one=$((docs * 1000 / (t1 - t0)))
+        printf '  ingest --no-syntax %-10s 1 process:   %s documents/s (wall, start-up included; %s by its summary)\n' "$be" "$one" "$own"
+        t0=$(now_ms)
+        "$DYAD" ingest --no-syntax --db "$db2" --shard 0/2 -q "$R" 2>"$TMP/err2a" >/dev/null &
+        pa=$!
+        "$DYAD" ingest --no-syntax --db "$db2" --shard 1/2 -q "$R" 2>"$TMP/err2b" >/dev/null &
+        pb=$!
+        wait $pa; ra=$?
+        wait $pb; rb=$?
+        t1=$(now_ms)
+        if [ $ra -ne 0 ] || [ $rb -ne 0 ]; then
+            echo "  ingest --no-syntax $be 2 processes: FAILED: $(head -n 1 "$TMP/err2a") $(head -n 1 "$TMP/err2b")"
+            continue
+        fi
+        two=$((docs * 1000 / (t1 - t0)))
+        printf '  ingest --no-syntax %-10s 2 processes: %s documents/s, speed-up x%s\n' "$be" "$two" \
+            "$(awk -v a="$two" -v b="$one" 'BEGIN { printf "%.2f", a / b }')"
+    done
 fi
 
 # ---- 2. query latency on a generated store

@@ -55,6 +55,9 @@ typedef struct cli_input {
     int no_syntax;          /* --no-syntax: code without the syntax model */
     int take_docs;          /* cli_each_doc hands ownership of each document
                                to the callback (which must txt_doc_free it) */
+    unsigned shard_k, shard_n; /* --shard K/N: keep the documents of shard K
+                               (0-based) of N; shard_n 0 = every document */
+    long sharded_out;       /* documents left to the other shards */
 } cli_input;
 
 /* Long options understood by cli_input_option(); their vals are >= 1000.
@@ -65,6 +68,14 @@ typedef struct cli_input {
     {"dict", required_argument, NULL, 1003},                 \
     {"no-syntax", no_argument, NULL, 1004},                  \
     {"quiet", no_argument, NULL, 'q'}
+
+/* --shard, for the commands that split their documents among processes
+ * (code, ingest, recode); handled by cli_input_option. */
+#define CLI_SHARD_LONGOPT {"shard", required_argument, NULL, 1005}
+#define CLI_SHARD_HELP                                                              \
+    "      --shard K/N      only the documents of shard K (0 to N-1) of N, by a\n"     \
+    "                       hash of the document id; --shard slurm takes K and N\n"    \
+    "                       from a Slurm job array (docs/scale.md)\n"
 
 #define CLI_INPUT_HELP                                                              \
     "  -i, --input FORMAT   text, jsonl, html, petrarch (PETRARCH2 XML) or tabari\n" \
@@ -78,6 +89,14 @@ typedef struct cli_input {
  * when consumed, 0 when not an input option, CLI_EXIT_USAGE (after printing)
  * when its argument is bad. */
 int cli_input_option(cli_ctx *c, cli_input *in, int opt, const char *arg);
+/* Parse a --shard argument: "K/N" (decimal, 0 <= K < N <= 1000000) or
+ * "slurm" (K = SLURM_ARRAY_TASK_ID - SLURM_ARRAY_TASK_MIN, default minimum
+ * 0, and N = SLURM_ARRAY_TASK_COUNT from the environment). Returns 0 with
+ * *k and *n set, or CLI_EXIT_USAGE after printing a one-line error. */
+int cli_parse_shard(cli_ctx *c, const char *arg, unsigned *k, unsigned *n);
+/* Is the document with this id in the shard in asks for? (Always, without
+ * --shard.) */
+int cli_in_shard(const cli_input *in, const char *id);
 /* Expand argv paths (none = "-") into in->paths. Returns 0, or
  * CLI_EXIT_FAIL after printing the error. */
 int cli_input_paths(cli_ctx *c, cli_input *in, char **argv, int argc);
@@ -88,7 +107,8 @@ void cli_input_free(cli_input *in);
  * with that exit code. */
 typedef int (*cli_doc_fn)(void *ud, txt_doc *doc);
 /* Read every document of in->paths, print and count skipped records and
- * empty documents, call fn for the others. Returns CLI_EXIT_OK,
+ * empty documents, leave out (and count in in->sharded_out) those of other
+ * shards, call fn for the others. Returns CLI_EXIT_OK,
  * CLI_EXIT_FAIL on a fatal error, or fn's non-zero result. */
 int cli_each_doc(cli_ctx *c, cli_input *in, cli_doc_fn fn, void *ud);
 /* Final exit code for a run that reached its end: SKIPPED if records were

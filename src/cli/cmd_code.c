@@ -19,6 +19,7 @@ static const char code_help[] =
     "Usage: dyad code [OPTIONS] [PATH...]\n\n"
     "Code documents (files, directories, or standard input when no PATH or '-')\n"
     "into CAMEO events, one per line (docs/formats.md).\n\nOptions:\n" CLI_INPUT_HELP
+    CLI_SHARD_HELP
     "  -f, --format FORMAT  jsonl (default), tsv or plover (PLOVER records,\n"
     "                       docs/exports.md)\n"
     "      --explain        add the dictionary entries, token spans, modality cue\n"
@@ -67,6 +68,9 @@ static int write_plover(code_run *r, job *j, const txt_analysis *an, const code_
     char id[600], date[11], pub[11];
     code_plover_rec_from_event(&rec, j->doc, an, ev, r->eng.cam, index, id, sizeof id, date,
                                pub);
+    char sn[160], tn[160];
+    rec.source_name = dict_names_get(r->eng.names, ev->source, sn, sizeof sn);
+    rec.target_name = dict_names_get(r->eng.names, ev->target, tn, sizeof tn);
     return code_plover_write(&j->out, r->eng.plover, &rec) == 1;
 }
 
@@ -93,7 +97,8 @@ static void code_job(code_run *r, dy_arena *a, job *j)
         if (r->format == OUT_PLOVER)
             j->unmapped += write_plover(r, j, &an, &ev[i], i);
         else
-            code_event_write(&j->out, r->format, j->doc, &an, &ev[i], r->eng.cam, r->explain);
+            code_event_write(&j->out, r->format, j->doc, &an, &ev[i], r->eng.cam, r->eng.names,
+                             r->explain);
         int root = (ev[i].code[0] - '0') * 10 + (ev[i].code[1] - '0');
         if (root >= 0 && root <= 20)
             j->by_root[root]++;
@@ -190,6 +195,7 @@ int cmd_code(cli_ctx *c, int argc, char **argv)
 {
     static const struct option opts[] = {
         CLI_INPUT_LONGOPTS,
+        CLI_SHARD_LONGOPT,
         {"format", required_argument, NULL, 'f'},
         {"threads", required_argument, NULL, 'j'},
         {"explain", no_argument, NULL, 2001},

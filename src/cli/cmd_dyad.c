@@ -84,7 +84,7 @@ int cmd_dyad(cli_ctx *c, int argc, char **argv)
             rc = CLI_EXIT_FAIL;
         }
     }
-    model_names *nm = NULL;
+    dict_names *nm = NULL;
     if (!rc)
         rc = model_cli_names(c, &nm);
     x.names = nm;
@@ -101,8 +101,8 @@ int cmd_dyad(cli_ctx *c, int argc, char **argv)
                 total += ser->pts[t].events;
             char an[160], bn[160];
             dy_buf_printf(&out, "%s and %s: %ld events (a = %s, b = %s)\n",
-                          model_names_get(nm, a, an, sizeof an),
-                          model_names_get(nm, b, bn, sizeof bn), total, a, b);
+                          dict_names_get(nm, a, an, sizeof an),
+                          dict_names_get(nm, b, bn, sizeof bn), total, a, b);
             dy_buf_printf(&out, "%-12s %6s %6s %6s %6s %6s %6s %6s %7s\n", "window", "events",
                           "quad1", "quad2", "quad3", "quad4", "a->b", "b->a", "gs mean");
             for (size_t t = 0; t < ser->n; t++) {
@@ -118,7 +118,7 @@ int cmd_dyad(cli_ctx *c, int argc, char **argv)
         rc = model_cli_flush(&out);
     }
     web_evidence_free(&x);
-    model_names_free(nm);
+    dict_names_free(nm);
     model_series_free(ser);
     if (s)
         store_close(s);

@@ -37,7 +37,8 @@ static const char events_help[] =
     "                       (GDELT 2.0 mentions table) or gdelt1 (GDELT 1.0 columns)\n"
     "      --explain        add the stored pattern and actor entry references\n"
     "      --names          add the display names of the source and target codes\n"
-    "                       (source_name, target_name; always in gdelt)\n"
+    "                       as columns in tsv and csv (JSON lines and gdelt always\n"
+    "                       carry them)\n"
     "  -h, --help           show this help\n";
 
 enum { F_JSONL, F_TSV, F_CSV, F_GDELT };
@@ -45,7 +46,9 @@ enum { F_JSONL, F_TSV, F_CSV, F_GDELT };
 typedef struct out_ctx {
     dy_buf b;
     int format, dedup, explain;
-    const model_names *names; /* with --names (or gdelt): display names */
+    const dict_names *names; /* display names (JSON lines, gdelt; NULL when
+                                the data directory is unknown) */
+    int name_cols;            /* --names: names as tsv/csv columns */
     cli_export x;            /* formats of export.c (x.format != NONE) */
     long n;
     int werr;
@@ -113,7 +116,7 @@ static void write_table_header(out_ctx *o)
     }
     if (o->dedup)
         field(o, "support", 0);
-    if (o->names) {
+    if (o->name_cols) {
         field(o, "source_name", 0);
         field(o, "target_name", 0);
     }
@@ -125,7 +128,7 @@ static void write_table_header(out_ctx *o)
 /* The display name of code (the code itself without names). */
 static const char *name_of(const out_ctx *o, const char *code, char out[static 160])
 {
-    return model_names_get(o->names, code ? code : "", out, 160);
+    return dict_names_get(o->names, code ? code : "", out, 160);
 }
 
 static void extra_field(void *ud, const char *s) { field(ud, s, 0); }
@@ -163,7 +166,7 @@ static void write_table(out_ctx *o, const store_event *e)
         snprintf(n, sizeof n, "%ld", e->support);
         field(o, n, 0);
     }
-    if (o->names) {
+    if (o->name_cols) {
         char nb[160];
         field(o, name_of(o, e->source, nb), 0);
         field(o, name_of(o, e->target, nb), 0);
@@ -399,15 +402,16 @@ int cmd_events(cli_ctx *c, int argc, char **argv)
     dy_err_clear(&e);
     if (store_filter_check(&f, &e) != 0)
         return cli_usage(c, "%s", e.msg);
-    model_names *nm = NULL;
-    if ((want_names || o.format == F_GDELT || o.x.format == CLI_EXPORT_GDELT2) &&
-        model_cli_names(c, &nm))
+    dict_names *nm = NULL;
+    /* Names always: every event written carries them, as `dyad code`'s */
+    if (model_cli_names(c, &nm))
         return CLI_EXIT_FAIL;
     o.names = nm;
+    o.name_cols = want_names;
     o.x.names = nm;
     if (store_open(db, STORE_READ, &s, &e) != 0) {
         cli_print_err(&e);
-        model_names_free(nm);
+        dict_names_free(nm);
         cli_export_close(&o.x);
         return CLI_EXIT_FAIL;
     }
@@ -433,7 +437,7 @@ int cmd_events(cli_ctx *c, int argc, char **argv)
         cli_export_notes(&o.x, c);
     cli_export_close(&o.x);
     dy_buf_free(&o.b);
-    model_names_free(nm);
+    dict_names_free(nm);
     store_close(s);
     return rc;
 }

@@ -138,14 +138,14 @@ int model_cli_load(cli_ctx *c, const model_cli *m, model_data *d, store **sp)
 }
 
 /* Contract: see model_cli.h. */
-int model_cli_names(const cli_ctx *c, model_names **out)
+int model_cli_names(const cli_ctx *c, dict_names **out)
 {
     *out = NULL;
     if (!c->data_dir)
         return 0;
     dy_err e;
     dy_err_clear(&e);
-    if (model_names_load(c->data_dir, out, &e) != 0) {
+    if (dict_names_load(&c->data_dir, 1, out, &e) != 0) {
         cli_print_err(&e);
         return CLI_EXIT_FAIL;
     }
@@ -266,14 +266,14 @@ int cmd_model(cli_ctx *c, int argc, char **argv)
                 "(%zu windows, %zu nodes, %zu edges in the whole period)\n",
                 model_data_count(d), t1 - t0, now() - t1, m->nwindows, m->whole.nnodes,
                 m->whole.nedges);
-    model_names *nm = NULL;
+    dict_names *nm = NULL;
     if (!rc && !(rc = model_cli_names(c, &nm))) {
         dy_buf b = {0};
         m->names = nm;
         model_write(&b, m, fmt);
         rc = model_cli_flush(&b);
     }
-    model_names_free(nm);
+    dict_names_free(nm);
     model_free(m);
     model_data_free(d);
     return rc;

@@ -73,14 +73,14 @@ int cmd_partners(cli_ctx *c, int argc, char **argv)
         cli_print_err(&e);
         rc = CLI_EXIT_FAIL;
     }
-    model_names *nm = NULL;
+    dict_names *nm = NULL;
     if (!rc && !(rc = model_cli_names(c, &nm))) {
         dy_buf b = {0};
         p->names = nm;
         model_partners_write(&b, p, fmt, (int)top);
         rc = model_cli_flush(&b);
     }
-    model_names_free(nm);
+    dict_names_free(nm);
     model_partners_free(p);
     model_data_free(d);
     return rc;

@@ -15,7 +15,7 @@ static const char recode_help[] =
     "the dictionaries (or cues, or CAMEO table), replacing its sentences and\n"
     "events. The stored document text is coded; sources are not re-read.\n\nOptions:\n"
     "      --db PATH|URL    the store\n"
-    "      --dict DIR       use the dictionary set in DIR (repeatable)\n"
+    "      --dict DIR       use the dictionary set in DIR (repeatable)\n" CLI_SHARD_HELP
     "  -j, --threads N      code with N threads\n"
     "      --summary        print counts and rates on stderr at the end\n"
     "  -q, --quiet          no progress or warnings\n"
@@ -25,11 +25,16 @@ typedef struct idlist {
     char **ids;
     size_t n, cap;
     int oom;
+    const cli_input *in;    /* --shard: the ids of other shards are left out */
 } idlist;
 
+/* Keep a copy of id (when in this process's shard). Returns 0, or 1 when
+ * out of memory (l->oom set). */
 static int collect(void *ud, const char *id)
 {
     idlist *l = ud;
+    if (!cli_in_shard(l->in, id))
+        return 0;
     if (l->n == l->cap) {
         size_t nc = l->cap ? l->cap * 2 : 1024;
         char **p = dy_reallocarray(l->ids, nc, sizeof *p);
@@ -83,6 +88,7 @@ int cmd_recode(cli_ctx *c, int argc, char **argv)
 {
     static const struct option opts[] = {{"db", required_argument, NULL, 2001},
                                          {"dict", required_argument, NULL, 1003},
+                                         CLI_SHARD_LONGOPT,
                                          {"threads", required_argument, NULL, 'j'},
                                          {"summary", no_argument, NULL, 2002},
                                          {"quiet", no_argument, NULL, 'q'},
@@ -127,7 +133,7 @@ int cmd_recode(cli_ctx *c, int argc, char **argv)
     ingest_run *r;
     if ((rc = ingest_start(c, &in, &o, &r)))
         return rc;
-    idlist l = {0};
+    idlist l = {.in = &in};
     dy_err e;
     dy_err_clear(&e);
     if (store_document_ids(ingest_store(r), ingest_dict_version(r), collect, &l, &e) < 0) {

@@ -176,7 +176,7 @@ int cmd_serve(cli_ctx *c, int argc, char **argv)
     pthread_sigmask(SIG_BLOCK, &set, NULL);
     signal(SIGPIPE, SIG_IGN);
 
-    model_names *nm = NULL;
+    dict_names *nm = NULL;
     if (model_cli_names(c, &nm))
         return CLI_EXIT_FAIL;
     o.names = nm;
@@ -185,7 +185,7 @@ int cmd_serve(cli_ctx *c, int argc, char **argv)
     dy_err_clear(&e);
     if (web_start(&o, &w, &e) != 0) {
         cli_print_err(&e);
-        model_names_free(nm);
+        dict_names_free(nm);
         return CLI_EXIT_FAIL;
     }
     const char *host = o.bind ? o.bind : "127.0.0.1";
@@ -198,6 +198,6 @@ int cmd_serve(cli_ctx *c, int argc, char **argv)
     int sig = 0;
     sigwait(&set, &sig);
     web_stop(w);
-    model_names_free(nm);
+    dict_names_free(nm);
     return CLI_EXIT_OK;
 }

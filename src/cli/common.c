@@ -1,6 +1,7 @@
 /* common.c - messages, data directory and document input for commands. */
 #include "cli/cli.h"
 #include "core/alloc.h"
+#include "core/hash.h"
 
 #include <limits.h>
 #include <stdarg.h>
@@ -136,12 +137,88 @@ int cli_input_option(cli_ctx *c, cli_input *in, int opt, const char *arg)
     case 1004:
         in->no_syntax = 1;
         return 1;
+    case 1005:
+        return cli_parse_shard(c, arg, &in->shard_k, &in->shard_n) ? CLI_EXIT_USAGE : 1;
     case 'q':
         c->quiet = 1;
         return 1;
     default:
         return 0;
     }
+}
+
+enum { MAX_SHARDS = 1000000 };
+
+/* A whole decimal number 0 .. MAX_SHARDS in s[0..n) (no sign, no space).
+ * Returns 0 with *v set or -1. */
+static int shard_num(const char *s, size_t n, unsigned *v)
+{
+    if (n == 0 || n > 7)
+        return -1;
+    unsigned x = 0;
+    for (size_t i = 0; i < n; i++) {
+        if (s[i] < '0' || s[i] > '9')
+            return -1;
+        x = x * 10 + (unsigned)(s[i] - '0');
+    }
+    if (x > MAX_SHARDS)
+        return -1;
+    *v = x;
+    return 0;
+}
+
+/* The Slurm variable name as a number into *v. Returns 0, or
+ * CLI_EXIT_USAGE after printing why (unset, not a number). With dflt >= 0
+ * an unset variable gives dflt. */
+static int slurm_var(cli_ctx *c, const char *name, long dflt, unsigned *v)
+{
+    const char *s = getenv(name);
+    if ((!s || !*s) && dflt >= 0) {
+        *v = (unsigned)dflt;
+        return 0;
+    }
+    if (!s || !*s)
+        return cli_usage(c, "--shard slurm: %s is not set (run in a Slurm job array: "
+                            "sbatch --array=0-7 for 8 shards)", name);
+    if (shard_num(s, strlen(s), v) != 0)
+        return cli_usage(c, "--shard slurm: %s: expected a number from 0 to %d, got '%s'",
+                         name, MAX_SHARDS, s);
+    return 0;
+}
+
+int cli_parse_shard(cli_ctx *c, const char *arg, unsigned *k, unsigned *n)
+{
+    if (strcmp(arg, "slurm") == 0) {
+        unsigned id, count, min;
+        if (slurm_var(c, "SLURM_ARRAY_TASK_ID", -1, &id) ||
+            slurm_var(c, "SLURM_ARRAY_TASK_COUNT", -1, &count) ||
+            slurm_var(c, "SLURM_ARRAY_TASK_MIN", 0, &min))
+            return CLI_EXIT_USAGE;
+        if (count < 1 || id < min || id - min >= count)
+            return cli_usage(c, "--shard slurm: task %u of an array of %u from %u is not a "
+                                "shard (the array must be contiguous, step 1)",
+                             id, count, min);
+        *k = id - min;
+        *n = count;
+        return 0;
+    }
+    const char *slash = strchr(arg, '/');
+    unsigned kk, nn;
+    if (!slash || shard_num(arg, (size_t)(slash - arg), &kk) != 0 ||
+        shard_num(slash + 1, strlen(slash + 1), &nn) != 0 || nn < 1)
+        return cli_usage(c, "--shard: expected K/N (shard K of N, 0 <= K < N <= %d) or "
+                            "slurm, got '%s'", MAX_SHARDS, arg);
+    if (kk >= nn)
+        return cli_usage(c, "--shard: shard %u of %u does not exist (shards are numbered "
+                            "from 0 to %u)", kk, nn, nn - 1);
+    *k = kk;
+    *n = nn;
+    return 0;
+}
+
+int cli_in_shard(const cli_input *in, const char *id)
+{
+    return in->shard_n < 2 || dy_shard_of(id, in->shard_n) == in->shard_k;
 }
 
 int cli_input_paths(cli_ctx *c, cli_input *in, char **argv, int argc)
@@ -193,6 +270,11 @@ int cli_each_doc(cli_ctx *c, cli_input *in, cli_doc_fn fn, void *ud)
                 cli_print_err(&e);
                 txt_reader_close(r);
                 return CLI_EXIT_FAIL;
+            }
+            if (!cli_in_shard(in, d->id)) {
+                in->sharded_out++;
+                txt_doc_free(d);
+                continue;
             }
             if (d->len == 0) {
                 c->empty++;

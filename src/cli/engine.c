@@ -49,6 +49,11 @@ int cli_engine_open(cli_ctx *c, const cli_input *in, const code_opts *o, cli_eng
                                  cli_data_path(c, "geo/places.tsv", places, sizeof places),
                                  &e->geo, &err);
     }
+    /* Names from the dictionaries that code: an event's names and codes
+     * come from the same entries. */
+    if (!rc && o)
+        rc = in->ndicts ? dict_names_load(in->dicts, in->ndicts, &e->names, &err)
+                        : dict_names_load(&c->data_dir, 1, &e->names, &err);
     if (!rc && !e->cues)
         rc = dy_err_set(&err, DY_EIO, NULL, 0, -1,
                         "cannot find coder/cues.txt: set DYAD_DATA to dyad's data directory");
@@ -315,6 +320,7 @@ void cli_engine_close(cli_engine *e)
     syn_model_free(e->syn);
     code_cameo_free(e->cam);
     code_cues_free(e->cues);
+    dict_names_free(e->names);
     dict_set_free(e->ds);
     memset(e, 0, sizeof *e);
 }

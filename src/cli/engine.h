@@ -18,12 +18,14 @@ typedef struct cli_engine {
     code_coder *coder_all; /* every modality (cli_engine_split), or NULL */
     code_plover *plover;      /* data/plover/cameo_plover.tsv (checked) */
     code_gazetteer *geo;      /* data/geo + libgeonames; NULL: events unplaced */
+    dict_names *names;        /* display names from the same actor
+                                 dictionaries (coding commands) */
 } cli_engine;
 
 /* Load dictionaries (in->dicts, else the data directory), cues, the CAMEO
  * table and the PLOVER mapping, and make a coder; with o (coding commands)
- * also the syntax model and the gazetteer, by which cli_code_doc places
- * events. Prints errors. Returns 0 or CLI_EXIT_FAIL. */
+ * also the syntax model, the gazetteer, by which cli_code_doc places
+ * events, and the actors' display names. Prints errors. Returns 0 or CLI_EXIT_FAIL. */
 int cli_engine_open(cli_ctx *c, const cli_input *in, const code_opts *o, cli_engine *e);
 void cli_engine_close(cli_engine *e);
 /* Add a second coder that keeps every modality, for cli_code_doc_split

@@ -130,6 +130,9 @@ static void plover(cli_export *x, dy_buf *b, const store_event *e)
     r.target = e->target;
     r.source_text = cli_export_mention(e, e->src, &r.source_text_len);
     r.target_text = cli_export_mention(e, e->tgt, &r.target_text_len);
+    char sn[160], tn[160];
+    r.source_name = x->names ? dict_names_get(x->names, e->source, sn, sizeof sn) : NULL;
+    r.target_name = x->names ? dict_names_get(x->names, e->target, tn, sizeof tn) : NULL;
     r.code = e->code;
     r.has_quad = e->has_quad;
     r.quad = e->quad;
@@ -300,8 +303,8 @@ static void gdelt2(cli_export *x, dy_buf *b, const store_event *e)
     if (x->names) {
         /* GDELT's ActorName is the actor's name, not the words of the
          * mention: the display name the dictionaries give the code. */
-        st = model_names_get(x->names, e->source, snb, sizeof snb);
-        tt = model_names_get(x->names, e->target, tnb, sizeof tnb);
+        st = dict_names_get(x->names, e->source, snb, sizeof snb);
+        tt = dict_names_get(x->names, e->target, tnb, sizeof tnb);
         sn = strlen(st);
         tn = strlen(tt);
     }

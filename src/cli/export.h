@@ -18,8 +18,9 @@ typedef struct cli_export {
     code_gazetteer *geo;     /* gdelt: country names and alpha-2 codes */
     long unmapped;           /* plover: events PLOVER has no type for */
     long coarse;             /* gdelt2: events dated to a month or year only */
-    const model_names *names; /* gdelt2: ActorName from the display names
-                                 (NULL: the mention text); borrowed */
+    const dict_names *names; /* gdelt2: ActorName from the display names
+                                 (NULL: the mention text); plover:
+                                 actor_name, recipient_name; borrowed */
 } cli_export;
 
 enum { CLI_EXPORT_NONE = 0, CLI_EXPORT_PLOVER, CLI_EXPORT_GDELT2, CLI_EXPORT_MENTIONS };

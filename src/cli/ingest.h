@@ -6,6 +6,7 @@
 #define DY_CLI_INGEST_H
 
 #include "cli/engine.h"
+#include "cli/from_events.h"
 #include "store/store.h"
 
 typedef struct ingest_run ingest_run;
@@ -17,13 +18,19 @@ typedef struct ingest_opts {
     long long total_bytes; /* input size for the progress ETA, 0 = unknown */
     int init;              /* STORE_INIT: a database with tables of its own may
                             * get dyad's tables */
+    fe_index *events;      /* --from-events: store these events (borrowed)
+                            * instead of coding the documents */
+    int writer;            /* store batches on a thread of their own while the
+                            * next is coded (the caller must then not use the
+                            * store between ingest_start and ingest_finish) */
 } ingest_opts;
 
 /* Open the store (first, so that a bad store fails fast), load the engine
  * and compute the dictionary version. Prints errors. Returns 0 or an exit
  * code; on success *out is owned by the caller (ingest_finish). */
 int ingest_start(cli_ctx *c, const cli_input *in, const ingest_opts *o, ingest_run **out);
-/* The open store (borrowed) and the dictionary version in use. */
+/* The open store (borrowed; not to be used while a writer thread may be
+ * storing, ingest_opts.writer) and the dictionary version in use. */
 store *ingest_store(ingest_run *r);
 const char *ingest_dict_version(const ingest_run *r);
 /* Queue a document (ownership passes to the run). Returns 0 or an exit

@@ -48,7 +48,7 @@ int model_cli_double(cli_ctx *c, const char *opt, const char *arg, double lo, do
 /* The display names of actor codes from the data directory's actor
  * dictionaries into *out (NULL when there is no data directory: codes are
  * then their own names). Prints errors. Returns 0 or CLI_EXIT_FAIL. */
-int model_cli_names(const cli_ctx *c, model_names **out);
+int model_cli_names(const cli_ctx *c, dict_names **out);
 /* Write b to standard output and free it: 0 or CLI_EXIT_FAIL (printed). */
 int model_cli_flush(dy_buf *b);
 

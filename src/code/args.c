@@ -10,7 +10,8 @@
 static const char *const arg_names[CODE_ARG_KINDS] = {
     "", "nsubj", "nsubj:pass", "obl:agent", "obj", "iobj", "obl", "nsubj of xcomp head",
     "nsubj of conj head", "acl:relcl head", "nmod:poss", "amod/compound", "nmod",
-    "nsubj of light verb", "ccomp/xcomp argument", "dependent"};
+    "nsubj of light verb", "ccomp/xcomp argument", "dependent",
+    "pattern, nsubj of occurrence verb"};
 
 const char *code_arg_name(int how)
 {
@@ -440,6 +441,16 @@ static void verb_args(const code_sent *s, uint32_t v, code_args *a)
 
 /* ---- nominal events ----------------------------------------------------- */
 
+/* Is token h a verb of occurrence ("held", "began"), or the first word of
+ * one ("took place")? */
+static int occurrence(const code_sent *s, uint32_t h)
+{
+    if (cue_word(s, h, CODE_CUE_OCCURRENCE))
+        return 1;
+    return h + 1 < s->te &&
+           ((code_cues_at(s->cues, s->tk, h, h + 1, NULL) >> CODE_CUE_OCCURRENCE) & 1u);
+}
+
 static void noun_args(const code_sent *s, uint32_t v, code_args *a)
 {
     /* Whose act: "Russia's invasion", "the Russian invasion", "US strikes". */
@@ -481,6 +492,15 @@ static void noun_args(const code_sent *s, uint32_t v, code_args *a)
             a->tgt_how = CODE_ARG_OBL;
             a->tgt_tok = (int32_t)tok;
         }
+    }
+    /* "The talks between India and Pakistan took place": the sentence says
+     * the act happened; who took part, the noun's pattern says (the coder
+     * takes them from it). */
+    int r = code_syntax_rel(s, v);
+    if (a->src < 0 && !a->src_pronoun && h != UINT32_MAX &&
+        (r == SYN_REL_NSUBJ || r == SYN_REL_NSUBJ_PASS) && occurrence(s, h)) {
+        a->src_how = CODE_ARG_OCCUR;
+        return;
     }
     /* On whom: "talks with Iran", "attack on the embassy", "the invasion of
      * Kuwait". */

@@ -163,11 +163,13 @@ int code_event_rec_write(dy_buf *b, int format, const code_event_rec *r, int new
 
 /* Append one event (one line, with '\n') in the given format to b. doc and an
  * are the event's document and analysis; cam supplies root, quad and
- * Goldstein; explain adds the "explain" object (JSONL) or columns (TSV).
- * Writes through code_event_rec_write. Returns 0 or DY_ENOMEM. */
+ * Goldstein; names (may be NULL) the display names of source and target
+ * (JSONL only: "source_name", "target_name"); explain adds the "explain"
+ * object (JSONL) or columns (TSV). Writes through code_event_rec_write.
+ * Returns 0 or DY_ENOMEM. */
 int code_event_write(dy_buf *b, int format, const txt_doc *doc,
                      const txt_analysis *an, const code_event *ev,
-                     const code_cameo *cam, int explain);
+                     const code_cameo *cam, const dict_names *names, int explain);
 /* Append the TSV header line (with explain columns when explain). */
 int code_event_write_tsv_header(dy_buf *b, int explain);
 
@@ -228,6 +230,8 @@ enum {
                               the time expressions */
     CODE_CUE_SETTING_PREP, /* "in", "at": a phrase after it is where or when,
                               never whom (the last-resort target) */
+    CODE_CUE_OCCURRENCE,   /* "took place", "was held": its subject, a
+                              nominal act, happened */
     CODE_CUE_KINDS
 };
 

@@ -111,6 +111,8 @@ typedef struct code_plover_rec {
     const char *pub_date;       /* the document date */
     const char *source, *target;/* CAMEO actor codes */
     const char *source_text, *target_text; /* the mentions */
+    const char *source_name, *target_name; /* display names (dict_names);
+                                              NULL: not written */
     size_t source_text_len, target_text_len;
     const char *code;           /* CAMEO event code */
     int has_quad, quad;

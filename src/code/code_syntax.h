@@ -52,6 +52,10 @@ typedef enum {
     CODE_ARG_COMP,         /* subject or object of the word's complement clause */
     CODE_ARG_SUBTREE,      /* the first actor among the word's dependents
                               (the coder's last resort for verbal acts) */
+    CODE_ARG_OCCUR,        /* the nominal event is the subject of a verb of
+                              occurrence ("the talks between India and
+                              Pakistan took place"): the sentence asserts it,
+                              and its pattern names who takes part */
     CODE_ARG_KINDS
 } code_arg_how;
 

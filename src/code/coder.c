@@ -11,6 +11,7 @@
 #include "code/code.h"
 #include "code/code_policy.h"
 #include "code/code_syntax.h"
+#include "core/actor_code.h"
 #include "core/alloc.h"
 
 #include <assert.h>
@@ -863,6 +864,8 @@ static int argument_path(const sctx *sc, uint32_t t, uint32_t v, const dict_patt
 static void syntax_args(const sctx *sc, const cand *cd, code_args *ga)
 {
     code_syntax_args(&sc->view, cd->v, cd->lx->kind == DICT_LX_NOUN, ga);
+    if (ga->src_how == CODE_ARG_OCCUR)
+        return; /* the participants come from the pattern (coder) */
     if (ga->passive && ga->src < 0 && ga->tgt >= 0 && cd->p && cd->hi > cd->v) {
         /* "Israel is opposed to French mediation", "is committed to": a
          * participle with its own complement in the pattern, no agent:
@@ -1315,21 +1318,23 @@ static int keep_actors(const sctx *sc, const cand *cd, const code_args *ga, cons
     return 1;
 }
 
-/* The modality of a candidate (cues, then the parse) and the codes it
+/* The modality of a candidate, read at word mv (its event word, or the
+ * verb of occurrence of a nominal event: "the talks will take place"), from
+ * the cues, then the parse; and the codes it
  * derives: a demand from an obligation in reported speech, a rejection
  * from a refusal, an intent or a threat from a future act. Writes the code
  * into codebuf, the modality into *mod and its cue's tokens into [*cb,
  * *ce). Returns 1 when the event belongs to the default output (asserted,
  * or an intent or threat the coder derived), else 0. */
-static int settle_modality(const sctx *sc, const cand *cd, uint32_t cs, uint32_t bound,
-                           const char *code, char codebuf[8], actors *a, int *mod, uint32_t *cb,
-                           uint32_t *ce)
+static int settle_modality(const sctx *sc, const cand *cd, uint32_t mv, uint32_t cs,
+                           uint32_t bound, const char *code, char codebuf[8], actors *a, int *mod,
+                           uint32_t *cb, uint32_t *ce)
 {
     *cb = *ce = 0;
     int oblig;
-    *mod = modality(sc, cs, cd->v, bound, cb, ce, &oblig, cd->form);
+    *mod = modality(sc, cs, mv, bound, cb, ce, &oblig, cd->form);
     if (sc->has_tree)
-        *mod = syntax_modality(sc, cd->v, *mod, cb, ce);
+        *mod = syntax_modality(sc, mv, *mod, cb, ce);
     if (oblig && *mod != CODE_MOD_NEGATED && a->nsrc > 0) {
         /* "Russia said Sudan must return the helicopter": Russia demands
          * of Sudan. The speaker is the subject of the speech verb. */
@@ -1560,6 +1565,13 @@ static int verbal_fight(const char *code, const actors *a)
     return 1;
 }
 
+/* 1 when actor codes a and b have the same country part (not empty). */
+static int same_country(const char *a, const char *b)
+{
+    char ca[DY_ACTOR_COUNTRY_MAX], cb[DY_ACTOR_COUNTRY_MAX];
+    return dy_actor_country(a, ca) > 0 && dy_actor_country(b, cb) > 0 && strcmp(ca, cb) == 0;
+}
+
 /* Write one event of candidate cd from source sm_ to target tm_ (either
  * may be NULL) with the given date, the time expression used (or -1), code
  * and modality, unless source and target are the same actor. Remembers the
@@ -1579,12 +1591,12 @@ static int write_event(const sctx *sc, const cand *cd, const code_args *ga,
     if (tm_)
         dict_mention_code(tm_, date, e->target);
     size_t tl = strlen(e->target);
-    if (e->source[0] && strcmp(e->source, e->target) == 0 && tm_ &&
-        (tm_->flags & DICT_M_SEAT) && tl > 3 &&
-        strcmp(e->target + tl - 3, "GOV") == 0) {
+    if (e->source[0] && tm_ && (tm_->flags & DICT_M_SEAT) && tl > 3 &&
+        strcmp(e->target + tl - 3, "GOV") == 0 && same_country(e->source, e->target)) {
         /* "Bouteflicka threatened a curfew in Algiers": a
          * government acting on its own capital acts on the
-         * country, the place, not on itself. */
+         * country, the place, not on itself; and "Jordan held a
+         * summit in Amman" is no act of Jordan on Jordan. */
         e->target[tl - 3] = '\0';
     }
     if (e->source[0] && strcmp(e->source, e->target) == 0) {
@@ -1643,8 +1655,17 @@ static int emit(const sctx *sc, const cand *cd, const cand *cands, size_t nc,
          * Turkey and Libya" merely refer to an act the sentence is not
          * about, and whose author it does not name. */
         if (cd->lx->kind == DICT_LX_NOUN && ga.src_how != CODE_ARG_POSS &&
-            ga.src_how != CODE_ARG_MOD && ga.src_how != CODE_ARG_LIGHT)
+            ga.src_how != CODE_ARG_MOD && ga.src_how != CODE_ARG_LIGHT &&
+            ga.src_how != CODE_ARG_OCCUR)
             return 0;
+        if (ga.src_how == CODE_ARG_OCCUR) {
+            /* the participants the noun's pattern names ("between $ and
+             * +"), or no event */
+            if (cd->src < 0 || !cd->p)
+                return 0;
+            src = cd->src;
+            tgt = cd->tgt;
+        }
     } else {
         window_args(sc, cd, cands, nc, cs, &src, &tgt, &passive);
     }
@@ -1666,7 +1687,13 @@ static int emit(const sctx *sc, const cand *cd, const cand *cands, size_t nc,
         return 0;
     uint32_t cb, ce;
     int mod;
-    if (!settle_modality(sc, cd, cs, bound, code, codebuf, &a, &mod, &cb, &ce) &&
+    /* "The talks will take place": the verb of occurrence says whether the
+     * act happened. */
+    uint32_t mv = cd->v;
+    if (sc->has_tree && ga.src_how == CODE_ARG_OCCUR &&
+        code_syntax_head(&sc->view, cd->v) != UINT32_MAX)
+        mv = code_syntax_head(&sc->view, cd->v);
+    if (!settle_modality(sc, cd, mv, cs, bound, code, codebuf, &a, &mod, &cb, &ce) &&
         !c->opts.all_modalities)
         return 0;
     int32_t txs[16];

@@ -555,9 +555,10 @@ int code_event_rec_write(dy_buf *b, int format, const code_event_rec *r, int new
 
 int code_event_write(dy_buf *b, int format, const txt_doc *doc,
                      const txt_analysis *an, const code_event *ev,
-                     const code_cameo *cam, int explain)
+                     const code_cameo *cam, const dict_names *names, int explain)
 {
     const code_cameo_entry *ce = cam ? code_cameo_get(cam, ev->code) : NULL;
+    char sn[160], tn[160];
     char date[11];
     int datelen = txt_date_format(&ev->date, date);
     code_event_rec r = {
@@ -580,6 +581,8 @@ int code_event_write(dy_buf *b, int format, const txt_doc *doc,
         .src = ev->src,
         .verb = ev->verb,
         .tgt = ev->tgt,
+        .source_name = names ? dict_names_get(names, ev->source, sn, sizeof sn) : NULL,
+        .target_name = names ? dict_names_get(names, ev->target, tn, sizeof tn) : NULL,
     };
     /* The root is the code's first two characters, fewer if it is shorter. */
     r.root_len = r.code_len < 2 ? r.code_len : 2;

@@ -296,8 +296,8 @@ static const char *modality_context(const char *m)
 }
 
 /* One actor: code, country part, mention text. */
-static void put_actor(dy_buf *b, const char *key, const char *code, const char *text,
-                      size_t textn)
+static void put_actor(dy_buf *b, const char *key, const char *code, const char *name,
+                      const char *text, size_t textn)
 {
     char country[CODE_COUNTRY_MAX];
     size_t cn = code_actor_country(code, country);
@@ -305,6 +305,10 @@ static void put_actor(dy_buf *b, const char *key, const char *code, const char *
     PUT_S(b, key, code && *code ? code : NULL);
     snprintf(k, sizeof k, "%s_country", key);
     put_str(b, k, cn ? country : NULL, cn);
+    if (name) {
+        snprintf(k, sizeof k, "%s_name", key);
+        put_str(b, k, name, strlen(name));
+    }
     snprintf(k, sizeof k, "%s_text", key);
     put_str(b, k, text, textn);
 }
@@ -339,11 +343,13 @@ int code_plover_write(dy_buf *b, const code_plover *p, const code_plover_rec *r)
     dy_buf_addc(b, ']');
     /* PLOVER's actor is the CAMEO source unless the mapping swaps roles. */
     if (e->swap) {
-        put_actor(b, "actor", r->target, r->target_text, r->target_text_len);
-        put_actor(b, "recipient", r->source, r->source_text, r->source_text_len);
+        put_actor(b, "actor", r->target, r->target_name, r->target_text, r->target_text_len);
+        put_actor(b, "recipient", r->source, r->source_name, r->source_text,
+                  r->source_text_len);
     } else {
-        put_actor(b, "actor", r->source, r->source_text, r->source_text_len);
-        put_actor(b, "recipient", r->target, r->target_text, r->target_text_len);
+        put_actor(b, "actor", r->source, r->source_name, r->source_text, r->source_text_len);
+        put_actor(b, "recipient", r->target, r->target_name, r->target_text,
+                  r->target_text_len);
     }
     dy_buf_adds(b, ",\"location\":");
     if (r->geo_prec) {

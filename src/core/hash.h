@@ -45,4 +45,21 @@ static inline uint64_t dy_fnv1a_str(const char *s)
     return h;
 }
 
+/* The shard (0 .. n-1) of the document whose id is the NUL-terminated id,
+ * among n >= 1 (`--shard K/N`, docs/scale.md): FNV-1a of the id, mixed by
+ * the splitmix64 finaliser (so that the low bits a modulo reads depend on
+ * every byte), modulo n. A pure function of the id's bytes: the same on
+ * every run, machine and build, so N processes each keeping one shard
+ * cover every document exactly once. */
+static inline uint32_t dy_shard_of(const char *id, uint32_t n)
+{
+    uint64_t h = dy_fnv1a_str(id);
+    h ^= h >> 30;
+    h *= 0xbf58476d1ce4e5b9ull;
+    h ^= h >> 27;
+    h *= 0x94d049bb133111ebull;
+    h ^= h >> 31;
+    return n > 1 ? (uint32_t)(h % n) : 0;
+}
+
 #endif

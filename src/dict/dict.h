@@ -217,6 +217,28 @@ int dict_load_verbs_file(dict_set *ds, const char *path, dy_err *err);
 int dict_load_verbs_string(dict_set *ds, const char *name, const char *text, size_t len,
                            dy_err *err);
 
+/* ---- display names (names.c) ------------------------------------------ */
+
+/* Display names of actor codes, read from the actor dictionaries: each
+ * code gets the canonical name of the entry that holds it (states before
+ * organisations before groups, an entry holding the code today before one
+ * that held it in the past); a country with role codes is named by its
+ * parts ("RUSGOV" -> "Russia: government"), an organisation part without
+ * an entry by its sector ("IGOBUS" -> "IGO: business"). One naming rule
+ * for every stage that writes events: the coder's output, the store's
+ * queries, the model and the exports. */
+typedef struct dict_names dict_names;
+
+/* Read the *.txt files of dirs[i]/actors (or of dirs[i] itself when it has
+ * no actors/ folder) for each of the n directories; a code named in several
+ * keeps the best-ranked name (the first directory's on a tie). Returns 0,
+ * DY_EIO, DY_EPARSE or DY_ENOMEM; *out is the caller's (dict_names_free). */
+int dict_names_load(const char *const *dirs, size_t n, dict_names **out, dy_err *err);
+void dict_names_free(dict_names *t);
+/* The display name of code, written into out (n bytes, truncated);
+ * returns out. t may be NULL; an unknown code is its own name. */
+const char *dict_names_get(const dict_names *t, const char *code, char *out, size_t n);
+
 /* ---- importers (src/dict/import_*.c) ---------------------------------- */
 
 typedef struct dict_import_stats {

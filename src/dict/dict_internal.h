@@ -21,6 +21,13 @@ struct dict_entry {
     dict_code *codes;      /* set arena */
     uint32_t ncodes;
     char role[8];          /* agents: role code */
+    uint8_t generic;       /* agents: a role noun that names no office
+                              ("leader"): a person's own role code stays */
+    uint8_t nprefix;       /* agents: words (token hashes in prefix) that
+                              before another agent of a state make the
+                              mention this agent ("former police chief"
+                              is ELI) */
+    uint64_t prefix[4];
     char people[32];       /* states: the code of the people ("Palestinian
                               refugees" PALREF) when it differs from the
                               state's (PSE); "" when the same */
@@ -205,6 +212,8 @@ struct dict_set {
     uint64_t pair_filter[1024]; /* longer forms, by their first two tokens:
                                    "foreign" alone passes no filter, only
                                    "foreign minister" does */
+    const dict_entry *prefixed[4]; /* agents with prefix words */
+    size_t nprefixed;
     uint64_t in_hash, from_hash;
     uint64_t the_hash, of_hash, and_hash, s_hash, comma_hash, amp_hash;
     uint64_t semi_hash, colon_hash; /* ';' and ':' end a pattern's reach */

@@ -300,6 +300,46 @@ int dict_split_line(const char *s, size_t n, const char **kw, size_t *kn, const 
     return 1;
 }
 
+/* "prefix former | ex" in an agent entry: one-word forms, letters only,
+ * kept as the hashes of their lower-case text (what a token's hash is). */
+static int parse_prefix(parser *p, const char *a, size_t n)
+{
+    dict_entry *e = p->cur;
+    if (!e || e->kind != DICT_AGENT)
+        return dy_err_set(p->err, DY_EPARSE, p->file, p->line, -1,
+                          "\"prefix\" must follow an agent line");
+    if (e->nprefix == 0 && p->ds->nprefixed == sizeof p->ds->prefixed / sizeof *p->ds->prefixed)
+        return dy_err_set(p->err, DY_EPARSE, p->file, p->line, -1,
+                          "at most %zu agents may have prefix words",
+                          sizeof p->ds->prefixed / sizeof *p->ds->prefixed);
+    size_t st = 0;
+    for (size_t i = 0; i <= n; i++) {
+        if (i < n && a[i] != '|')
+            continue;
+        const char *w = a + st;
+        size_t k = i - st;
+        while (k && isspace((unsigned char)*w))
+            w++, k--;
+        while (k && isspace((unsigned char)w[k - 1]))
+            k--;
+        char low[32];
+        int ok = k > 0 && k < sizeof low;
+        for (size_t j = 0; ok && j < k; j++) {
+            ok = isalpha((unsigned char)w[j]) != 0;
+            low[j] = (char)tolower((unsigned char)w[j]);
+        }
+        if (!ok || e->nprefix == sizeof e->prefix / sizeof *e->prefix)
+            return dy_err_set(p->err, DY_EPARSE, p->file, p->line, -1,
+                              "expected up to 4 words of letters after \"prefix\", got \"%.*s\"",
+                              (int)n, a);
+        if (e->nprefix == 0)
+            p->ds->prefixed[p->ds->nprefixed++] = e;
+        e->prefix[e->nprefix++] = txt_hash(low, k);
+        st = i + 1;
+    }
+    return 0;
+}
+
 static int parse_line(parser *p, char *s, size_t n)
 {
     const char *kw, *arg;
@@ -349,10 +389,20 @@ static int parse_line(parser *p, char *s, size_t n)
         p->cur->role[an] = '\0';
         return 0;
     }
+    if (KW("prefix"))
+        return parse_prefix(p, arg, an);
+    if (KW("generic")) {
+        if (!p->cur || p->cur->kind != DICT_AGENT || an != 0)
+            return dy_err_set(p->err, DY_EPARSE, p->file, p->line, -1,
+                              "\"generic\" takes no argument and must follow an agent line");
+        p->cur->generic = 1;
+        return 0;
+    }
 #undef KW
     return dy_err_set(p->err, DY_EPARSE, p->file, p->line, -1,
                       "unknown keyword \"%.*s\": expected state, org, group, person, agent, "
-                      "code, role, name, adj, seat, place or people", (int)kn, kw);
+                      "code, role, generic, prefix, name, adj, seat, place or people", (int)kn,
+                      kw);
 }
 
 static int add_file(dict_set *ds, const char *name, uint32_t *id)

@@ -881,6 +881,45 @@ static void link_lists(const dict_set *ds, const txt_token *tk, dict_mention *ms
     }
 }
 
+/* The agent whose prefix words hold token hash h, or NULL. */
+static const dict_entry *prefixed(const dict_set *ds, uint64_t h)
+{
+    for (size_t i = 0; i < ds->nprefixed; i++)
+        for (size_t k = 0; k < ds->prefixed[i]->nprefix; k++)
+            if (ds->prefixed[i]->prefix[k] == h)
+                return ds->prefixed[i];
+    return NULL;
+}
+
+/* "The former police chief", "ex-defence secretary": a prefix word of an
+ * agent entry (agents.txt: "former officials", ELI) right before a
+ * mention whose agent acts for a state makes that entry its agent, and the
+ * word part of the mention. */
+static void prefix_agents(const dict_set *ds, const txt_analysis *an, dict_mention *ms, size_t n,
+                          const txt_date *date)
+{
+    static const char *const roles[] = {"GOV", "MIL", "COP", "SPY", "JUD", "LEG"};
+    for (size_t i = 0; i < n && ds->nprefixed; i++) {
+        dict_mention *m = &ms[i];
+        int state = 0;
+        for (size_t r = 0; m->agent && r < sizeof roles / sizeof *roles && !state; r++)
+            state = strcmp(m->agent->role, roles[r]) == 0;
+        uint32_t first = an->sents[m->sent].tok_begin, t = m->tok_begin;
+        if (!state || m->agent->nprefix || t == first)
+            continue;
+        if ((an->toks[t - 1].flags & TXT_TOK_HYPHEN) && t - 1 > first)
+            t--; /* "ex-minister" */
+        const dict_entry *p = prefixed(ds, an->toks[t - 1].hash);
+        if (!p || (i > 0 && ms[i - 1].sent == m->sent && ms[i - 1].tok_end > t - 1))
+            continue;
+        m->agent = p;
+        m->tok_begin = t - 1;
+        m->start = an->toks[t - 1].start;
+        m->flags |= DICT_M_AGENT;
+        dict_mention_code(m, date, m->code);
+    }
+}
+
 int dict_match(const dict_set *ds, const txt_analysis *an, const txt_date *date,
                dy_arena *a, dict_mention **out, size_t *nout, dy_err *err)
 {
@@ -931,6 +970,7 @@ int dict_match(const dict_set *ds, const txt_analysis *an, const txt_date *date,
             mv.v[kept++] = mv.v[i];
     mv.n = kept;
     attach_bare_agents(ds, an->toks, mv.v, mv.n, date);
+    prefix_agents(ds, an, mv.v, mv.n, date);
     link_lists(ds, an->toks, mv.v, mv.n);
     /* Ordered and non-overlapping (dict.h): the coder maps tokens to
      * mentions through it. */
@@ -974,7 +1014,11 @@ size_t dict_mention_code(const dict_mention *m, const txt_date *date, char out[3
             return strlen(out);
         }
     }
-    if ((m->flags & DICT_M_PERSON) && m->agent && m->adj_entry && bn >= 3) {
+    if ((m->flags & DICT_M_PERSON) && m->agent && m->agent->generic && bn > 3) {
+        /* "Labour leader Jeremy Corbyn": a title that names no office says
+         * less than the person's own role (GBROPP). */
+        dict_code_cat(out, base, NULL);
+    } else if ((m->flags & DICT_M_PERSON) && m->agent && m->adj_entry && bn >= 3) {
         /* "Israeli Prime Minister Ehud Barak": the text says who and what
          * the person is at the time, whatever the dictionary's terms say. */
         char cb[32];

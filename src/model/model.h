@@ -24,6 +24,7 @@
 
 #include "core/buf.h"
 #include "core/err.h"
+#include "dict/dict.h" /* dict_names: the writers' display names */
 
 /* ---- input ------------------------------------------------------------ */
 
@@ -69,7 +70,6 @@ void model_opts_default(model_opts *o);
 
 /* ---- the model -------------------------------------------------------- */
 
-typedef struct model_names model_names;
 
 typedef struct model_node {
     const char *id;
@@ -142,7 +142,7 @@ typedef struct model {
                              to the last label, gaps included */
     model_opts opts;
     long left_out;        /* events the input left out (model_data_left_out) */
-    const model_names *names; /* display names for the writers (borrowed; set
+    const dict_names *names; /* display names for the writers (borrowed; set
                                  by the caller, NULL = ids only) */
     /* storage owned by the model */
     char **ids_;
@@ -193,7 +193,7 @@ typedef struct model_partner_window {
 
 typedef struct model_partners {
     const char *actor;
-    const model_names *names; /* display names for the writer (borrowed; set
+    const dict_names *names; /* display names for the writer (borrowed; set
                                  by the caller, NULL = ids only) */
     size_t nwindows;
     model_partner_window *w; /* every window from first to last, gaps included */
@@ -234,25 +234,6 @@ typedef struct model_series {
 int model_series_build(const model_data *d, const char *a, const char *b, model_series **out,
                        dy_err *err);
 void model_series_free(model_series *s);
-
-/* ---- names ------------------------------------------------------------ */
-
-/* Display names of actor codes (model_names, declared above), read from the
- * actor dictionaries: each
- * code gets the canonical name of the entry that holds it (states before
- * organisations before groups, an entry holding the code today before one
- * that held it in the past); a country with role codes is named by its
- * parts ("RUSGOV" -> "Russia: government"), an organisation part without
- * an entry by its sector ("IGOBUS" -> "IGO: business"). */
-
-/* Read the *.txt files of dir/actors (or of dir itself when it has no
- * actors/ folder). Returns 0, DY_EIO or DY_ENOMEM; *out is the caller's
- * (model_names_free). */
-int model_names_load(const char *dir, model_names **out, dy_err *err);
-void model_names_free(model_names *t);
-/* The display name of code, written into out (n bytes, truncated);
- * returns out. t may be NULL; an unknown code is its own name. */
-const char *model_names_get(const model_names *t, const char *code, char *out, size_t n);
 
 /* ---- output ----------------------------------------------------------- */
 

@@ -54,15 +54,15 @@ static void jstr(dy_buf *b, const char *s)
     dy_buf_json_str(b, s, strlen(s));
 }
 
-/* The display name of id (model_names; the id itself without names). */
-static const char *name_of(const model_names *nm, const char *id, char out[static 160])
+/* The display name of id (dict_names; the id itself without names). */
+static const char *name_of(const dict_names *nm, const char *id, char out[static 160])
 {
-    return model_names_get(nm, id, out, 160);
+    return dict_names_get(nm, id, out, 160);
 }
 
 /* ---- JSON ------------------------------------------------------------- */
 
-static void json_graph(dy_buf *b, const model_graph *g, const model_names *nm)
+static void json_graph(dy_buf *b, const model_graph *g, const dict_names *nm)
 {
     char nb[160];
     dy_buf_adds(b, "\"window\":");
@@ -275,7 +275,7 @@ static void text_model(dy_buf *b, const model *m)
 
 /* ---- GraphML and DOT (whole period) ----------------------------------- */
 
-static void graphml(dy_buf *b, const model_graph *g, const model_names *nm)
+static void graphml(dy_buf *b, const model_graph *g, const dict_names *nm)
 {
     char nb[160];
     dy_buf_adds(b,
@@ -332,7 +332,7 @@ static void graphml(dy_buf *b, const model_graph *g, const model_names *nm)
     dy_buf_adds(b, "  </graph>\n</graphml>\n");
 }
 
-static void dot(dy_buf *b, const model_graph *g, const model_names *nm)
+static void dot(dy_buf *b, const model_graph *g, const dict_names *nm)
 {
     char nb[160];
     dy_buf_adds(b, "graph dyad {\n  layout=neato; overlap=false; splines=true;\n"

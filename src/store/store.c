@@ -415,6 +415,7 @@ int store_begin(store *s, dy_err *err)
     if (!s->writable)
         return dy_err_set(err, DY_EINVAL, s->where, 0, -1, "store opened read-only");
     DY_ASSERT(!s->in_tx); /* transactions do not nest */
+    s->busy = s->conflict = 0;
     int rc = s->ops->exec(s, s->ops->name[0] == 's' ? "BEGIN IMMEDIATE" : "BEGIN", err);
     if (!rc)
         s->in_tx = 1;
@@ -556,21 +557,92 @@ static int put_rows(store *s, long long id, const txt_doc *doc, const txt_analys
     return rc;
 }
 
-static int put_document_tx(store *s, const txt_doc *doc, const txt_analysis *an,
-                           const code_event *ev, size_t nev, size_t ndflt, const code_cameo *cam,
-                           const char *dict_version, int *status, dy_err *err)
+/* The content hash of doc ("%016llx" of FNV-1a over its fields) into
+ * hash, and its date as stored into date (*has_date 0 when none). */
+static void doc_hash(const txt_doc *doc, char hash[static 24], char date[static 11],
+                     int *has_date)
 {
     uint64_t h = DY_FNV_OFFSET;
-    char date[11];
-    int has_date = txt_date_valid(&doc->date) && txt_date_format(&doc->date, date) > 0;
+    *has_date = txt_date_valid(&doc->date) && txt_date_format(&doc->date, date) > 0;
     h = fnv_field(h, doc->id);
     h = fnv_field(h, doc->title);
     h = fnv_field(h, doc->url);
     h = fnv_field(h, doc->source);
-    h = fnv_field(h, has_date ? date : NULL);
+    h = fnv_field(h, *has_date ? date : NULL);
     h = dy_fnv1a_more(h, doc->text, doc->len);
-    char hash[24];
-    snprintf(hash, sizeof hash, "%016llx", (unsigned long long)h);
+    snprintf(hash, 24, "%016llx", (unsigned long long)h);
+}
+
+/* Remember that rows of document id may wait in the bulk buffers. Returns
+ * 0 or DY_ENOMEM (err filled). */
+static int add_pending(store *s, long long id, dy_err *err)
+{
+    if (dy_vec_grow(&s->pending, &s->cappending, s->npending, sizeof *s->pending))
+        return dy_err_set(err, DY_ENOMEM, NULL, 0, -1, "out of memory");
+    DY_ASSERT(s->in_tx && s->npending < s->cappending);
+    s->pending[s->npending++] = id;
+    return 0;
+}
+
+/* End a transaction the caller began itself: commit after success (rc 0),
+ * roll back after a failure keeping its error. Returns rc, or the commit's
+ * error. */
+static int end_own_tx(store *s, int rc, dy_err *err)
+{
+    if (!rc)
+        return store_commit(s, err);
+    dy_err keep = *err;
+    store_rollback(s, NULL);
+    *err = keep;
+    return rc;
+}
+
+/* Replace the stored document id (found with another hash or dictionary
+ * version) by doc: its sentences and events deleted (bulk rows of it still
+ * buffered are flushed first), its row updated, its new rows added.
+ * Returns 0 or a negative status (err filled). */
+static int put_changed(store *s, long long id, const txt_doc *doc, const txt_analysis *an,
+                       const code_event *ev, size_t nev, size_t ndflt, const code_cameo *cam,
+                       const char *dict_version, const char *hash, const char *date,
+                       int has_date, dy_err *err)
+{
+    int rc;
+    store_param meta[9] = {P_S(hash),         P_S(has_date ? date : NULL),
+                           P_I(has_date ? doc->date.prec : 0),
+                           P_S(doc->title),   P_S(doc->url),
+                           P_S(doc->source),  P_S(doc->text),
+                           P_S(dict_version), P_I(id)};
+    store_param idp[1] = {P_I(id)};
+    int waiting = 0;
+    for (size_t i = 0; i < s->npending; i++)
+        waiting |= s->pending[i] == id;
+    if (waiting) {
+        if ((rc = s->ops->bulk_flush(s, err)))
+            return rc;
+        s->npending = 0;
+    }
+    if ((rc = s->ops->query(s, "DELETE FROM events WHERE doc_id = ?", idp, 1, NULL, NULL,
+                            err)) ||
+        (rc = s->ops->query(s, "DELETE FROM sentences WHERE doc_id = ?", idp, 1, NULL, NULL,
+                            err)) ||
+        (rc = s->ops->query(s,
+                            "UPDATE documents SET hash = ?, date = ?, date_prec = ?, "
+                            "title = ?, url = ?, source = ?, text = ?, dict_version = ? "
+                            "WHERE id = ?",
+                            meta, 9, NULL, NULL, err)))
+        return rc;
+    if ((rc = add_pending(s, id, err)))
+        return rc;
+    return put_rows(s, id, doc, an, ev, nev, ndflt, cam, dict_version, err);
+}
+
+static int put_document_tx(store *s, const txt_doc *doc, const txt_analysis *an,
+                           const code_event *ev, size_t nev, size_t ndflt, const code_cameo *cam,
+                           const char *dict_version, int *status, dy_err *err)
+{
+    char date[11], hash[24];
+    int has_date;
+    doc_hash(doc, hash, date, &has_date);
 
     doc_row d = {0};
     int rc = s->ops->query(s, "SELECT id, hash, dict_version FROM documents WHERE doc = ?",
@@ -582,48 +654,36 @@ static int put_document_tx(store *s, const txt_doc *doc, const txt_analysis *an,
         *status = STORE_DOC_SAME;
         return 0;
     }
-    store_param meta[9] = {P_S(hash),         P_S(has_date ? date : NULL),
-                           P_I(has_date ? doc->date.prec : 0),
-                           P_S(doc->title),   P_S(doc->url),
-                           P_S(doc->source),  P_S(doc->text),
-                           P_S(dict_version), P_I(d.id)};
     if (d.found) {
         *status = STORE_DOC_CHANGED;
-        store_param idp[1] = {P_I(d.id)};
-        int waiting = 0;
-        for (size_t i = 0; i < s->npending; i++)
-            waiting |= s->pending[i] == d.id;
-        if (waiting) {
-            if ((rc = s->ops->bulk_flush(s, err)))
-                return rc;
-            s->npending = 0;
-        }
-        if ((rc = s->ops->query(s, "DELETE FROM events WHERE doc_id = ?", idp, 1, NULL, NULL,
-                                err)) ||
-            (rc = s->ops->query(s, "DELETE FROM sentences WHERE doc_id = ?", idp, 1, NULL,
-                                NULL, err)) ||
-            (rc = s->ops->query(s,
-                                "UPDATE documents SET hash = ?, date = ?, date_prec = ?, "
-                                "title = ?, url = ?, source = ?, text = ?, dict_version = ? "
-                                "WHERE id = ?",
-                                meta, 9, NULL, NULL, err)))
-            return rc;
-    } else {
-        *status = STORE_DOC_NEW;
-        store_param ins[9] = {P_S(doc->id), meta[0], meta[1], meta[2], meta[3],
-                              meta[4],      meta[5], meta[6], meta[7]};
-        rc = s->ops->query(s,
-                           "INSERT INTO documents (doc, hash, date, date_prec, title, url, "
-                           "source, text, dict_version) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) "
-                           "RETURNING id",
-                           ins, 9, row_first_long, &d.id, err);
-        if (rc)
-            return rc;
+        return put_changed(s, d.id, doc, an, ev, nev, ndflt, cam, dict_version, hash, date,
+                           has_date, err);
     }
-    if (dy_vec_grow(&s->pending, &s->cappending, s->npending, sizeof *s->pending))
-        return dy_err_set(err, DY_ENOMEM, NULL, 0, -1, "out of memory");
-    DY_ASSERT(s->in_tx && s->npending < s->cappending);
-    s->pending[s->npending++] = d.id;
+    *status = STORE_DOC_NEW;
+    store_param ins[9] = {P_S(doc->id),
+                          P_S(hash),
+                          P_S(has_date ? date : NULL),
+                          P_I(has_date ? doc->date.prec : 0),
+                          P_S(doc->title),
+                          P_S(doc->url),
+                          P_S(doc->source),
+                          P_S(doc->text),
+                          P_S(dict_version)};
+    /* ON CONFLICT: another process may have stored the same id since the
+     * SELECT (PostgreSQL; SQLite writers are serialised); then no row comes
+     * back and the document is taken as that process stored it. */
+    d.id = 0;
+    rc = s->ops->query(s,
+                       "INSERT INTO documents (doc, hash, date, date_prec, title, url, "
+                       "source, text, dict_version) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) "
+                       "ON CONFLICT (doc) DO NOTHING RETURNING id",
+                       ins, 9, row_first_long, &d.id, err);
+    if (rc)
+        return rc;
+    if (d.id == 0)
+        return put_document_tx(s, doc, an, ev, nev, ndflt, cam, dict_version, status, err);
+    if ((rc = add_pending(s, d.id, err)))
+        return rc;
     return put_rows(s, d.id, doc, an, ev, nev, ndflt, cam, dict_version, err);
 }
 
@@ -637,17 +697,232 @@ int store_put_document(store *s, const txt_doc *doc, const txt_analysis *an,
     if (own && (rc = store_begin(s, err)))
         return rc;
     rc = put_document_tx(s, doc, an, ev, nev, ndflt, cam, dict_version, status, err);
-    if (own) {
-        if (rc) {
-            dy_err keep = *err;
-            store_rollback(s, NULL);
-            *err = keep;
+    return own ? end_own_tx(s, rc, err) : rc;
+}
+
+/* ---- batched ingest ------------------------------------------------------ */
+
+/* Documents per statement of the batched path: 9 parameters each, under
+ * the 999 that every SQLite build accepts. */
+enum { PUT_CHUNK = 100 };
+
+/* A batch's document, by id (sorted for lookups of returned rows). */
+typedef struct put_slot {
+    const char *id;
+    size_t i;                /* index in the batch */
+} put_slot;
+
+enum { PUT_TODO = 0, PUT_FOUND, PUT_INSERT, PUT_ONE };
+
+typedef struct put_state {
+    put_slot *by_id;         /* first occurrences, sorted by id */
+    size_t nby;
+    int *what;               /* per document: PUT_* */
+    long long *id;           /* stored id (found or inserted), 0 none */
+    char (*hash)[24];
+    char (*date)[11];
+    int *has_date;
+    int *same;               /* found with the same hash and dictionaries */
+    const char *dict_version;
+} put_state;
+
+static int slot_cmp(const void *a, const void *b)
+{
+    const put_slot *x = a, *y = b;
+    int c = strcmp(x->id, y->id);
+    return c ? c : (x->i > y->i) - (x->i < y->i);
+}
+
+/* The batch index of the first occurrence of id, or (size_t)-1. */
+static size_t slot_find(const put_state *ps, const char *id)
+{
+    size_t lo = 0, hi = ps->nby;
+    while (lo < hi) {
+        size_t mid = lo + (hi - lo) / 2;
+        int c = strcmp(ps->by_id[mid].id, id);
+        if (c == 0)
+            return ps->by_id[mid].i;
+        if (c < 0)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    return (size_t)-1;
+}
+
+/* Row of the lookup: doc, id, hash, dict_version. */
+static int row_found(void *ud, const char *const *col, int ncol)
+{
+    put_state *ps = ud;
+    if (ncol < 4 || !col[0])
+        return 0;
+    size_t i = slot_find(ps, col[0]);
+    if (i == (size_t)-1)
+        return 0;
+    ps->what[i] = PUT_FOUND;
+    ps->id[i] = col[1] ? strtoll(col[1], NULL, 10) : 0;
+    ps->same[i] = col[2] && strcmp(col[2], ps->hash[i]) == 0 && col[3] && ps->dict_version &&
+                  strcmp(col[3], ps->dict_version) == 0;
+    return 0;
+}
+
+/* Row of the insert: id, doc. */
+static int row_inserted(void *ud, const char *const *col, int ncol)
+{
+    put_state *ps = ud;
+    if (ncol < 2 || !col[0] || !col[1])
+        return 0;
+    size_t i = slot_find(ps, col[1]);
+    if (i != (size_t)-1)
+        ps->id[i] = strtoll(col[0], NULL, 10);
+    return 0;
+}
+
+/* Look the batch's first occurrences up, PUT_CHUNK ids per statement.
+ * Returns 0 or a negative status. */
+static int put_lookup(store *s, put_state *ps, dy_buf *sql, store_param *p, dy_err *err)
+{
+    for (size_t k = 0; k < ps->nby; k += PUT_CHUNK) {
+        size_t m = ps->nby - k < PUT_CHUNK ? ps->nby - k : PUT_CHUNK;
+        dy_buf_reset(sql);
+        dy_buf_adds(sql, "SELECT doc, id, hash, dict_version FROM documents WHERE doc IN (");
+        for (size_t j = 0; j < m; j++) {
+            dy_buf_adds(sql, j ? ", ?" : "?");
+            p[j] = P_S(ps->by_id[k + j].id);
+        }
+        dy_buf_addc(sql, ')');
+        if (sql->oom)
+            return dy_err_set(err, DY_ENOMEM, NULL, 0, -1, "out of memory");
+        int rc = s->ops->query(s, sql->data, p, (int)m, row_found, ps, err);
+        if (rc)
+            return rc;
+    }
+    return 0;
+}
+
+/* Insert the documents marked PUT_INSERT, PUT_CHUNK per statement, in
+ * batch order; ps->id gets the ids of those inserted (0 for one another
+ * process stored in the meantime). Returns 0 or a negative status. */
+static int put_insert(store *s, const store_doc_in *in, size_t n, put_state *ps, dy_buf *sql,
+                      store_param *p, dy_err *err)
+{
+    size_t i = 0;
+    while (i < n) {
+        size_t m = 0;
+        int np = 0;
+        dy_buf_reset(sql);
+        dy_buf_adds(sql, "INSERT INTO documents (doc, hash, date, date_prec, title, url, "
+                         "source, text, dict_version) VALUES ");
+        for (; i < n && m < PUT_CHUNK; i++) {
+            if (ps->what[i] != PUT_INSERT)
+                continue;
+            const txt_doc *doc = in[i].doc;
+            int hd = ps->has_date[i];
+            dy_buf_adds(sql, m++ ? ", (?, ?, ?, ?, ?, ?, ?, ?, ?)" : "(?, ?, ?, ?, ?, ?, ?, ?, ?)");
+            p[np++] = P_S(doc->id);
+            p[np++] = P_S(ps->hash[i]);
+            p[np++] = P_S(hd ? ps->date[i] : NULL);
+            p[np++] = P_I(hd ? doc->date.prec : 0);
+            p[np++] = P_S(doc->title);
+            p[np++] = P_S(doc->url);
+            p[np++] = P_S(doc->source);
+            p[np++] = P_S(doc->text);
+            p[np++] = P_S(ps->dict_version);
+        }
+        if (m == 0)
+            break;
+        /* ON CONFLICT: another process may have stored one of these ids
+         * since the lookup (PostgreSQL waits for its transaction, then
+         * skips the row); that document goes the one-by-one way. */
+        dy_buf_adds(sql, " ON CONFLICT (doc) DO NOTHING RETURNING id, doc");
+        if (sql->oom)
+            return dy_err_set(err, DY_ENOMEM, NULL, 0, -1, "out of memory");
+        int rc = s->ops->query(s, sql->data, p, np, row_inserted, ps, err);
+        if (rc)
+            return rc;
+    }
+    return 0;
+}
+
+/* Contract: see store.h. */
+int store_put_documents(store *s, const store_doc_in *in, size_t n, const code_cameo *cam,
+                        const char *dict_version, int *status, dy_err *err)
+{
+    if (!s->writable)
+        return dy_err_set(err, DY_EINVAL, s->where, 0, -1, "store opened read-only");
+    if (n == 0)
+        return 0;
+    int own = !s->in_tx, rc = 0;
+    if (own && (rc = store_begin(s, err)))
+        return rc;
+    put_state ps = {.dict_version = dict_version};
+    dy_buf sql = {0};
+    store_param *p = dy_calloc(PUT_CHUNK * 9, sizeof *p);
+    ps.by_id = dy_calloc(n, sizeof *ps.by_id);
+    ps.what = dy_calloc(n, sizeof *ps.what);
+    ps.id = dy_calloc(n, sizeof *ps.id);
+    ps.hash = dy_calloc(n, sizeof *ps.hash);
+    ps.date = dy_calloc(n, sizeof *ps.date);
+    ps.has_date = dy_calloc(n, sizeof *ps.has_date);
+    ps.same = dy_calloc(n, sizeof *ps.same);
+    if (!p || !ps.by_id || !ps.what || !ps.id || !ps.hash || !ps.date || !ps.has_date ||
+        !ps.same) {
+        rc = dy_err_set(err, DY_ENOMEM, NULL, 0, -1, "out of memory");
+        goto out;
+    }
+    for (size_t i = 0; i < n; i++) {
+        doc_hash(in[i].doc, ps.hash[i], ps.date[i], &ps.has_date[i]);
+        ps.by_id[i] = (put_slot){in[i].doc->id, i};
+    }
+    /* A document whose id came earlier in the batch is put on its own
+     * after it, as if the batch were stored one document at a time. */
+    qsort(ps.by_id, n, sizeof *ps.by_id, slot_cmp);
+    for (size_t k = 0; k < n; k++) {
+        if (k > 0 && strcmp(ps.by_id[k].id, ps.by_id[k - 1].id) == 0)
+            ps.what[ps.by_id[k].i] = PUT_ONE;
+        else
+            ps.by_id[ps.nby++] = ps.by_id[k];
+    }
+    if ((rc = put_lookup(s, &ps, &sql, p, err)))
+        goto out;
+    for (size_t i = 0; i < n; i++)
+        if (ps.what[i] == PUT_TODO)
+            ps.what[i] = PUT_INSERT;
+    if ((rc = put_insert(s, in, n, &ps, &sql, p, err)))
+        goto out;
+    /* Rows in batch order, as one document at a time would add them. */
+    for (size_t i = 0; !rc && i < n; i++) {
+        const store_doc_in *d = &in[i];
+        if (ps.what[i] == PUT_FOUND && ps.same[i]) {
+            status[i] = STORE_DOC_SAME;
+        } else if (ps.what[i] == PUT_FOUND) {
+            status[i] = STORE_DOC_CHANGED;
+            rc = put_changed(s, ps.id[i], d->doc, d->an, d->ev, d->nev, d->ndflt, cam,
+                             dict_version, ps.hash[i], ps.date[i], ps.has_date[i], err);
+        } else if (ps.what[i] == PUT_INSERT && ps.id[i] > 0) {
+            status[i] = STORE_DOC_NEW;
+            if (!(rc = add_pending(s, ps.id[i], err)))
+                rc = put_rows(s, ps.id[i], d->doc, d->an, d->ev, d->nev, d->ndflt, cam,
+                              dict_version, err);
         } else {
-            rc = store_commit(s, err);
+            rc = put_document_tx(s, d->doc, d->an, d->ev, d->nev, d->ndflt, cam, dict_version,
+                                 &status[i], err);
         }
     }
-    return rc;
+out:
+    dy_free(p);
+    dy_free(ps.by_id);
+    dy_free(ps.what);
+    dy_free(ps.id);
+    dy_free(ps.hash);
+    dy_free(ps.date);
+    dy_free(ps.has_date);
+    dy_free(ps.same);
+    dy_buf_free(&sql);
+    return own ? end_own_tx(s, rc, err) : rc;
 }
+
+int store_retryable(const store *s) { return s->busy || s->conflict; }
 
 /* ---- queries ------------------------------------------------------------ */
 

@@ -71,6 +71,32 @@ int store_put_document(store *s, const txt_doc *doc, const txt_analysis *an,
                        const code_cameo *cam, const char *dict_version, int *status,
                        dy_err *err);
 
+/* One document of a batch (store_put_documents); everything borrowed. */
+typedef struct store_doc_in {
+    const txt_doc *doc;
+    const txt_analysis *an;
+    const code_event *ev;
+    size_t nev, ndflt;
+} store_doc_in;
+
+/* Put the n documents in[] as n calls of store_put_document in that order
+ * would (status[i] for in[i], the same stored rows), in a few statements
+ * per batch rather than two per document: the ids are looked up and the
+ * new documents inserted 100 per statement, sentences and events sent in
+ * bulk at commit. In the open transaction, or in one of its own when none
+ * is open. A document another process stores meanwhile is taken as that
+ * process left it (never stored twice: documents.doc is unique). Returns 0
+ * or a negative status (err filled; a transaction of its own is rolled
+ * back, an open one must be rolled back by the caller). */
+int store_put_documents(store *s, const store_doc_in *in, size_t n, const code_cameo *cam,
+                        const char *dict_version, int *status, dy_err *err);
+
+/* Did the last failure come from another writer, so that rolling back and
+ * running the whole transaction again may succeed? SQLite: the store stayed
+ * locked beyond the busy timeout (5 s); PostgreSQL: a serialization failure
+ * or a deadlock (SQLSTATE 40001, 40P01). */
+int store_retryable(const store *s);
+
 /* ---- queries ---------------------------------------------------------- */
 
 enum { STORE_WIN_ALL = 0, STORE_WIN_YEAR, STORE_WIN_QUARTER, STORE_WIN_MONTH };

@@ -73,6 +73,8 @@ struct store {
     int writable;
     int in_tx;
     int busy;                /* the last error was "locked by another process" */
+    int conflict;            /* PostgreSQL: the last error was a serialization
+                                failure or a deadlock (retry the transaction) */
     /* Documents whose rows may wait in bulk buffers (flushed before their
      * rows are deleted). */
     long long *pending;

@@ -12,7 +12,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-enum { MAX_COLS = 40, MAX_P = 128, FLUSH_BYTES = 8 << 20 };
+enum { MAX_COLS = 40, MAX_P = 1024, FLUSH_BYTES = 8 << 20 };
 
 enum { PREPARED = 32 };
 
@@ -103,6 +103,11 @@ static int pg_err(store *s, const char *what, const char *m, dy_err *err)
 static int pg_res_err(store *s, PGresult *r, dy_err *err)
 {
     pg *p = s->impl;
+    /* 40001 serialization_failure, 40P01 deadlock_detected: the transaction
+     * lost to another writer and may be run again (store_retryable) */
+    const char *state = r ? PQresultErrorField(r, PG_DIAG_SQLSTATE) : NULL;
+    if (state && (strcmp(state, "40001") == 0 || strcmp(state, "40P01") == 0))
+        s->conflict = 1;
     const char *m = r ? PQresultErrorMessage(r) : PQerrorMessage(p->conn);
     if (!m || !*m)
         m = PQerrorMessage(p->conn);

@@ -291,6 +291,7 @@ static int api_events(web_req *r)
     store_filter f = {0};
     ev_out o = {0};
     o.r = r;
+    o.names = 1; /* events carry names, as `dyad code` and `dyad events` */
     long limit = r->max_events < 1000 ? r->max_events : 1000, offset = 0;
     char pair[160];
     if (check_keys(r, keys) || filters(r, &f) || actor(r, "actor", &f.actor) ||

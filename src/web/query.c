@@ -113,19 +113,19 @@ static void json_str_or_null(dy_buf *b, const char *s)
 }
 
 /* ,"KEY":"display name of code" (with names only). */
-static void json_name(dy_buf *b, const char *key, const char *code, const model_names *names)
+static void json_name(dy_buf *b, const char *key, const char *code, const dict_names *names)
 {
     char nb[160];
     if (!names)
         return;
     dy_buf_printf(b, ",\"%s\":", key);
-    json_str(b, model_names_get(names, code ? code : "", nb, sizeof nb));
+    json_str(b, dict_names_get(names, code ? code : "", nb, sizeof nb));
 }
 
 /* A stored event through the one event writer (code/event.c); with
  * names, the display names of source and target after them. */
 void web_event_json(dy_buf *b, const store_event *e, int explain, int dedup,
-                    const model_names *names)
+                    const dict_names *names)
 {
     const char *doc = e->doc ? e->doc : "";
     char sn[160], tn[160];
@@ -167,8 +167,8 @@ void web_event_json(dy_buf *b, const store_event *e, int explain, int dedup,
         .geo_src = e->geo_src,
         .geo_lat = e->geo_lat,
         .geo_lon = e->geo_lon,
-        .source_name = names ? model_names_get(names, e->source, sn, sizeof sn) : NULL,
-        .target_name = names ? model_names_get(names, e->target, tn, sizeof tn) : NULL,
+        .source_name = names ? dict_names_get(names, e->source, sn, sizeof sn) : NULL,
+        .target_name = names ? dict_names_get(names, e->target, tn, sizeof tn) : NULL,
     };
     code_event_rec_write(b, CODE_OUT_JSONL, &r, 0);
 }
@@ -336,7 +336,7 @@ void web_evidence_free(web_evidence *x)
 }
 
 void web_dyad_json(dy_buf *b, const char *a, const char *bb, const model_series *ser,
-                   const web_evidence *x, const model_names *names)
+                   const web_evidence *x, const dict_names *names)
 {
     dy_buf_adds(b, "{\"a\":");
     json_str(b, a);

@@ -53,7 +53,7 @@ int web_publication_range(store *s, store_filter *f, dy_err *err);
  * the "support" count, names (may be NULL) "source_name" and "target_name"
  * after "target". */
 void web_event_json(dy_buf *b, const store_event *e, int explain, int dedup,
-                    const model_names *names);
+                    const dict_names *names);
 
 /* The most important events of each window of a relation, as `dyad dyad`
  * lists them: asserted events before stated intents, events of several
@@ -69,7 +69,7 @@ typedef struct web_evidence {
     web_ev *v;
     size_t n, cap;
     int oom;
-    const model_names *names; /* (borrowed, may be NULL) names in the JSON */
+    const dict_names *names; /* (borrowed, may be NULL) names in the JSON */
 } web_evidence;
 /* store_event_fn: keep e if it is among its window's `per` most important;
  * returns 1 (stop) when out of memory (x->oom set). */
@@ -82,7 +82,7 @@ void web_evidence_free(web_evidence *x);
 /* {"a":...,"b":...,"series":[...],"evidence":[...]} (no newline); with
  * names also "a_name" and "b_name". */
 void web_dyad_json(dy_buf *b, const char *a, const char *bb, const model_series *ser,
-                   const web_evidence *x, const model_names *names);
+                   const web_evidence *x, const dict_names *names);
 
 /* Append the JSON of document id with every event in it (all modalities,
  * with explanations): {"id","title","url","source","date","dict_version",
@@ -104,7 +104,7 @@ typedef struct web_opts {
     int max_connections;   /* open connections at once, 0 = 1024 */
     int max_per_ip;        /* open connections from one client address, 0 = 64 */
     int idle_timeout;      /* seconds a connection may stay silent, 0 = 10 */
-    const model_names *names; /* display names of codes (borrowed; NULL = none) */
+    const dict_names *names; /* display names of codes (borrowed; NULL = none) */
     int header_timeout;    /* seconds to send a request's headers, counted from
                             * the connection or the previous answer, 0 = 10 */
 } web_opts;

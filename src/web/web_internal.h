@@ -22,7 +22,7 @@ typedef struct web_req {
     size_t np;
     store *s;                /* checked out for this request */
     long max_events;
-    const model_names *names; /* display names (may be NULL) */
+    const dict_names *names; /* display names (may be NULL) */
     web_limits lim;          /* deadline set by the server */
     dy_buf body;
     int status;

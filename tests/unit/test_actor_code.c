@@ -1,6 +1,6 @@
 /* test_actor_code.c - the one rule for the country part of an actor code
  * and its level (core/actor_code.h), and the display names of codes read
- * from actor dictionaries (model_names). */
+ * from actor dictionaries (dict_names). */
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>
@@ -72,10 +72,10 @@ static void test_level(void **st)
     assert_false(dy_actor_is_state("IGOUSA"));
 }
 
-static const char *name(const model_names *t, const char *code)
+static const char *name(const dict_names *t, const char *code)
 {
     static char out[160];
-    return model_names_get(t, code, out, sizeof out);
+    return dict_names_get(t, code, out, sizeof out);
 }
 
 /* A dictionary written for the test: ranking of entries and composition. */
@@ -100,9 +100,10 @@ static void test_names_rules(void **st)
           "person Vladimir Putin\n  code RUSGOV\n",
           f);
     fclose(f);
-    model_names *t = NULL;
+    dict_names *t = NULL;
     dy_err e;
-    assert_int_equal(model_names_load(dir, &t, &e), 0);
+    const char *dirs[] = {dir};
+    assert_int_equal(dict_names_load(dirs, 1, &t, &e), 0);
     assert_string_equal(name(t, "RUS"), "Russia");        /* the first entry */
     assert_string_equal(name(t, "USR"), "Soviet Union");  /* only its code */
     assert_string_equal(name(t, "IGOUNO"), "United Nations");
@@ -116,20 +117,60 @@ static void test_names_rules(void **st)
     assert_string_equal(name(t, "RUSXYZ"), "Russia (RUSXYZ)");
     assert_string_equal(name(NULL, "RUS"), "RUS");
     char small[8];
-    assert_string_equal(model_names_get(t, "RUSGOV", small, sizeof small), "Russia:");
-    model_names_free(t);
+    assert_string_equal(dict_names_get(t, "RUSGOV", small, sizeof small), "Russia:");
+    dict_names_free(t);
     unlink(path);
     rmdir(dir);
-    assert_int_equal(model_names_load("/nonexistent/dyad", &t, &e), DY_EIO);
+    const char *none[] = {"/nonexistent/dyad"};
+    assert_int_equal(dict_names_load(none, 1, &t, &e), DY_EIO);
+    assert_null(t);
+}
+
+/* Several directories, as `dyad code --dict A --dict B` loads them: each
+ * adds its codes; on a tie of rank the first directory's name stays. */
+static void test_names_dirs(void **st)
+{
+    (void)st;
+    char a[] = "/tmp/dyad-names-a-XXXXXX", b[] = "/tmp/dyad-names-b-XXXXXX";
+    assert_non_null(mkdtemp(a));
+    assert_non_null(mkdtemp(b));
+    char pa[256], pb[256];
+    snprintf(pa, sizeof pa, "%s/x.txt", a);
+    snprintf(pb, sizeof pb, "%s/y.txt", b);
+    FILE *f = fopen(pa, "w");
+    assert_non_null(f);
+    fputs("state Ruritania\n  code RUR\n", f);
+    fclose(f);
+    f = fopen(pb, "w");
+    assert_non_null(f);
+    fputs("state Ruritanian Republic\n  code RUR\n\nstate Liechtenstein\n  code LIE\n", f);
+    fclose(f);
+    const char *dirs[] = {a, b};
+    dict_names *t = NULL;
+    dy_err e;
+    assert_int_equal(dict_names_load(dirs, 2, &t, &e), 0);
+    assert_string_equal(name(t, "RUR"), "Ruritania");
+    assert_string_equal(name(t, "LIE"), "Liechtenstein");
+    assert_string_equal(name(t, "LIEGOV"), "Liechtenstein: government");
+    dict_names_free(t);
+    /* no directory: an empty table, every code its own name */
+    assert_int_equal(dict_names_load(NULL, 0, &t, &e), 0);
+    assert_string_equal(name(t, "RUR"), "RUR");
+    dict_names_free(t);
+    unlink(pa);
+    unlink(pb);
+    rmdir(a);
+    rmdir(b);
 }
 
 /* The default dictionaries name the codes the dashboard shows. */
 static void test_names_default(void **st)
 {
     (void)st;
-    model_names *t = NULL;
+    dict_names *t = NULL;
     dy_err e;
-    assert_int_equal(model_names_load(DYAD_SRCDIR "/data", &t, &e), 0);
+    const char *dirs[] = {DYAD_SRCDIR "/data"};
+    assert_int_equal(dict_names_load(dirs, 1, &t, &e), 0);
     assert_string_equal(name(t, "IRN"), "Iran");
     assert_string_equal(name(t, "USA"), "United States");
     assert_string_equal(name(t, "RUS"), "Russia");
@@ -138,7 +179,7 @@ static void test_names_default(void **st)
     assert_string_equal(name(t, "IGOUNO"), "United Nations");
     assert_string_equal(name(t, "IGOEUREEC"), "European Union");
     assert_string_equal(name(t, "USAGOV"), "United States: government");
-    model_names_free(t);
+    dict_names_free(t);
 }
 
 int main(void)
@@ -147,6 +188,7 @@ int main(void)
         cmocka_unit_test(test_country),
         cmocka_unit_test(test_level),
         cmocka_unit_test(test_names_rules),
+        cmocka_unit_test(test_names_dirs),
         cmocka_unit_test(test_names_default),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);

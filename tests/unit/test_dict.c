@@ -81,6 +81,11 @@ typedef struct ecase {
 static const ecase errors[] = {
     {"unknown keyword", "state X\n  code XXX\n  frobnicate y\n", 0, 3, "frobnicate"},
     {"keyword is case-sensitive", "State X\n  code XXX\n", 0, 1, "State"},
+    {"generic outside an agent", "state X\n  code XXX\n  generic\n", 0, 3, "generic"},
+    {"prefix outside an agent", "state X\n  code XXX\n  prefix former\n", 0, 3, "prefix"},
+    {"prefix of two words", "agent old\n  role ELI\n  prefix very old\n", 0, 3, "prefix"},
+    {"prefix with a digit", "agent old\n  role ELI\n  prefix ex2\n", 0, 3, "prefix"},
+    {"generic with an argument", "agent leader\n  role GOV\n  generic yes\n", 0, 3, "generic"},
     {"code before any entry", "code RUS\n", 0, 1, "code"},
     {"code before any entry after comments",
      "# actors\n\n  # nothing yet\n  code RUS\nstate X\n", 0, 4, "code"},

@@ -112,7 +112,7 @@ static void test_json_escaping(void **state)
             fixture f;
             setup_fixture(&f, "d", text);
             dy_buf got = {0}, want = {0};
-            assert_int_equal(code_event_write(&got, CODE_OUT_JSONL, &f.doc, &f.an, &f.ev, NULL, 0), 0);
+            assert_int_equal(code_event_write(&got, CODE_OUT_JSONL, &f.doc, &f.an, &f.ev, NULL, NULL, 0), 0);
             ref_json(&want, text, 40);
             char *t = text_member(&got);
             assert_string_equal(t, want.data);
@@ -128,7 +128,7 @@ static void test_json_escaping(void **state)
         fixture f;
         setup_fixture(&f, "d", cases[c]);
         dy_buf got = {0}, want = {0};
-        assert_int_equal(code_event_write(&got, CODE_OUT_JSONL, &f.doc, &f.an, &f.ev, NULL, 0), 0);
+        assert_int_equal(code_event_write(&got, CODE_OUT_JSONL, &f.doc, &f.an, &f.ev, NULL, NULL, 0), 0);
         ref_json(&want, cases[c], strlen(cases[c]));
         char *t = text_member(&got);
         assert_string_equal(t, want.data);
@@ -147,7 +147,7 @@ static void test_json_line(void **state)
     f.ev.tgt = (code_span){9, 2147483647};
     dy_buf b = {0};
     dy_buf_adds(&b, "before\n");
-    assert_int_equal(code_event_write(&b, CODE_OUT_JSONL, &f.doc, &f.an, &f.ev, NULL, 0), 0);
+    assert_int_equal(code_event_write(&b, CODE_OUT_JSONL, &f.doc, &f.an, &f.ev, NULL, NULL, 0), 0);
     assert_string_equal(b.data,
                         "before\n"
                         "{\"doc\":\"doc \\\"7\\\"\",\"sent\":4294967295,\"date\":\"2001-09-11\","
@@ -165,7 +165,7 @@ static void test_json_line(void **state)
     strcpy(f.ev.code, "1");
     f.ev.src = f.ev.verb = f.ev.tgt = (code_span){-1, -1};
     f.ev.modality = CODE_MOD_HYPOTHETICAL;
-    assert_int_equal(code_event_write(&b, CODE_OUT_JSONL, &f.doc, &f.an, &f.ev, NULL, 0), 0);
+    assert_int_equal(code_event_write(&b, CODE_OUT_JSONL, &f.doc, &f.an, &f.ev, NULL, NULL, 0), 0);
     assert_string_equal(b.data,
                         "{\"doc\":\"doc \\\"7\\\"\",\"sent\":0,\"date\":null,\"source\":\"USA\","
                         "\"target\":\"AFG\",\"code\":\"1\",\"root\":\"1\",\"quad\":null,"
@@ -177,7 +177,7 @@ static void test_json_line(void **state)
     /* A placed event: its place after the spans (docs/exports.md). */
     f.ev.geo = (code_geo){"Kabul \"old\"", "AFG", 34.5281f, 69.1723f, CODE_GEO_CITY,
                           CODE_GEO_SRC_DOCUMENT, {9, 14}};
-    assert_int_equal(code_event_write(&b, CODE_OUT_JSONL, &f.doc, &f.an, &f.ev, NULL, 0), 0);
+    assert_int_equal(code_event_write(&b, CODE_OUT_JSONL, &f.doc, &f.an, &f.ev, NULL, NULL, 0), 0);
     assert_non_null(strstr(b.data, "\"target\":null},\"geo\":{\"name\":\"Kabul \\\"old\\\"\","
                                     "\"country\":\"AFG\",\"lat\":34.5281,\"lon\":69.1723,"
                                     "\"precision\":\"city\",\"source\":\"document\"}}\n"));
@@ -203,7 +203,7 @@ static void test_explain(void **state)
                               .src_rel = "nsubj",
                               .timex = 0};
     dy_buf b = {0};
-    assert_int_equal(code_event_write(&b, CODE_OUT_JSONL, &f.doc, &f.an, &f.ev, NULL, 1), 0);
+    assert_int_equal(code_event_write(&b, CODE_OUT_JSONL, &f.doc, &f.an, &f.ev, NULL, NULL, 1), 0);
     const char *x = strstr(b.data, ",\"explain\":");
     assert_non_null(x);
     assert_string_equal(x, ",\"explain\":{\"pattern\":\"verbs/19.txt:12\",\"pattern_text\":"
@@ -217,11 +217,11 @@ static void test_explain(void **state)
     /* No time expression: the document date, or null without one. */
     f.ev.why.timex = -1;
     f.ev.why.modality_cue = NULL;
-    assert_int_equal(code_event_write(&b, CODE_OUT_JSONL, &f.doc, &f.an, &f.ev, NULL, 1), 0);
+    assert_int_equal(code_event_write(&b, CODE_OUT_JSONL, &f.doc, &f.an, &f.ev, NULL, NULL, 1), 0);
     assert_non_null(strstr(b.data, "\"modality_cue\":null,\"time\":\"document date\"}}\n"));
     dy_buf_reset(&b);
     f.ev.date.prec = TXT_PREC_NONE;
-    assert_int_equal(code_event_write(&b, CODE_OUT_JSONL, &f.doc, &f.an, &f.ev, NULL, 1), 0);
+    assert_int_equal(code_event_write(&b, CODE_OUT_JSONL, &f.doc, &f.an, &f.ev, NULL, NULL, 1), 0);
     assert_non_null(strstr(b.data, "\"time\":null}}\n"));
     dy_buf_free(&b);
 }
@@ -243,14 +243,14 @@ static void test_tsv_and_goldstein(void **state)
         snprintf(f.ev.code, sizeof f.ev.code, "%s", ce->code);
         char want[256];
         dy_buf_reset(&b);
-        assert_int_equal(code_event_write(&b, CODE_OUT_TSV, &f.doc, &f.an, &f.ev, cam, 0), 0);
+        assert_int_equal(code_event_write(&b, CODE_OUT_TSV, &f.doc, &f.an, &f.ev, cam, NULL, 0), 0);
         snprintf(want, sizeof want,
                  "id with tab\t0\t2001-09-11\tUSA\tAFG\t%s\t%.2s\t%d\t%.1f\tasserted\t"
                  "US bombs Kabul.\t0-3\t4-9\t\n",
                  ce->code, ce->code, ce->quad, ce->goldstein);
         assert_string_equal(b.data, want);
         dy_buf_reset(&b);
-        assert_int_equal(code_event_write(&b, CODE_OUT_JSONL, &f.doc, &f.an, &f.ev, cam, 0), 0);
+        assert_int_equal(code_event_write(&b, CODE_OUT_JSONL, &f.doc, &f.an, &f.ev, cam, NULL, 0), 0);
         snprintf(want, sizeof want, "\"quad\":%d,\"goldstein\":%.1f,", ce->quad, ce->goldstein);
         assert_non_null(strstr(b.data, want));
     }
@@ -258,7 +258,7 @@ static void test_tsv_and_goldstein(void **state)
     strcpy(f.ev.code, "999");
     f.ev.why = (code_explain){.pattern = "p:1", .source_entry = "s\t:2", .tgt_rel = "obl", .timex = -1};
     dy_buf_reset(&b);
-    assert_int_equal(code_event_write(&b, CODE_OUT_TSV, &f.doc, &f.an, &f.ev, cam, 1), 0);
+    assert_int_equal(code_event_write(&b, CODE_OUT_TSV, &f.doc, &f.an, &f.ev, cam, NULL, 1), 0);
     assert_string_equal(b.data, "id with tab\t0\t2001-09-11\tUSA\tAFG\t999\t99\t\t\tasserted\t"
                                 "US bombs Kabul.\t0-3\t4-9\t\tp:1\ts :2\t\t\t\t\tobl\n");
     dy_buf_reset(&b);
@@ -308,7 +308,7 @@ static void test_many_events_one_buffer(void **state)
     setup_fixture(&f, "big", text);
     dy_buf b = {0};
     for (int i = 0; i < 200; i++)
-        assert_int_equal(code_event_write(&b, CODE_OUT_JSONL, &f.doc, &f.an, &f.ev, NULL, 0), 0);
+        assert_int_equal(code_event_write(&b, CODE_OUT_JSONL, &f.doc, &f.an, &f.ev, NULL, NULL, 0), 0);
     size_t lines = 0;
     for (size_t i = 0; i < b.len; i++)
         lines += b.data[i] == '\n';
@@ -342,8 +342,8 @@ static void test_growth_between_fields(void **state)
         assert_int_equal(dy_buf_adds(&small, "x"), 0);
         assert_non_null(dy_buf_reserve(&roomy, 1 << 20));
         assert_int_equal(dy_buf_adds(&roomy, "x"), 0);
-        assert_int_equal(code_event_write(&small, format, &f.doc, &f.an, &f.ev, NULL, 1), 0);
-        assert_int_equal(code_event_write(&roomy, format, &f.doc, &f.an, &f.ev, NULL, 1), 0);
+        assert_int_equal(code_event_write(&small, format, &f.doc, &f.an, &f.ev, NULL, NULL, 1), 0);
+        assert_int_equal(code_event_write(&roomy, format, &f.doc, &f.an, &f.ev, NULL, NULL, 1), 0);
         assert_int_equal(small.len, roomy.len);
         assert_string_equal(small.data, roomy.data);
         assert_int_equal(strlen(small.data), small.len);
@@ -365,7 +365,7 @@ static void test_oom_drops_the_record(void **state)
     dy_buf b = {0};
     assert_int_equal(dy_buf_adds(&b, "before\n"), 0);
     dy_alloc_fail_after(0);
-    assert_int_equal(code_event_write(&b, CODE_OUT_JSONL, &f.doc, &f.an, &f.ev, NULL, 0),
+    assert_int_equal(code_event_write(&b, CODE_OUT_JSONL, &f.doc, &f.an, &f.ev, NULL, NULL, 0),
                      DY_ENOMEM);
     dy_alloc_fail_after(-1);
     assert_true(b.oom);

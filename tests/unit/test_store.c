@@ -247,6 +247,73 @@ static int agg_row(void *ud, const store_agg *a)
     return 0;
 }
 
+/* A batch is stored as one document at a time would be: statuses, counts,
+ * the last content of an id that comes twice, events of each document. */
+static void test_put_batch(void **st)
+{
+    (void)st;
+    code_cameo *cam = cameo();
+    store *s;
+    dy_err e;
+    assert_int_equal(store_open(path("batch.db"), STORE_WRITE, &s, &e), 0);
+    coded a, b, a2, c;
+    make_doc(&a, "a", "2023-09-15", "Russia condemned Japan. Russia praised China.");
+    add_event(&a, 0, "2023-09-15", "RUSGOV", "JPN", "111", CODE_MOD_ASSERTED);
+    make_doc(&b, "b", "2024-01-02", "Iran met Iraq.");
+    add_event(&b, 0, NULL, "IRN", "IRQ", "040", CODE_MOD_ASSERTED);
+    add_event(&b, 0, NULL, "IRQ", "IRN", "040", CODE_MOD_ASSERTED);
+    make_doc(&a2, "a", "2023-09-16", "Russia praised Japan.");
+    add_event(&a2, 0, "2023-09-16", "RUS", "JPN", "051", CODE_MOD_ASSERTED);
+    make_doc(&c, "c", NULL, "Nothing happened.");
+    assert_int_equal(put(s, &b, cam, "v1"), STORE_DOC_NEW); /* b stored before */
+
+    store_doc_in in[4] = {{&a.doc, &a.an, a.ev, a.nev, a.nev},
+                          {&b.doc, &b.an, b.ev, b.nev, b.nev},
+                          {&a2.doc, &a2.an, a2.ev, a2.nev, a2.nev},
+                          {&c.doc, &c.an, c.ev, c.nev, c.nev}};
+    int status[4] = {-1, -1, -1, -1};
+    assert_int_equal(store_put_documents(s, in, 4, cam, "v1", status, &e), 0);
+    assert_int_equal(status[0], STORE_DOC_NEW);
+    assert_int_equal(status[1], STORE_DOC_SAME);
+    assert_int_equal(status[2], STORE_DOC_CHANGED); /* a again, other content */
+    assert_int_equal(status[3], STORE_DOC_NEW);
+    long d, se, ev;
+    assert_int_equal(store_counts(s, &d, &se, &ev, &e), 0);
+    assert_int_equal(d, 3);
+    assert_int_equal(se, 3); /* a2: 1, b: 1, c: 1 */
+    assert_int_equal(ev, 3); /* a2: 1, b: 2 */
+    store_filter f = {0};
+    f.doc = "a";
+    seen r = query(s, &f);
+    assert_int_equal(r.n, 1);
+    assert_string_equal(r.rows[0], "a/0/2023-09-16/RUS>JPN/051/asserted/q1/3.4/1/Russia praised Japan.");
+
+    /* again: nothing changes; with another dictionary version every
+     * document is replaced */
+    assert_int_equal(store_put_documents(s, in + 1, 3, cam, "v1", status, &e), 0);
+    assert_true(status[0] == STORE_DOC_SAME && status[1] == STORE_DOC_SAME &&
+                status[2] == STORE_DOC_SAME);
+    assert_int_equal(store_put_documents(s, in + 1, 3, cam, "v2", status, &e), 0);
+    assert_true(status[0] == STORE_DOC_CHANGED && status[1] == STORE_DOC_CHANGED &&
+                status[2] == STORE_DOC_CHANGED);
+    assert_int_equal(store_counts(s, &d, &se, &ev, &e), 0);
+    assert_int_equal(d, 3);
+    assert_int_equal(ev, 3);
+    assert_int_equal(store_put_documents(s, in, 0, cam, "v2", status, &e), 0);
+    store_close(s);
+
+    /* read-only: refused */
+    assert_int_equal(store_open(path("batch.db"), STORE_READ, &s, &e), 0);
+    assert_int_not_equal(store_put_documents(s, in, 1, cam, "v3", status, &e), 0);
+    assert_false(store_retryable(s));
+    store_close(s);
+    dy_arena_free(a.a);
+    dy_arena_free(b.a);
+    dy_arena_free(a2.a);
+    dy_arena_free(c.a);
+    code_cameo_free(cam);
+}
+
 static void test_aggregate(void **st)
 {
     (void)st;
@@ -779,6 +846,7 @@ int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_put_and_query),
+        cmocka_unit_test(test_put_batch),
         cmocka_unit_test(test_aggregate),
         cmocka_unit_test(test_date_range),
         cmocka_unit_test(test_mask_url),

@@ -85,6 +85,9 @@ assert api["count"] == len(cli) and api["truncated"] is False
 PY
             then ok; else bad "events = dyad events (JSON lines)"; fi
         fi
+        expect "events carry names" "$T/cli.jsonl" '"source_name":"[^"]+","target_name":"[^"]+"'
+        http "events without names" 200 "api/events?names=0&limit=3"
+        reject "events names=0: no names" "$T/out" '"source_name"'
         http "events limit" 200 "api/events?limit=3"
         expect "events truncated" "$T/out" '"count":3,"truncated":true\}$'
         http "events dyad dedup explain" 200 "api/events?dyad=RUS,PRK&dedup=1&explain=1&limit=5"

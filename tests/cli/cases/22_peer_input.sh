@@ -12,7 +12,7 @@ expect "petrarch entities decoded" "$T/out" 'China & Japan held talks on \\"trad
 expect "petrarch without id: path:line" "$T/out" '"doc":"[^"]*peer.xml:13"'
 expect "petrarch bad date warned with file:line" "$T/err" 'peer.xml:13: warning: bad date "bad"'
 check "code --input petrarch" 0 "$DYAD" code --input petrarch "$PD/peer.xml"
-expect "petrarch date YYYYMMDD" "$T/out" '"doc":"pet-1","sent":0,"date":"2023-09-13","source":"RUS","target":"PRK","code":"057"'
+expect "petrarch date YYYYMMDD" "$T/out" '"doc":"pet-1","sent":0,"date":"2023-09-13","source":"RUS","target":"PRK","source_name":"Russia","target_name":"North Korea","code":"057"'
 expect "petrarch ISO date" "$T/out" '"doc":"pet-2","sent":0,"date":"2024-01-05"'
 reject "no <Parse> text coded" "$T/out" 'ROOT'
 check "petrarch bad records" 3 "$DYAD" code --input petrarch "$PD/peer_bad.xml"
@@ -28,7 +28,7 @@ check "--input petrarch on plain text" 3 "$DYAD" segment --input petrarch "$T/no
 expect "not XML: expected the root" "$T/err" 'notxml.txt:1: PETRARCH2 XML: expected the root element <Sentences>'
 
 check "code --input tabari" 0 "$DYAD" code --input tabari "$PD/peer.text"
-expect "tabari YYMMDD date and id" "$T/out" '"doc":"TAB-01","sent":0,"date":"2023-09-13","source":"RUS","target":"PRK","code":"057"'
+expect "tabari YYMMDD date and id" "$T/out" '"doc":"TAB-01","sent":0,"date":"2023-09-13","source":"RUS","target":"PRK","source_name":"Russia","target_name":"North Korea","code":"057"'
 expect "tabari lines joined, comment dropped" "$T/out" '"text":"Russia and North Korea signed an agreement in Vladivostok on Wednesday."'
 expect "tabari YYYYMMDD date, extra field ignored" "$T/out" '"doc":"TAB-02","sent":0,"date":"2024-01-05"'
 expect "tabari '*' separator, inline comment" "$T/out" '"doc":"TAB-03".*"text":"France praised Germany."'

@@ -1,7 +1,7 @@
 # dyad code: the event contract, TSV, explain, modality.
 printf '{"id":"n1","date":"2023-09-15","text":"Russian President Vladimir Putin received North Korean leader Kim Jong Un at the Vostochny Cosmodrome on September 13, 2023."}\n' >"$T/n.jsonl"
 check "code jsonl" 0 "$DYAD" code "$T/n.jsonl"
-expect "event fields" "$T/out" '^\{"doc":"n1","sent":0,"date":"2023-09-13","source":"RUSGOV","target":"PRKGOV","code":"0[0-9]+","root":"0[0-9]","quad":1,"goldstein":-?[0-9.]+,"modality":"asserted","text":"Russian President'
+expect "event fields" "$T/out" '^\{"doc":"n1","sent":0,"date":"2023-09-13","source":"RUSGOV","target":"PRKGOV","source_name":"Russia: government","target_name":"North Korea: government","code":"0[0-9]+","root":"0[0-9]","quad":1,"goldstein":-?[0-9.]+,"modality":"asserted","text":"Russian President'
 expect "spans" "$T/out" '"spans":\{"source":\[[0-9]+,[0-9]+\],"verb":\[[0-9]+,[0-9]+\],"target":\[[0-9]+,[0-9]+\]\}'
 check "code tsv" 0 "$DYAD" code --format tsv "$T/n.jsonl"
 expect "tsv header" "$T/out" '^doc	sent	date	source	target	code	root	quad	goldstein	modality	text'
@@ -45,7 +45,7 @@ printf 'Russia and China condemned the United States on Monday.\n' >"$T/syn.txt"
 check "code with syntax" 0 "$DYAD" code --explain --date 2023-03-14 "$T/syn.txt"
 expect "syntax: relations in explain" "$T/out" '"relations":\{"source":"nsubj","target":"obj"\}'
 check "code --no-syntax" 0 "$DYAD" code --no-syntax --date 2023-03-14 "$T/syn.txt"
-expect "no-syntax: still codes" "$T/out" '"source":"RUS","target":"USA","code":"111"'
+expect "no-syntax: still codes" "$T/out" '"source":"RUS","target":"USA","source_name":"[^"]*","target_name":"[^"]*","code":"111"'
 check "parse" 0 "$DYAD" parse "$T/syn.txt"
 expect "parse: CoNLL-U with offsets" "$T/out" '^4	condemned	condemn	VERB	VBD	_	0	root	_	start=17\|end=26$'
 head -c 3000 "$ROOT/data/syntax/en.model" >"$T/bad.model"

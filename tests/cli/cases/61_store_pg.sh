@@ -38,7 +38,7 @@ if PGURL=$("$ROOT/scripts/pg-test" start "$PGDIR" 2>"$T/pgerr"); then
     expect "postgresql: v1 message" "$T/err" 'schema version 1 is older'
     check "postgresql: migrate v1 on ingest" 0 "$DYAD" ingest --db "$db" "$T/x.jsonl"
     check "postgresql: migrated dyad query" 0 "$DYAD" events --db "$db" --dyad USA,IRN
-    expect "postgresql: v1 event kept" "$T/out" '"doc":"old-1","sent":0,"date":"2019-06-20","source":"IRNMIL","target":"USA","code":"190"'
+    expect "postgresql: v1 event kept" "$T/out" '"doc":"old-1","sent":0,"date":"2019-06-20","source":"IRNMIL","target":"USA","source_name":"Iran: military","target_name":"United States","code":"190"'
     # Migration from schema version 2 (v1 and the v1 -> v2 migration as
     # dyad 0.1 ran it): the aggregate index is added.
     db=$(pg_new v2)

@@ -12,7 +12,7 @@ expect "geo: the target's country" "$T/out" '"doc":"g4",.*"target":"JPN".*"geo":
 
 # PLOVER from `dyad code`.
 check "code: plover" 0 "$DYAD" code --all-modalities --format plover "$T/geo.jsonl"
-expect "plover: COERCE arrest in Haifa" "$T/out" '^\{"id":"g1#0","date":"2024-05-05","event_type":"COERCE","mode":"arrest","context":\["legal"\],"actor":"ISRCOP","actor_country":"ISR","actor_text":"Israeli police","recipient":"ISROPP",.*"location":\{"name":"Haifa","cc3":"ISR","latitude":32\.8'
+expect "plover: COERCE arrest in Haifa" "$T/out" '^\{"id":"g1#0","date":"2024-05-05","event_type":"COERCE","mode":"arrest","context":\["legal"\],"actor":"ISRCOP","actor_country":"ISR","actor_name":"Israel: police","actor_text":"Israeli police","recipient":"ISROPP",.*"location":\{"name":"Haifa","cc3":"ISR","latitude":32\.8'
 expect "plover: future modality as context" "$T/out" '"event_type":"[A-Z]+".*"context":\[[^]]*"future"\].*"modality":"future"'
 expect "plover: CAMEO code and spans kept" "$T/out" '"cameo":\{"code":"173","quad":4,"goldstein":-5\.0\},"modality":"asserted","spans":\{"source":\[0,14\]'
 reject "plover: no statement events" "$T/out" '"cameo":\{"code":"01'
@@ -49,7 +49,7 @@ expect "near bad: one line" "$T/err" "--near: expected LAT,LON,KM"
 check "events --country bad" 2 "$DYAD" events --db "$T/geo.db" --country Syria
 check "events plover" 0 "$DYAD" events --db "$T/geo.db" --modality all --format plover
 lines "events plover: as many records as code" "$T/out" "$n_code"
-expect "events plover: mention text from the store" "$T/out" '"actor_text":"Israeli police"'
+expect "events plover: mention text from the store" "$T/out" '"actor_name":"Israel: police","actor_text":"Israeli police"'
 expect "events plover: statements left out, counted" "$T/err" '1 event of CAMEO roots 01 and 02'
 
 # GDELT 2.0: the header is the codebook's 61 column names, every row has 61

@@ -94,8 +94,10 @@ fi
 # Display names in the exports (the dictionaries know them).
 check "names: events --names" 0 "$DYAD" events --db "$T/demo.db" --dyad RUS,PRK --names --limit 3
 expect "names: source_name and target_name" "$T/out" '"target":"[A-Z]+","source_name":"(Russia|North Korea)[^"]*","target_name":"(Russia|North Korea)[^"]*"'
-check "names: default events carry no names" 0 "$DYAD" events --db "$T/demo.db" --limit 3
-reject "names: the contract of dyad code by default" "$T/out" '"source_name"'
+check "names: default events carry names" 0 "$DYAD" events --db "$T/demo.db" --dyad RUS,PRK --limit 3
+expect "names: as dyad code writes them" "$T/out" '"target":"[A-Z]+","source_name":"(Russia|North Korea)[^"]*","target_name":"(Russia|North Korea)[^"]*"'
+check "names: tsv has no name columns without --names" 0 "$DYAD" events --db "$T/demo.db" --format tsv --limit 1
+reject "names: tsv columns only with --names" "$T/out" 'source_name'
 check "names: csv" 0 "$DYAD" events --db "$T/demo.db" --names --format csv --limit 1
 expect "names: csv header" "$T/out" '^id,doc,.*,target_span,source_name,target_name,date_precision,'
 check "names: gdelt" 0 "$DYAD" events --db "$T/demo.db" --dyad RUS,PRK --format gdelt --limit 1

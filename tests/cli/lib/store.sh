@@ -135,7 +135,7 @@ store_suite() {
         "$("$DYAD" events --db "$demo" --dedup 2>/dev/null | wc -l | tr -d ' ')"
     expect "$be: dedup support" "$T/out" "\"support\":$COPIES\\}\$"
     check "$be: filters" 0 "$DYAD" events --db "$clean" --dyad RUS,CHN --from 2022-02 --to 2022-02 --root 04 --quad 1
-    expect "$be: dyad row" "$T/out" '"date":"2022-02-[0-9]+","source":"(RUS|CHN)[A-Z]*","target":"(RUS|CHN)[A-Z]*","code":"04'
+    expect "$be: dyad row" "$T/out" '"date":"2022-02-[0-9]+","source":"(RUS|CHN)[A-Z]*","target":"(RUS|CHN)[A-Z]*","source_name":"[^"]*","target_name":"[^"]*","code":"04'
     reject "$be: dyad excludes others" "$T/out" '"source":"(USA|UKR)'
     check "$be: gdelt1" 0 "$DYAD" events --db "$clean" --format gdelt1 --dedup --limit 1
     expect "$be: gdelt1 58 columns" "$T/out" '^[0-9]+	[0-9]{8}	[0-9]{6}	[0-9]{4}	([^	]*	){53}[^	]*$'

@@ -1,8 +1,8 @@
 /* names.c - display names of actor codes, from the actor dictionaries
- * (model.h: model_names). A small reader of the dictionary format of
+ * (dict.h: dict_names). A small reader of the dictionary format of
  * docs/dictionaries.md: it needs only each entry's kind, canonical name and
  * codes, not the matcher's compiled forms. */
-#include "model/model_internal.h"
+#include "dict/dict.h"
 
 #include "core/actor_code.h"
 #include "core/alloc.h"
@@ -19,7 +19,7 @@ typedef struct name_ent {
     int rank;             /* lower wins: kind, then an open (current) period */
 } name_ent;
 
-struct model_names {
+struct dict_names {
     name_ent *v;
     size_t n, cap;
 };
@@ -51,7 +51,7 @@ static const char *role_words(const char *s)
 }
 
 /* Remember code -> name unless a better-ranked name is known. */
-static int put(model_names *t, const char *code, size_t n, const char *name, int rank)
+static int put(dict_names *t, const char *code, size_t n, const char *name, int rank)
 {
     if (n == 0 || n >= sizeof t->v[0].code)
         return 0;
@@ -109,7 +109,7 @@ typedef struct entry_codes {
  * one it held in a period that ended, and for such a past code an entry of
  * one code before an entry of several (Russia holds USR until 1991; the
  * Soviet Union only USR); else the first entry (Russia before Chechnya). */
-static int flush_entry(model_names *t, entry_codes *x)
+static int flush_entry(dict_names *t, entry_codes *x)
 {
     int rc = 0;
     for (int i = 0; !rc && x->kind >= 0 && i < x->n; i++)
@@ -135,7 +135,7 @@ static void add_code(entry_codes *x, const char *c)
 }
 
 /* Read one dictionary file into t. */
-static int read_file(model_names *t, const char *path, dy_err *err)
+static int read_file(dict_names *t, const char *path, dy_err *err)
 {
     FILE *f = fopen(path, "r");
     if (!f)
@@ -219,7 +219,7 @@ static long txt_files(const char *dir, char ***out)
 }
 
 /* Read every dictionary file of dir into t. */
-static int read_dir(model_names *t, const char *dir, dy_err *err)
+static int read_dir(dict_names *t, const char *dir, dy_err *err)
 {
     char **files = NULL;
     long n = txt_files(dir, &files);
@@ -240,33 +240,40 @@ static int read_dir(model_names *t, const char *dir, dy_err *err)
     return rc;
 }
 
-/* Contract: see model.h. */
-int model_names_load(const char *dir, model_names **out, dy_err *err)
+/* Read one directory's actor files into t (dict_names_load). */
+static int load_dir(dict_names *t, const char *dir, dy_err *err)
 {
-    model_names *t = dy_calloc(1, sizeof *t);
-    if (!t)
-        return dy_err_set(err, DY_ENOMEM, NULL, 0, -1, "out of memory");
     char sub[4096];
     int w = snprintf(sub, sizeof sub, "%s/actors", dir);
-    if (w < 0 || (size_t)w >= sizeof sub) {
-        model_names_free(t);
+    if (w < 0 || (size_t)w >= sizeof sub)
         return dy_err_set(err, DY_EINVAL, dir, 0, -1, "path too long");
-    }
     DIR *d = opendir(sub);
     if (d)
         closedir(d);
-    int rc = read_dir(t, d ? sub : dir, err);
+    return read_dir(t, d ? sub : dir, err);
+}
+
+/* Contract in dict.h. */
+int dict_names_load(const char *const *dirs, size_t n, dict_names **out, dy_err *err)
+{
+    *out = NULL;
+    dict_names *t = dy_calloc(1, sizeof *t);
+    if (!t)
+        return dy_err_set(err, DY_ENOMEM, NULL, 0, -1, "out of memory");
+    int rc = 0;
+    for (size_t i = 0; i < n && !rc; i++)
+        rc = load_dir(t, dirs[i], err);
     if (!rc && t->n)
         qsort(t->v, t->n, sizeof *t->v, cmp_ent);
     if (rc) {
-        model_names_free(t);
+        dict_names_free(t);
         return rc;
     }
     *out = t;
     return 0;
 }
 
-void model_names_free(model_names *t)
+void dict_names_free(dict_names *t)
 {
     if (!t)
         return;
@@ -277,7 +284,7 @@ void model_names_free(model_names *t)
 }
 
 /* The dictionary name of exactly code, or NULL (t is sorted by code). */
-static const char *exact(const model_names *t, const char *code)
+static const char *exact(const dict_names *t, const char *code)
 {
     if (!t || !t->n || strlen(code) >= sizeof t->v[0].code)
         return NULL;
@@ -287,11 +294,11 @@ static const char *exact(const model_names *t, const char *code)
     return e ? e->name : NULL;
 }
 
-/* Contract: see model.h. A code made of a country and role codes is named
+/* Contract in dict.h. A code made of a country and role codes is named
  * by its parts ("Russia: government, military") even when a dictionary
  * entry holds it: such entries name one body of the state ("Pentagon"),
  * not the role. */
-const char *model_names_get(const model_names *t, const char *code, char *out, size_t n)
+const char *dict_names_get(const dict_names *t, const char *code, char *out, size_t n)
 {
     char c[DY_ACTOR_COUNTRY_MAX];
     size_t k = dy_actor_country(code, c), len = strlen(code);
