@@ -145,13 +145,19 @@ static void *to_arena(dy_arena *a, const void *p, size_t n, size_t sz, int *oom)
     return q;
 }
 
-/* cli_code_doc without the geolocation of its events. */
+/* cli_code_doc without the geolocation of its events. With trees (a
+ * document coded in one piece) the syntax trees are kept in *trees
+ * (created in a when NULL) or taken from it. */
 static int code_doc(const cli_engine *e, const txt_doc *doc, dy_arena *a, txt_analysis *an,
-                    code_event **ev, size_t *nev, dy_err *err)
+                    code_trees **trees, code_event **ev, size_t *nev, dy_err *err)
 {
     if (doc->len <= CLI_CHUNK_BYTES) {
         int rc = txt_analyze(doc, a, an, err);
-        return rc || !ev ? rc : code_document(e->coder, an, a, ev, nev, err);
+        if (rc || !ev)
+            return rc;
+        if (trees && !*trees && !(*trees = code_trees_new(a, an->nsent)))
+            return dy_err_set(err, DY_ENOMEM, NULL, 0, -1, "out of memory");
+        return code_document_trees(e->coder, an, trees ? *trees : NULL, a, ev, nev, err);
     }
     memset(an, 0, sizeof *an);
     an->doc = doc;
@@ -246,13 +252,21 @@ static int code_doc(const cli_engine *e, const txt_doc *doc, dy_arena *a, txt_an
 
 /* Contract: see engine.h. Events are placed (code_geo_locate) once the
  * whole document is coded, so a dateline reaches every piece. */
-int cli_code_doc(const cli_engine *e, const txt_doc *doc, dy_arena *a, txt_analysis *an,
-                 code_event **ev, size_t *nev, dy_err *err)
+/* cli_code_doc with the trees of code_doc. */
+static int code_doc_placed(const cli_engine *e, const txt_doc *doc, dy_arena *a,
+                           txt_analysis *an, code_trees **trees, code_event **ev, size_t *nev,
+                           dy_err *err)
 {
-    int rc = code_doc(e, doc, a, an, ev, nev, err);
+    int rc = code_doc(e, doc, a, an, trees, ev, nev, err);
     if (!rc && ev && e->geo)
         code_geo_locate(e->geo, doc, an, *ev, *nev);
     return rc;
+}
+
+int cli_code_doc(const cli_engine *e, const txt_doc *doc, dy_arena *a, txt_analysis *an,
+                 code_event **ev, size_t *nev, dy_err *err)
+{
+    return code_doc_placed(e, doc, a, an, NULL, ev, nev, err);
 }
 
 /* Contract: see engine.h. */
@@ -286,7 +300,10 @@ static int same_event(const code_event *v, size_t n, const code_event *x)
 int cli_code_doc_split(const cli_engine *e, const txt_doc *doc, dy_arena *a, txt_analysis *an,
                        code_event **ev, size_t *nev, size_t *ndflt, dy_err *err)
 {
-    int rc = cli_code_doc(e, doc, a, an, ev, nev, err);
+    /* The second coding reads the same analysis: it reuses the first's
+     * trees instead of tagging and parsing again. */
+    code_trees *trees = NULL;
+    int rc = code_doc_placed(e, doc, a, an, e->coder_all ? &trees : NULL, ev, nev, err);
     *ndflt = rc ? 0 : *nev;
     if (rc || !e->coder_all)
         return rc;
@@ -295,7 +312,7 @@ int cli_code_doc_split(const cli_engine *e, const txt_doc *doc, dy_arena *a, txt
     txt_analysis an2;
     code_event *ev2 = NULL;
     size_t n2 = 0;
-    if ((rc = cli_code_doc(&all, doc, a, &an2, &ev2, &n2, err)))
+    if ((rc = code_doc_placed(&all, doc, a, &an2, &trees, &ev2, &n2, err)))
         return rc;
     code_event *v = n2 ? dy_arena_alloc(a, (*nev + n2) * sizeof *v) : *ev;
     if (n2 && !v)

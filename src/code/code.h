@@ -273,6 +273,21 @@ int code_coder_new(const dict_set *ds, const code_cues *cues, const code_opts *o
                    code_coder **out, dy_err *err);
 void code_coder_free(code_coder *c);
 
+/* The syntax trees of one document's sentences, kept so that a second
+ * coding of the same analysis (`dyad ingest` codes with the default coder,
+ * then with one that keeps every modality) tags and parses nothing the
+ * first did. Lives in an arena; every coding given it must be of the same
+ * analysis, with coders over the same syntax model. */
+typedef struct code_trees code_trees;
+
+/* An empty cache for a document of nsent sentences, in arena a (freed
+ * with it). Returns NULL on DY_ENOMEM. */
+code_trees *code_trees_new(dy_arena *a, size_t nsent);
+
+/* code_document, reading and filling trees (may be NULL: no cache). */
+int code_document_trees(const code_coder *c, const txt_analysis *an, code_trees *trees,
+                        dy_arena *a, code_event **out, size_t *nout, dy_err *err);
+
 /* Code one analysed document: find its events. *out is arena-owned, in
  * sentence order. Returns 0 or DY_ENOMEM. */
 int code_document(const code_coder *c, const txt_analysis *an, dy_arena *a,

@@ -54,6 +54,28 @@ void code_coder_free(code_coder *c) { dy_free(c); }
 
 /* ---- per-sentence context --------------------------------------------- */
 
+/* A sentence's tree in the cache: not yet seen, tagged (no arcs), parsed,
+ * or too long for the parser. */
+enum { TREE_NONE = 0, TREE_TAGGED, TREE_PARSED, TREE_TOO_LONG };
+
+struct code_trees {
+    size_t n;
+    syn_tree *tree;
+    uint8_t *state; /* TREE_* */
+};
+
+/* Contract in code.h. */
+code_trees *code_trees_new(dy_arena *a, size_t nsent)
+{
+    code_trees *t = dy_arena_calloc(a, 1, sizeof *t);
+    if (!t)
+        return NULL;
+    t->n = nsent;
+    t->tree = dy_arena_calloc(a, nsent ? nsent : 1, sizeof *t->tree);
+    t->state = dy_arena_calloc(a, nsent ? nsent : 1, 1);
+    return t->tree && t->state ? t : NULL;
+}
+
 typedef struct sctx {
     const code_coder *c;
     const txt_analysis *an;
@@ -1783,21 +1805,40 @@ static void tidy(code_event *ev, size_t first, size_t *n, const cand *cands, siz
 
 /* Tag the sentence of sc into sc->tree (no arcs yet). Returns 0, DY_ELIMIT
  * (too long to parse: coded without the tree) or DY_ENOMEM. */
-static int tag_sentence(sctx *sc, dy_arena *a, dy_err *err)
+static int tag_sentence(sctx *sc, code_trees *tr, dy_arena *a, dy_err *err)
 {
+    size_t si = (size_t)(sc->sent - sc->an->sents);
+    assert(!tr || si < tr->n);
+    if (tr && tr->state[si] != TREE_NONE) {
+        if (tr->state[si] == TREE_TOO_LONG)
+            return DY_ELIMIT;
+        sc->tree = tr->tree[si];
+        return 0;
+    }
     dy_err perr;
     int rc = syn_tag(sc->c->opts.syntax, sc->tk + sc->tb, sc->te - sc->tb, a, &sc->tree, &perr);
     if (rc == DY_ENOMEM)
         return dy_err_set(err, DY_ENOMEM, NULL, 0, -1, "out of memory");
+    if (tr && (rc == 0 || rc == DY_ELIMIT)) {
+        tr->state[si] = rc ? TREE_TOO_LONG : TREE_TAGGED;
+        tr->tree[si] = sc->tree;
+    }
     return rc;
 }
 
 /* Parse the tagged sentence of sc (tag_sentence) into sc->tree and its
  * view. Returns 0 or DY_ENOMEM. */
-static int parse_sentence(sctx *sc, dy_arena *a, dy_err *err)
+static int parse_sentence(sctx *sc, code_trees *tr, dy_arena *a, dy_err *err)
 {
-    if (syn_parse_tagged(sc->c->opts.syntax, sc->tk + sc->tb, &sc->tree, a, err))
-        return DY_ENOMEM;
+    size_t si = (size_t)(sc->sent - sc->an->sents);
+    if (!sc->tree.head) {
+        if (syn_parse_tagged(sc->c->opts.syntax, sc->tk + sc->tb, &sc->tree, a, err))
+            return DY_ENOMEM;
+        if (tr) {
+            tr->state[si] = TREE_PARSED;
+            tr->tree[si] = sc->tree;
+        }
+    }
     sc->view = (code_sent){.tk = sc->tk, .tb = sc->tb, .te = sc->te, .tree = &sc->tree,
                            .ms = sc->ms, .nm = sc->nm, .mcover = sc->mcover,
                            .cues = sc->c->cues};
@@ -1884,6 +1925,7 @@ static size_t pos_candidates(const sctx *sc, cand *cands, size_t nc)
 /* What coding one document keeps across its sentences. */
 typedef struct docjob {
     const dict_mention *ms;  /* the document's mentions */
+    code_trees *trees;       /* kept trees, or NULL */
     doc_state st;
     evec ev;
     cand *cands;             /* the sentence's candidates (reused) */
@@ -1992,14 +2034,14 @@ static int gather_candidates(sctx *sc, docjob *dj, dy_arena *a, size_t *ncp, dy_
     if (!nc || (c->opts.syntax && !enough_actors(sc, dj->cands, nc, sc->m0)))
         return 0;
     if (c->opts.syntax) {
-        int prc = tag_sentence(sc, a, err);
+        int prc = tag_sentence(sc, dj->trees, a, err);
         if (prc == DY_ENOMEM)
             return prc;
         if (prc == 0) {
             /* the tags first: a sentence whose candidates are not what
              * their tags say is not parsed at all */
             nc = pos_candidates(sc, dj->cands, nc);
-            if (nc && parse_sentence(sc, a, err))
+            if (nc && parse_sentence(sc, dj->trees, a, err))
                 return DY_ENOMEM;
         }
     }
@@ -2084,6 +2126,14 @@ static int accept_candidates(sctx *sc, docjob *dj, size_t nc, uint32_t si, dy_ar
 int code_document(const code_coder *c, const txt_analysis *an, dy_arena *a,
                   code_event **out, size_t *nout, dy_err *err)
 {
+    return code_document_trees(c, an, NULL, a, out, nout, err);
+}
+
+/* Contract in code.h. */
+int code_document_trees(const code_coder *c, const txt_analysis *an, code_trees *trees,
+                        dy_arena *a, code_event **out, size_t *nout, dy_err *err)
+{
+    assert(!trees || trees->n == an->nsent);
     *out = NULL;
     *nout = 0;
     dict_mention *ms;
@@ -2091,7 +2141,7 @@ int code_document(const code_coder *c, const txt_analysis *an, dy_arena *a,
     int rc = dict_match(c->ds, an, &an->doc->date, a, &ms, &nm, err);
     if (rc)
         return rc;
-    docjob dj = {.ms = ms, .ev = {.a = a},
+    docjob dj = {.ms = ms, .trees = trees, .ev = {.a = a},
                  .st = {.prev_timex = -1, .sports = sports_document(c, an)}};
     size_t mi = 0;
     for (uint32_t si = 0; si < an->nsent; si++) {
