@@ -238,6 +238,24 @@ static uint32_t agent_of(const code_sent *s, uint32_t v)
     return UINT32_MAX;
 }
 
+/* The oblique of active verb v with an agent preposition ("by") that
+ * follows its object o with nothing but o's own words between: the
+ * parser's attachment of the object's "by" phrase to the verb. UINT32_MAX
+ * when none. */
+static uint32_t by_after(const code_sent *s, uint32_t v, uint32_t o)
+{
+    uint32_t end = o + 1;
+    while (end < s->te && code_syntax_head(s, end) == o)
+        end++;
+    for (uint32_t t = end; t < s->te; t++) {
+        if (code_syntax_head(s, t) != v || syn_rel_universal(code_syntax_rel(s, t)) != SYN_REL_OBL)
+            continue;
+        uint32_t c = child(s, t, SYN_REL_CASE, 0);
+        return c == end && cue_word(s, c, CODE_CUE_AGENT_PREP) ? t : UINT32_MAX;
+    }
+    return UINT32_MAX;
+}
+
 /* The first child of h related by rel (universal when universal) whose
  * preposition marks a target and that names an actor other than avoid. */
 static int32_t marked_child(const code_sent *s, uint32_t h, int rel, int32_t avoid, uint32_t *tok)
@@ -392,6 +410,15 @@ static void verb_args(const code_sent *s, uint32_t v, code_args *a)
     if (o != UINT32_MAX && (a->tgt = code_phrase_mention(s, o)) >= 0 && a->tgt != a->src) {
         a->tgt_how = CODE_ARG_OBJ;
         a->tgt_tok = (int32_t)o;
+        return;
+    }
+    a->tgt = -1;
+    /* "rejected the statement by the Greek government", the "by" phrase
+     * hung on the active verb: it names whose the object is. */
+    uint32_t by = o == UINT32_MAX ? UINT32_MAX : by_after(s, v, o);
+    if (by != UINT32_MAX && (a->tgt = code_phrase_mention(s, by)) >= 0 && a->tgt != a->src) {
+        a->tgt_how = CODE_ARG_OBJ;
+        a->tgt_tok = (int32_t)by;
         return;
     }
     a->tgt = -1;
