@@ -330,11 +330,12 @@ static const tcase ACTIVE[] = {
      "Iraq PROPN NNP 2 obj|. PUNCT . 2 punct",
      {{0, 1, "IRN", 0}, {4, 5, "IRQ", 0}, END},
      "imposed", 0, {"IRN", NSUBJ, "Iran", "IRQ", OBL, "Iraq", 0, 0}},
+    /* (the attack's "by" phrase names whose it is: the object's actor) */
     {"perfect tense with a 'by' phrase is active", "Israel has condemned the attack by Hamas.",
      "Israel PROPN NNP 3 nsubj|has AUX VBZ 3 aux|condemned VERB VBN 0 root|the DET DT 5 det|"
      "attack NOUN NN 3 obj|by ADP IN 7 case|Hamas PROPN NNP 5 nmod|. PUNCT . 3 punct",
      {{0, 1, "ISR", 0}, {6, 7, "PSEREB", 0}, END},
-     "condemned", 0, {"ISR", NSUBJ, "Israel", NULL, NONE, NULL, 0, 0}},
+     "condemned", 0, {"ISR", NSUBJ, "Israel", "PSEREB", OBJ, "attack", 0, 0}},
     {"a 'to' phrase does not name the subject's actor", "The envoy to Iran met Netanyahu.",
      "The DET DT 2 det|envoy NOUN NN 5 nsubj|to ADP IN 4 case|Iran PROPN NNP 2 nmod|"
      "met VERB VBD 0 root|Netanyahu PROPN NNP 5 obj|. PUNCT . 5 punct",
@@ -406,7 +407,7 @@ static const tcase PASSIVE[] = {
      "The DET DT 2 det|attack NOUN NN 6 nsubj:pass|by ADP IN 4 case|Hamas PROPN NNP 2 nmod|"
      "was AUX VBD 6 aux:pass|condemned VERB VBN 0 root|. PUNCT . 6 punct",
      {{3, 4, "PSEREB", 0}, END},
-     "condemned", 0, {NULL, NONE, NULL, NULL, NONE, NULL, 1, 0}},
+     "condemned", 0, {NULL, NONE, NULL, "PSEREB", NSUBJ_PASS, "attack", 1, 0}},
     {"a place as agent is no source", "Iran was attacked by Kharkiv.",
      "Iran PROPN NNP 3 nsubj:pass|was AUX VBD 3 aux:pass|attacked VERB VBN 0 root|"
      "by ADP IN 5 case|Kharkiv PROPN NNP 3 obl:agent|. PUNCT . 3 punct",
