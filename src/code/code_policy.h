@@ -60,4 +60,9 @@ typedef enum {
  * threat of a cooperative act). The string is static. */
 const char *code_policy_derive(code_derive_kind kind, const char *code);
 
+/* Is an event of this exact code both sides' act, so that "X met Y" is
+ * also Y meeting X (consult 040, phone call 041, meeting at a third place
+ * 044, negotiation 046, signed agreement 057)? */
+int code_policy_two_way(const char *code);
+
 #endif

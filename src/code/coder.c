@@ -1745,8 +1745,17 @@ static int emit(const sctx *sc, const cand *cd, const cand *cands, size_t nc,
                 } else if (a.ntgt) {
                     tm_ = a.tgt[tj];
                 }
+                size_t before = ev->n;
                 if (write_event(sc, cd, &ga, sm_, tm_, &date, used, codebuf, mod, reciprocal, cb,
                                 ce, sent, st, ev))
+                    return DY_ENOMEM;
+                /* "Russia met Turkey": a meeting, a call, talks or a signed
+                 * agreement is both sides' act (the codebook codes it both
+                 * ways); a place ("in Amman") acts in neither */
+                if (!reciprocal && sm_ && tm_ && ev->n > before && code_policy_two_way(codebuf) &&
+                    !(tm_->flags & (DICT_M_SEAT | DICT_M_PLACE | DICT_M_LOCALITY)) &&
+                    write_event(sc, cd, &ga, tm_, sm_, &date, used, codebuf, mod, 1, cb, ce,
+                                sent, st, ev))
                     return DY_ENOMEM;
             }
         }

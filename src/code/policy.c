@@ -148,3 +148,13 @@ int code_policy_unarmed(const char *code)
             return 1;
     return 0;
 }
+
+/* Contract in code_policy.h. */
+int code_policy_two_way(const char *code)
+{
+    static const char *const two_way[] = {"040", "041", "044", "046", "057"};
+    for (size_t i = 0; i < sizeof two_way / sizeof *two_way; i++)
+        if (strcmp(code, two_way[i]) == 0)
+            return 1;
+    return 0;
+}

@@ -32,6 +32,20 @@ static void test_political_source(void **st)
     }
 }
 
+/* Written both ways: meetings, calls, third-place meetings, talks, signed
+ * agreements; not visits (042/043), aid, fighting (the attacker is one
+ * side) or a code that only starts like one. */
+static void test_two_way(void **st)
+{
+    (void)st;
+    static const char *const yes[] = {"040", "041", "044", "046", "057"};
+    static const char *const no[] = {"042", "043", "045", "0311", "190", "111", "0571", "04", ""};
+    for (size_t i = 0; i < sizeof yes / sizeof *yes; i++)
+        assert_true(code_policy_two_way(yes[i]));
+    for (size_t i = 0; i < sizeof no / sizeof *no; i++)
+        assert_false(code_policy_two_way(no[i]));
+}
+
 static void test_mutual(void **st)
 {
     (void)st;
@@ -160,6 +174,7 @@ int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_political_source), cmocka_unit_test(test_mutual),
+        cmocka_unit_test(test_two_way),
         cmocka_unit_test(test_relevant),         cmocka_unit_test(test_drop_teams),
         cmocka_unit_test(test_unarmed),          cmocka_unit_test(test_derive),
     };
