@@ -60,9 +60,12 @@ typedef enum {
  * threat of a cooperative act). The string is static. */
 const char *code_policy_derive(code_derive_kind kind, const char *code);
 
-/* Is an event of this exact code both sides' act, so that "X met Y" is
- * also Y meeting X (consult 040, phone call 041, meeting at a third place
- * 044, negotiation 046, signed agreement 057)? */
-int code_policy_two_way(const char *code);
+/* The code of the same act seen from its target, for acts that are both
+ * sides' (the codebook codes them both ways): "X met Y" is also Y meeting
+ * X (consult 040, phone call 041, meeting at a third place 044,
+ * negotiation 046, signed agreement 057, each its own reverse), "X visited
+ * Y" is Y hosting X (042 <-> 043). NULL for other codes. Borrowed static
+ * string. */
+const char *code_policy_reverse(const char *code);
 
 #endif

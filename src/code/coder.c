@@ -1750,12 +1750,15 @@ static int emit(const sctx *sc, const cand *cd, const cand *cands, size_t nc,
                                 ce, sent, st, ev))
                     return DY_ENOMEM;
                 /* "Russia met Turkey": a meeting, a call, talks or a signed
-                 * agreement is both sides' act (the codebook codes it both
-                 * ways); a place ("in Amman") acts in neither */
-                if (!reciprocal && sm_ && tm_ && ev->n > before && code_policy_two_way(codebuf) &&
-                    !(tm_->flags & (DICT_M_SEAT | DICT_M_PLACE | DICT_M_LOCALITY)) &&
-                    write_event(sc, cd, &ga, tm_, sm_, &date, used, codebuf, mod, 1, cb, ce,
-                                sent, st, ev))
+                 * agreement is both sides' act, a visit is the host's too
+                 * (the codebook codes them both ways); a place named as
+                 * where ("in Amman") acts in neither */
+                const char *rev = code_policy_reverse(codebuf);
+                if (!reciprocal && sm_ && tm_ && ev->n > before && rev &&
+                    !(tm_->flags & (DICT_M_PLACE | DICT_M_LOCALITY)) &&
+                    (!(tm_->flags & DICT_M_SEAT) || strcmp(rev, "043") == 0) &&
+                    write_event(sc, cd, &ga, tm_, sm_, &date, used, rev, mod, 1, cb, ce, sent,
+                                st, ev))
                     return DY_ENOMEM;
             }
         }

@@ -150,11 +150,13 @@ int code_policy_unarmed(const char *code)
 }
 
 /* Contract in code_policy.h. */
-int code_policy_two_way(const char *code)
+const char *code_policy_reverse(const char *code)
 {
-    static const char *const two_way[] = {"040", "041", "044", "046", "057"};
-    for (size_t i = 0; i < sizeof two_way / sizeof *two_way; i++)
-        if (strcmp(code, two_way[i]) == 0)
-            return 1;
-    return 0;
+    static const char *const pairs[][2] = {{"040", "040"}, {"041", "041"}, {"044", "044"},
+                                           {"046", "046"}, {"057", "057"}, {"042", "043"},
+                                           {"043", "042"}};
+    for (size_t i = 0; i < sizeof pairs / sizeof *pairs; i++)
+        if (strcmp(code, pairs[i][0]) == 0)
+            return pairs[i][1];
+    return NULL;
 }

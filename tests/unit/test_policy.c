@@ -33,17 +33,19 @@ static void test_political_source(void **st)
 }
 
 /* Written both ways: meetings, calls, third-place meetings, talks, signed
- * agreements; not visits (042/043), aid, fighting (the attacker is one
- * side) or a code that only starts like one. */
-static void test_two_way(void **st)
+ * agreements, visits (as hosting) and hostings (as visits); not aid,
+ * fighting (the attacker is one side) or a code that only starts like one. */
+static void test_reverse(void **st)
 {
     (void)st;
-    static const char *const yes[] = {"040", "041", "044", "046", "057"};
-    static const char *const no[] = {"042", "043", "045", "0311", "190", "111", "0571", "04", ""};
-    for (size_t i = 0; i < sizeof yes / sizeof *yes; i++)
-        assert_true(code_policy_two_way(yes[i]));
+    static const char *const same[] = {"040", "041", "044", "046", "057"};
+    static const char *const no[] = {"045", "0311", "190", "111", "0571", "04", "", "0421"};
+    for (size_t i = 0; i < sizeof same / sizeof *same; i++)
+        assert_string_equal(code_policy_reverse(same[i]), same[i]);
+    assert_string_equal(code_policy_reverse("042"), "043");
+    assert_string_equal(code_policy_reverse("043"), "042");
     for (size_t i = 0; i < sizeof no / sizeof *no; i++)
-        assert_false(code_policy_two_way(no[i]));
+        assert_null(code_policy_reverse(no[i]));
 }
 
 static void test_mutual(void **st)
@@ -174,7 +176,7 @@ int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_political_source), cmocka_unit_test(test_mutual),
-        cmocka_unit_test(test_two_way),
+        cmocka_unit_test(test_reverse),
         cmocka_unit_test(test_relevant),         cmocka_unit_test(test_drop_teams),
         cmocka_unit_test(test_unarmed),          cmocka_unit_test(test_derive),
     };
