@@ -661,6 +661,14 @@ static int syntax_modality(const sctx *sc, uint32_t v, int mod, uint32_t *cb, ui
             }
         }
         int r = code_syntax_rel(vw, x);
+        if (r == SYN_REL_CCOMP && h != UINT32_MAX && has_cue(sc, h, CODE_CUE_ALLEGED) &&
+            mod_rank(CODE_MOD_ALLEGED) > mod_rank(mod)) {
+            /* "denied that its troops had entered Turkey": the complement
+             * of a denial or an accusation is a claim, not a fact */
+            mod = CODE_MOD_ALLEGED;
+            *cb = h;
+            *ce = h + 1;
+        }
         if (r != SYN_REL_XCOMP && r != SYN_REL_ADVCL && r != SYN_REL_OBL && r != SYN_REL_CONJ)
             break;
         x = h;
