@@ -881,6 +881,35 @@ static void link_lists(const dict_set *ds, const txt_token *tk, dict_mention *ms
     }
 }
 
+/* Is m a lone capitalised token in parentheses that abbreviates the words
+ * right before it ("a Project of Common Interest (PCI)", not the Italian
+ * Communist Party)? The text defines it: it names what those words name.
+ * Words in lower case ("of", "the") do not count in the initials. */
+static int defined_acronym(const txt_analysis *an, const dict_mention *m)
+{
+    const txt_sentence *s = &an->sents[m->sent];
+    const txt_token *tk = an->toks;
+    uint32_t b = m->tok_begin;
+    if (m->tok_end != b + 1 || b < s->tok_begin + 2 || b + 1 >= s->tok_end ||
+        !(tk[b].flags & TXT_TOK_UPPER) || tk[b].norm_len < 2 || tk[b].norm_len > 8 ||
+        strcmp(tk[b - 1].norm, "(") != 0 || strcmp(tk[b + 1].norm, ")") != 0)
+        return 0;
+    size_t k = tk[b].norm_len;
+    uint32_t j = b - 1;
+    while (k > 0 && j > s->tok_begin) {
+        const txt_token *w = &tk[--j];
+        if (!(w->flags & TXT_TOK_WORD))
+            return 0;
+        if (!(w->flags & TXT_TOK_CAP))
+            continue; /* "of", "for" */
+        /* norm is lower case: compare the initial without case */
+        if ((w->norm[0] | 0x20) != (tk[b].norm[k - 1] | 0x20))
+            return 0;
+        k--;
+    }
+    return k == 0;
+}
+
 /* The agent whose prefix words hold token hash h, or NULL. */
 static const dict_entry *prefixed(const dict_set *ds, uint64_t h)
 {
@@ -966,7 +995,8 @@ int dict_match(const dict_set *ds, const txt_analysis *an, const txt_date *date,
     }
     size_t kept = 0;
     for (size_t i = 0; i < mv.n; i++)
-        if (!modifier_agent(ds, an, &mv.v[i], i + 1 < mv.n ? &mv.v[i + 1] : NULL))
+        if (!modifier_agent(ds, an, &mv.v[i], i + 1 < mv.n ? &mv.v[i + 1] : NULL) &&
+            !defined_acronym(an, &mv.v[i]))
             mv.v[kept++] = mv.v[i];
     mv.n = kept;
     attach_bare_agents(ds, an->toks, mv.v, mv.n, date);
