@@ -8,6 +8,7 @@
  * (cli_code_doc), and the rules below only need words and capitals. */
 #include "code/code_export.h"
 #include "core/alloc.h"
+#include "core/file.h"
 
 #include <geonames.h>
 #include <math.h>
@@ -134,44 +135,21 @@ static const country *country_by(const code_gazetteer *g, const char *code, int 
  * of its name ("Georgia", "Jordan") unless the event's country prefers it. */
 enum { COUNTRY_POP = 2000000000L };
 
-/* The lines of text (comments and the header skipped) through fn. */
-typedef int (*line_fn)(code_gazetteer *g, char *line, const char *name, long ln, dy_err *err);
+/* The table in text[0..len) through fn (dy_each_table_line) on a copy. */
 static int each_line(code_gazetteer *g, const char *text, size_t len, const char *name,
-                     const char *header, line_fn fn, dy_err *err)
+                     const char *header, dy_line_fn fn, dy_err *err)
 {
     char *copy = dy_strndup(text, len);
     if (!copy)
         return dy_err_set(err, DY_ENOMEM, NULL, 0, -1, "out of memory");
-    int rc = 0, seen_header = 0;
-    long ln = 0;
-    for (char *s = copy; !rc && *s;) {
-        char *nl = strchr(s, '\n');
-        if (nl)
-            *nl = '\0';
-        ln++;
-        size_t n = strlen(s);
-        if (n && s[n - 1] == '\r')
-            s[--n] = '\0';
-        if (n && s[0] != '#') {
-            if (!seen_header) {
-                seen_header = 1;
-                if (strcmp(s, header) != 0)
-                    rc = dy_err_set(err, DY_EPARSE, name, ln, -1, "expected the header '%s'",
-                                    header);
-            } else {
-                rc = fn(g, s, name, ln, err);
-            }
-        }
-        if (!nl)
-            break;
-        s = nl + 1;
-    }
+    int rc = dy_each_table_line(copy, name, header, fn, g, NULL, err);
     dy_free(copy);
     return rc;
 }
 
-static int country_line(code_gazetteer *g, char *line, const char *name, long ln, dy_err *err)
+static int country_line(void *ud, char *line, const char *name, long ln, dy_err *err)
 {
+    code_gazetteer *g = ud;
     char *f[7];
     if (split(line, f, 7) != 6)
         return dy_err_set(err, DY_EPARSE, name, ln, -1,
@@ -208,8 +186,9 @@ static int country_line(code_gazetteer *g, char *line, const char *name, long ln
     return 0;
 }
 
-static int place_line(code_gazetteer *g, char *line, const char *name, long ln, dy_err *err)
+static int place_line(void *ud, char *line, const char *name, long ln, dy_err *err)
 {
+    code_gazetteer *g = ud;
     char *f[6];
     if (split(line, f, 6) != 5)
         return dy_err_set(err, DY_EPARSE, name, ln, -1,

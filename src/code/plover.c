@@ -7,6 +7,7 @@
  * never a silently wrong export. */
 #include "code/code_export.h"
 #include "core/alloc.h"
+#include "core/file.h"
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -89,8 +90,9 @@ static int valid_cameo(const char *s)
 }
 
 /* Check and add one data line (fields split in place). */
-static int add_line(code_plover *p, char *line, const char *name, long ln, dy_err *err)
+static int add_line(void *ud, char *line, const char *name, long ln, dy_err *err)
 {
+    code_plover *p = ud;
     char *f[5];
     int nf = 0;
     for (char *s = line; nf < 5;) {
@@ -171,30 +173,9 @@ int code_plover_load_string(const char *name, const char *text, size_t len,
         dy_free(p);
         return dy_err_set(err, DY_ENOMEM, NULL, 0, -1, "out of memory");
     }
-    int rc = 0, header = 0;
     long ln = 0;
-    for (char *s = p->text; !rc && *s;) {
-        char *nl = strchr(s, '\n');
-        if (nl)
-            *nl = '\0';
-        ln++;
-        size_t n = strlen(s);
-        if (n && s[n - 1] == '\r')
-            s[--n] = '\0';
-        if (n && s[0] != '#') {
-            if (!header) {
-                header = 1;
-                if (strncmp(s, "code\tevent_type\tmode\tcontext\troles", 34) != 0)
-                    rc = dy_err_set(err, DY_EPARSE, name, ln, -1,
-                                    "expected the header 'code event_type mode context roles'");
-            } else {
-                rc = add_line(p, s, name, ln, err);
-            }
-        }
-        if (!nl)
-            break;
-        s = nl + 1;
-    }
+    int rc = dy_each_table_line(p->text, name, "code\tevent_type\tmode\tcontext\troles", add_line,
+                                p, &ln, err);
     if (!rc && p->n == 0)
         rc = dy_err_set(err, DY_EPARSE, name, ln, -1, "no CAMEO code is mapped");
     for (size_t i = 0; !rc && cam && i < code_cameo_count(cam); i++) {

@@ -57,3 +57,33 @@ int dy_read_file(const char *path, const char *what, size_t limit, char **out, s
     *n = len;
     return 0;
 }
+
+/* Contract in file.h. */
+int dy_each_table_line(char *text, const char *name, const char *header, dy_line_fn fn,
+                       void *ud, long *lines, dy_err *err)
+{
+    int rc = 0, seen_header = 0;
+    long ln = 0;
+    for (char *s = text; !rc && *s;) {
+        char *nl = strchr(s, '\n');
+        if (nl)
+            *nl = '\0';
+        ln++;
+        size_t n = strlen(s);
+        if (n && s[n - 1] == '\r')
+            s[--n] = '\0';
+        if (n && s[0] != '#') {
+            if (seen_header)
+                rc = fn(ud, s, name, ln, err);
+            else if (strncmp(s, header, strlen(header)) != 0)
+                rc = dy_err_set(err, DY_EPARSE, name, ln, -1, "expected the header '%s'", header);
+            seen_header = 1;
+        }
+        if (!nl)
+            break;
+        s = nl + 1;
+    }
+    if (lines)
+        *lines = ln;
+    return rc;
+}
