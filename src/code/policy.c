@@ -30,11 +30,12 @@ int code_policy_political_source(const char *code, int root)
 int code_policy_mutual(const char *code, int root)
 {
     static const char *const mutual_codes[] = {"019", "030", "031", "032", "036", "037", "040", "041",
-                                               "044", "046", "050", "054", "057", "084", "087"};
+                                               "044", "046", "050", "054", "057", "084", "087",
+                                               "0356"};
     if (root == 6 || root == 19)
         return 1;
     for (size_t i = 0; i < sizeof mutual_codes / sizeof *mutual_codes; i++)
-        if (strncmp(code, mutual_codes[i], 3) == 0)
+        if (strncmp(code, mutual_codes[i], strlen(mutual_codes[i])) == 0)
             return 1;
     return 0;
 }

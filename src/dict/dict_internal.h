@@ -217,6 +217,7 @@ struct dict_set {
     uint64_t in_hash, from_hash;
     uint64_t the_hash, of_hash, and_hash, s_hash, comma_hash, amp_hash;
     uint64_t semi_hash, colon_hash; /* ';' and ':' end a pattern's reach */
+    uint64_t poss_hash[4];          /* its, their, his, her */
     int compiled;
     const char *ref_base;  /* the directory dict_load_dir is loading, or NULL */
     /* Findings of loading that are no syntax error (a second `code` line, an

@@ -252,6 +252,9 @@ int dict_compile(dict_set *ds, dy_err *err)
     ds->amp_hash = txt_hash("&", 1);
     ds->semi_hash = txt_hash(";", 1);
     ds->colon_hash = txt_hash(":", 1);
+    static const char *const poss[4] = {"its", "their", "his", "her"};
+    for (int i = 0; i < 4; i++)
+        ds->poss_hash[i] = txt_hash(poss[i], strlen(poss[i]));
     if (dict_compile_verbs(ds))
         return dy_err_set(err, DY_ENOMEM, NULL, 0, -1, "out of memory compiling verb dictionaries");
     ds->compiled = 1;
@@ -773,8 +776,19 @@ static int owner_after(const dict_set *ds, const txt_token *tk, const dict_menti
     return prep;
 }
 
+/* Is token t a possessive pronoun ("its", "their", "his", "her")? */
+static int possessive_pronoun(const dict_set *ds, const txt_token *t)
+{
+    for (int i = 0; i < 4; i++)
+        if (is_tok(t, ds->poss_hash[i]))
+            return 1;
+    return 0;
+}
+
 /* The in-sentence owner of role m: the nearest state (or person with a
- * country) of the sentence, preferring one before it. NULL if none. */
+ * country) of the sentence, preferring one before it. After a possessive
+ * pronoun ("Syria will withdraw its troops from Lebanon") only one before
+ * it: the pronoun's antecedent comes first. NULL if none. */
 static const dict_mention *sentence_owner(const dict_set *ds, const txt_token *tk,
                                           const dict_mention *ms, size_t n, size_t i,
                                           int group)
@@ -782,8 +796,11 @@ static const dict_mention *sentence_owner(const dict_set *ds, const txt_token *t
     const dict_mention *m = &ms[i];
     const dict_mention *best = NULL;
     uint32_t bestd = UINT32_MAX;
+    int back = m->tok_begin > 0 && possessive_pronoun(ds, &tk[m->tok_begin - 1]);
     for (size_t k = 0; k < n; k++) {
         const dict_mention *o = &ms[k];
+        if (back && o->tok_begin >= m->tok_end)
+            continue;
         /* A seat names the government ("Moscow said police came"),
          * except after "in", where it is a place in the country and
          * lends it ("people killed in Tehran"). */

@@ -313,6 +313,9 @@ static const mcase cases[] = {
   /* bare agents and the sentence's state */
     {FIX, "Russia said police came.", "2020", "0-6:RUS: 12-18:RUSCOP:GI", NULL},
     {FIX, "Police said Japan and Russia lied.", "2020", "0-6:JPNCOP:GI 12-17:JPN 22-28:RUS", "-,1,1"},
+    /* after "its", "their": the owner comes before (the pronoun's antecedent) */
+    {FIX, "Japan is ready to withdraw its troops from Russia.", "2020",
+     "0-5:JPN 31-37:JPNMIL:GI 43-49:RUS", NULL},
     {FIX, "Japan protested. Police came.", "2020", "0-5:JPN 17-23:COP:GB", NULL},
     {FIX, "Moscow said police came.", "2020", "0-6:RUSGOV:S 12-18:COP:GB", NULL},
     {FIX, "NATO said police came.", "2020", "0-4:IGOWSTNAT: 10-16:COP:GB", NULL},
