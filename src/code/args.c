@@ -159,6 +159,17 @@ static int nonfinite(const code_sent *s, uint32_t v)
     return x == SYN_XPOS_VBG || x == SYN_XPOS_VBN || x == SYN_XPOS_VB;
 }
 
+/* "it was wrong to put China under an embargo", "it is time to talk":
+ * "it" as the subject of a judging predicate (cue kind impersonal) with a
+ * copula (h), reached from the predicate's infinitive, stands for that
+ * infinitive, not for an actor: the infinitive has no subject. "It was
+ * ready to talk" keeps its "it" (a readiness is an actor's). */
+static int expletive_it(const code_sent *s, uint32_t h, uint32_t subj)
+{
+    return cue_word(s, h, CODE_CUE_IMPERSONAL) && child(s, h, SYN_REL_COP, 0) != UINT32_MAX &&
+           is_pronoun(s, subj) && cue_word(s, subj, CODE_CUE_PRON_THING);
+}
+
 /* The subject token of verb v, following control, coordination and
  * relative clauses; sets *how. UINT32_MAX when none. */
 static uint32_t subject_of(const code_sent *s, uint32_t v, int *how)
@@ -169,6 +180,8 @@ static uint32_t subject_of(const code_sent *s, uint32_t v, int *how)
          * of a passive is its passive subject. */
         if (subj == UINT32_MAX && hops > 0)
             subj = child(s, v, SYN_REL_NSUBJ_PASS, 0);
+        if (subj != UINT32_MAX && hops > 0 && expletive_it(s, v, subj))
+            return UINT32_MAX;
         if (subj != UINT32_MAX) {
             if (cue_word(s, subj, CODE_CUE_RELATIVE) && code_syntax_rel(s, v) == SYN_REL_ACL_RELCL) {
                 *how = CODE_ARG_RELCL;

@@ -232,6 +232,8 @@ enum {
                               never whom (the last-resort target) */
     CODE_CUE_OCCURRENCE,   /* "took place", "was held": its subject, a
                               nominal act, happened */
+    CODE_CUE_IMPERSONAL,   /* "wrong", "time": after "it is", judges an
+                              infinitive; "it" is no actor */
     CODE_CUE_KINDS
 };
 

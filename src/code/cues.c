@@ -41,7 +41,8 @@ static const char *kind_names[CODE_CUE_KINDS] = {
     "negated", "alleged", "hypothetical", "future", "carry", "boundary",
     "pronoun-person", "pronoun-group", "pronoun-thing", "be", "preposition", "determiner",
     "obligation", "target-preposition", "light-verb", "relative", "speech-verb",
-    "agent-preposition", "reciprocal", "naming-preposition", "topic-preposition", "sports", "subordinator", "possessive", "day", "setting-preposition", "occurrence"};
+    "agent-preposition", "reciprocal", "naming-preposition", "topic-preposition", "sports", "subordinator", "possessive", "day", "setting-preposition", "occurrence",
+    "impersonal"};
 
 void code_cues_free(code_cues *c)
 {
