@@ -234,6 +234,7 @@ enum {
                               nominal act, happened */
     CODE_CUE_IMPERSONAL,   /* "wrong", "time": after "it is", judges an
                               infinitive; "it" is no actor */
+    CODE_CUE_HONORIFIC,    /* "Mr", "Dr": a person's name follows */
     CODE_CUE_KINDS
 };
 

@@ -733,6 +733,30 @@ static int sports_document(const code_coder *c, const txt_analysis *an)
 }
 
 
+/* Is a person the dictionaries do not know named with a title ("Mr
+ * Smith", cue kind honorific) between tokens a and b, outside the mentions
+ * all[from..to)? Then "he" or "his" after it more likely means that person
+ * than an actor of a sentence before a (the caller starts a at the sentence
+ * after the actor's: in "Mandela backed Mr Brown's plan when he urged ...",
+ * "he" is still the sentence's subject). */
+static int unknown_person_between(const sctx *sc, const dict_mention *all, size_t from,
+                                  size_t to, uint32_t a, uint32_t b)
+{
+    const uint32_t mask = 1u << CODE_CUE_HONORIFIC;
+    size_t k = from;
+    for (uint32_t t = a; t + 1 < b; t++) {
+        if (!code_cues_may_end(sc->c->cues, mask, sc->tk[t].hash) ||
+            !(sc->tk[t + 1].flags & TXT_TOK_CAP) ||
+            !(code_cues_at(sc->c->cues, sc->tk, t, t, NULL) & mask))
+            continue;
+        while (k < to && all[k].tok_end <= t + 1)
+            k++;
+        if (k == to || all[k].tok_begin > t + 1)
+            return 1;
+    }
+    return 0;
+}
+
 /* Pronouns: when the clause has no subject, a pronoun or "the two
  * countries" near its start points back to earlier mentions of the document
  * (all[0..limit) are the mentions before the pronoun). Fills out (up to cap)
@@ -765,6 +789,10 @@ static size_t resolve_pronoun(const sctx *sc, uint32_t cs, uint32_t v, const dic
                 continue;
             if (thing && (m->flags & DICT_M_PERSON))
                 continue;
+            if (person && !group && m->sent + 1 < sc->an->nsent &&
+                unknown_person_between(sc, all, i + 1, limit,
+                                       sc->an->sents[m->sent + 1].tok_begin, j))
+                return 0;
             if (group) {
                 /* The last two different actors, or the whole last list. */
                 int dup = 0;
