@@ -11,7 +11,7 @@ static const char *const arg_names[CODE_ARG_KINDS] = {
     "", "nsubj", "nsubj:pass", "obl:agent", "obj", "iobj", "obl", "nsubj of xcomp head",
     "nsubj of conj head", "acl:relcl head", "nmod:poss", "amod/compound", "nmod",
     "nsubj of light verb", "ccomp/xcomp argument", "dependent",
-    "pattern, nsubj of occurrence verb"};
+    "pattern; nsubj of occurrence verb or presupposing obl"};
 
 const char *code_arg_name(int how)
 {
@@ -539,6 +539,16 @@ static void noun_args(const code_sent *s, uint32_t v, code_args *a)
     int r = code_syntax_rel(s, v);
     if (a->src < 0 && !a->src_pronoun && h != UINT32_MAX &&
         (r == SYN_REL_NSUBJ || r == SYN_REL_NSUBJ_PASS) && occurrence(s, h)) {
+        a->src_how = CODE_ARG_OCCUR;
+        return;
+    }
+    /* "During the meeting between Cyprus and Greece, ...": the phrase
+     * presupposes the act, like a verb of occurrence (also when the parser
+     * made the fronted phrase the root). */
+    uint32_t c = child(s, v, SYN_REL_CASE, 0);
+    if (a->src < 0 && !a->src_pronoun && c != UINT32_MAX &&
+        (h == UINT32_MAX || syn_rel_universal(r) == SYN_REL_OBL) &&
+        cue_word(s, c, CODE_CUE_PRESUPPOSING)) {
         a->src_how = CODE_ARG_OCCUR;
         return;
     }

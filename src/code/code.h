@@ -235,6 +235,8 @@ enum {
     CODE_CUE_IMPERSONAL,   /* "wrong", "time": after "it is", judges an
                               infinitive; "it" is no actor */
     CODE_CUE_HONORIFIC,    /* "Mr", "Dr": a person's name follows */
+    CODE_CUE_PRESUPPOSING, /* "during", "after": the nominal act it
+                              introduces happened */
     CODE_CUE_KINDS
 };
 
