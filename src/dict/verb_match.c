@@ -21,6 +21,7 @@ typedef struct pmatch {
     int32_t src, tgt;         /* mention indices, -1 */
     uint32_t lo, hi;          /* token range covered by matched elements */
     int matched;
+    int words;                /* tokens matched by word elements and slots */
     int budget;               /* bounds the search on pathological patterns */
 } pmatch;
 
@@ -103,11 +104,13 @@ static int try_fwd(pmatch *m, uint32_t ei, uint32_t s)
                 continue;
             uint32_t ohi = m->hi;
             m->matched++;
+            m->words += (int)n;
             if (s + n - 1 > m->hi)
                 m->hi = s + n - 1;
             if (match_fwd(m, ei + 1, s + n))
                 return 1;
             m->matched--;
+            m->words -= (int)n;
             m->hi = ohi;
         }
         return 0;
@@ -116,11 +119,14 @@ static int try_fwd(pmatch *m, uint32_t ei, uint32_t s)
     if (mi < 0 || sc->attr[mi])
         return 0;
     int32_t *slot = e->type == DICT_PE_TARGET ? &m->tgt : &m->src;
+    int len = 1; /* a slot counts as one word, however long its mention */
     *slot = mi;
     m->matched++;
+    m->words += len;
     if (match_fwd(m, ei + 1, sc->ms[mi].tok_end))
         return 1;
     m->matched--;
+    m->words -= len;
     *slot = -1;
     return 0;
 }
@@ -164,11 +170,13 @@ static int try_bwd(pmatch *m, int32_t ei, uint32_t s)
                 continue;
             uint32_t olo = m->lo;
             m->matched++;
+            m->words += (int)n;
             if (s + 1 - n < m->lo)
                 m->lo = s + 1 - n;
             if (match_bwd(m, ei - 1, (int64_t)s - n))
                 return 1;
             m->matched--;
+            m->words -= (int)n;
             m->lo = olo;
         }
         return 0;
@@ -177,11 +185,14 @@ static int try_bwd(pmatch *m, int32_t ei, uint32_t s)
     if (mi < 0)
         return 0;
     int32_t *slot = e->type == DICT_PE_TARGET ? &m->tgt : &m->src;
+    int len = 1; /* a slot counts as one word, however long its mention */
     *slot = mi;
     m->matched++;
+    m->words += len;
     if (match_bwd(m, ei - 1, (int64_t)sc->ms[mi].tok_begin - 1))
         return 1;
     m->matched--;
+    m->words -= len;
     *slot = -1;
     return 0;
 }
@@ -270,6 +281,23 @@ static int match_pattern(const dict_set *ds, const dict_sentence *sc, const dict
     return m->matched;
 }
 
+/* Does a match of pattern p (sc_ elements, covering `words` tokens with
+ * its word elements and slots) beat the kind's best so far (b, bwords; none when
+ * !have)? More elements first, then more words ("increased military
+ * cooperation with China": "military cooperation" is more specific than
+ * "cooperation" alone), then the earlier pattern. */
+static int better(int sc_, int words, const dict_pattern *p, int have, const dict_hit *b,
+                  int bwords)
+{
+    if (!have)
+        return 1;
+    if (sc_ != b->score)
+        return sc_ > b->score;
+    if (words != bwords)
+        return words > bwords;
+    return b->p && p->order < b->p->order;
+}
+
 unsigned dict_match_word(const dict_set *ds, const dict_sentence *sc, uint32_t v, int force,
                          dict_hit best[2])
 {
@@ -278,7 +306,7 @@ unsigned dict_match_word(const dict_set *ds, const dict_sentence *sc, uint32_t v
     size_t n = dict_word_lookup(ds, sc->tk[v].hash, &wf);
     if (!n)
         return 0;
-    int have[2] = {0, 0};
+    int have[2] = {0, 0}, bwords[2] = {0, 0};
     for (size_t i = 0; i < n; i++) {
         const dict_vlex *lx = dict_vlex_of(wf[i].lx);
         int kind = lx->pub.kind;
@@ -354,11 +382,11 @@ unsigned dict_match_word(const dict_set *ds, const dict_sentence *sc, uint32_t v
                     seen[k / 64] |= 1ull << (k % 64);
                     pmatch m;
                     int sc_ = match_pattern(ds, sc, lx->pats[k], v, &m);
-                    if (sc_ && (!have[kind] || sc_ > best[kind].score ||
-                                (sc_ == best[kind].score && best[kind].p &&
-                                 lx->pats[k]->order < best[kind].p->order))) {
+                    if (sc_ && better(sc_, m.words, lx->pats[k], have[kind], &best[kind],
+                                      bwords[kind])) {
                         best[kind] = (dict_hit){&lx->pub, lx->pats[k], wf[i].form, sc_,
                                                 m.src, m.tgt, m.lo, m.hi};
+                        bwords[kind] = m.words;
                         have[kind] = 1;
                     }
                 }
@@ -368,11 +396,10 @@ unsigned dict_match_word(const dict_set *ds, const dict_sentence *sc, uint32_t v
             int sc_ = match_pattern(ds, sc, lx->pats[k], v, &m);
             if (!sc_)
                 continue;
-            if (!have[kind] || sc_ > best[kind].score ||
-                (sc_ == best[kind].score && best[kind].p &&
-                 lx->pats[k]->order < best[kind].p->order)) {
+            if (better(sc_, m.words, lx->pats[k], have[kind], &best[kind], bwords[kind])) {
                 best[kind] = (dict_hit){&lx->pub, lx->pats[k], wf[i].form, sc_,
                                         m.src, m.tgt, m.lo, m.hi};
+                bwords[kind] = m.words;
                 have[kind] = 1;
             }
         }

@@ -22,6 +22,7 @@ static const char ACTORS[] = "state Russia\n  code RUS\n  name Russia\n"
 
 static const char VERBS[] = "verb impose\n"
                             "  163  * {sanction | embargo} on +\n"
+
                             "  172  * {curfew | martial law}\n"
                             "verb visit\n"
                             "  code 042\n"
@@ -37,7 +38,10 @@ static const char VERBS[] = "verb impose\n"
                             "  043  $ * with + in\n"
                             "noun summit\n"
                             "  code 043\n"
-                            "  043  * between $ and +\n";
+                            "  043  * between $ and +\n"
+                            "verb levy\n"
+                            "  163  * {sanction | embargo} on +\n"
+                            "  1631 * {arms embargo} on +\n";
 
 /* One sentence analysed with its mentions and the view dict_match_word
  * reads; everything lives in the arena. */
@@ -215,6 +219,24 @@ static void test_most_elements_win(void **st)
     teardown(&f);
 }
 
+/* Equal elements: the pattern covering more words wins, though written
+ * later ("arms embargo" over "embargo"); equal words: the earlier one. */
+static void test_more_words_win(void **st)
+{
+    (void)st;
+    fixture f;
+    dict_hit h[2];
+    setup(&f, "Russia will levy an arms embargo on China.");
+    assert_int_equal(dict_match_word(f.ds, &f.s, tok_of(&f, "levy"), -1, h), 1u);
+    assert_string_equal(hit_code(&h[0]), "1631");
+    assert_int_equal(h[0].score, 4);
+    teardown(&f);
+    setup(&f, "Russia will levy an embargo on China.");
+    assert_int_equal(dict_match_word(f.ds, &f.s, tok_of(&f, "levy"), -1, h), 1u);
+    assert_string_equal(hit_code(&h[0]), "163");
+    teardown(&f);
+}
+
 static void test_attribution_fills_no_later_slot(void **st)
 {
     (void)st;
@@ -299,6 +321,7 @@ int main(void)
         cmocka_unit_test(test_clause_boundary),
         cmocka_unit_test(test_default_code_and_slots),
         cmocka_unit_test(test_most_elements_win),
+        cmocka_unit_test(test_more_words_win),
         cmocka_unit_test(test_attribution_fills_no_later_slot),
         cmocka_unit_test(test_nouns_forms_and_force),
         cmocka_unit_test(test_word_lookups),
