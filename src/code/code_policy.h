@@ -30,7 +30,8 @@ int code_policy_mutual(const char *code, int root);
 
 /* The relevance rules on an event's actors: keeps only political sources
  * (code_policy_political_source) and targets with a country or an
- * organisation code, shortening the lists in place. Returns 1 when the
+ * organisation code (for meetings, root 04, political ones or business),
+ * shortening the lists in place. Returns 1 when the
  * event stands: a source remains, and a target, or a compound source whose
  * act is mutual (or says "each other"); else 0. */
 int code_policy_relevant(const dict_mention **srcs, size_t *nsrc, const dict_mention **tgts,

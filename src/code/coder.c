@@ -919,6 +919,30 @@ static int adjacent(const sctx *sc, const dict_mention *m, uint32_t v)
 
 static int argument_path(const sctx *sc, uint32_t t, uint32_t v, const dict_pattern *p);
 
+/* The code of candidate cd: its pattern's, else its entry's default. */
+static const char *cand_code(const cand *cd)
+{
+    return cd->p ? dict_pattern_code(cd->p) : cd->lx->code;
+}
+
+/* Is mention mi (of a parsed sentence) only a modifier of a noun outside
+ * it: an adjective, possessor or compound ("Iranian assistance", "Biden's
+ * event", "US workers" is one mention and no modifier)? */
+static int modifier_only(const sctx *sc, int32_t mi)
+{
+    const dict_mention *m = &sc->ms[mi];
+    uint32_t last = m->tok_end - 1;
+    if (m->flags & DICT_M_POSSESSIVE && last > m->tok_begin)
+        last--; /* the mention ends with "'s" */
+    uint32_t h = code_syntax_head(&sc->view, last);
+    if (h == UINT32_MAX || (h >= m->tok_begin && h < m->tok_end))
+        return 0;
+    int r = code_syntax_rel(&sc->view, last);
+    int up = sc->tree.upos[h - sc->tb];
+    return (up == SYN_NOUN || up == SYN_PROPN) && MS(sc, mcover, h) < 0 &&
+           (r == SYN_REL_AMOD || r == SYN_REL_NMOD_POSS || r == SYN_REL_COMPOUND);
+}
+
 static void syntax_args(const sctx *sc, const cand *cd, code_args *ga)
 {
     code_syntax_args(&sc->view, cd->v, cd->lx->kind == DICT_LX_NOUN, ga);
@@ -1017,6 +1041,15 @@ static void syntax_args(const sctx *sc, const cand *cd, code_args *ga)
         if (mi >= 0 && mi != ga->src && !(sc->ms[mi].flags & (DICT_M_PLACE | DICT_M_LOCALITY)) &&
             !owned_agent(sc, &sc->ms[mi]) && !sources_means(sc, &sc->ms[mi], ga->src))
             ga->tgt = mi;
+    }
+    if (cd->lx->kind == DICT_LX_VERB && cand_code(cd)[0] == '0' && cand_code(cd)[1] == '4') {
+        /* Who meets, visits or hosts is an actor, not the owner of a thing:
+         * "Iranian assistance is received by the Houthis", "the broadcast
+         * of Biden's event received more viewers". */
+        if (ga->src >= 0 && modifier_only(sc, ga->src))
+            ga->src = -1;
+        if (ga->tgt >= 0 && modifier_only(sc, ga->tgt))
+            ga->tgt = -1;
     }
 }
 

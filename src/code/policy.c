@@ -50,9 +50,16 @@ int code_policy_relevant(const dict_mention **srcs, size_t *nsrc, const dict_men
             srcs[k++] = srcs[i];
     *nsrc = k;
     k = 0;
-    for (size_t i = 0; i < *ntgt; i++)
-        if (!code_actor_role_only(tgts[i]->code))
+    /* Meetings, visits and calls are between political actors (business
+     * leaders too): speaking to the press is an interview, meeting voters
+     * campaigning. */
+    for (size_t i = 0; i < *ntgt; i++) {
+        const char *t = tgts[i]->code;
+        if (!code_actor_role_only(t) &&
+            (root != 4 || code_policy_political_source(t, root) ||
+             (strlen(t) >= 6 && strncmp(t + 3, "BUS", 3) == 0)))
             tgts[k++] = tgts[i];
+    }
     *ntgt = k;
     if (*nsrc == 0)
         return 0;

@@ -115,6 +115,17 @@ static void test_relevant(void **st)
     assert_int_equal(code_policy_relevant(s, &ns, t, &nt, 11, "111", 0), 1);
     assert_int_equal(ns, 1);
     assert_ptr_equal(s[0], &rus);
+    /* meetings are with political actors or business, not the press or
+     * voters; other acts may target them */
+    dict_mention usamed = men("USAMED"), usacvl = men("USACVL"), usabus = men("USABUS");
+    s[0] = &rus, t[0] = &usamed, ns = 1, nt = 1;
+    assert_int_equal(code_policy_relevant(s, &ns, t, &nt, 4, "040", 0), 0);
+    s[0] = &rus, t[0] = &usacvl, ns = 1, nt = 1;
+    assert_int_equal(code_policy_relevant(s, &ns, t, &nt, 4, "042", 0), 0);
+    s[0] = &rus, t[0] = &usabus, ns = 1, nt = 1;
+    assert_int_equal(code_policy_relevant(s, &ns, t, &nt, 4, "040", 0), 1);
+    s[0] = &rus, t[0] = &usamed, ns = 1, nt = 1;
+    assert_int_equal(code_policy_relevant(s, &ns, t, &nt, 11, "111", 0), 1);
 }
 
 static void test_drop_teams(void **st)
