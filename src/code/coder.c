@@ -715,7 +715,8 @@ static int sports_result(const sctx *sc)
 }
 
 /* Is the document a sports report? Words of sport (cue kind sports) in at
- * least four places and on average in one sentence of two. There a
+ * least four places and on average in one sentence of four (measured on
+ * the BBC corpus: 357 of its 511 sports stories, 15 of its 1,714 others). There a
  * country's name is its team ("Ireland beat Wales", "France will face
  * Italy"), and only actors with a political role act. */
 static int sports_document(const code_coder *c, const txt_analysis *an)
@@ -729,7 +730,7 @@ static int sports_document(const code_coder *c, const txt_analysis *an)
                 (code_cues_at(c->cues, an->toks, s->tok_begin, t, NULL) & mask))
                 hits++;
     }
-    return hits >= 4 && 2 * hits >= an->nsent;
+    return hits >= 4 && 4 * hits >= an->nsent;
 }
 
 
@@ -1048,8 +1049,10 @@ static void syntax_args(const sctx *sc, const cand *cd, code_args *ga)
          * of Biden's event received more viewers". */
         if (ga->src >= 0 && modifier_only(sc, ga->src))
             ga->src = -1;
-        if (ga->tgt >= 0 && modifier_only(sc, ga->tgt))
-            ga->tgt = -1;
+        if (ga->tgt >= 0 && modifier_only(sc, ga->tgt) &&
+            !(strncmp(cand_code(cd), "042", 3) == 0 &&
+              (sc->ms[ga->tgt].flags & DICT_M_POSSESSIVE)))
+            ga->tgt = -1; /* but "visited Kenya's biggest shantytown" visits Kenya */
     }
 }
 
@@ -1358,6 +1361,19 @@ static int collect_actors(const sctx *sc, const cand *cd, const code_args *ga, i
     return 1;
 }
 
+/* Drop from v[0..n) the role nouns whose country was inferred
+ * (DICT_M_INFERRED), and civilians ("the first Indian woman ... beat
+ * Hungarian Petra Mandula": a player) when sources. Returns the new count. */
+static size_t drop_inferred(const dict_mention **v, size_t n, int sources)
+{
+    size_t k = 0;
+    for (size_t i = 0; i < n; i++)
+        if (!(v[i]->flags & DICT_M_INFERRED) &&
+            !(sources && strlen(v[i]->code) >= 6 && strncmp(v[i]->code + 3, "CVL", 3) == 0))
+            v[k++] = v[i];
+    return k;
+}
+
 /* The precision policy on a candidate's actors (docs/coder.md): no
  * statement without an act, no violence by an unnamed non-actor, places
  * are settings, teams of a sports report do not act, and the relevance
@@ -1383,8 +1399,14 @@ static int keep_actors(const sctx *sc, const cand *cd, const code_args *ga, cons
     if (sc->has_tree && !violent && a->ntgt == 1 && tgt >= 0 && ga->tgt_how != CODE_ARG_NONE &&
         (a->tgt[0]->flags & (DICT_M_PLACE | DICT_M_LOCALITY)))
         a->ntgt = 0; /* "met on Crete", "at Baghdad airport": where, not whom */
-    if (sports)
-        a->nsrc = code_policy_drop_teams(a->src, a->nsrc);
+    if (sports) {
+        /* Countries are teams (a government may still act on one: "the
+         * Iranian government accused the United States"), and a role noun
+         * near one ("FAI officials met representatives from Switzerland")
+         * is a sports body's, not the state's. */
+        a->nsrc = drop_inferred(a->src, code_policy_drop_teams(a->src, a->nsrc), 1);
+        a->ntgt = drop_inferred(a->tgt, a->ntgt, 0);
+    }
     if (ga->tgt_how == CODE_ARG_SUBTREE && a->nsrc > 0) {
         /* A last-resort target of the source's own country ("Reagan
          * opposes ... U.S. trade", "the ministry is considering a cable
