@@ -177,9 +177,14 @@ static uint32_t subject_of(const code_sent *s, uint32_t v, int *how)
     for (int hops = 0; hops < 4; hops++) {
         uint32_t subj = child(s, v, SYN_REL_NSUBJ, 0);
         /* "Saudi Arabia is expected to restore relations": the controller
-         * of a passive is its passive subject. */
-        if (subj == UINT32_MAX && hops > 0)
+         * of a passive is its passive subject; but "China was invited to
+         * attend", "Iran was urged to stop" (cue kind directive) report a
+         * request of someone else's, not an act or intent of the subject. */
+        if (subj == UINT32_MAX && hops > 0) {
             subj = child(s, v, SYN_REL_NSUBJ_PASS, 0);
+            if (subj != UINT32_MAX && cue_word(s, v, CODE_CUE_DIRECTIVE))
+                return UINT32_MAX;
+        }
         if (subj != UINT32_MAX && hops > 0 && expletive_it(s, v, subj))
             return UINT32_MAX;
         if (subj != UINT32_MAX) {

@@ -237,6 +237,9 @@ enum {
     CODE_CUE_HONORIFIC,    /* "Mr", "Dr": a person's name follows */
     CODE_CUE_PRESUPPOSING, /* "during", "after": the nominal act it
                               introduces happened */
+    CODE_CUE_DIRECTIVE,    /* "asked", "urged": a passive of it ("was
+                              invited to attend") makes its infinitive
+                              someone else's request */
     CODE_CUE_KINDS
 };
 
