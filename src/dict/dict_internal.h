@@ -214,7 +214,7 @@ struct dict_set {
                                    "foreign minister" does */
     const dict_entry *prefixed[4]; /* agents with prefix words */
     size_t nprefixed;
-    uint64_t in_hash, from_hash;
+    uint64_t in_hash, from_hash, for_hash;
     uint64_t the_hash, of_hash, and_hash, s_hash, comma_hash, amp_hash;
     uint64_t semi_hash, colon_hash; /* ';' and ':' end a pattern's reach */
     uint64_t poss_hash[4];          /* its, their, his, her */

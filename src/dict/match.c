@@ -246,6 +246,7 @@ int dict_compile(dict_set *ds, dy_err *err)
     ds->of_hash = txt_hash("of", 2);
     ds->in_hash = txt_hash("in", 2);
     ds->from_hash = txt_hash("from", 4);
+    ds->for_hash = txt_hash("for", 3);
     ds->and_hash = txt_hash("and", 3);
     ds->s_hash = txt_hash("'s", 2);
     ds->comma_hash = txt_hash(",", 1);
@@ -603,10 +604,14 @@ static int combine(const dict_set *ds, const txt_analysis *an, uint32_t sent, ra
                 m->flags |= DICT_M_PERSON;
                 end = nx->te;
                 i++;
-            } else if (j < s->tok_end && is_tok(&tk[j], ds->of_hash) && nx && named(nx) &&
-                       nx->form->entry->kind != DICT_PERSON &&
+            } else if (j < s->tok_end && nx && named(nx) && nx->form->entry->kind != DICT_PERSON &&
+                       (is_tok(&tk[j], ds->of_hash) ||
+                        (is_tok(&tk[j], ds->for_hash) && (nx->form->entry->kind == DICT_GROUP ||
+                                                          nx->form->entry->kind == DICT_ORG))) &&
                        (nx->tb == j + 1 || (nx->tb == j + 2 && is_tok(&tk[j + 1], ds->the_hash)))) {
-                /* "the foreign minister of Japan" */
+                /* "the foreign minister of Japan"; "a spokesman for Hamas"
+                 * (not "the UN envoy for Syria": "for" a state is a
+                 * portfolio) */
                 m->entry = nx->form->entry;
                 end = nx->te;
                 i++;
@@ -790,8 +795,8 @@ static int possessive_pronoun(const dict_set *ds, const txt_token *t)
  * pronoun ("Syria will withdraw its troops from Lebanon") only one before
  * it: the pronoun's antecedent comes first. NULL if none. */
 static const dict_mention *sentence_owner(const dict_set *ds, const txt_token *tk,
-                                          const dict_mention *ms, size_t n, size_t i,
-                                          int group)
+                                          uint32_t ntok, const dict_mention *ms, size_t n,
+                                          size_t i, int group)
 {
     const dict_mention *m = &ms[i];
     const dict_mention *best = NULL;
@@ -800,6 +805,10 @@ static const dict_mention *sentence_owner(const dict_set *ds, const txt_token *t
     for (size_t k = 0; k < n; k++) {
         const dict_mention *o = &ms[k];
         if (back && o->tok_begin >= m->tok_end)
+            continue;
+        /* "the US-led coalition", "Iranian-backed militia": a name in a
+         * hyphenated modifier qualifies its noun, it owns no role noun. */
+        if (o->tok_end < ntok && (tk[o->tok_end].flags & TXT_TOK_HYPHEN))
             continue;
         /* A seat names the government ("Moscow said police came"),
          * except after "in", where it is a place in the country and
@@ -823,12 +832,13 @@ static const dict_mention *sentence_owner(const dict_set *ds, const txt_token *t
 }
 
 /* Roles that a story about one country means as its own when it names no
- * other: its government, police, courts, parliament, parties, people.
- * Not its forces: "troops", "the navy" in a story are as often another
- * country's, sent or fought. */
+ * other: its government, police, courts, parliament, parties, former
+ * officials, people. Not its forces: "troops", "the navy" in a story are
+ * as often another country's, sent or fought. */
 static int home_role(const char *role)
 {
-    static const char *r[] = {"GOV", "COP", "JUD", "LEG", "OPP", "PTY", "SPY", "CVL", "LAB", NULL};
+    static const char *r[] = {"GOV", "COP", "JUD", "LEG", "OPP", "PTY", "SPY", "CVL", "LAB", "ELI",
+                              NULL};
     for (int i = 0; r[i]; i++)
         if (strcmp(role, r[i]) == 0)
             return 1;
@@ -842,7 +852,8 @@ static int home_role(const char *role)
  * criticised China", in a story about Japan, is Japan's minister; "the
  * foreign minister of China" is China's. A religious or ethnic group gets
  * the country it is placed in. */
-static void attach_bare_agents(const dict_set *ds, const txt_token *tk, dict_mention *ms,
+static void attach_bare_agents(const dict_set *ds, const txt_token *tk, uint32_t ntok,
+                               dict_mention *ms,
                                size_t n, const txt_date *date)
 {
     const dict_entry *home = doc_home(ds, ms, n, dict_date_key(date));
@@ -851,7 +862,7 @@ static void attach_bare_agents(const dict_set *ds, const txt_token *tk, dict_men
         int group = countryless_group(m);
         if (!(m->flags & DICT_M_BARE_AGENT) && !group)
             continue;
-        const dict_mention *best = sentence_owner(ds, tk, ms, n, i, group);
+        const dict_mention *best = sentence_owner(ds, tk, ntok, ms, n, i, group);
         const dict_entry *e = best ? (best->adj_entry ? best->adj_entry : best->entry) : NULL;
         int homely = home && !group && m->agent && home_role(m->agent->role);
         if (homely && (!e || (best->tok_begin >= m->tok_end && !owner_after(ds, tk, m, best))))
@@ -1016,7 +1027,7 @@ int dict_match(const dict_set *ds, const txt_analysis *an, const txt_date *date,
             !defined_acronym(an, &mv.v[i]))
             mv.v[kept++] = mv.v[i];
     mv.n = kept;
-    attach_bare_agents(ds, an->toks, mv.v, mv.n, date);
+    attach_bare_agents(ds, an->toks, (uint32_t)an->ntok, mv.v, mv.n, date);
     prefix_agents(ds, an, mv.v, mv.n, date);
     link_lists(ds, an->toks, mv.v, mv.n);
     /* Ordered and non-overlapping (dict.h): the coder maps tokens to

@@ -314,6 +314,11 @@ static const mcase cases[] = {
     {FIX, "Russia said police came.", "2020", "0-6:RUS: 12-18:RUSCOP:GI", NULL},
     {FIX, "Police said Japan and Russia lied.", "2020", "0-6:JPNCOP:GI 12-17:JPN 22-28:RUS", "-,1,1"},
     /* after "its", "their": the owner comes before (the pronoun's antecedent) */
+    /* "for" a group or organisation is whose; "for" a state a portfolio */
+    {FIX, "A spokesman for Hamas spoke.", "2020", "2-21:PSEREB:G", NULL},
+    {FIX, "An envoy for Japan spoke.", "2020", "3-8:JPNGOV:GI 13-18:JPN", NULL},
+    /* a name in a hyphenated modifier owns no role noun */
+    {FIX, "The spokesman criticised the US-led coalition.", "2020", "4-13:GOV:GB 29-31:USA", NULL},
     {FIX, "Japan is ready to withdraw its troops from Russia.", "2020",
      "0-5:JPN 31-37:JPNMIL:GI 43-49:RUS", NULL},
     {FIX, "Japan protested. Police came.", "2020", "0-5:JPN 17-23:COP:GB", NULL},
