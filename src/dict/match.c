@@ -677,6 +677,42 @@ static int modifier_agent(const dict_set *ds, const txt_analysis *an, const dict
     return noun;
 }
 
+/* Is token t a day or month name ("Russia Sunday said", Reuters style)? */
+static int calendar_word(const txt_token *t)
+{
+    static const char *const w[] = {"monday", "tuesday", "wednesday", "thursday", "friday",
+                                    "saturday", "sunday", "january", "february", "march",
+                                    "april", "may", "june", "july", "august", "september",
+                                    "october", "november", "december", NULL};
+    for (int i = 0; w[i]; i++)
+        if (t->norm_len == strlen(w[i]) && memcmp(t->norm, w[i], t->norm_len) == 0)
+            return 1;
+    return 0;
+}
+
+/* "West Ham", "Jordan Henderson", "British Airways": a one-word state
+ * name or adjective right before a capitalised word that is no mention (nor a day, a month
+ * or an acronym) begins a longer name the dictionaries do not know, and
+ * names no state. Not in headlines, whose words are all capitalised. */
+static int name_part(const txt_analysis *an, const dict_mention *m, const dict_mention *next)
+{
+    const txt_sentence *s = &an->sents[m->sent];
+    if (!m->entry || m->entry->kind != DICT_STATE || m->agent || m->tok_end - m->tok_begin != 1 ||
+        (m->flags & DICT_M_POSSESSIVE) || m->tok_end >= s->tok_end ||
+        (s->flags & TXT_SENT_HEADLINE))
+        return 0;
+    const txt_token *nx = &an->toks[m->tok_end];
+    if ((nx->flags & (TXT_TOK_WORD | TXT_TOK_CAP)) != (TXT_TOK_WORD | TXT_TOK_CAP) ||
+        (nx->flags & (TXT_TOK_UPPER | TXT_TOK_ABBR)) || calendar_word(nx))
+        return 0;
+    if (next && next->sent == m->sent && next->tok_begin == m->tok_end)
+        return 0;
+    /* An adjective may qualify a role through a capitalised word
+     * ("Pakistani Federal Secretary"): only a name that no role ends. */
+    return !((m->flags & DICT_M_ADJ) && next && next->sent == m->sent &&
+             next->tok_begin == m->tok_end + 1);
+}
+
 /* A role noun with no country ("the judge", "police said") most often
  * belongs to the country the sentence is about: give it the nearest state
  * mention of the sentence, preferring one before it. */
@@ -1024,7 +1060,8 @@ int dict_match(const dict_set *ds, const txt_analysis *an, const txt_date *date,
     size_t kept = 0;
     for (size_t i = 0; i < mv.n; i++)
         if (!modifier_agent(ds, an, &mv.v[i], i + 1 < mv.n ? &mv.v[i + 1] : NULL) &&
-            !defined_acronym(an, &mv.v[i]))
+            !defined_acronym(an, &mv.v[i]) &&
+            !name_part(an, &mv.v[i], i + 1 < mv.n ? &mv.v[i + 1] : NULL))
             mv.v[kept++] = mv.v[i];
     mv.n = kept;
     attach_bare_agents(ds, an->toks, (uint32_t)an->ntok, mv.v, mv.n, date);

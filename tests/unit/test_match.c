@@ -317,6 +317,12 @@ static const mcase cases[] = {
     /* "for" a group or organisation is whose; "for" a state a portfolio */
     {FIX, "A spokesman for Hamas spoke.", "2020", "2-21:PSEREB:G", NULL},
     {FIX, "An envoy for Japan spoke.", "2020", "3-8:JPNGOV:GI 13-18:JPN", NULL},
+    /* a state's name that begins a longer unknown name names no state;
+     * a day, a month, an acronym or a role after it do not make one */
+    {FIX, "Japan Airlines said so.", "2020", "", NULL},
+    {FIX, "Japan Tuesday said so.", "2020", "0-5:JPN", NULL},
+    {FIX, "Japan NHK said so.", "2020", "0-5:JPN", NULL},
+    {FIX, "Japanese Airlines said so.", "2020", "", NULL},
     /* a name in a hyphenated modifier owns no role noun */
     {FIX, "The spokesman criticised the US-led coalition.", "2020", "4-13:GOV:GB 29-31:USA", NULL},
     {FIX, "Japan is ready to withdraw its troops from Russia.", "2020",
