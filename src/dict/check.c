@@ -98,8 +98,8 @@ long dict_check(const dict_set *ds, dict_report_fn fn, void *ud)
         for (size_t j = 0; j < nt; j++) {
             if (tk[j].flags & TXT_TOK_HYPHEN)
                 continue;
-            if (p == k && nt > 1 && strcmp(tk[j].norm, "the") == 0)
-                continue;
+            if (p == k && nt > 1 && strcmp(tk[j].norm, "the") == 0 && !(tk[j].flags & TXT_TOK_CAP))
+                continue; /* as the matcher: "The" is part of the name */
             if (p != k)
                 *p++ = ' ';
             memcpy(p, tk[j].norm, tk[j].norm_len);

@@ -172,7 +172,10 @@ static int insert_form(dict_set *ds, uint32_t fi, const txt_token *tk, size_t nt
         const txt_token *x = &tk[i];
         if (x->flags & TXT_TOK_HYPHEN)
             continue;
-        if (k == 0 && nt > 1 && x->norm_len == 3 && memcmp(x->norm, "the", 3) == 0)
+        /* A leading "the" is optional ("the Gambia"), unless written "The"
+         * ("The West", "The Times": without it a surname, a word). */
+        if (k == 0 && nt > 1 && x->norm_len == 3 && memcmp(x->norm, "the", 3) == 0 &&
+            !(x->flags & TXT_TOK_CAP))
             continue;
         if (k == MAX_FORM_TOKENS)
             return 0; /* too long to be a name; dict check reports it */
@@ -193,10 +196,11 @@ static int insert_form(dict_set *ds, uint32_t fi, const txt_token *tk, size_t nt
             else if (c != '.')
                 alpha = 0;
         }
+        int article = k == 0 && x->norm_len == 3 && memcmp(x->norm, "the", 3) == 0;
         if ((x->flags & TXT_TOK_UPPER) && alpha && letters >= 2 && letters <= 5)
             t.upper_mask |= 1u << k;
-        else if (x->flags & (TXT_TOK_CAP | TXT_TOK_UPPER))
-            t.cap_mask |= 1u << k;
+        else if ((x->flags & (TXT_TOK_CAP | TXT_TOK_UPPER)) && !article)
+            t.cap_mask |= 1u << k; /* a required "The" may be "the" mid-sentence */
         if (k == 0)
             h0 = h;
         else if (k == 1)
@@ -1043,6 +1047,17 @@ int dict_match(const dict_set *ds, const txt_analysis *an, const txt_date *date,
             uint32_t e = longest_at(ds, an->toks, i, s->tok_end, &f);
             if (e == i)
                 continue;
+            if (is_tok(x, ds->the_hash) && i + 1 < s->tok_end) {
+                /* A form with its article ("The West") yields to a longer
+                 * one right after the article ("the West Bank"). */
+                const dict_form *g = NULL;
+                uint32_t e2 = longest_at(ds, an->toks, i + 1, s->tok_end, &g);
+                if (e2 > e) {
+                    e = e2;
+                    f = g;
+                    i++;
+                }
+            }
             if (nr == rcap) {
                 size_t nc = rcap ? rcap * 2 : 32;
                 raw *v = dy_arena_grow(a, rs, nr, nc, sizeof *v);

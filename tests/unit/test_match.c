@@ -102,6 +102,12 @@ static const char FIX[] =
     "  code PSE\n"
     "  name Palestine\n"
     "  adj Palestinian\n"
+    "state The West\n"
+    "  code WST\n"
+    "  name The West\n"
+    "state West Bank\n"
+    "  code PSEWSB\n"
+    "  name West Bank\n"
     "\n"
     "group Sao Paulo government\n"
     "  code BRAGOV\n"
@@ -323,6 +329,10 @@ static const mcase cases[] = {
     {FIX, "Japan Tuesday said so.", "2020", "0-5:JPN", NULL},
     {FIX, "Japan NHK said so.", "2020", "0-5:JPN", NULL},
     {FIX, "Japanese Airlines said so.", "2020", "", NULL},
+    /* "The" written capitalised is part of the name, "the" optional */
+    {FIX, "West said so.", "2020", "", NULL},
+    {FIX, "Japan accused the West.", "2020", "0-5:JPN 14-22:WST", NULL},
+    {FIX, "Japan left the West Bank.", "2020", "0-5:JPN 15-24:PSEWSB", NULL},
     /* a name in a hyphenated modifier owns no role noun */
     {FIX, "The spokesman criticised the US-led coalition.", "2020", "4-13:GOV:GB 29-31:USA", NULL},
     {FIX, "Japan is ready to withdraw its troops from Russia.", "2020",
