@@ -243,6 +243,10 @@ enum {
     CODE_CUE_KINDS
 };
 
+/* Cue masks are uint32_t, and the coder keeps UINT32_MAX for "not yet
+ * computed": at most 31 kinds. */
+_Static_assert(CODE_CUE_KINDS <= 31, "cue kinds must fit a uint32_t mask below UINT32_MAX");
+
 typedef struct code_cues code_cues;
 
 /* Load a cue file. *out is caller-owned (code_cues_free). Returns 0, DY_EIO

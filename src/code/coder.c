@@ -758,6 +758,19 @@ static int unknown_person_between(const sctx *sc, const dict_mention *all, size_
     return 0;
 }
 
+/* Is mention m a role noun in the plural ("Chinese officials", "Russian
+ * forces")? Not an antecedent of "it". */
+static int plural_agent(const sctx *sc, const dict_mention *m)
+{
+    if (!(m->flags & DICT_M_AGENT) || (m->flags & DICT_M_PERSON))
+        return 0;
+    uint32_t last = m->tok_end - 1;
+    if ((m->flags & DICT_M_POSSESSIVE) && last > m->tok_begin)
+        last--;
+    const txt_token *t = &sc->tk[last];
+    return t->norm_len > 3 && t->norm[t->norm_len - 1] == 's' && t->norm[t->norm_len - 2] != 's';
+}
+
 /* Pronouns: when the clause has no subject, a pronoun or "the two
  * countries" near its start points back to earlier mentions of the document
  * (all[0..limit) are the mentions before the pronoun). Fills out (up to cap)
@@ -790,6 +803,8 @@ static size_t resolve_pronoun(const sctx *sc, uint32_t cs, uint32_t v, const dic
                 continue;
             if (thing && (m->flags & DICT_M_PERSON))
                 continue;
+            if (thing && !group && plural_agent(sc, m))
+                continue; /* "Chinese officials confirmed it has killed three" */
             if (person && !group && m->sent + 1 < sc->an->nsent &&
                 unknown_person_between(sc, all, i + 1, limit,
                                        sc->an->sents[m->sent + 1].tok_begin, j))
@@ -836,7 +851,7 @@ static size_t resolve_pronoun(const sctx *sc, uint32_t cs, uint32_t v, const dic
                 const dict_mention *o = &all[k];
                 if ((o->flags & (DICT_M_ADJ | DICT_M_BARE_AGENT)) ||
                     (person && !(o->flags & (DICT_M_PERSON | DICT_M_AGENT))) ||
-                    (thing && (o->flags & DICT_M_PERSON)))
+                    (thing && (o->flags & DICT_M_PERSON)) || (thing && plural_agent(sc, o)))
                     continue;
                 uint32_t pre = o->tok_begin;
                 int prep = pre > sc->an->sents[o->sent].tok_begin &&
@@ -1166,7 +1181,11 @@ static int32_t obliged(const sctx *sc, uint32_t from)
 static int topic_target(const sctx *sc, const cand *cd, const code_args *ga, const char *code,
                         const cand *cands, size_t nc)
 {
-    if (ga->tgt < 0 || ga->tgt_tok < 0 || code[0] != '0' || code[1] > '8' ||
+    /* Also a mutual act of a compound source: "Armenia and Azerbaijan
+     * fought a war over Nagorno-Karabakh" is between the two. */
+    int root = (code[0] - '0') * 10 + (code[1] - '0');
+    int mutual = ga->src >= 0 && sc->ms[ga->src].list >= 0 && code_policy_mutual(code, root);
+    if (ga->tgt < 0 || ga->tgt_tok < 0 || ((code[0] != '0' || code[1] > '8') && !mutual) ||
         (ga->tgt_how != CODE_ARG_OBL && ga->tgt_how != CODE_ARG_COMP &&
          ga->tgt_how != CODE_ARG_NMOD))
         return 0;
@@ -1190,7 +1209,8 @@ static int topic_target(const sctx *sc, const cand *cd, const code_args *ga, con
  * of the verb of saying whose complement holds v ("Nintendo said it will
  * release", "he said he would resign")? A singular pronoun there points
  * back to the speaker. Then returns 1 with *spk the speaker's mention, or
- * -1 when the speaker is a name the dictionaries do not know; else 0. */
+ * -1 when the speaker is a name the dictionaries do not know or does not
+ * agree with it ("officials ... it"); else 0. */
 static int speaker_pronoun(const sctx *sc, uint32_t v, int32_t pron, int32_t *spk)
 {
     if (pron < 0 || has_cue(sc, (uint32_t)pron, CODE_CUE_PRON_GROUP) ||
@@ -1214,6 +1234,13 @@ static int speaker_pronoun(const sctx *sc, uint32_t v, int32_t pron, int32_t *sp
         if (code_syntax_head(&sc->view, u) != h || code_syntax_rel(&sc->view, u) != SYN_REL_NSUBJ)
             continue;
         int32_t mi = MS(sc, mcover, u);
+        if (mi >= 0 && has_cue(sc, (uint32_t)pron, CODE_CUE_PRON_THING) &&
+            plural_agent(sc, &sc->ms[mi])) {
+            /* "Chinese officials confirmed it has killed three": "it" is
+             * not the officials, and nothing safer is at hand */
+            *spk = -1;
+            return 1;
+        }
         if (mi >= 0 && !(sc->ms[mi].flags & (DICT_M_BARE_AGENT | DICT_M_ADJ))) {
             *spk = mi;
             return 1;
@@ -1753,8 +1780,11 @@ static int emit(const sctx *sc, const cand *cd, const cand *cands, size_t nc,
         if (embedded(sc, cd, cands, nc))
             return 0;
         syntax_args(sc, cd, &ga);
-        if (topic_target(sc, cd, &ga, code, cands, nc))
+        if (topic_target(sc, cd, &ga, code, cands, nc)) {
             ga.tgt = -1;
+            ga.tgt_how = CODE_ARG_NONE;
+            ga.tgt_tok = -1;
+        }
         if (ga.tgt < 0 && (ga.tgt = subtree_target(sc, cd, &ga, code)) >= 0) {
             ga.tgt_how = CODE_ARG_SUBTREE;
             ga.tgt_tok = (int32_t)sc->ms[ga.tgt].tok_begin;
