@@ -202,9 +202,11 @@ static uint32_t subject_of(const code_sent *s, uint32_t v, int *how)
             return UINT32_MAX;
         if (r == SYN_REL_XCOMP) {
             /* "agreed to meet": the controller is the subject, unless the
-             * verb has an object that controls ("urged Iran to stop"). */
+             * verb asks or lets its object ("urged Iran to stop", cue kind
+             * directive); "met Berlusconi to talk" is the subject's
+             * purpose. */
             uint32_t o = child(s, h, SYN_REL_OBJ, 0);
-            if (o != UINT32_MAX) {
+            if (o != UINT32_MAX && cue_word(s, h, CODE_CUE_DIRECTIVE)) {
                 *how = CODE_ARG_CONTROL;
                 return o;
             }

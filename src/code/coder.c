@@ -935,6 +935,33 @@ static int adjacent(const sctx *sc, const dict_mention *m, uint32_t v)
 
 static int argument_path(const sctx *sc, uint32_t t, uint32_t v, const dict_pattern *p);
 
+/* Is the verb at v an infinitive with "to" (a marker child, tagged PART)? */
+static int infinitive(const sctx *sc, uint32_t v)
+{
+    for (uint32_t t = sc->tb; t < v; t++)
+        if (code_syntax_head(&sc->view, t) == v && code_syntax_rel(&sc->view, t) == SYN_REL_MARK &&
+            sc->tree.upos[t - sc->tb] == SYN_PART)
+            return 1;
+    return 0;
+}
+
+/* Does the infinitive at v complete a noun that is no actor ("the
+ * decision by Ethiopia and Sudan to resume talks"), whose author then does
+ * it? */
+static int nominal_control(const sctx *sc, uint32_t v)
+{
+    uint32_t h = code_syntax_head(&sc->view, v);
+    if (h == UINT32_MAX || code_syntax_rel(&sc->view, v) != SYN_REL_ACL)
+        return 0;
+    if (sc->tree.upos[h - sc->tb] == SYN_NOUN && MS(sc, mcover, h) < 0)
+        return 1;
+    /* "forced President Kirchner to suspend exports", parsed as the
+     * object's clause: the object of a verb of asking or making does it */
+    uint32_t g = code_syntax_head(&sc->view, h);
+    return g != UINT32_MAX && MS(sc, mcover, h) >= 0 && code_syntax_rel(&sc->view, h) == SYN_REL_OBJ &&
+           has_cue(sc, g, CODE_CUE_DIRECTIVE);
+}
+
 /* The code of candidate cd: its pattern's, else its entry's default. */
 static const char *cand_code(const cand *cd)
 {
@@ -994,11 +1021,15 @@ static void syntax_args(const sctx *sc, const cand *cd, code_args *ga)
         ga->src = cd->src;
         ga->src_how = CODE_ARG_NONE;
     }
-    if (ga->src < 0 && !ga->src_pronoun && !ga->passive && cd->lx->kind == DICT_LX_VERB) {
+    if (ga->src < 0 && !ga->src_pronoun && !ga->passive && cd->lx->kind == DICT_LX_VERB &&
+        !(infinitive(sc, cd->v) && !nominal_control(sc, cd->v))) {
         /* A verb the parse left without a subject ("Netanyahu said Israeli
          * jets had struck Syria", read as jets that were struck): the
          * mention right before it, if nothing but an auxiliary or an
-         * adverb stands between. */
+         * adverb stands between. Not an infinitive ("met Ugandan officials
+         * to discuss trade": the officials are not its subject), unless it
+         * completes a noun whose author it is ("the decision by Ethiopia
+         * and Sudan to resume talks"). */
         for (uint32_t t = cd->v; t > sc->tb && t + 3 > cd->v; t--) {
             int32_t mi = MS(sc, mcover, t - 1);
             if (mi >= 0) {
