@@ -1875,7 +1875,14 @@ static int emit(const sctx *sc, const cand *cd, const cand *cands, size_t nc,
 
     if (verbal_fight(codebuf, &a))
         copy_code(codebuf, "111");
-    int reciprocal = a.ntgt == 0 && a.nsrc > 1;
+    /* The agents of a passive conflict act together on someone unnamed
+     * ("the seat occupied by a grouping of Sri Lanka and Vietnam"), not on
+     * each other; a meeting they attend or an agreement they sign is
+     * between them. */
+    int conflict = codebuf[0] == '1' && codebuf[1] >= '3';
+    int reciprocal = a.ntgt == 0 && a.nsrc > 1 && !(passive && conflict);
+    if (a.ntgt == 0 && !reciprocal && a.nsrc > 1)
+        return 0;
     /* Several actors showing force together ("the United States, Japan and
      * South Korea launched a military exercise") cooperate militarily with
      * each other: a posture (15x) shared by a compound source is 062. */
