@@ -117,15 +117,17 @@ static void test_relevant(void **st)
     assert_ptr_equal(s[0], &rus);
     /* meetings are with political actors or business, not the press or
      * voters; other acts may target them */
-    dict_mention usamed = men("USAMED"), usacvl = men("USACVL"), usabus = men("USABUS");
-    s[0] = &rus, t[0] = &usamed, ns = 1, nt = 1;
-    assert_int_equal(code_policy_relevant(s, &ns, t, &nt, 4, "040", 0), 0);
-    s[0] = &rus, t[0] = &usacvl, ns = 1, nt = 1;
-    assert_int_equal(code_policy_relevant(s, &ns, t, &nt, 4, "042", 0), 0);
-    s[0] = &rus, t[0] = &usabus, ns = 1, nt = 1;
-    assert_int_equal(code_policy_relevant(s, &ns, t, &nt, 4, "040", 0), 1);
-    s[0] = &rus, t[0] = &usamed, ns = 1, nt = 1;
-    assert_int_equal(code_policy_relevant(s, &ns, t, &nt, 11, "111", 0), 1);
+    static const struct {
+        const char *tgt, *code;
+        int root, want;
+    } meet[] = {{"USAMED", "040", 4, 0}, {"USACVL", "042", 4, 0}, {"USABUS", "040", 4, 1},
+                {"USAMED", "111", 11, 1}};
+    for (size_t i = 0; i < sizeof meet / sizeof *meet; i++) {
+        dict_mention tm = men(meet[i].tgt);
+        s[0] = &rus, t[0] = &tm, ns = 1, nt = 1;
+        assert_int_equal(code_policy_relevant(s, &ns, t, &nt, meet[i].root, meet[i].code, 0),
+                         meet[i].want);
+    }
 }
 
 static void test_drop_teams(void **st)
