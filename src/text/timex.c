@@ -1143,16 +1143,16 @@ static size_t parse_decade(const scan *s, size_t i, int the, expr *x)
 enum { W_PLAIN, W_LAST, W_THIS, W_NEXT };
 
 /* The weekday wd (0 = Monday) relative to the document date: plain = on or
- * before it (news report past events), last = strictly before, next =
- * strictly after, this = in the same Monday-to-Sunday week. */
+ * before it (news report past events), last = in the previous
+ * Monday-to-Sunday week (on a Friday, "last Thursday" is eight days back:
+ * the day before would be "on Thursday"), next = strictly after, this = in
+ * the same week. */
 static txt_date weekday_date(const txt_date *doc, int wd, int how)
 {
     int cur = txt_weekday(doc->year, doc->month, doc->day), off;
     switch (how) {
     case W_LAST:
-        off = -((cur - wd + 7) % 7);
-        if (off == 0)
-            off = -7;
+        off = wd - cur - 7;
         break;
     case W_NEXT:
         off = (wd - cur + 7) % 7;
