@@ -962,6 +962,30 @@ static int nominal_control(const sctx *sc, uint32_t v)
            has_cue(sc, g, CODE_CUE_DIRECTIVE);
 }
 
+/* Was the target found inside an object that is no actor, where that
+ * object is ("his education in India": cue kind setting-preposition)? */
+static int setting_of_object(const sctx *sc, const code_args *ga)
+{
+    if (ga->tgt_tok < 0 || MS(sc, mcover, (uint32_t)ga->tgt_tok) == ga->tgt)
+        return 0;
+    const dict_mention *m = &sc->ms[ga->tgt];
+    for (uint32_t t = m->tok_begin; t > sc->tb && t + 3 > m->tok_begin; t--)
+        if (has_cue(sc, t - 1, CODE_CUE_SETTING_PREP))
+            return 1;
+    return 0;
+}
+
+/* Has the verb at v an object that is no actor ("received his education
+ * in India", "received the other delegate")? Then a bare "* +" pattern's
+ * slot, which stands for the object, is not filled from elsewhere. */
+static int thing_object(const sctx *sc, uint32_t v)
+{
+    for (uint32_t t = sc->tb; t < sc->te; t++)
+        if (code_syntax_head(&sc->view, t) == v && code_syntax_rel(&sc->view, t) == SYN_REL_OBJ)
+            return code_phrase_mention(&sc->view, t) < 0 && sc->tree.upos[t - sc->tb] != SYN_PRON;
+    return 0;
+}
+
 /* The code of candidate cd: its pattern's, else its entry's default. */
 static const char *cand_code(const cand *cd)
 {
@@ -1072,6 +1096,7 @@ static void syntax_args(const sctx *sc, const cand *cd, code_args *ga)
         }
     }
     if (ga->tgt < 0 && cd->tgt >= 0 && cd->tgt != ga->src &&
+        !(cd->p && !worded(cd->p) && thing_object(sc, cd->v)) &&
         !owned_agent(sc, &sc->ms[cd->tgt]) && !sources_means(sc, &sc->ms[cd->tgt], ga->src) &&
         (!(sc->ms[cd->tgt].flags & (DICT_M_PLACE | DICT_M_LOCALITY)) || worded(cd->p)) &&
         (descends(sc, sc->ms[cd->tgt].tok_end - 1, cd->v) || adjacent(sc, &sc->ms[cd->tgt], cd->v)))
@@ -1095,6 +1120,8 @@ static void syntax_args(const sctx *sc, const cand *cd, code_args *ga)
          * of Biden's event received more viewers". */
         if (ga->src >= 0 && modifier_only(sc, ga->src))
             ga->src = -1;
+        if (ga->tgt >= 0 && setting_of_object(sc, ga))
+            ga->tgt = -1; /* "received his education in India" */
         if (ga->tgt >= 0 && modifier_only(sc, ga->tgt) &&
             !(strncmp(cand_code(cd), "042", 3) == 0 &&
               (sc->ms[ga->tgt].flags & DICT_M_POSSESSIVE)))
