@@ -975,6 +975,23 @@ static int setting_of_object(const sctx *sc, const code_args *ga)
     return 0;
 }
 
+static int pattern_word(const dict_pattern *p, const txt_token *tk);
+
+/* Is the mention in cd's pattern slot introduced by a preposition the
+ * pattern spells out ("discussed Libya with Greece": "with", of "* with
+ * +"), wherever the parser hung the phrase? */
+static int marked_slot(const sctx *sc, const cand *cd)
+{
+    const dict_mention *m = &sc->ms[cd->tgt];
+    uint32_t last = m->tok_end - 1;
+    if ((m->flags & DICT_M_POSSESSIVE) && last > m->tok_begin)
+        last--;
+    for (uint32_t t = sc->tb; t < sc->te; t++)
+        if (code_syntax_head(&sc->view, t) == last && code_syntax_rel(&sc->view, t) == SYN_REL_CASE)
+            return descends(sc, last, cd->v) && pattern_word(cd->p, &sc->tk[t]);
+    return 0;
+}
+
 /* Has the verb at v an object that is no actor ("received his education
  * in India", "received the other delegate")? Then a bare "* +" pattern's
  * slot, which stands for the object, is not filled from elsewhere. */
@@ -1083,6 +1100,16 @@ static void syntax_args(const sctx *sc, const cand *cd, code_args *ga)
     }
     if (ga->passive && ga->src < 0)
         ga->src = find_agent(sc, cd->v + 1); /* "by" where the parse lost it */
+    if (ga->tgt >= 0 && ga->tgt_how == CODE_ARG_OBJ && cd->p && worded(cd->p) && cd->tgt >= 0 &&
+        cd->tgt != ga->tgt && cd->tgt != ga->src && strncmp(cand_code(cd), "04", 2) == 0 &&
+        marked_slot(sc, cd)) {
+        /* "discussed Libya with Greece": of a consultation, a pattern that
+         * names where its party stands ("* with +") says the object is the
+         * topic. */
+        ga->tgt = cd->tgt;
+        ga->tgt_how = CODE_ARG_OBL;
+        ga->tgt_tok = (int32_t)sc->ms[cd->tgt].tok_begin;
+    }
     if (ga->tgt < 0 && cd->p && cd->hi > cd->v) {
         /* "opposed to French mediation", "demanding a U.N. military
          * presence": a mention among the pattern's own words owns the act
