@@ -31,6 +31,8 @@ int code_policy_mutual(const char *code, int root);
 /* The relevance rules on an event's actors: keeps only political sources
  * (code_policy_political_source) and targets with a country or an
  * organisation code (for meetings, root 04, political ones or business),
+ * and for acts between states (roots 04, 05, 06, 16, 19) not the
+ * sources' own country as a whole (except violence by armed groups),
  * shortening the lists in place. Returns 1 when the
  * event stands: a source remains, and a target, or a compound source whose
  * act is mutual (or says "each other"); else 0. */

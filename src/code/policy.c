@@ -40,6 +40,30 @@ int code_policy_mutual(const char *code, int root)
     return 0;
 }
 
+/* Is target code t (a bare country, "GBR") the country of every source,
+ * for an act between states (meetings, diplomatic and material
+ * cooperation, reduced relations, fighting)? Then it is a misreading ("the
+ * prime minister visits Manchester", "Britain's chaotic asylum system"),
+ * except violence by armed groups against their own state ("rebels
+ * attacked Colombia"). Domestic appeals, reforms, concessions and coercion
+ * ("declared a state of siege in Haiti") keep their country. */
+static int own_country(const char *t, const dict_mention **srcs, size_t nsrc, int root)
+{
+    if (strlen(t) != 3 || nsrc == 0 ||
+        !(root == 4 || root == 5 || root == 6 || root == 16 || root == 19))
+        return 0;
+    for (size_t i = 0; i < nsrc; i++) {
+        const char *c = srcs[i]->code;
+        if (strncmp(c, t, 3) != 0)
+            return 0;
+        static const char *const armed[] = {"REB", "INS", "UAF", "RAD"};
+        for (size_t k = 0; root >= 18 && strlen(c) >= 6 && k < sizeof armed / sizeof *armed; k++)
+            if (strncmp(c + 3, armed[k], 3) == 0)
+                return 0;
+    }
+    return 1;
+}
+
 /* Contract in code_policy.h. */
 int code_policy_relevant(const dict_mention **srcs, size_t *nsrc, const dict_mention **tgts,
                          size_t *ntgt, int root, const char *code, int each_other)
@@ -55,7 +79,7 @@ int code_policy_relevant(const dict_mention **srcs, size_t *nsrc, const dict_men
      * campaigning. */
     for (size_t i = 0; i < *ntgt; i++) {
         const char *t = tgts[i]->code;
-        if (!code_actor_role_only(t) &&
+        if (!code_actor_role_only(t) && !own_country(t, srcs, *nsrc, root) &&
             (root != 4 || code_policy_political_source(t, root) ||
              (strlen(t) >= 6 && strncmp(t + 3, "BUS", 3) == 0)))
             tgts[k++] = tgts[i];
