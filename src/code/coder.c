@@ -2140,8 +2140,10 @@ static size_t pos_candidates(const sctx *sc, cand *cands, size_t nc)
                                                          : -1;
         cand cd;
         /* A participle read as an adjective ("is opposed to", "is
-         * committed to") is an act only through a pattern of its verb. */
-        if (force >= 0 && best_at(sc, v, force, &cd) && (up != SYN_ADJ || cd.p))
+         * committed to") is an act only through a pattern of its verb
+         * that spells out more than its slots ("more welcoming than Iran"
+         * is no hosting). */
+        if (force >= 0 && best_at(sc, v, force, &cd) && (up != SYN_ADJ || (cd.p && worded(cd.p))))
             cands[k++] = cd;
     }
     return k;
