@@ -1191,7 +1191,7 @@ static int embedded(const sctx *sc, const cand *cd, const cand *cands, size_t nc
     for (size_t k = 0; k < nc; k++) {
         if (cands[k].v != h || &cands[k] == cd)
             continue;
-        const char *code = cands[k].p ? dict_pattern_code(cands[k].p) : cands[k].lx->code;
+        const char *code = cand_code(&cands[k]);
         /* appeals (02) and demands (10); a denial's or an accusation's
          * content is kept, as an alleged act */
         if ((code[0] == '0' && code[1] == '2') || (code[0] == '1' && code[1] == '0'))
@@ -1278,7 +1278,7 @@ static int topic_target(const sctx *sc, const cand *cd, const code_args *ga, con
     /* "lift sanctions on Venezuela": the phrase hangs off a word that is
      * itself a conflictual act, and is that act's target. */
     for (size_t k = 0; k < nc; k++) {
-        const char *kc = cands[k].p ? dict_pattern_code(cands[k].p) : cands[k].lx->code;
+        const char *kc = cand_code(&cands[k]);
         if (cands[k].v == up && kc[0] != '-' && (kc[0] != '0' || kc[1] > '8'))
             return 0;
     }
@@ -1850,7 +1850,7 @@ static int emit(const sctx *sc, const cand *cd, const cand *cands, size_t nc,
                 const dict_mention *all, size_t first, uint32_t sent, doc_state *st, evec *ev)
 {
     const code_coder *c = sc->c;
-    const char *code = cd->p ? dict_pattern_code(cd->p) : cd->lx->code;
+    const char *code = cand_code(cd);
     if (code[0] == '-')
         return 0;
     uint32_t bound;
@@ -2081,7 +2081,7 @@ static size_t drop_statements(const sctx *sc, cand *cands, size_t nc)
     size_t k = 0;
     for (size_t i = 0; i < nc; i++) {
         const cand *cd = &cands[i];
-        const char *code = cd->p ? dict_pattern_code(cd->p) : cd->lx->code;
+        const char *code = cand_code(cd);
         if (strcmp(code, "010") == 0 && !(cd->lx->speech && obliged(sc, cd->hi + 1) >= 0))
             continue;
         cands[k++] = *cd;
@@ -2106,7 +2106,7 @@ static int enough_actors(const sctx *sc, const cand *cands, size_t nc, size_t fi
     }
     int violent = 0;
     for (size_t i = 0; i < nc && !violent; i++) {
-        const char *code = cands[i].p ? dict_pattern_code(cands[i].p) : cands[i].lx->code;
+        const char *code = cand_code(&cands[i]);
         violent = code[0] == '1' && code[1] >= '8';
     }
     if (violent && usable >= 1)
