@@ -1003,6 +1003,23 @@ static int thing_object(const sctx *sc, uint32_t v)
     return 0;
 }
 
+/* Is the verb of cd the topic of a phrase ("remain at odds over opening
+ * Japan's markets", "talks on imposing sanctions", "a debate about sending
+ * troops"), introduced by a topic preposition (cue kind
+ * topic-preposition) rather than done? */
+static int topic_clause(const sctx *sc, const cand *cd)
+{
+    if (cd->lx->kind != DICT_LX_VERB || sc->tree.upos[cd->v - sc->tb] != SYN_VERB)
+        return 0;
+    for (uint32_t t = sc->tb; t < cd->v; t++)
+        if (code_syntax_head(&sc->view, t) == cd->v &&
+            (code_syntax_rel(&sc->view, t) == SYN_REL_MARK ||
+             code_syntax_rel(&sc->view, t) == SYN_REL_CASE) &&
+            has_cue(sc, t, CODE_CUE_TOPIC_PREP))
+            return 1;
+    return 0;
+}
+
 /* The code of candidate cd: its pattern's, else its entry's default. */
 static const char *cand_code(const cand *cd)
 {
@@ -1862,7 +1879,7 @@ static int emit(const sctx *sc, const cand *cd, const cand *cands, size_t nc,
     ga.src = ga.tgt = -1;
     ga.src_tok = ga.tgt_tok = -1;
     if (sc->has_tree) {
-        if (embedded(sc, cd, cands, nc))
+        if (embedded(sc, cd, cands, nc) || topic_clause(sc, cd))
             return 0;
         syntax_args(sc, cd, &ga);
         if (topic_target(sc, cd, &ga, code, cands, nc)) {
