@@ -1009,15 +1009,16 @@ static int thing_object(const sctx *sc, uint32_t v)
  * topic-preposition) rather than done? */
 static int topic_clause(const sctx *sc, const cand *cd)
 {
-    if (cd->lx->kind != DICT_LX_VERB || sc->tree.upos[cd->v - sc->tb] != SYN_VERB)
+    /* the preposition right before a gerund: a parse that hangs "on
+     * Sunday" on the verb is no topic */
+    uint32_t t = cd->v - 1;
+    if (cd->lx->kind != DICT_LX_VERB || cd->v == sc->tb ||
+        sc->tree.upos[cd->v - sc->tb] != SYN_VERB || sc->tree.xpos[cd->v - sc->tb] != SYN_XPOS_VBG)
         return 0;
-    for (uint32_t t = sc->tb; t < cd->v; t++)
-        if (code_syntax_head(&sc->view, t) == cd->v &&
-            (code_syntax_rel(&sc->view, t) == SYN_REL_MARK ||
-             code_syntax_rel(&sc->view, t) == SYN_REL_CASE) &&
-            has_cue(sc, t, CODE_CUE_TOPIC_PREP))
-            return 1;
-    return 0;
+    return code_syntax_head(&sc->view, t) == cd->v &&
+           (code_syntax_rel(&sc->view, t) == SYN_REL_MARK ||
+            code_syntax_rel(&sc->view, t) == SYN_REL_CASE) &&
+           has_cue(sc, t, CODE_CUE_TOPIC_PREP);
 }
 
 /* The code of candidate cd: its pattern's, else its entry's default. */
@@ -2155,6 +2156,17 @@ static size_t pos_candidates(const sctx *sc, cand *cands, size_t nc)
         int force = up == SYN_VERB || up == SYN_ADJ ? DICT_LX_VERB
                     : up == SYN_NOUN || up == SYN_PROPN ? DICT_LX_NOUN
                                                          : -1;
+        /* "Kenyan exports to Pakistan were worth ...": a word right after
+         * a demonym is a noun it qualifies, whatever the tagger said (an
+         * adjective is no subject). */
+        if (force == DICT_LX_VERB && v > sc->tb && MS(sc, mcover, v - 1) >= 0) {
+            const dict_mention *before = &sc->ms[MS(sc, mcover, v - 1)];
+            const txt_token *w = &sc->tk[v - 1];
+            /* (a plural demonym is a people: "The Americans attacked") */
+            if ((before->flags & (DICT_M_ADJ | DICT_M_DEMONYM)) && !before->agent &&
+                before->tok_end == v && w->norm_len > 0 && w->norm[w->norm_len - 1] != 's')
+                force = DICT_LX_NOUN;
+        }
         cand cd;
         /* A participle read as an adjective ("is opposed to", "is
          * committed to") is an act only through a pattern of its verb

@@ -75,9 +75,11 @@ enum {
                                     nearest state mention of the sentence */
     DICT_M_PLACE = 1u << 7,      /* a seat after "in", or a locality: a place
                                     in the country that lends it to role nouns */
-    DICT_M_LOCALITY = 1u << 8    /* a city or region that is not a seat
+    DICT_M_LOCALITY = 1u << 8,   /* a city or region that is not a seat
                                     ("Tel Aviv", "Siberia"): codes as the
                                     country, never acts on its own */
+    DICT_M_DEMONYM = 1u << 9     /* written as an adjective form ("Kenyan"),
+                                    whether or not it was read as one */
 };
 
 typedef struct dict_entry dict_entry;

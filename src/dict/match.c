@@ -542,6 +542,8 @@ static int combine(const dict_set *ds, const txt_analysis *an, uint32_t sent, ra
                         modifies_next(ds, an, s, nx->te);
             if (r->form->type == DICT_FORM_ADJ && (coord || modifies_next(ds, an, s, r->te)))
                 m->flags |= DICT_M_ADJ;
+            if (r->form->type == DICT_FORM_ADJ)
+                m->flags |= DICT_M_DEMONYM;
             const dict_entry *shared =
                 r->form->type == DICT_FORM_ADJ ? coord_agent(ds, tk, rs, nr, i) : NULL;
             if (shared) {
