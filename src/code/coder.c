@@ -795,6 +795,10 @@ static size_t resolve_pronoun(const sctx *sc, uint32_t cs, uint32_t v, const dic
         size_t n = 0;
         for (size_t i = limit; i-- > 0 && n < cap;) {
             const dict_mention *m = &all[i];
+            /* An antecedent more than two sentences back is a guess: a
+             * news paragraph moves on (measured on the real-news articles). */
+            if (m->sent + 2 < (uint32_t)(sc->sent - sc->an->sents))
+                break;
             /* Adjectives, role nouns with no country and places ("in
              * Ohio") are no antecedents of "he", "it" or "they". */
             if (m->flags & (DICT_M_ADJ | DICT_M_BARE_AGENT | DICT_M_LOCALITY))
