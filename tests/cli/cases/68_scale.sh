@@ -83,6 +83,22 @@ sq_count() { sqlite3 "$1" "SELECT count(*) FROM documents" 2>/dev/null; }
 pg_count() { psql -qAt "$1" -c "SELECT count(*) FROM documents" 2>/dev/null; }
 
 # shard_suite BACKEND KIND NEWDB: NEWDB NAME prints a fresh store.
+# Ingest FILE into DB as shards 0/3, 1/3 and 2/3 by three processes at
+# once (extra ingest options after FILE); one check per shard's exit.
+three_shards() { # LABEL DB FILE [OPTION...]
+    label=$1 db=$2 file=$3
+    shift 3
+    for k in 0 1 2; do
+        "$DYAD" ingest "$@" --db "$db" --shard "$k/3" -q "$file" >/dev/null 2>"$T/sh$k.err" &
+        eval "p$k=\$!"
+    done
+    for k in 0 1 2; do
+        eval "wait \$p$k"
+        rc=$?
+        if [ "$rc" -eq 0 ]; then ok; else bad "$label $k/3 exit $rc: $(head -n 1 "$T/sh$k.err")"; fi
+    done
+}
+
 shard_suite() {
     be=$1 kind=$2 newdb=$3
     one=$($newdb one)
@@ -90,15 +106,7 @@ shard_suite() {
     content "$be" "$kind" "$one" "$T/$be.one"
     # 3 shards, 3 processes at once, one store
     three=$($newdb three)
-    for k in 0 1 2; do
-        "$DYAD" ingest --db "$three" --shard "$k/3" -q "$T/scale.jsonl" >"$T/sh$k.out" 2>"$T/sh$k.err" &
-        eval "p$k=\$!"
-    done
-    for k in 0 1 2; do
-        eval "wait \$p$k"
-        rc=$?
-        if [ "$rc" -eq 0 ]; then ok; else bad "$be: shard $k/3 exit $rc: $(head -n 1 "$T/sh$k.err")"; fi
-    done
+    three_shards "$be: shard" "$three" "$T/scale.jsonl"
     content "$be" "$kind" "$three" "$T/$be.three"
     if [ "$(wc -l <"$T/$be.one")" -gt 100 ] && cmp -s "$T/$be.one" "$T/$be.three"; then ok; else
         bad "$be: 3 concurrent shards differ from one ingest"; diff "$T/$be.one" "$T/$be.three" | head -n 4 >&2; fi
@@ -125,15 +133,7 @@ shard_suite() {
     exec 3>&-
     if [ "${n:-0}" -ge 256 ] && [ "${n:-0}" -lt "$(grep -c . "$T/kill.jsonl")" ]; then ok; else
         bad "$be: the killed shard had committed ${n:-0} documents (want some, not all)"; fi
-    for k in 0 1 2; do
-        "$DYAD" ingest --no-syntax --db "$kthree" --shard "$k/3" -q "$T/kill.jsonl" >/dev/null 2>"$T/sh$k.err" &
-        eval "p$k=\$!"
-    done
-    for k in 0 1 2; do
-        eval "wait \$p$k"
-        rc=$?
-        if [ "$rc" -eq 0 ]; then ok; else bad "$be: rerun shard $k/3 exit $rc: $(head -n 1 "$T/sh$k.err")"; fi
-    done
+    three_shards "$be: rerun shard" "$kthree" "$T/kill.jsonl" --no-syntax
     content "$be" "$kind" "$kthree" "$T/$be.kthree"
     if [ "$(wc -l <"$T/$be.kone")" -gt 1000 ] && cmp -s "$T/$be.kone" "$T/$be.kthree"; then ok; else
         bad "$be: killed and rerun shards differ from one ingest"; diff "$T/$be.kone" "$T/$be.kthree" | head -n 4 >&2; fi
