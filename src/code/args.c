@@ -332,8 +332,10 @@ int32_t code_syntax_oblique(const code_sent *s, uint32_t v, int32_t avoid, uint3
                 continue;
             uint32_t c = child(s, u, SYN_REL_CASE, 0);
             int32_t x;
+            /* (but "300 million dollars in aid from Japan": there "from"
+             * says where the thing comes from, not where it goes) */
             if (c != UINT32_MAX && cue_word(s, c, CODE_CUE_TARGET_PREP) &&
-                (x = cover(s, u)) >= 0 && x != avoid) {
+                strcmp(s->tk[c].norm, "from") != 0 && (x = cover(s, u)) >= 0 && x != avoid) {
                 *tok = u;
                 return x;
             }

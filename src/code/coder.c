@@ -1007,6 +1007,16 @@ static int thing_object(const sctx *sc, uint32_t v)
     return 0;
 }
 
+/* Is the object of verb v headed by a common noun that names no actor
+ * itself ("dollars from the World Bank"), whatever its phrase holds? */
+static int common_object(const sctx *sc, uint32_t v)
+{
+    for (uint32_t t = sc->tb; t < sc->te; t++)
+        if (code_syntax_head(&sc->view, t) == v && code_syntax_rel(&sc->view, t) == SYN_REL_OBJ)
+            return MS(sc, mcover, t) < 0 && sc->tree.upos[t - sc->tb] == SYN_NOUN;
+    return 0;
+}
+
 /* Is the verb of cd the topic of a phrase ("remain at odds over opening
  * Japan's markets", "talks on imposing sanctions", "a debate about sending
  * troops"), introduced by a topic preposition (cue kind
@@ -1171,6 +1181,12 @@ static void syntax_args(const sctx *sc, const cand *cd, code_args *ga)
             ga->src = -1;
         if (ga->tgt >= 0 && setting_of_object(sc, ga))
             ga->tgt = -1; /* "received his education in India" */
+        if (ga->tgt >= 0 && ga->tgt_how == CODE_ARG_OBJ && cd->p && !worded(cd->p) &&
+            strncmp(cand_code(cd), "043", 3) == 0 && common_object(sc, cd->v))
+            ga->tgt = -1; /* "received 10 million dollars from the World Bank":
+                             whom one hosts is the object itself (one
+                             visits a country in its places: "visited
+                             Kenya's biggest shantytown") */
         if (ga->tgt >= 0 && modifier_only(sc, ga->tgt) &&
             !(strncmp(cand_code(cd), "042", 3) == 0 &&
               (sc->ms[ga->tgt].flags & DICT_M_POSSESSIVE)))

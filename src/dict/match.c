@@ -719,6 +719,22 @@ static int name_part(const txt_analysis *an, const dict_mention *m, const dict_m
              next->tok_begin == m->tok_end + 1);
 }
 
+/* "Western Australian officials", "Soviet Armenian leaders": a one-word
+ * state mention right before another state's capitalised adjective names
+ * a part or an era of that state, not a second actor. */
+static int state_qualifier(const txt_analysis *an, const dict_mention *m,
+                           const dict_mention *next)
+{
+    if (!next || !m->entry || m->entry->kind != DICT_STATE || m->agent ||
+        m->tok_end - m->tok_begin != 1 || (m->flags & DICT_M_POSSESSIVE) ||
+        next->sent != m->sent || next->tok_begin != m->tok_end || !next->entry ||
+        next->entry->kind != DICT_STATE || next->entry == m->entry ||
+        !(next->flags & DICT_M_DEMONYM) || (next->flags & DICT_M_SEAT))
+        return 0;
+    const txt_token *nx = &an->toks[next->tok_begin];
+    return (nx->flags & (TXT_TOK_WORD | TXT_TOK_CAP)) == (TXT_TOK_WORD | TXT_TOK_CAP);
+}
+
 /* A role noun with no country ("the judge", "police said") most often
  * belongs to the country the sentence is about: give it the nearest state
  * mention of the sentence, preferring one before it. */
@@ -1078,7 +1094,8 @@ int dict_match(const dict_set *ds, const txt_analysis *an, const txt_date *date,
     for (size_t i = 0; i < mv.n; i++)
         if (!modifier_agent(ds, an, &mv.v[i], i + 1 < mv.n ? &mv.v[i + 1] : NULL) &&
             !defined_acronym(an, &mv.v[i]) &&
-            !name_part(an, &mv.v[i], i + 1 < mv.n ? &mv.v[i + 1] : NULL))
+            !name_part(an, &mv.v[i], i + 1 < mv.n ? &mv.v[i + 1] : NULL) &&
+            !state_qualifier(an, &mv.v[i], i + 1 < mv.n ? &mv.v[i + 1] : NULL))
             mv.v[kept++] = mv.v[i];
     mv.n = kept;
     attach_bare_agents(ds, an->toks, (uint32_t)an->ntok, mv.v, mv.n, date);
