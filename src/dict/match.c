@@ -735,6 +735,34 @@ static int state_qualifier(const txt_analysis *an, const dict_mention *m,
     return (nx->flags & (TXT_TOK_WORD | TXT_TOK_CAP)) == (TXT_TOK_WORD | TXT_TOK_CAP);
 }
 
+/* Years before a person's first dated office in which a mention by
+ * surname alone may still mean them. */
+#define SURNAME_LEAD_YEARS 4
+
+/* "Spicer said" in a 1987 story is not the press secretary of 2017: a
+ * person named by one word, with no title, long before every office the
+ * dictionary dates for them is someone else. (Their full name still
+ * matches: the codebook codes a future official as ELI.) */
+static int premature_surname(const txt_analysis *an, const dict_mention *m, int32_t key)
+{
+    if (!key || !m->entry || m->entry->kind != DICT_PERSON || m->agent || m->adj_entry)
+        return 0;
+    uint32_t words = 0;
+    for (uint32_t t = m->tok_begin; t < m->tok_end; t++)
+        words += (an->toks[t].flags & TXT_TOK_WORD) && (an->toks[t].flags & TXT_TOK_CAP);
+    if (words != 1)
+        return 0;
+    int32_t first = INT32_MAX;
+    for (uint32_t i = 0; i < m->entry->ncodes; i++) {
+        const dict_code *c = &m->entry->codes[i];
+        if (!c->from)
+            return 0; /* undated, or in office from the start of the records */
+        if (c->from < first)
+            first = c->from;
+    }
+    return first != INT32_MAX && key + SURNAME_LEAD_YEARS * 10000 < first;
+}
+
 /* A role noun with no country ("the judge", "police said") most often
  * belongs to the country the sentence is about: give it the nearest state
  * mention of the sentence, preferring one before it. */
@@ -1095,7 +1123,8 @@ int dict_match(const dict_set *ds, const txt_analysis *an, const txt_date *date,
         if (!modifier_agent(ds, an, &mv.v[i], i + 1 < mv.n ? &mv.v[i + 1] : NULL) &&
             !defined_acronym(an, &mv.v[i]) &&
             !name_part(an, &mv.v[i], i + 1 < mv.n ? &mv.v[i + 1] : NULL) &&
-            !state_qualifier(an, &mv.v[i], i + 1 < mv.n ? &mv.v[i + 1] : NULL))
+            !state_qualifier(an, &mv.v[i], i + 1 < mv.n ? &mv.v[i + 1] : NULL) &&
+            !premature_surname(an, &mv.v[i], dict_date_key(date)))
             mv.v[kept++] = mv.v[i];
     mv.n = kept;
     attach_bare_agents(ds, an->toks, (uint32_t)an->ntok, mv.v, mv.n, date);
