@@ -410,7 +410,11 @@ static const mcase cases[] = {
     {FIX, "The Ruritania League said so.", "1990", "4-20:XXX", NULL},
     {FIX, "The Ruritania League said so.", "2010", "4-20:XXX", NULL},
     {FIX, "Yeltsin said so.", "2005", "0-7:RUSELI:N", NULL},
-    {FIX, "Yeltsin said so.", "1985", "0-7:RUSELI:N", NULL},
+    /* a surname alone five years before the first term: someone else;
+     * the full name is still the future official */
+    {FIX, "Yeltsin said so.", "1985", "", NULL},
+    {FIX, "Boris Yeltsin said so.", "1985", "0-13:RUSELI:N", NULL},
+    {FIX, "Yeltsin said so.", "1988", "0-7:RUSELI:N", NULL},
     {FIX, "Yeltsin said so.", "1995", "0-7:RUSGOV:N", NULL},
     {FIX, "Yeltsin said so.", "", "0-7:RUSGOV:N", NULL},
     {FIX, "Kohl said so.", "1985", "0-4:GMWGOV:N", NULL},
