@@ -32,6 +32,12 @@ int code_policy_mutual(const char *code, int root)
     static const char *const mutual_codes[] = {"019", "030", "031", "032", "036", "037", "040", "041",
                                                "044", "046", "050", "054", "057", "084", "087",
                                                "0356"};
+    /* A ceasefire or an easing of tensions is between sides; a
+     * demobilisation or a retreat is one side's: "the Netherlands, Portugal
+     * and the Czech Republic announced their withdrawal" withdraw from
+     * Iraq, not from each other. */
+    if (strncmp(code, "0873", 4) == 0 || strncmp(code, "0874", 4) == 0)
+        return 0;
     if (root == 6 || root == 19)
         return 1;
     for (size_t i = 0; i < sizeof mutual_codes / sizeof *mutual_codes; i++)
