@@ -917,6 +917,24 @@ static const dict_mention *sentence_owner(const dict_set *ds, const txt_token *t
     return best;
 }
 
+/* "ADB president Thadao Chino", "IOC officials", "BP chief": a role noun
+ * right after an acronym that names no actor we know is that
+ * organisation's, not the country's the sentence is about. (Capitalised
+ * words are not enough: "Thames Valley Police", "Karen guerrilla" are the
+ * country's.) Not in headlines, whose words are all capitals. */
+static int unknown_owner(const txt_analysis *an, const dict_mention *ms, size_t i)
+{
+    const dict_mention *m = &ms[i];
+    const txt_sentence *s = &an->sents[m->sent];
+    if (m->tok_begin <= s->tok_begin || (s->flags & TXT_SENT_HEADLINE))
+        return 0;
+    uint32_t p = m->tok_begin - 1;
+    const txt_token *t = &an->toks[p];
+    if (!(t->flags & TXT_TOK_WORD) || !(t->flags & TXT_TOK_UPPER) || t->norm_len < 2)
+        return 0;
+    return !(i > 0 && ms[i - 1].sent == m->sent && ms[i - 1].tok_end > p);
+}
+
 /* Roles that a story about one country means as its own when it names no
  * other: its government, police, courts, parliament, parties, former
  * officials, people. Not its forces: "troops", "the navy" in a story are
@@ -938,20 +956,19 @@ static int home_role(const char *role)
  * criticised China", in a story about Japan, is Japan's minister; "the
  * foreign minister of China" is China's. A religious or ethnic group gets
  * the country it is placed in. */
-static void attach_bare_agents(const dict_set *ds, const txt_token *tk, uint32_t ntok,
-                               dict_mention *ms,
+static void attach_bare_agents(const dict_set *ds, const txt_analysis *an, dict_mention *ms,
                                size_t n, const txt_date *date)
 {
     const dict_entry *home = doc_home(ds, ms, n, dict_date_key(date));
     for (size_t i = 0; i < n; i++) {
         dict_mention *m = &ms[i];
         int group = countryless_group(m);
-        if (!(m->flags & DICT_M_BARE_AGENT) && !group)
+        if ((!(m->flags & DICT_M_BARE_AGENT) && !group) || unknown_owner(an, ms, i))
             continue;
-        const dict_mention *best = sentence_owner(ds, tk, ntok, ms, n, i, group);
+        const dict_mention *best = sentence_owner(ds, an->toks, (uint32_t)an->ntok, ms, n, i, group);
         const dict_entry *e = best ? (best->adj_entry ? best->adj_entry : best->entry) : NULL;
         int homely = home && !group && m->agent && home_role(m->agent->role);
-        if (homely && (!e || (best->tok_begin >= m->tok_end && !owner_after(ds, tk, m, best))))
+        if (homely && (!e || (best->tok_begin >= m->tok_end && !owner_after(ds, an->toks, m, best))))
             e = home;
         if (!e)
             continue;
@@ -1127,7 +1144,7 @@ int dict_match(const dict_set *ds, const txt_analysis *an, const txt_date *date,
             !premature_surname(an, &mv.v[i], dict_date_key(date)))
             mv.v[kept++] = mv.v[i];
     mv.n = kept;
-    attach_bare_agents(ds, an->toks, (uint32_t)an->ntok, mv.v, mv.n, date);
+    attach_bare_agents(ds, an, mv.v, mv.n, date);
     prefix_agents(ds, an, mv.v, mv.n, date);
     link_lists(ds, an->toks, mv.v, mv.n);
     /* Ordered and non-overlapping (dict.h): the coder maps tokens to
