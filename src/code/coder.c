@@ -1312,6 +1312,12 @@ static int topic_target(const sctx *sc, const cand *cd, const code_args *ga, con
         (ga->tgt_how != CODE_ARG_OBL && ga->tgt_how != CODE_ARG_COMP &&
          ga->tgt_how != CODE_ARG_NMOD))
         return 0;
+    /* "France and West Germany reached agreement on specifications for a
+     * joint combat helicopter": the partners of a compound source's mutual
+     * act are its members; an oblique role noun that took its country from
+     * the sentence is what the act is about. */
+    if (mutual && ga->tgt_how == CODE_ARG_OBL && (sc->ms[ga->tgt].flags & DICT_M_INFERRED))
+        return 1;
     uint32_t h = (uint32_t)ga->tgt_tok, up = code_syntax_head(&sc->view, h);
     /* "lift sanctions on Venezuela": the phrase hangs off a word that is
      * itself a conflictual act, and is that act's target. */

@@ -7,7 +7,9 @@
  * country ("RUS" matches "RUSGOV"), a longer one only itself; a code ending
  * in `*` is a prefix; the date is compared as written; the modality
  * defaults to asserted. Every expected event must be among the output, and
- * an output event whose root no expected event has fails the row.
+ * an output event whose root no expected event has fails the row. With a
+ * leading `=` the list is exact: every output event must also match one
+ * expected event by actors and code (a precision row: "these, no other").
  */
 #include "eval/eval.h"
 #include "core/alloc.h"
@@ -180,7 +182,10 @@ int eval_golden_match(const char *expected, const eval_event *ev, size_t n, dy_b
     }
     char roots[64][3];
     size_t nroots = 0;
-    const char *p = expected;
+    int exact = expected[0] == '=';
+    const char *p = expected + exact;
+    want ws[64];
+    size_t nw = 0;
     while (*p) {
         const char *e = strchr(p, ';');
         size_t len = e ? (size_t)(e - p) : strlen(p);
@@ -193,6 +198,8 @@ int eval_golden_match(const char *expected, const eval_event *ev, size_t n, dy_b
             memcpy(roots[nroots], w.code, 2);
             roots[nroots++][2] = '\0';
         }
+        if (nw < 64)
+            ws[nw++] = w;
         int found = 0;
         for (size_t j = 0; j < n && !found; j++)
             found = actor_ok(w.src, ev[j].source) && actor_ok(w.tgt, ev[j].target) &&
@@ -208,9 +215,16 @@ int eval_golden_match(const char *expected, const eval_event *ev, size_t n, dy_b
         int ok = 0;
         for (size_t k = 0; k < nroots && !ok; k++)
             ok = strncmp(ev[j].code, roots[k], 2) == 0;
+        if (exact && ok) {
+            ok = 0;
+            for (size_t k = 0; k < nw && !ok; k++)
+                ok = actor_ok(ws[k].src, ev[j].source) && actor_ok(ws[k].tgt, ev[j].target) &&
+                     code_ok(ws[k].code, ev[j].code);
+        }
         if (!ok) {
-            dy_buf_printf(why, "unexpected root %s>%s:%s@%s!%s; ", ev[j].source ? ev[j].source : "",
-                          ev[j].target ? ev[j].target : "", ev[j].code, or_null(ev[j].date),
+            dy_buf_printf(why, "unexpected %s %s>%s:%s@%s!%s; ", exact ? "event" : "root",
+                          ev[j].source ? ev[j].source : "", ev[j].target ? ev[j].target : "",
+                          ev[j].code, or_null(ev[j].date),
                           ev[j].modality ? ev[j].modality : "asserted");
             fail = 1;
         }
