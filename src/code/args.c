@@ -372,12 +372,26 @@ static int32_t complement_actor(const code_sent *s, uint32_t c, int32_t avoid, i
     return code_syntax_oblique(s, c, avoid, tok);
 }
 
+/* "The United States and France, backed by the IMF, want ...": a
+ * participle set off by a comma with a "by" phrase right after it qualifies
+ * the noun before the comma, whatever subject the parser gave it (the
+ * noun is what was backed, the "by" phrase who backed it). */
+static int reduced_relative(const code_sent *s, uint32_t v)
+{
+    int x = s->tree->xpos[v - s->tb];
+    /* (the tagger often calls it a past tense there) */
+    return v > s->tb && v + 1 < s->te && (x == SYN_XPOS_VBN || x == SYN_XPOS_VBD) &&
+           s->tk[v - 1].norm_len == 1 && s->tk[v - 1].norm[0] == ',' &&
+           cue_word(s, v + 1, CODE_CUE_AGENT_PREP) && child(s, v, SYN_REL_NSUBJ, 0) != UINT32_MAX;
+}
+
 static void verb_args(const code_sent *s, uint32_t v, code_args *a)
 {
     /* A participle with a "by" phrase and no subject of its own is a
      * passive the parser did not label; "has condemned the attack by
      * Hamas" has its subject, and is active. */
-    a->passive = code_syntax_passive(s, v) ||
+    int reduced = reduced_relative(s, v);
+    a->passive = code_syntax_passive(s, v) || reduced ||
                  (s->tree->xpos[v - s->tb] == SYN_XPOS_VBN &&
                   child(s, v, SYN_REL_NSUBJ, 0) == UINT32_MAX && agent_of(s, v) != UINT32_MAX);
     if (a->passive) {
@@ -386,7 +400,7 @@ static void verb_args(const code_sent *s, uint32_t v, code_args *a)
             a->src_how = CODE_ARG_AGENT;
             a->src_tok = (int32_t)ag;
         }
-        uint32_t ps = child(s, v, SYN_REL_NSUBJ_PASS, 0);
+        uint32_t ps = child(s, v, reduced ? SYN_REL_NSUBJ : SYN_REL_NSUBJ_PASS, 0);
         if (ps == UINT32_MAX && code_syntax_rel(s, v) == SYN_REL_ACL &&
             code_syntax_head(s, v) != UINT32_MAX)
             ps = code_syntax_head(s, v); /* "the diplomats expelled by ..." */
