@@ -763,6 +763,26 @@ static int premature_surname(const txt_analysis *an, const dict_mention *m, int3
     return first != INT32_MAX && key + SURNAME_LEAD_YEARS * 10000 < first;
 }
 
+/* "Chinese-built missiles", "US-made weapons", "a UK-based firm": a state
+ * joined by a hyphen to a word of making or origin says where a thing
+ * comes from; it is no actor. ("US-led", "Iranian-backed" stay: leading
+ * and backing are acts.) */
+static int origin_modifier(const txt_analysis *an, const dict_mention *m)
+{
+    static const char *const w[] = {"built", "made", "supplied", "designed", "manufactured",
+                                    "produced", "owned", "based", "born", "registered",
+                                    "flagged", "bred", "educated", "trained", NULL};
+    const txt_sentence *s = &an->sents[m->sent];
+    if (!m->entry || m->entry->kind != DICT_STATE || m->agent || m->tok_end + 1 >= s->tok_end ||
+        !(an->toks[m->tok_end].flags & TXT_TOK_HYPHEN))
+        return 0;
+    const txt_token *t = &an->toks[m->tok_end + 1];
+    for (int i = 0; w[i]; i++)
+        if (t->norm_len == strlen(w[i]) && memcmp(t->norm, w[i], t->norm_len) == 0)
+            return 1;
+    return 0;
+}
+
 /* A role noun with no country ("the judge", "police said") most often
  * belongs to the country the sentence is about: give it the nearest state
  * mention of the sentence, preferring one before it. */
@@ -1141,7 +1161,8 @@ int dict_match(const dict_set *ds, const txt_analysis *an, const txt_date *date,
             !defined_acronym(an, &mv.v[i]) &&
             !name_part(an, &mv.v[i], i + 1 < mv.n ? &mv.v[i + 1] : NULL) &&
             !state_qualifier(an, &mv.v[i], i + 1 < mv.n ? &mv.v[i + 1] : NULL) &&
-            !premature_surname(an, &mv.v[i], dict_date_key(date)))
+            !premature_surname(an, &mv.v[i], dict_date_key(date)) &&
+            !origin_modifier(an, &mv.v[i]))
             mv.v[kept++] = mv.v[i];
     mv.n = kept;
     attach_bare_agents(ds, an, mv.v, mv.n, date);
