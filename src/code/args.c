@@ -58,7 +58,7 @@ static int32_t cover(const code_sent *s, uint32_t t)
 /* Does the cue table put a form of this kind at token t alone? */
 static int cue_word(const code_sent *s, uint32_t t, int kind)
 {
-    uint32_t mask = code_cues_at(s->cues, s->tk, t, t, NULL);
+    code_cue_mask mask = code_cues_at(s->cues, s->tk, t, t, NULL);
     return (mask >> kind) & 1u;
 }
 
@@ -147,8 +147,8 @@ static int is_pronoun(const code_sent *s, uint32_t t)
  * kinds pronoun-*) end at token t? */
 static int pointing(const code_sent *s, uint32_t t)
 {
-    uint32_t kinds = 1u << CODE_CUE_PRON_PERSON | 1u << CODE_CUE_PRON_GROUP |
-                     1u << CODE_CUE_PRON_THING;
+    code_cue_mask kinds = CODE_CUE_BIT(CODE_CUE_PRON_PERSON) | CODE_CUE_BIT(CODE_CUE_PRON_GROUP) |
+                          CODE_CUE_BIT(CODE_CUE_PRON_THING);
     return (code_cues_at(s->cues, s->tk, s->tb, t, NULL) & kinds) != 0;
 }
 

@@ -243,9 +243,11 @@ enum {
     CODE_CUE_KINDS
 };
 
-/* Cue masks are uint32_t, and the coder keeps UINT32_MAX for "not yet
- * computed": at most 31 kinds. */
-_Static_assert(CODE_CUE_KINDS <= 31, "cue kinds must fit a uint32_t mask below UINT32_MAX");
+/* A set of cue kinds: bit k is kind k. The coder keeps UINT64_MAX for "not
+ * yet computed": at most 63 kinds. */
+typedef uint64_t code_cue_mask;
+#define CODE_CUE_BIT(kind) ((code_cue_mask)1 << (kind))
+_Static_assert(CODE_CUE_KINDS <= 63, "cue kinds must fit a code_cue_mask below UINT64_MAX");
 
 typedef struct code_cues code_cues;
 
@@ -259,12 +261,12 @@ void code_cues_free(code_cues *c);
 /* Bit mask (1 << CODE_CUE_*) of the cue kinds whose forms end at token j of
  * tk, with all their tokens at or after lo; start[k] (when start is not NULL)
  * receives the first token of the longest cue of kind k found. */
-uint32_t code_cues_at(const code_cues *c, const txt_token *tk, uint32_t lo, uint32_t j,
-                      uint32_t start[CODE_CUE_KINDS]);
+code_cue_mask code_cues_at(const code_cues *c, const txt_token *tk, uint32_t lo, uint32_t j,
+                           uint32_t start[CODE_CUE_KINDS]);
 /* May a cue of one of the kinds in mask (1 << CODE_CUE_*) end at a token
  * with hash h? No false negatives: when 0, code_cues_at finds none of
  * those kinds there. */
-int code_cues_may_end(const code_cues *c, uint32_t mask, uint64_t h);
+int code_cues_may_end(const code_cues *c, code_cue_mask mask, uint64_t h);
 
 /* ---- the coder ------------------------------------------------------- */
 

@@ -86,7 +86,7 @@ typedef struct sctx {
     uint32_t tb, te;          /* sentence tokens */
     const txt_sentence *sent;
     int32_t *mstart, *mend, *mcover; /* indexed by token - tb */
-    uint32_t *cmask;          /* cue kinds ending at token */
+    code_cue_mask *cmask;     /* cue kinds ending at token */
     uint32_t *cs_cache;       /* per token: clause start and bound, or
                                  UINT32_MAX when not computed yet */
     uint8_t *attr;            /* per mention: the speaker of a trailing
@@ -127,10 +127,10 @@ typedef struct cand {
 
 /* Cue kinds at token t, computed on first use: most tokens of a sentence
  * are never asked about. */
-#define CUE_UNKNOWN UINT32_MAX
-static uint32_t cues_at(const sctx *sc, uint32_t t)
+#define CUE_UNKNOWN UINT64_MAX
+static code_cue_mask cues_at(const sctx *sc, uint32_t t)
 {
-    uint32_t *m = &MS(sc, cmask, t);
+    code_cue_mask *m = &MS(sc, cmask, t);
     if (*m == CUE_UNKNOWN)
         *m = code_cues_at(sc->c->cues, sc->tk, sc->tb, t, MS(sc, cstart, t));
     return *m;
@@ -294,10 +294,11 @@ static int32_t find_subject(const sctx *sc, uint32_t v, uint32_t cs, int32_t avo
     /* Back over the verb group: auxiliaries and modality cues ("has",
      * "was", "has refused to", "will not"), not other words: ", overseen
      * by the Pope, regarding" is no apposition of a subject. */
-    const uint32_t group = 1u << CODE_CUE_BE | 1u << CODE_CUE_NEGATED | 1u << CODE_CUE_FUTURE |
-                           1u << CODE_CUE_HYPOTHETICAL | 1u << CODE_CUE_OBLIGATION;
+    const code_cue_mask group = CODE_CUE_BIT(CODE_CUE_BE) | CODE_CUE_BIT(CODE_CUE_NEGATED) |
+                                CODE_CUE_BIT(CODE_CUE_FUTURE) | CODE_CUE_BIT(CODE_CUE_HYPOTHETICAL) |
+                                CODE_CUE_BIT(CODE_CUE_OBLIGATION);
     for (int w = 0; w < 4 && k > (int64_t)cs && MS(sc, mcover, k) < 0; w++) {
-        uint32_t mk = cues_at(sc, (uint32_t)k) & group;
+        code_cue_mask mk = cues_at(sc, (uint32_t)k) & group;
         if (!mk) {
             const char *w_ = sc->tk[k].norm;
             if (strcmp(w_, "has") && strcmp(w_, "have") && strcmp(w_, "had") && strcmp(w_, "also"))
@@ -721,7 +722,7 @@ static int sports_result(const sctx *sc)
  * Italy"), and only actors with a political role act. */
 static int sports_document(const code_coder *c, const txt_analysis *an)
 {
-    const uint32_t mask = 1u << CODE_CUE_SPORTS;
+    const code_cue_mask mask = CODE_CUE_BIT(CODE_CUE_SPORTS);
     uint32_t hits = 0;
     for (uint32_t si = 0; si < an->nsent; si++) {
         const txt_sentence *s = &an->sents[si];
@@ -743,7 +744,7 @@ static int sports_document(const code_coder *c, const txt_analysis *an)
 static int unknown_person_between(const sctx *sc, const dict_mention *all, size_t from,
                                   size_t to, uint32_t a, uint32_t b)
 {
-    const uint32_t mask = 1u << CODE_CUE_HONORIFIC;
+    const code_cue_mask mask = CODE_CUE_BIT(CODE_CUE_HONORIFIC);
     size_t k = from;
     for (uint32_t t = a; t + 1 < b; t++) {
         if (!code_cues_may_end(sc->c->cues, mask, sc->tk[t].hash) ||
@@ -779,7 +780,7 @@ static size_t resolve_pronoun(const sctx *sc, uint32_t cs, uint32_t v, const dic
                               size_t first_in_sent, const dict_mention **out, size_t cap)
 {
     for (uint32_t j = cs; j < v && j < cs + 6; j++) {
-        uint32_t mk = cues_at(sc, j);
+        code_cue_mask mk = cues_at(sc, j);
         int person = (mk >> CODE_CUE_PRON_PERSON) & 1u;
         int group = (mk >> CODE_CUE_PRON_GROUP) & 1u;
         int thing = (mk >> CODE_CUE_PRON_THING) & 1u;
@@ -2161,9 +2162,10 @@ static int enough_actors(const sctx *sc, const cand *cands, size_t nc, size_t fi
         return 0; /* a pronoun needs something earlier */
     /* With no one here, only "they" (both sides of an earlier event) can
      * make an event, between them. */
-    const uint32_t pron = usable == 0 ? 1u << CODE_CUE_PRON_GROUP
-                                      : 1u << CODE_CUE_PRON_PERSON | 1u << CODE_CUE_PRON_GROUP |
-                                            1u << CODE_CUE_PRON_THING;
+    const code_cue_mask pron =
+        usable == 0 ? CODE_CUE_BIT(CODE_CUE_PRON_GROUP)
+                    : CODE_CUE_BIT(CODE_CUE_PRON_PERSON) | CODE_CUE_BIT(CODE_CUE_PRON_GROUP) |
+                          CODE_CUE_BIT(CODE_CUE_PRON_THING);
     for (uint32_t t = sc->tb; t < sc->te; t++)
         if (code_cues_may_end(sc->c->cues, pron, sc->tk[t].hash) && (cues_at(sc, t) & pron))
             return 1;
@@ -2229,8 +2231,8 @@ static int may_hold_event(const code_coder *c, const txt_analysis *an, const txt
         return 0;
     if (mi > m0)
         return 1;
-    const uint32_t pron = 1u << CODE_CUE_PRON_PERSON | 1u << CODE_CUE_PRON_GROUP |
-                          1u << CODE_CUE_PRON_THING;
+    const code_cue_mask pron = CODE_CUE_BIT(CODE_CUE_PRON_PERSON) |
+                               CODE_CUE_BIT(CODE_CUE_PRON_GROUP) | CODE_CUE_BIT(CODE_CUE_PRON_THING);
     for (uint32_t t = s->tok_begin; t < s->tok_end && m0 > 0; t++)
         if (code_cues_may_end(c->cues, pron, an->toks[t].hash) &&
             (code_cues_at(c->cues, an->toks, s->tok_begin, t, NULL) & pron) != 0)

@@ -205,7 +205,7 @@ int code_cues_load(const char *path, code_cues **out, dy_err *err)
     return code_cues_load_string(path, buf, n, out, err);
 }
 
-int code_cues_may_end(const code_cues *c, uint32_t mask, uint64_t h)
+int code_cues_may_end(const code_cues *c, code_cue_mask mask, uint64_t h)
 {
     uint32_t ba, bb;
     cue_bits(h, &ba, &bb);
@@ -216,8 +216,8 @@ int code_cues_may_end(const code_cues *c, uint32_t mask, uint64_t h)
     return 0;
 }
 
-uint32_t code_cues_at(const code_cues *c, const txt_token *tk, uint32_t lo, uint32_t j,
-                      uint32_t start[CODE_CUE_KINDS])
+code_cue_mask code_cues_at(const code_cues *c, const txt_token *tk, uint32_t lo, uint32_t j,
+                           uint32_t start[CODE_CUE_KINDS])
 {
     uint64_t h = tk[j].hash;
     uint32_t ba, bb;
@@ -227,7 +227,7 @@ uint32_t code_cues_at(const code_cues *c, const txt_token *tk, uint32_t lo, uint
     size_t s = h & (c->tcap - 1);
     while (c->tab[s].first != UINT32_MAX && c->tab[s].h != h)
         s = (s + 1) & (c->tcap - 1);
-    uint32_t mask = 0;
+    code_cue_mask mask = 0;
     for (uint32_t k = c->tab[s].first; k != UINT32_MAX; k = c->next[k]) {
         const cue *q = &c->v[k];
         if (q->n > j + 1 - lo)
@@ -237,9 +237,9 @@ uint32_t code_cues_at(const code_cues *c, const txt_token *tk, uint32_t lo, uint
             i++;
         if (i < q->n)
             continue;
-        if (start && (!(mask & (1u << q->kind)) || b < start[q->kind]))
+        if (start && (!(mask & CODE_CUE_BIT(q->kind)) || b < start[q->kind]))
             start[q->kind] = b;
-        mask |= 1u << q->kind;
+        mask |= CODE_CUE_BIT(q->kind);
     }
     return mask;
 }

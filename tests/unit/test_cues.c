@@ -30,7 +30,7 @@ static uint32_t tokens(dy_arena *a, const char *text, const txt_token **toks)
 }
 
 /* The cue kinds ending at the token whose text is word. */
-static uint32_t kinds_at(const code_cues *c, const txt_token *tk, uint32_t n, const char *word)
+static code_cue_mask kinds_at(const code_cues *c, const txt_token *tk, uint32_t n, const char *word)
 {
     for (uint32_t j = 0; j < n; j++)
         if (tk[j].norm_len == strlen(word) && memcmp(tk[j].norm, word, tk[j].norm_len) == 0)
@@ -52,16 +52,16 @@ static void test_kinds_and_phrases(void **st)
     dy_arena *a = dy_arena_new();
     const txt_token *tk;
     uint32_t n = tokens(a, "France did not play the World Cup match on Sunday.", &tk);
-    assert_int_equal(kinds_at(c, tk, n, "match"), 1u << CODE_CUE_SPORTS);
-    assert_int_equal(kinds_at(c, tk, n, "cup"), 1u << CODE_CUE_SPORTS);
+    assert_int_equal(kinds_at(c, tk, n, "match"), CODE_CUE_BIT(CODE_CUE_SPORTS));
+    assert_int_equal(kinds_at(c, tk, n, "cup"), CODE_CUE_BIT(CODE_CUE_SPORTS));
     assert_int_equal(kinds_at(c, tk, n, "world"), 0);
-    assert_int_equal(kinds_at(c, tk, n, "not"), 1u << CODE_CUE_NEGATED);
-    assert_int_equal(kinds_at(c, tk, n, "on"), 1u << CODE_CUE_TOPIC_PREP);
+    assert_int_equal(kinds_at(c, tk, n, "not"), CODE_CUE_BIT(CODE_CUE_NEGATED));
+    assert_int_equal(kinds_at(c, tk, n, "on"), CODE_CUE_BIT(CODE_CUE_TOPIC_PREP));
     assert_int_equal(kinds_at(c, tk, n, "sunday"), 0);
     /* the filter never says no to a cue that is there */
     for (uint32_t j = 0; j < n; j++)
-        if (code_cues_at(c, tk, 0, j, NULL) & (1u << CODE_CUE_SPORTS))
-            assert_true(code_cues_may_end(c, 1u << CODE_CUE_SPORTS, tk[j].hash));
+        if (code_cues_at(c, tk, 0, j, NULL) & (CODE_CUE_BIT(CODE_CUE_SPORTS)))
+            assert_true(code_cues_may_end(c, CODE_CUE_BIT(CODE_CUE_SPORTS), tk[j].hash));
     dy_arena_free(a);
     code_cues_free(c);
 }
@@ -93,18 +93,18 @@ static void test_shipped_sports(void **st)
     dy_arena *a = dy_arena_new();
     const txt_token *tk;
     uint32_t n = tokens(a, "The striker scored in the Arab League stadium as the goal was a win.", &tk);
-    assert_int_equal(kinds_at(c, tk, n, "striker"), 1u << CODE_CUE_SPORTS);
-    assert_int_equal(kinds_at(c, tk, n, "stadium"), 1u << CODE_CUE_SPORTS);
-    assert_false(kinds_at(c, tk, n, "league") & (1u << CODE_CUE_SPORTS));
-    assert_false(kinds_at(c, tk, n, "goal") & (1u << CODE_CUE_SPORTS));
-    assert_false(kinds_at(c, tk, n, "win") & (1u << CODE_CUE_SPORTS));
+    assert_int_equal(kinds_at(c, tk, n, "striker"), CODE_CUE_BIT(CODE_CUE_SPORTS));
+    assert_int_equal(kinds_at(c, tk, n, "stadium"), CODE_CUE_BIT(CODE_CUE_SPORTS));
+    assert_false(kinds_at(c, tk, n, "league") & (CODE_CUE_BIT(CODE_CUE_SPORTS)));
+    assert_false(kinds_at(c, tk, n, "goal") & (CODE_CUE_BIT(CODE_CUE_SPORTS)));
+    assert_false(kinds_at(c, tk, n, "win") & (CODE_CUE_BIT(CODE_CUE_SPORTS)));
     n = tokens(a, "On Monday, where its troops were, after the talks ended.", &tk);
-    assert_true(kinds_at(c, tk, n, "monday") & (1u << CODE_CUE_DAY));
-    assert_true(kinds_at(c, tk, n, "where") & (1u << CODE_CUE_SUBORDINATOR));
-    assert_true(kinds_at(c, tk, n, "after") & (1u << CODE_CUE_SUBORDINATOR));
-    assert_true(kinds_at(c, tk, n, "its") & (1u << CODE_CUE_POSSESSIVE));
-    assert_false(kinds_at(c, tk, n, "troops") & (1u << CODE_CUE_POSSESSIVE));
-    assert_false(kinds_at(c, tk, n, "talks") & (1u << CODE_CUE_SUBORDINATOR));
+    assert_true(kinds_at(c, tk, n, "monday") & CODE_CUE_BIT(CODE_CUE_DAY));
+    assert_true(kinds_at(c, tk, n, "where") & CODE_CUE_BIT(CODE_CUE_SUBORDINATOR));
+    assert_true(kinds_at(c, tk, n, "after") & CODE_CUE_BIT(CODE_CUE_SUBORDINATOR));
+    assert_true(kinds_at(c, tk, n, "its") & CODE_CUE_BIT(CODE_CUE_POSSESSIVE));
+    assert_false(kinds_at(c, tk, n, "troops") & CODE_CUE_BIT(CODE_CUE_POSSESSIVE));
+    assert_false(kinds_at(c, tk, n, "talks") & CODE_CUE_BIT(CODE_CUE_SUBORDINATOR));
     dy_arena_free(a);
     code_cues_free(c);
 }
