@@ -240,6 +240,8 @@ enum {
     CODE_CUE_DIRECTIVE,    /* "asked", "urged": a passive of it ("was
                               invited to attend") makes its infinitive
                               someone else's request */
+    CODE_CUE_MEASURE,      /* "rose", "fell", "totalled": a verb of figures;
+                              a nominal act as its subject is a statistic */
     CODE_CUE_KINDS
 };
 

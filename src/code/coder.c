@@ -1036,6 +1036,19 @@ static int topic_clause(const sctx *sc, const cand *cd)
            has_cue(sc, t, CODE_CUE_TOPIC_PREP);
 }
 
+/* Is the nominal act of cd the subject of a verb of figures (cue kind
+ * measure: "Japan's vehicle exports to Europe rose 38 pct", "arms sales to
+ * Taiwan totalled $2 billion")? Then the sentence reports a statistic,
+ * not an act. */
+static int statistic(const sctx *sc, const cand *cd)
+{
+    if (cd->lx->kind != DICT_LX_NOUN ||
+        syn_rel_universal(code_syntax_rel(&sc->view, cd->v)) != SYN_REL_NSUBJ)
+        return 0;
+    uint32_t h = code_syntax_head(&sc->view, cd->v);
+    return h != UINT32_MAX && has_cue(sc, h, CODE_CUE_MEASURE);
+}
+
 /* The code of candidate cd: its pattern's, else its entry's default. */
 static const char *cand_code(const cand *cd)
 {
@@ -1907,7 +1920,7 @@ static int emit(const sctx *sc, const cand *cd, const cand *cands, size_t nc,
     ga.src = ga.tgt = -1;
     ga.src_tok = ga.tgt_tok = -1;
     if (sc->has_tree) {
-        if (embedded(sc, cd, cands, nc) || topic_clause(sc, cd))
+        if (embedded(sc, cd, cands, nc) || topic_clause(sc, cd) || statistic(sc, cd))
             return 0;
         syntax_args(sc, cd, &ga);
         if (topic_target(sc, cd, &ga, code, cands, nc)) {
