@@ -1531,16 +1531,20 @@ static int collect_actors(const sctx *sc, const cand *cd, const code_args *ga, i
     return 1;
 }
 
-/* Drop from v[0..n) the role nouns whose country was inferred
- * (DICT_M_INFERRED), and civilians ("the first Indian woman ... beat
+/* Of a sports report's actors: drop from v[0..n) the role nouns whose
+ * country was inferred (DICT_M_INFERRED), the military ("the England
+ * captain": a player), and civilians ("the first Indian woman ... beat
  * Hungarian Petra Mandula": a player) when sources. Returns the new count. */
 static size_t drop_inferred(const dict_mention **v, size_t n, int sources)
 {
     size_t k = 0;
-    for (size_t i = 0; i < n; i++)
-        if (!(v[i]->flags & DICT_M_INFERRED) &&
-            !(sources && strlen(v[i]->code) >= 6 && strncmp(v[i]->code + 3, "CVL", 3) == 0))
+    for (size_t i = 0; i < n; i++) {
+        const char *role = strlen(v[i]->code) >= 6 ? v[i]->code + 3 : "";
+        /* (and its "captain" leads a team, not a company of soldiers) */
+        if (!(v[i]->flags & DICT_M_INFERRED) && strncmp(role, "MIL", 3) != 0 &&
+            !(sources && strncmp(role, "CVL", 3) == 0))
             v[k++] = v[i];
+    }
     return k;
 }
 
