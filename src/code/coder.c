@@ -772,6 +772,19 @@ static int plural_agent(const sctx *sc, const dict_mention *m)
     return t->norm_len > 3 && t->norm[t->norm_len - 1] == 's' && t->norm[t->norm_len - 2] != 's';
 }
 
+/* Does mention m (of any sentence of the document) follow a preposition of
+ * setting, possibly with a determiner between ("in the U.K.", "at
+ * Geneva")? */
+static int in_setting(const sctx *sc, const dict_mention *m)
+{
+    const code_cue_mask det = CODE_CUE_BIT(CODE_CUE_DETERMINER);
+    const code_cue_mask prep = CODE_CUE_BIT(CODE_CUE_SETTING_PREP);
+    uint32_t sb = sc->an->sents[m->sent].tok_begin, p = m->tok_begin;
+    if (p > sb && (code_cues_at(sc->c->cues, sc->tk, sb, p - 1, NULL) & det))
+        p--;
+    return p > sb && (code_cues_at(sc->c->cues, sc->tk, sb, p - 1, NULL) & prep);
+}
+
 /* Pronouns: when the clause has no subject, a pronoun or "the two
  * countries" near its start points back to earlier mentions of the document
  * (all[0..limit) are the mentions before the pronoun). Fills out (up to cap)
@@ -821,6 +834,11 @@ static size_t resolve_pronoun(const sctx *sc, uint32_t cs, uint32_t v, const dic
                     if (strcmp(out[k]->code, m->code) == 0)
                         dup = 1;
                 if (dup)
+                    continue;
+                /* "sought support in the U.K., France and Italy": a list
+                 * after a preposition of setting is a set of places, not
+                 * who "they" are ("between Egypt and Israel" still is). */
+                if (person == 0 && thing == 0 && m->list >= 0 && in_setting(sc, &all[m->list]))
                     continue;
                 if (person == 0 && thing == 0 && m->list >= 0 && n == 0) {
                     for (size_t k = (size_t)m->list; k < limit && n < cap; k++)
