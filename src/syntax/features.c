@@ -207,132 +207,212 @@ static slot slot_of(const syn_state *s, const syn_word *w, const uint8_t *tags, 
 
 static int child(const int *a, int i) { return i >= 0 ? a[i] : -1; }
 
-/* Contract in syntax_internal.h. */
-size_t syn_parse_features(const syn_state *s, const syn_word *w, const uint8_t *tags,
-                          const uint8_t *upos, uint64_t *f)
+/* Distance buckets: 1..4 as they are, 5 for 5..9, 6 beyond. */
+static uint64_t dist_bucket(int x) { return (uint64_t)(x < 5 ? x : x < 10 ? 5 : 6); }
+
+/* What the templates read of one configuration, and where their keys go.
+ * Templates are numbered in the order they are emitted (t counts every
+ * template, emitted or not, so that a template's number never depends on
+ * which groups a call asks for). */
+typedef struct pctx {
+    slot s0, s1, s2, b0, b1, b2, b3;
+    slot s0l1, s0l2, s0r1, s0r2, s1l1, s1r1, s1r2, b0l1, b0l2;
+    uint64_t d, d1, pu;                      /* distances, punctuation between */
+    uint64_t s0vl, s0vr, s1vl, s1vr, b0vl;   /* valencies */
+    uint64_t s0ls, s0rs, b0ls, s1rs;         /* label sets */
+    uint64_t s0cb, b0cb, s0suf, b0suf;       /* how s0 and b0 are written */
+    uint64_t s0u, s1u, b0u, b1u, b2u;        /* coarse tags */
+    unsigned want;                           /* SYN_FG_* groups to emit */
+    uint32_t t;
+    size_t k;
+    uint64_t *f;
+} pctx;
+
+/* The next template, of group g, over values a, b, c. */
+static inline void emit(pctx *x, unsigned g, uint64_t a, uint64_t b, uint64_t c)
 {
-    size_t k = 0;
+    if (x->want & g)
+        x->f[x->k++] = syn_key(x->t, a, b, c);
+    x->t++;
+}
+
+/* The coarse tag of a slot's tag (pseudo tags stay as they are). */
+static uint64_t coarse(const uint8_t *upos, uint64_t p) { return p < 200 ? upos[p] : p; }
+
+/* Fill the slots and the values read of configuration s. */
+static void pctx_fill(pctx *x, const syn_state *s, const syn_word *w, const uint8_t *tags,
+                      const uint8_t *upos)
+{
     int n = s->n;
     int s0i = s->sp >= 1 ? s->stack[s->sp - 1] : -1;
     int s1i = s->sp >= 2 ? s->stack[s->sp - 2] : -1;
     int s2i = s->sp >= 3 ? s->stack[s->sp - 3] : -1;
     int b0i = s->b < n ? s->b : -1;
-    int b1i = s->b + 1 < n ? s->b + 1 : -1;
-    int b2i = s->b + 2 < n ? s->b + 2 : -1;
-    int b3i = s->b + 3 < n ? s->b + 3 : -1;
-    slot s0 = slot_of(s, w, tags, s0i), s1 = slot_of(s, w, tags, s1i);
-    slot s2 = slot_of(s, w, tags, s2i);
-    slot b0 = slot_of(s, w, tags, b0i), b1 = slot_of(s, w, tags, b1i);
-    slot b2 = slot_of(s, w, tags, b2i), b3 = slot_of(s, w, tags, b3i);
-    slot s0l1 = slot_of(s, w, tags, child(s->lc1, s0i));
-    slot s0l2 = slot_of(s, w, tags, child(s->lc2, s0i));
-    slot s0r1 = slot_of(s, w, tags, child(s->rc1, s0i));
-    slot s0r2 = slot_of(s, w, tags, child(s->rc2, s0i));
-    slot s1l1 = slot_of(s, w, tags, child(s->lc1, s1i));
-    slot s1r1 = slot_of(s, w, tags, child(s->rc1, s1i));
-    slot s1r2 = slot_of(s, w, tags, child(s->rc2, s1i));
-    slot b0l1 = slot_of(s, w, tags, child(s->lc1, b0i));
-    slot b0l2 = slot_of(s, w, tags, child(s->lc2, b0i));
-    /* Distance from s0 to b0 and from s1 to s0, in buckets. */
-    uint64_t d = 0, d1 = 0;
-    if (s0i >= 0 && s0i < n && b0i >= 0) {
-        int x = b0i - s0i;
-        d = (uint64_t)(x < 5 ? x : x < 10 ? 5 : 6);
-    }
-    if (s1i >= 0 && s1i < n && s0i >= 0 && s0i < n) {
-        int x = s0i - s1i;
-        d1 = (uint64_t)(x < 5 ? x : x < 10 ? 5 : 6);
-    }
+    x->s0 = slot_of(s, w, tags, s0i), x->s1 = slot_of(s, w, tags, s1i);
+    x->s2 = slot_of(s, w, tags, s2i), x->b0 = slot_of(s, w, tags, b0i);
+    x->b1 = slot_of(s, w, tags, s->b + 1 < n ? s->b + 1 : -1);
+    x->b2 = slot_of(s, w, tags, s->b + 2 < n ? s->b + 2 : -1);
+    x->b3 = slot_of(s, w, tags, s->b + 3 < n ? s->b + 3 : -1);
+    x->s0l1 = slot_of(s, w, tags, child(s->lc1, s0i));
+    x->s0l2 = slot_of(s, w, tags, child(s->lc2, s0i));
+    x->s0r1 = slot_of(s, w, tags, child(s->rc1, s0i));
+    x->s0r2 = slot_of(s, w, tags, child(s->rc2, s0i));
+    x->s1l1 = slot_of(s, w, tags, child(s->lc1, s1i));
+    x->s1r1 = slot_of(s, w, tags, child(s->rc1, s1i));
+    x->s1r2 = slot_of(s, w, tags, child(s->rc2, s1i));
+    x->b0l1 = slot_of(s, w, tags, child(s->lc1, b0i));
+    x->b0l2 = slot_of(s, w, tags, child(s->lc2, b0i));
+    int s0tok = s0i >= 0 && s0i < n, s1tok = s1i >= 0 && s1i < n;
+    x->d = s0tok && b0i >= 0 ? dist_bucket(b0i - s0i) : 0;
+    x->d1 = s1tok && s0tok ? dist_bucket(s0i - s1i) : 0;
     /* Punctuation between s0 and b0: a comma often ends a phrase. */
-    uint64_t pu = 0;
-    if (s0i >= 0 && s0i < n && b0i >= 0)
-        for (int j = s0i + 1; j < b0i && pu < 3; j++)
-            pu += (w[j].flags & TXT_TOK_PUNCT) != 0;
-    uint64_t s0vl = s0i >= 0 ? s->nl[s0i] : 0, s0vr = s0i >= 0 ? s->nr[s0i] : 0;
-    uint64_t s1vl = s1i >= 0 ? s->nl[s1i] : 0, s1vr = s1i >= 0 ? s->nr[s1i] : 0;
-    uint64_t b0vl = b0i >= 0 ? s->nl[b0i] : 0;
-    uint64_t s0ls = s0i >= 0 ? s->lset[s0i] : 0, s0rs = s0i >= 0 ? s->rset[s0i] : 0;
-    uint64_t b0ls = b0i >= 0 ? s->lset[b0i] : 0, s1rs = s1i >= 0 ? s->rset[s1i] : 0;
-    uint32_t t = 100;
-#define F(a, b, c) (f[k++] = syn_key(t++, (a), (b), (c)))
-    /* single words */
-    F(s0.w, s0.p, 0); F(s0.w, 0, 0); F(s0.p, 0, 0);
-    F(s1.w, s1.p, 0); F(s1.w, 0, 0); F(s1.p, 0, 0);
-    F(b0.w, b0.p, 0); F(b0.w, 0, 0); F(b0.p, 0, 0);
-    F(b1.w, b1.p, 0); F(b1.w, 0, 0); F(b1.p, 0, 0);
-    F(b2.w, b2.p, 0); F(b2.p, 0, 0);
-    F(s2.p, 0, 0); F(s2.w, 0, 0);
+    x->pu = 0;
+    if (s0tok && b0i >= 0)
+        for (int j = s0i + 1; j < b0i && x->pu < 3; j++)
+            x->pu += (w[j].flags & TXT_TOK_PUNCT) != 0;
+    x->s0vl = s0i >= 0 ? s->nl[s0i] : 0, x->s0vr = s0i >= 0 ? s->nr[s0i] : 0;
+    x->s1vl = s1i >= 0 ? s->nl[s1i] : 0, x->s1vr = s1i >= 0 ? s->nr[s1i] : 0;
+    x->b0vl = b0i >= 0 ? s->nl[b0i] : 0;
+    x->s0ls = s0i >= 0 ? s->lset[s0i] : 0, x->s0rs = s0i >= 0 ? s->rset[s0i] : 0;
+    x->b0ls = b0i >= 0 ? s->lset[b0i] : 0, x->s1rs = s1i >= 0 ? s->rset[s1i] : 0;
+    x->s0cb = s0tok ? case_bits(&w[s0i]) : 0, x->b0cb = b0i >= 0 ? case_bits(&w[b0i]) : 0;
+    x->s0suf = s0tok ? w[s0i].suf[2] : 0, x->b0suf = b0i >= 0 ? w[b0i].suf[2] : 0;
+    x->s0u = coarse(upos, x->s0.p), x->s1u = coarse(upos, x->s1.p);
+    x->b0u = coarse(upos, x->b0.p), x->b1u = coarse(upos, x->b1.p);
+    x->b2u = coarse(upos, x->b2.p);
+}
+
+/* Group names in the template lists: S (stack), B (buffer), R (rest). */
+#define S SYN_FG_STACK
+#define B SYN_FG_BUFFER
+#define R SYN_FG_REST
+
+/* Templates 100..130: single words, pairs. */
+static void emit_words(pctx *x)
+{
+    const slot s0 = x->s0, s1 = x->s1, s2 = x->s2, b0 = x->b0, b1 = x->b1, b2 = x->b2;
+    assert(x->t == 100);
+    emit(x, S, s0.w, s0.p, 0), emit(x, S, s0.w, 0, 0), emit(x, S, s0.p, 0, 0);
+    emit(x, S, s1.w, s1.p, 0), emit(x, S, s1.w, 0, 0), emit(x, S, s1.p, 0, 0);
+    emit(x, B, b0.w, b0.p, 0), emit(x, B, b0.w, 0, 0), emit(x, B, b0.p, 0, 0);
+    emit(x, B, b1.w, b1.p, 0), emit(x, B, b1.w, 0, 0), emit(x, B, b1.p, 0, 0);
+    emit(x, B, b2.w, b2.p, 0), emit(x, B, b2.p, 0, 0);
+    emit(x, S, s2.p, 0, 0), emit(x, S, s2.w, 0, 0);
     /* pairs */
-    F(s0.w ^ (s0.p << 56), b0.w, b0.p);
-    F(s0.w ^ (s0.p << 56), b0.w, 0);
-    F(s0.w, b0.w, b0.p);
-    F(s0.w, s0.p, b0.p);
-    F(s0.p, b0.w, b0.p);
-    F(s0.w, b0.w, 0);
-    F(s0.p, b0.p, 0);
-    F(b0.p, b1.p, 0);
-    F(s1.w ^ (s1.p << 56), s0.w, s0.p);
-    F(s1.w, s0.w, 0);
-    F(s1.p, s0.p, 0);
-    F(s1.p, s0.w, s0.p);
-    F(s1.w, s1.p, s0.p);
-    F(s1.p, b0.p, 0);
-    F(s1.w, b0.w, 0);
-    /* triples of tags */
-    F(b0.p, b1.p, b2.p);
-    F(s0.p, b0.p, b1.p);
-    F(s1.p, s0.p, b0.p);
-    F(s0.p, s0l1.p, b0.p);
-    F(s0.p, s0r1.p, b0.p);
-    F(s0.p, b0.p, b0l1.p);
-    F(s1.p, s0.p, s0l1.p);
-    F(s1.p, s0.p, s0r1.p);
-    F(s1.p, s1r1.p, s0.p);
-    F(s1.p, s1l1.p, s0.p);
-    F(s2.p, s1.p, s0.p);
-    F(b0.p, b1.p, b2.p ^ (b3.p << 8));
-    F(s0.w, b0.p, b1.p);
-    F(s0.p, b0.w, b1.p);
-    F(s1.p, s0.p, b0.w);
+    emit(x, R, s0.w ^ (s0.p << 56), b0.w, b0.p);
+    emit(x, R, s0.w ^ (s0.p << 56), b0.w, 0);
+    emit(x, R, s0.w, b0.w, b0.p);
+    emit(x, R, s0.w, s0.p, b0.p);
+    emit(x, R, s0.p, b0.w, b0.p);
+    emit(x, R, s0.w, b0.w, 0);
+    emit(x, R, s0.p, b0.p, 0);
+    emit(x, B, b0.p, b1.p, 0);
+    emit(x, S, s1.w ^ (s1.p << 56), s0.w, s0.p);
+    emit(x, S, s1.w, s0.w, 0);
+    emit(x, S, s1.p, s0.p, 0);
+    emit(x, S, s1.p, s0.w, s0.p);
+    emit(x, S, s1.w, s1.p, s0.p);
+    emit(x, R, s1.p, b0.p, 0);
+    emit(x, R, s1.w, b0.w, 0);
+}
+
+/* Templates 131..163: triples of tags, distance, valency. The s0 right
+ * dependent (s0r1) is rest: s0 takes right dependents while it stays on
+ * the stack; its left ones (s0l1) came while it was the buffer front. */
+static void emit_triples(pctx *x)
+{
+    const slot s0 = x->s0, s1 = x->s1, s2 = x->s2, b0 = x->b0, b1 = x->b1, b2 = x->b2;
+    const uint64_t d = x->d, d1 = x->d1, pu = x->pu;
+    assert(x->t == 131);
+    emit(x, B, b0.p, b1.p, b2.p);
+    emit(x, R, s0.p, b0.p, b1.p);
+    emit(x, R, s1.p, s0.p, b0.p);
+    emit(x, R, s0.p, x->s0l1.p, b0.p);
+    emit(x, R, s0.p, x->s0r1.p, b0.p);
+    emit(x, R, s0.p, b0.p, x->b0l1.p);
+    emit(x, S, s1.p, s0.p, x->s0l1.p);
+    emit(x, R, s1.p, s0.p, x->s0r1.p);
+    emit(x, S, s1.p, x->s1r1.p, s0.p);
+    emit(x, S, s1.p, x->s1l1.p, s0.p);
+    emit(x, S, s2.p, s1.p, s0.p);
+    emit(x, B, b0.p, b1.p, b2.p ^ (x->b3.p << 8));
+    emit(x, R, s0.w, b0.p, b1.p);
+    emit(x, R, s0.p, b0.w, b1.p);
+    emit(x, R, s1.p, s0.p, b0.w);
     /* distance */
-    F(s0.w, d, 0); F(s0.p, d, 0); F(b0.w, d, 0); F(b0.p, d, 0);
-    F(s0.w, b0.w, d); F(s0.p, b0.p, d);
-    F(s1.p, s0.p, d1); F(s1.w, s0.w, d1);
-    F(s0.p, b0.p, pu); F(s1.p, s0.p, pu * 8 + d);
+    emit(x, R, s0.w, d, 0), emit(x, R, s0.p, d, 0), emit(x, R, b0.w, d, 0);
+    emit(x, R, b0.p, d, 0), emit(x, R, s0.w, b0.w, d), emit(x, R, s0.p, b0.p, d);
+    emit(x, S, s1.p, s0.p, d1), emit(x, S, s1.w, s0.w, d1);
+    emit(x, R, s0.p, b0.p, pu), emit(x, R, s1.p, s0.p, pu * 8 + d);
     /* valency */
-    F(s0.w, s0vr, 0); F(s0.p, s0vr, 0); F(s0.w, s0vl, 0); F(s0.p, s0vl, 0);
-    F(b0.w, b0vl, 0); F(b0.p, b0vl, 0);
-    F(s1.p, s1vl, s1vr); F(s1.w, s1vr, 0);
-    /* dependents */
-    F(s0l1.w, 0, 0); F(s0l1.p, 0, 0); F(s0l1.l, 0, 0);
-    F(s0r1.w, 0, 0); F(s0r1.p, 0, 0); F(s0r1.l, 0, 0);
-    F(b0l1.w, 0, 0); F(b0l1.p, 0, 0); F(b0l1.l, 0, 0);
-    F(s1l1.p, s1l1.l, 0); F(s1r1.p, s1r1.l, 0);
-    F(s0l2.w, 0, 0); F(s0l2.p, 0, 0); F(s0l2.l, 0, 0);
-    F(s0r2.w, 0, 0); F(s0r2.p, 0, 0); F(s0r2.l, 0, 0);
-    F(b0l2.w, 0, 0); F(b0l2.p, 0, 0); F(b0l2.l, 0, 0);
-    F(s0.p, s0l1.p, s0l2.p);
-    F(s0.p, s0r1.p, s0r2.p);
-    F(b0.p, b0l1.p, b0l2.p);
-    F(s1.p, s1r1.p, s1r2.p);
-    F(s0.p, s0r1.l, b0.p);
-    F(s0.p, s0l1.l, b0.p);
+    emit(x, R, s0.w, x->s0vr, 0), emit(x, R, s0.p, x->s0vr, 0);
+    emit(x, S, s0.w, x->s0vl, 0), emit(x, S, s0.p, x->s0vl, 0);
+    emit(x, R, b0.w, x->b0vl, 0), emit(x, R, b0.p, x->b0vl, 0);
+    emit(x, S, s1.p, x->s1vl, x->s1vr), emit(x, S, s1.w, x->s1vr, 0);
+}
+
+/* Templates 164..207: dependents, label sets, how words are written,
+ * coarse tags. s1's dependents are stack: s1 takes a right dependent
+ * only by popping s0. */
+static void emit_dependents(pctx *x)
+{
+    const slot s0 = x->s0, s1 = x->s1, b0 = x->b0;
+    const slot s0l1 = x->s0l1, s0l2 = x->s0l2, s0r1 = x->s0r1, s0r2 = x->s0r2;
+    const slot b0l1 = x->b0l1, b0l2 = x->b0l2, s1l1 = x->s1l1, s1r1 = x->s1r1;
+    assert(x->t == 164);
+    emit(x, S, s0l1.w, 0, 0), emit(x, S, s0l1.p, 0, 0), emit(x, S, s0l1.l, 0, 0);
+    emit(x, R, s0r1.w, 0, 0), emit(x, R, s0r1.p, 0, 0), emit(x, R, s0r1.l, 0, 0);
+    emit(x, R, b0l1.w, 0, 0), emit(x, R, b0l1.p, 0, 0), emit(x, R, b0l1.l, 0, 0);
+    emit(x, S, s1l1.p, s1l1.l, 0), emit(x, S, s1r1.p, s1r1.l, 0);
+    emit(x, S, s0l2.w, 0, 0), emit(x, S, s0l2.p, 0, 0), emit(x, S, s0l2.l, 0, 0);
+    emit(x, R, s0r2.w, 0, 0), emit(x, R, s0r2.p, 0, 0), emit(x, R, s0r2.l, 0, 0);
+    emit(x, R, b0l2.w, 0, 0), emit(x, R, b0l2.p, 0, 0), emit(x, R, b0l2.l, 0, 0);
+    emit(x, S, s0.p, s0l1.p, s0l2.p);
+    emit(x, R, s0.p, s0r1.p, s0r2.p);
+    emit(x, R, b0.p, b0l1.p, b0l2.p);
+    emit(x, S, s1.p, s1r1.p, x->s1r2.p);
+    emit(x, R, s0.p, s0r1.l, b0.p);
+    emit(x, R, s0.p, s0l1.l, b0.p);
     /* label sets */
-    F(s0.w, s0ls, 0); F(s0.p, s0ls, 0);
-    F(s0.w, s0rs, 0); F(s0.p, s0rs, 0);
-    F(b0.w, b0ls, 0); F(b0.p, b0ls, 0);
-    F(s1.p, s1rs, s0.p);
+    emit(x, S, s0.w, x->s0ls, 0), emit(x, S, s0.p, x->s0ls, 0);
+    emit(x, R, s0.w, x->s0rs, 0), emit(x, R, s0.p, x->s0rs, 0);
+    emit(x, R, b0.w, x->b0ls, 0), emit(x, R, b0.p, x->b0ls, 0);
+    emit(x, S, s1.p, x->s1rs, s0.p);
     /* how the words are written (names, numbers) */
-    F(s0.p, s0i >= 0 && s0i < n ? case_bits(&w[s0i]) : 0, b0i >= 0 ? case_bits(&w[b0i]) : 0);
-    F(s0i >= 0 && s0i < n ? w[s0i].suf[2] : 0, s0.p, b0.p);
-    F(b0i >= 0 ? w[b0i].suf[2] : 0, b0.p, s0.p);
+    emit(x, R, s0.p, x->s0cb, x->b0cb);
+    emit(x, R, x->s0suf, s0.p, b0.p);
+    emit(x, R, x->b0suf, b0.p, s0.p);
     /* coarse tags: what fine tags share */
-    uint64_t s0u = s0.p < 200 ? upos[s0.p] : s0.p, s1u = s1.p < 200 ? upos[s1.p] : s1.p;
-    uint64_t b0u = b0.p < 200 ? upos[b0.p] : b0.p, b1u = b1.p < 200 ? upos[b1.p] : b1.p;
-    uint64_t b2u = b2.p < 200 ? upos[b2.p] : b2.p;
-    F(s0u, b0u, 0); F(s1u, s0u, 0); F(s0u, b0u, b1u); F(s1u, s0u, b0u);
-    F(s0.w, b0u, 0); F(s0u, b0.w, 0); F(b0u, b1u, b2u); F(s1u, s0u, d1 * 8 + d);
-#undef F
-    assert(k <= SYN_PARSE_MAX_FEATS);
-    return k;
+    const uint64_t s0u = x->s0u, s1u = x->s1u, b0u = x->b0u, b1u = x->b1u;
+    emit(x, R, s0u, b0u, 0), emit(x, S, s1u, s0u, 0), emit(x, R, s0u, b0u, b1u);
+    emit(x, R, s1u, s0u, b0u), emit(x, R, s0.w, b0u, 0), emit(x, R, s0u, b0.w, 0);
+    emit(x, B, b0u, b1u, x->b2u), emit(x, R, s1u, s0u, x->d1 * 8 + x->d);
+}
+
+#undef S
+#undef B
+#undef R
+
+/* Contract in syntax_internal.h. */
+size_t syn_parse_features_of(const syn_state *s, const syn_word *w, const uint8_t *tags,
+                             const uint8_t *upos, unsigned groups, uint64_t *f)
+{
+    pctx x;
+    pctx_fill(&x, s, w, tags, upos);
+    x.want = groups;
+    x.t = 100;
+    x.k = 0;
+    x.f = f;
+    emit_words(&x);
+    emit_triples(&x);
+    emit_dependents(&x);
+    assert(x.t == 100 + SYN_PARSE_TEMPLATES && x.k <= SYN_PARSE_MAX_FEATS);
+    return x.k;
+}
+
+/* Contract in syntax_internal.h. */
+size_t syn_parse_features(const syn_state *s, const syn_word *w, const uint8_t *tags,
+                          const uint8_t *upos, uint64_t *f)
+{
+    return syn_parse_features_of(s, w, tags, upos, SYN_FG_ALL, f);
 }

@@ -10,6 +10,7 @@
  * dependent only once the buffer is empty.
  */
 #include "syntax/syntax_internal.h"
+#include "core/invariant.h"
 
 #include <string.h>
 
@@ -167,19 +168,98 @@ static void attach_commas(const syn_word *w, syn_tree *t)
     }
 }
 
+/* Contract in syntax_internal.h. */
+int syn_score_cache_init(syn_score_cache *c, const syn_weights *w, int n, dy_arena *a)
+{
+    size_t m = (size_t)n + 1, k = w->nclass;
+    assert(n >= 0 && k > 0);
+    c->nclass = w->nclass;
+    c->stack = dy_arena_alloc(a, m * k * sizeof *c->stack);
+    c->stack_tok = dy_arena_alloc(a, m * sizeof *c->stack_tok);
+    c->buffer = dy_arena_alloc(a, k * sizeof *c->buffer);
+    if (!c->stack || !c->stack_tok || !c->buffer)
+        return DY_ENOMEM;
+    for (size_t d = 0; d < m; d++)
+        c->stack_tok[d] = -2; /* no token: every row is summed when first needed */
+    c->buffer_b = -1;
+    return 0;
+}
+
+/* out[0..nclass) = the weights of the features of groups (SYN_FG_*) of s. */
+static void group_sum(const syn_weights *wt, const syn_state *s, const syn_word *w,
+                      const uint8_t *tags, const uint8_t *upos, unsigned groups,
+                      int32_t *out)
+{
+    uint64_t f[SYN_PARSE_MAX_FEATS];
+    size_t nf = syn_parse_features_of(s, w, tags, upos, groups, f);
+    memset(out, 0, wt->nclass * sizeof *out);
+    syn_weights_score(wt, f, nf, out);
+}
+
+/* score = a + b over n classes: a loop the compiler vectorises (restrict:
+ * the three never overlap). */
+static void add_rows(int32_t *restrict score, const int32_t *restrict a,
+                     const int32_t *restrict b, uint32_t n)
+{
+    for (uint32_t k = 0; k < n; k++)
+        score[k] = a[k] + b[k];
+}
+
+#ifdef DY_CHECKED
+/* Does score[0..nclass) hold exactly the uncached scores of s? Checked
+ * builds (the sanitizer tests, the fuzzers) ask it of every configuration
+ * they parse. */
+static int uncached_equal(const syn_weights *wt, const syn_state *s, const syn_word *w,
+                          const uint8_t *tags, const uint8_t *upos, const int32_t *score)
+{
+    int32_t want[SYN_NMOVES];
+    if (wt->nclass > SYN_NMOVES)
+        return 0;
+    group_sum(wt, s, w, tags, upos, SYN_FG_ALL, want);
+    return memcmp(want, score, wt->nclass * sizeof *score) == 0;
+}
+#endif
+
+/* Contract in syntax_internal.h. The STACK sum of the token at depth d
+ * is made when it is first the stack top and kept until another token is
+ * pushed at d; the BUFFER sum until the next SHIFT. */
+void syn_parse_score(const syn_weights *wt, const syn_state *s, const syn_word *w,
+                     const uint8_t *tags, const uint8_t *upos, syn_score_cache *c,
+                     int32_t *score)
+{
+    assert(c->nclass == wt->nclass && s->sp >= 1 && s->sp <= s->n + 1);
+    int depth = s->sp - 1, s0 = s->stack[depth];
+    int32_t *row = c->stack + (size_t)depth * c->nclass;
+    if (c->stack_tok[depth] != s0) {
+        group_sum(wt, s, w, tags, upos, SYN_FG_STACK, row);
+        c->stack_tok[depth] = s0;
+    }
+    if (c->buffer_b != s->b) {
+        group_sum(wt, s, w, tags, upos, SYN_FG_BUFFER, c->buffer);
+        c->buffer_b = s->b;
+    }
+    add_rows(score, row, c->buffer, c->nclass);
+    uint64_t f[SYN_PARSE_MAX_FEATS];
+    size_t nf = syn_parse_features_of(s, w, tags, upos, SYN_FG_REST, f);
+    syn_weights_score(wt, f, nf, score);
+#ifdef DY_CHECKED
+    DY_ASSERT(uncached_equal(wt, s, w, tags, upos, score));
+#endif
+}
+
 /* Parse tokens 0..n) with tags already in t->tag; fills t->head and t->rel. */
 static int parse_tree(const syn_model *m, const syn_word *w, syn_tree *t, dy_arena *a)
 {
     int n = (int)t->n;
     syn_state s;
-    if (syn_state_init(&s, n, a))
+    syn_score_cache cache;
+    if (syn_state_init(&s, n, a) || syn_score_cache_init(&cache, &m->parser, n, a))
         return DY_ENOMEM;
-    uint64_t f[SYN_PARSE_MAX_FEATS];
     int32_t score[SYN_NMOVES];
+    assert(m->parser.nclass <= SYN_NMOVES);
+    memset(score, 0, sizeof score); /* classes the model lacks score 0 */
     while (!syn_state_terminal(&s)) {
-        size_t nf = syn_parse_features(&s, w, t->tag, m->tag_upos, f);
-        memset(score, 0, sizeof score);
-        syn_weights_score(&m->parser, f, nf, score);
+        syn_parse_score(&m->parser, &s, w, t->tag, m->tag_upos, &cache, score);
         syn_state_apply(&s, best_legal(&s, score));
     }
     for (int i = 0; i < n; i++) {

@@ -227,10 +227,64 @@ int syn_move_legal(const syn_state *s, int c);
 void syn_state_apply(syn_state *s, int c);
 
 #define SYN_PARSE_MAX_FEATS 128
+/* The parser's feature templates (numbered 100 .. 100 + this - 1). */
+#define SYN_PARSE_TEMPLATES 108
 /* Features of configuration s (words w, tags tags; upos maps tags to
- * syn_upos). Returns the count. */
+ * syn_upos), every template in template order (training relies on the
+ * order). Returns the count. */
 size_t syn_parse_features(const syn_state *s, const syn_word *w, const uint8_t *tags,
                           const uint8_t *upos, uint64_t *f);
+
+/* The parser's templates fall in three groups by what they read, so that
+ * a parse can sum the weights of a group once and reuse the sum while
+ * what the group reads stays the same (syn_parse_score). In the
+ * arc-hybrid system a token gets its left dependents only while it is the
+ * buffer front, and the stack item s1 gets a right dependent only by
+ * popping s0, so: */
+enum {
+    /* STACK templates read only the words and tags of s0, s1 and s2, the
+     * left dependents of s0 and all of s1's, and distance s0 - s1: the
+     * same for as long as s0 stays on the stack (the items below it do
+     * not change while it is there). */
+    SYN_FG_STACK = 1u,
+    /* BUFFER templates read only the words and tags of b0..b3: the same
+     * until the next SHIFT. */
+    SYN_FG_BUFFER = 2u,
+    /* REST: everything else (s0 with b0, right dependents of s0, left
+     * dependents of b0, distance s0 - b0, ...). */
+    SYN_FG_REST = 4u,
+    SYN_FG_ALL = 7u
+};
+/* The features of the templates of groups (SYN_FG_* bits) of
+ * configuration s, in template order: the keys syn_parse_features gives
+ * for those templates. Returns the count. */
+size_t syn_parse_features_of(const syn_state *s, const syn_word *w, const uint8_t *tags,
+                             const uint8_t *upos, unsigned groups, uint64_t *f);
+
+/* The sums of the STACK and BUFFER groups' weights during one parse: one
+ * row of nclass scores per stack depth (the STACK sum of the token that
+ * sits there), and the BUFFER sum of the current buffer front. Memory
+ * comes from the parse's arena. */
+typedef struct syn_score_cache {
+    uint32_t nclass;
+    int32_t *stack;        /* (n + 1) rows of nclass */
+    int *stack_tok;        /* token whose STACK sum stack row d holds, -2 none */
+    int32_t *buffer;       /* nclass: the BUFFER sum at buffer front buffer_b */
+    int buffer_b;          /* -1: none yet */
+} syn_score_cache;
+
+/* An empty cache for a parse of n tokens with weights w. Returns 0 or
+ * DY_ENOMEM. */
+int syn_score_cache_init(syn_score_cache *c, const syn_weights *w, int n, dy_arena *a);
+/* The scores of configuration s into score[0..nclass): exactly what
+ * syn_weights_score gives for syn_parse_features(s) (integer sums, in
+ * another order), with fewer lookups. c was initialised for this parse
+ * (same words and tags), and s was reached from the initial state by
+ * syn_state_apply: a token is pushed at most once, so a stack row's token
+ * tells whether its sum is still the one of the token at that depth. */
+void syn_parse_score(const syn_weights *wt, const syn_state *s, const syn_word *w,
+                     const uint8_t *tags, const uint8_t *upos, syn_score_cache *c,
+                     int32_t *score);
 
 /* ---- training helpers (oracle.c) ------------------------------------ */
 

@@ -24,6 +24,7 @@
 
 #include "core/alloc.h"
 #include "core/arena.h"
+#include "core/hash.h"
 #include "syntax/syntax_conllu.h"
 #include "text/text.h"
 
@@ -32,6 +33,8 @@
 #endif
 
 #define REAL_MODEL DYAD_SRCDIR "/data/syntax/en.model"
+/* test_parse_feature_keys_fixed: the keys of syntax model format 2. */
+#define PARSE_KEYS_DIGEST 0xdba8c4095cedbb17ull
 
 /* ---- a fixed-seed generator -------------------------------------------- */
 
@@ -1100,6 +1103,145 @@ static void test_parse_features(void **state)
     assert_true(differ(f, nf, g, ng));
     dy_arena_free(a);
     dy_arena_free(k.a);
+}
+
+/* Sentences for the parser's feature and scoring checks: short and long,
+ * with punctuation, names, numbers and clauses. */
+static const char *const PARSE_SENTENCES[] = {
+    "Iran condemned the attack on the embassy .",
+    "The president , who arrived in Beijing on Monday , said that China and the "
+    "United States would sign a trade agreement worth $ 1.5 billion next year .",
+    "Rebels attacked the town .",
+    "\"We will not accept this ,\" the minister told reporters after talks with "
+    "his Russian counterpart in Geneva , adding that sanctions had failed .",
+};
+#define N_PARSE_SENTENCES (sizeof PARSE_SENTENCES / sizeof *PARSE_SENTENCES)
+
+/* The parser's feature keys are what the model file's weights mean: a
+ * digest of every key along fixed random walks over fixed sentences, as
+ * the templates gave it when the model was trained. A change here needs a
+ * new model format (docs/syntax.md). */
+static void test_parse_feature_keys_fixed(void **state)
+{
+    (void)state;
+    dy_arena *a = arena();
+    uint64_t h = DY_FNV_OFFSET;
+    rng_seed(11);
+    for (size_t si = 0; si < N_PARSE_SENTENCES; si++) {
+        toks k = tokenize(PARSE_SENTENCES[si]);
+        syn_word w[64];
+        uint8_t tags[64];
+        assert_true(k.n <= 64);
+        syn_words_prepare(&real->lex, k.t, k.n, w);
+        for (size_t i = 0; i < k.n; i++)
+            tags[i] = (uint8_t)((i * 7 + si) % real->ntags);
+        for (int rep = 0; rep < 5; rep++) {
+            syn_state s;
+            assert_int_equal(syn_state_init(&s, (int)k.n, a), 0);
+            for (;;) {
+                uint64_t f[SYN_PARSE_MAX_FEATS];
+                size_t nf = syn_parse_features(&s, w, tags, real->tag_upos, f);
+                h = dy_fnv1a_more(h, f, nf * sizeof *f);
+                if (syn_state_terminal(&s))
+                    break;
+                int legal[SYN_NMOVES], nl = 0;
+                for (int c = 0; c < SYN_NMOVES; c++)
+                    if (syn_move_legal(&s, c))
+                        legal[nl++] = c;
+                syn_state_apply(&s, legal[rng_below(nl)]);
+            }
+        }
+        dy_arena_free(k.a);
+    }
+    print_message("feature key digest %016llx\n", (unsigned long long)h);
+    assert_true(h == PARSE_KEYS_DIGEST);
+    dy_arena_free(a);
+}
+
+/* The groups of syn_parse_features_of split the templates: together they
+ * give every key of syn_parse_features, each once. */
+static void expect_groups_partition(const syn_state *s, const syn_word *w, const uint8_t *tags)
+{
+    uint64_t all[SYN_PARSE_MAX_FEATS], part[SYN_PARSE_MAX_FEATS];
+    size_t nall = syn_parse_features(s, w, tags, real->tag_upos, all), npart = 0;
+    assert_int_equal(nall, SYN_PARSE_TEMPLATES);
+    for (unsigned g = 1; g < SYN_FG_ALL; g <<= 1)
+        npart += syn_parse_features_of(s, w, tags, real->tag_upos, g, part + npart);
+    assert_int_equal(npart, nall);
+    for (size_t i = 0; i < nall; i++) {
+        int found = 0;
+        for (size_t j = 0; j < npart && !found; j++)
+            if (part[j] == all[i]) {
+                part[j] = 0; /* each key of the groups stands for one template */
+                found = 1;
+            }
+        assert_true(found);
+    }
+}
+
+/* One walk over sentence w[0..n): at every configuration the cached scores
+ * equal the uncached ones. Greedy by the cached scores when greedy, else
+ * random legal moves (more LEFT/RIGHT mixes than a model makes). */
+static void expect_cached_walk(const syn_model *m, const syn_word *w, const uint8_t *tags, int n,
+                               int greedy, dy_arena *a)
+{
+    syn_state s;
+    syn_score_cache c;
+    const syn_weights *wt = &m->parser;
+    assert_int_equal(syn_state_init(&s, n, a), 0);
+    assert_int_equal(syn_score_cache_init(&c, wt, n, a), 0);
+    while (!syn_state_terminal(&s)) {
+        int32_t got[SYN_NMOVES] = {0}, want[SYN_NMOVES] = {0};
+        uint64_t f[SYN_PARSE_MAX_FEATS];
+        syn_parse_score(wt, &s, w, tags, m->tag_upos, &c, got);
+        syn_weights_score(wt, f, syn_parse_features(&s, w, tags, m->tag_upos, f), want);
+        assert_memory_equal(got, want, sizeof got);
+        assert_int_equal(c.stack_tok[s.sp - 1], s.stack[s.sp - 1]);
+        assert_int_equal(c.buffer_b, s.b);
+        if (m == real)
+            expect_groups_partition(&s, w, tags);
+        int best = -1, legal[SYN_NMOVES], nl = 0;
+        for (int k = 0; k < SYN_NMOVES; k++) {
+            if (!syn_move_legal(&s, k))
+                continue;
+            legal[nl++] = k;
+            if (best < 0 || got[k] > got[best])
+                best = k;
+        }
+        syn_state_apply(&s, greedy ? best : legal[rng_below(nl)]);
+    }
+}
+
+/* syn_parse_score (the STACK and BUFFER sums kept while they hold) gives
+ * exactly the scores of every feature looked up afresh, with the real
+ * model and the small one trained here, on the model's tags and on
+ * arbitrary ones. */
+static void test_parse_score_cached(void **state)
+{
+    (void)state;
+    dy_arena *a = arena();
+    rng_seed(5);
+    const syn_model *models[] = {real, tiny};
+    for (size_t mi = 0; mi < 2; mi++) {
+        const syn_model *m = models[mi];
+        for (size_t si = 0; si < N_PARSE_SENTENCES; si++) {
+            toks k = tokenize(PARSE_SENTENCES[si]);
+            syn_word w[64];
+            uint8_t odd[64];
+            syn_tree t;
+            dy_err e;
+            assert_true(k.n <= 64);
+            assert_int_equal(syn_tag(m, k.t, k.n, k.a, &t, &e), 0);
+            syn_words_prepare(&m->lex, k.t, k.n, w);
+            for (size_t i = 0; i < k.n; i++)
+                odd[i] = (uint8_t)((i * 5 + 1) % m->ntags);
+            expect_cached_walk(m, w, t.tag, (int)k.n, 1, a);
+            for (int rep = 0; rep < 4; rep++)
+                expect_cached_walk(m, w, rep & 1 ? odd : t.tag, (int)k.n, 0, a);
+            dy_arena_free(k.a);
+        }
+    }
+    dy_arena_free(a);
 }
 
 static void test_feature_key(void **state)
@@ -2238,6 +2380,8 @@ int main(void)
         cmocka_unit_test(test_tag_features),
         cmocka_unit_test(test_parse_features),
         cmocka_unit_test(test_feature_key),
+        cmocka_unit_test(test_parse_feature_keys_fixed),
+        cmocka_unit_test(test_parse_score_cached),
         cmocka_unit_test(test_conllu_read_ours),
         cmocka_unit_test(test_conllu_multiword_and_empty),
         cmocka_unit_test(test_conllu_errors),
