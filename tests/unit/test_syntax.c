@@ -1,10 +1,11 @@
 /* test_syntax.c - the syntax stage (src/syntax/): relation and tag names,
  * the arc-hybrid transition system, the dynamic oracle and
- * projectivisation, the feature extractors, the CoNLL-U reader and the
- * alignment of treebank words with dyad's tokens, training and the model
- * file (determinism, damage of every kind, allocation failures), parsing
- * with a model trained here and with the committed model
- * (data/syntax/en.model) on sentences checked by hand, and measuring.
+ * projectivisation, the feature extractors and the parser's score cache,
+ * the CoNLL-U reader and the alignment of treebank words with dyad's
+ * tokens, training and the model file (determinism, damage of every
+ * kind, allocation failures), parsing with a model trained here and with
+ * the committed model (data/syntax/en.model) on sentences checked by
+ * hand, and measuring.
  *
  * The treebank below is ours (written for this test, not taken from any
  * corpus); the temporary files live in one directory made by the group
