@@ -1541,9 +1541,18 @@ static int collect_actors(const sctx *sc, const cand *cd, const code_args *ga, i
     }
     if (a->nsrc > 1 && a->ntgt == 1) {
         /* "Russia and China held talks", "Israel and Lebanon renewed talks
-         * on a pullback from Lebanon": reciprocal, below. */
+         * on a pullback from Lebanon", "Nigeria and France signed an
+         * agreement to reschedule Nigeria's debt": of states acting
+         * together, a target of one's own country is what the act is
+         * about; reciprocal, below. (Roles keep a domestic target: "some
+         * parliamentarians and church leaders are siding with the Media
+         * Council".) */
+        int states = 1;
         for (size_t i = 0; i < a->nsrc; i++)
-            if (a->src[i] == a->tgt[0] || strcmp(a->src[i]->code, a->tgt[0]->code) == 0)
+            states &= strlen(a->src[i]->code) == 3;
+        for (size_t i = 0; i < a->nsrc; i++)
+            if (a->src[i] == a->tgt[0] || strcmp(a->src[i]->code, a->tgt[0]->code) == 0 ||
+                (states && strncmp(a->src[i]->code, a->tgt[0]->code, 3) == 0))
                 a->ntgt = 0;
     }
     return 1;
