@@ -894,6 +894,8 @@ static size_t resolve_pronoun(const sctx *sc, uint32_t cs, uint32_t v, const dic
 typedef struct doc_state {
     txt_date prev_date;
     int prev_timex;
+    txt_date lead_date;          /* the day the lead dates the story's news */
+    int lead_timex;              /* its time expression, or -1 */
     const dict_mention *pair[2]; /* sides of the last event with both */
     uint32_t pair_sent;
     int sports;                  /* a sports report (sports_document) */
@@ -1765,7 +1767,28 @@ static void explain_event(const sctx *sc, const cand *cd, const code_args *ga,
  * none): that expression's; else, when the sentence opens with a carry cue
  * ("at the same time"), the previous sentence's; else the document's.
  * Returns the time expression used, or -1. */
-static int32_t event_date(const sctx *sc, int32_t tx, const doc_state *st, txt_date *date)
+/* Sentences that make a story's lead. */
+#define LEAD_SENTENCES 2
+/* How many days before the document date a lead's day may be. */
+#define LEAD_DAYS 7
+
+/* Take time expression tx (of a lead sentence) as the day of the story's
+ * news when it names a day in the week before the document date ("On
+ * Saturday, a man stabbed three people in Reading"). */
+static void set_lead(const txt_analysis *an, uint32_t tx, doc_state *st)
+{
+    txt_date d = an->timex[tx].date, doc = an->doc->date;
+    if (d.prec != TXT_PREC_DAY || doc.prec != TXT_PREC_DAY || txt_date_cmp(&d, &doc) > 0)
+        return;
+    txt_date floor = txt_date_add_days(doc, -LEAD_DAYS);
+    if (txt_date_cmp(&d, &floor) < 0)
+        return;
+    st->lead_date = d;
+    st->lead_timex = (int32_t)tx;
+}
+
+static int32_t event_date(const sctx *sc, int32_t tx, const doc_state *st, const char *code,
+                          txt_date *date)
 {
     const txt_analysis *an = sc->an;
     const txt_sentence *s = sc->sent;
@@ -1782,6 +1805,15 @@ static int32_t event_date(const sctx *sc, int32_t tx, const doc_state *st, txt_d
             *date = st->prev_date;
             return st->prev_timex;
         }
+    /* Force with no time of its own in a story whose lead dates its news
+     * ("Police soon arrived and detained the man") belongs to that day, not
+     * to the day the story was published. Words are as often said on
+     * publication day. */
+    int root = (code[0] - '0') * 10 + (code[1] - '0');
+    if (st->lead_timex >= 0 && root >= 14 && root != 16) {
+        *date = st->lead_date;
+        return st->lead_timex;
+    }
     return -1;
 }
 
@@ -2034,7 +2066,7 @@ static int emit(const sctx *sc, const cand *cd, const cand *cands, size_t nc,
     size_t nsrc_it = a.nsrc ? a.nsrc : 1;
     for (size_t ti = 0; ti < ntx; ti++) {
         txt_date date;
-        int32_t used = event_date(sc, txs[ti], st, &date);
+        int32_t used = event_date(sc, txs[ti], st, codebuf, &date);
         for (size_t si = 0; si < nsrc_it; si++) {
             const dict_mention *sm_ = a.nsrc ? a.src[si] : NULL;
             size_t nt_it = reciprocal ? a.nsrc : (a.ntgt ? a.ntgt : 1);
@@ -2470,7 +2502,7 @@ int code_document_trees(const code_coder *c, const txt_analysis *an, code_trees 
     if (rc)
         return rc;
     docjob dj = {.ms = ms, .trees = trees, .ev = {.a = a},
-                 .st = {.prev_timex = -1, .sports = sports_document(c, an)}};
+                 .st = {.prev_timex = -1, .lead_timex = -1, .sports = sports_document(c, an)}};
     size_t mi = 0;
     for (uint32_t si = 0; si < an->nsent; si++) {
         const txt_sentence *s = &an->sents[si];
@@ -2494,6 +2526,8 @@ int code_document_trees(const code_coder *c, const txt_analysis *an, code_trees 
         if (s->timex_end > s->timex_begin) {
             dj.st.prev_timex = (int32_t)s->timex_begin;
             dj.st.prev_date = an->timex[s->timex_begin].date;
+            if (si < LEAD_SENTENCES && dj.st.lead_timex < 0)
+                set_lead(an, s->timex_begin, &dj.st);
         }
     }
     *out = dj.ev.v;
