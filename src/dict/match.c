@@ -801,20 +801,20 @@ static int countryless_group(const dict_mention *m)
     return 0;
 }
 
-/* The country a document is about, for role nouns of sentences that name
- * none ("the chancellor", "police said" in a story about British politics):
- * the state whose code prefixes most of the document's named actors, when
- * it is named at least three times and at least twice as often as any
- * other. Returns its state entry (one of the document's own state mentions,
- * or the set's entry for that code), or NULL when no country dominates:
- * then a bare role stays without one (and the coder drops it). */
-static const dict_entry *doc_home(const dict_set *ds, const dict_mention *ms, size_t n,
-                                  int32_t key)
+/* How often the document names each country (by the first three letters
+ * of its actors' codes; IGOs, NGOs and bare roles do not count), with a
+ * state entry for it when one of those mentions has one. */
+typedef struct country_count {
+    char cc[4];
+    unsigned n;
+    const dict_entry *st;
+} country_count;
+
+enum { MAX_COUNTRIES = 64 };
+
+/* Fill out[0..return) with the counts of the countries of ms[0..n). */
+static size_t count_countries(const dict_mention *ms, size_t n, country_count *out)
 {
-    enum { MAXC = 64 };
-    char cc[MAXC][4];
-    unsigned cnt[MAXC];
-    const dict_entry *st[MAXC];
     size_t nc = 0;
     for (size_t i = 0; i < n; i++) {
         const dict_mention *m = &ms[i];
@@ -825,47 +825,74 @@ static const dict_entry *doc_home(const dict_set *ds, const dict_mention *ms, si
             !strncmp(c, "IMG", 3) || dict_role_known((char[4]){c[0], c[1], c[2], 0}))
             continue;
         size_t k = 0;
-        while (k < nc && strncmp(cc[k], c, 3))
+        while (k < nc && strncmp(out[k].cc, c, 3))
             k++;
         if (k == nc) {
-            if (nc == MAXC)
+            if (nc == MAX_COUNTRIES)
                 continue;
-            memcpy(cc[k], c, 3);
-            cc[k][3] = '\0';
-            cnt[k] = 0;
-            st[k] = NULL;
+            memcpy(out[k].cc, c, 3);
+            out[k].cc[3] = '\0';
+            out[k].n = 0;
+            out[k].st = NULL;
             nc++;
         }
-        cnt[k]++;
+        out[k].n++;
         const dict_entry *se = m->entry->kind == DICT_STATE ? m->entry : m->adj_entry;
-        if (!st[k] && se && se->kind == DICT_STATE)
-            st[k] = se;
+        if (!out[k].st && se && se->kind == DICT_STATE)
+            out[k].st = se;
     }
-    size_t best = SIZE_MAX;
-    unsigned second = 0;
-    for (size_t k = 0; k < nc; k++) {
-        if (best == SIZE_MAX || cnt[k] > cnt[best]) {
-            if (best != SIZE_MAX)
-                second = cnt[best];
-            best = k;
-        } else if (cnt[k] > second) {
-            second = cnt[k];
-        }
-    }
-    unsigned total = 0;
-    for (size_t k = 0; k < nc; k++)
-        total += cnt[k];
-    if (best == SIZE_MAX || cnt[best] < 3 || cnt[best] < 2 * second || 2 * cnt[best] < total)
-        return NULL;
-    if (st[best])
-        return st[best];
+    return nc;
+}
+
+/* The state entry of counted country c: one the document used, else the
+ * set's entry whose code is c's on date key. */
+static const dict_entry *state_of(const dict_set *ds, const country_count *c, int32_t key)
+{
+    if (c->st)
+        return c->st;
     for (size_t i = 0; i < ds->nentries; i++) {
         const dict_entry *e = ds->entries[i];
-        char c[32];
-        if (e->kind == DICT_STATE && dict_entry_code_at(e, key, c) && strcmp(c, cc[best]) == 0)
+        char code[32];
+        if (e->kind == DICT_STATE && dict_entry_code_at(e, key, code) && strcmp(code, c->cc) == 0)
             return e;
     }
     return NULL;
+}
+
+/* The country a document is about, for role nouns of sentences that name
+ * none ("the chancellor", "police said" in a story about British politics):
+ * the one country its title names (title_cc, "" for none) if the text names
+ * it too, else the state whose code prefixes most of the document's named
+ * actors, when it is named at least three times and at least twice as
+ * often as any other. Returns its state entry (one of the document's own
+ * state mentions, or the set's entry for that code), or NULL when no
+ * country dominates: then a bare role stays without one (and the coder
+ * drops it). */
+static const dict_entry *doc_home(const dict_set *ds, const dict_mention *ms, size_t n,
+                                  int32_t key, const char *title_cc)
+{
+    country_count cc[MAX_COUNTRIES];
+    size_t nc = count_countries(ms, n, cc);
+    /* The one country a title names ("U.S. SENATE LEADERS SEE NO TRADE
+     * WAR BREWING") is the story's, when the text names it too. */
+    for (size_t k = 0; title_cc[0] && k < nc; k++)
+        if (strcmp(cc[k].cc, title_cc) == 0)
+            return state_of(ds, &cc[k], key);
+    size_t best = SIZE_MAX;
+    unsigned second = 0, total = 0;
+    for (size_t k = 0; k < nc; k++) {
+        total += cc[k].n;
+        if (best == SIZE_MAX || cc[k].n > cc[best].n) {
+            if (best != SIZE_MAX)
+                second = cc[best].n;
+            best = k;
+        } else if (cc[k].n > second) {
+            second = cc[k].n;
+        }
+    }
+    if (best == SIZE_MAX || cc[best].n < 3 || cc[best].n < 2 * second || 2 * cc[best].n < total)
+        return NULL;
+    return state_of(ds, &cc[best], key);
 }
 
 /* Do only "of", "from", "in" and "the" stand between role m and the later
@@ -955,6 +982,17 @@ static int unknown_owner(const txt_analysis *an, const dict_mention *ms, size_t 
     return !(i > 0 && ms[i - 1].sent == m->sent && ms[i - 1].tok_end > p);
 }
 
+/* Is role ms[i] one that names no office ("leader", "chief") right after
+ * an institution's possessive ("the Senate's ... leaders", at most three
+ * words between)? */
+static int institution_owned(const dict_mention *ms, size_t i)
+{
+    const dict_mention *m = &ms[i], *o = i > 0 ? &ms[i - 1] : NULL;
+    return m->agent && m->agent->generic && o && o->sent == m->sent && o->agent &&
+           (o->flags & DICT_M_POSSESSIVE) && !(o->flags & DICT_M_PERSON) &&
+           o->tok_end <= m->tok_begin && m->tok_begin - o->tok_end <= 3;
+}
+
 /* Roles that a story about one country means as its own when it names no
  * other: its government, police, courts, parliament, parties, former
  * officials, people. Not its forces: "troops", "the navy" in a story are
@@ -977,14 +1015,27 @@ static int home_role(const char *role)
  * foreign minister of China" is China's. A religious or ethnic group gets
  * the country it is placed in. */
 static void attach_bare_agents(const dict_set *ds, const txt_analysis *an, dict_mention *ms,
-                               size_t n, const txt_date *date)
+                               size_t n, const txt_date *date, const char *title_cc)
 {
-    const dict_entry *home = doc_home(ds, ms, n, dict_date_key(date));
+    const dict_entry *home = doc_home(ds, ms, n, dict_date_key(date), title_cc);
     for (size_t i = 0; i < n; i++) {
         dict_mention *m = &ms[i];
         int group = countryless_group(m);
         if ((!(m->flags & DICT_M_BARE_AGENT) && !group) || unknown_owner(an, ms, i))
             continue;
+        if (!group && institution_owned(ms, i)) {
+            /* "the Senate's Democratic and Republican leaders": a role that
+             * names no office, owned by an institution, is the
+             * institution (USALEG; bare LEG when the Senate has no
+             * country either) */
+            const dict_mention *o = &ms[i - 1];
+            m->entry = o->entry;
+            m->agent = o->agent;
+            m->flags = (m->flags & ~(uint32_t)DICT_M_BARE_AGENT) |
+                       (o->flags & (DICT_M_BARE_AGENT | DICT_M_INFERRED));
+            memcpy(m->code, o->code, sizeof m->code);
+            continue;
+        }
         const dict_mention *best = sentence_owner(ds, an->toks, (uint32_t)an->ntok, ms, n, i, group);
         const dict_entry *e = best ? (best->adj_entry ? best->adj_entry : best->entry) : NULL;
         int homely = home && !group && m->agent && home_role(m->agent->role);
@@ -1100,6 +1151,105 @@ static void prefix_agents(const dict_set *ds, const txt_analysis *an, dict_menti
     }
 }
 
+/* The raw mentions of sentence si into mv (combine), through the scratch
+ * array *rs of *rcap entries. Returns 0 or DY_ENOMEM. */
+static int sentence_mentions(const dict_set *ds, const txt_analysis *an, uint32_t si,
+                             const txt_date *date, raw **rs, size_t *rcap, mvec *mv)
+{
+    const txt_sentence *s = &an->sents[si];
+    size_t nr = 0;
+    for (uint32_t i = s->tok_begin; i < s->tok_end; i++) {
+        const txt_token *x = &an->toks[i];
+        const uint64_t *rf =
+            (x->flags & (TXT_TOK_CAP | TXT_TOK_UPPER)) ? ds->root_filter : ds->low_filter;
+        if (!filter_has(rf, x->hash)) {
+            /* A longer form: its second token is the next one that is
+             * not a hyphen (as in longest_at). */
+            uint32_t j = i + 1;
+            while (j < s->tok_end && (an->toks[j].flags & TXT_TOK_HYPHEN))
+                j++;
+            if (j == s->tok_end || !filter_has(ds->pair_filter, pair_key(x->hash, an->toks[j].hash)))
+                continue;
+        }
+        const dict_form *f = NULL;
+        uint32_t e = longest_at(ds, an->toks, i, s->tok_end, &f);
+        if (e == i)
+            continue;
+        if (is_tok(x, ds->the_hash) && i + 1 < s->tok_end) {
+            /* A form with its article ("The West") yields to a longer
+             * one right after the article ("the West Bank"). */
+            const dict_form *g = NULL;
+            uint32_t e2 = longest_at(ds, an->toks, i + 1, s->tok_end, &g);
+            if (e2 > e) {
+                e = e2;
+                f = g;
+                i++;
+            }
+        }
+        if (nr == *rcap) {
+            size_t nc = *rcap ? *rcap * 2 : 32;
+            raw *v = dy_arena_grow(mv->a, *rs, nr, nc, sizeof *v);
+            if (!v)
+                return DY_ENOMEM;
+            *rs = v;
+            *rcap = nc;
+        }
+        (*rs)[nr++] = (raw){i, e, f};
+        i = e - 1;
+    }
+    return nr && combine(ds, an, si, *rs, nr, date, mv) ? DY_ENOMEM : 0;
+}
+
+/* The mentions of analysis an into mv, before roles get their countries:
+ * raw mentions of every sentence, less the names that are parts of longer
+ * names, modifiers and qualifiers. Returns 0 or DY_ENOMEM. */
+static int collect_mentions(const dict_set *ds, const txt_analysis *an, const txt_date *date,
+                            mvec *mv)
+{
+    raw *rs = NULL;
+    size_t rcap = 0;
+    for (uint32_t si = 0; si < an->nsent; si++)
+        if (sentence_mentions(ds, an, si, date, &rs, &rcap, mv))
+            return DY_ENOMEM;
+    size_t kept = 0;
+    for (size_t i = 0; i < mv->n; i++) {
+        const dict_mention *next = i + 1 < mv->n ? &mv->v[i + 1] : NULL;
+        if (!modifier_agent(ds, an, &mv->v[i], next) && !defined_acronym(an, &mv->v[i]) &&
+            !name_part(an, &mv->v[i], next) && !state_qualifier(an, &mv->v[i], next) &&
+            !premature_surname(an, &mv->v[i], dict_date_key(date)) &&
+            !origin_modifier(an, &mv->v[i]))
+            mv->v[kept++] = mv->v[i];
+    }
+    mv->n = kept;
+    return 0;
+}
+
+/* The one country the document's title names, into cc ("" when it names
+ * none, or several): "U.S. SENATE LEADERS SEE NO TRADE WAR BREWING" is
+ * USA's story. The title is analysed in arena a. Returns 0 or DY_ENOMEM. */
+static int title_country(const dict_set *ds, const txt_analysis *an, const txt_date *date,
+                         dy_arena *a, char cc[4])
+{
+    cc[0] = '\0';
+    const char *title = an->doc ? an->doc->title : NULL;
+    if (!title || !title[0])
+        return 0;
+    txt_doc td = {.id = an->doc->id, .text = (char *)title, .len = strlen(title),
+                  .date = an->doc->date};
+    txt_analysis tan;
+    dy_err terr;
+    int rc = txt_analyze(&td, a, &tan, &terr);
+    if (rc)
+        return rc == DY_ENOMEM ? DY_ENOMEM : 0; /* (a title of 4 GiB names none) */
+    mvec mv = {.a = a};
+    if (collect_mentions(ds, &tan, date, &mv))
+        return DY_ENOMEM;
+    country_count c[MAX_COUNTRIES];
+    if (count_countries(mv.v, mv.n, c) == 1)
+        memcpy(cc, c[0].cc, 4);
+    return 0;
+}
+
 int dict_match(const dict_set *ds, const txt_analysis *an, const txt_date *date,
                dy_arena *a, dict_mention **out, size_t *nout, dy_err *err)
 {
@@ -1108,64 +1258,10 @@ int dict_match(const dict_set *ds, const txt_analysis *an, const txt_date *date,
     if (!ds->compiled)
         return dy_err_set(err, DY_EINVAL, NULL, 0, -1, "dictionary set not compiled");
     mvec mv = {.a = a};
-    raw *rs = NULL;
-    size_t rcap = 0;
-    for (uint32_t si = 0; si < an->nsent; si++) {
-        const txt_sentence *s = &an->sents[si];
-        size_t nr = 0;
-        for (uint32_t i = s->tok_begin; i < s->tok_end; i++) {
-            const txt_token *x = &an->toks[i];
-            const uint64_t *rf =
-                (x->flags & (TXT_TOK_CAP | TXT_TOK_UPPER)) ? ds->root_filter : ds->low_filter;
-            if (!filter_has(rf, x->hash)) {
-                /* A longer form: its second token is the next one that is
-                 * not a hyphen (as in longest_at). */
-                uint32_t j = i + 1;
-                while (j < s->tok_end && (an->toks[j].flags & TXT_TOK_HYPHEN))
-                    j++;
-                if (j == s->tok_end || !filter_has(ds->pair_filter, pair_key(x->hash, an->toks[j].hash)))
-                    continue;
-            }
-            const dict_form *f = NULL;
-            uint32_t e = longest_at(ds, an->toks, i, s->tok_end, &f);
-            if (e == i)
-                continue;
-            if (is_tok(x, ds->the_hash) && i + 1 < s->tok_end) {
-                /* A form with its article ("The West") yields to a longer
-                 * one right after the article ("the West Bank"). */
-                const dict_form *g = NULL;
-                uint32_t e2 = longest_at(ds, an->toks, i + 1, s->tok_end, &g);
-                if (e2 > e) {
-                    e = e2;
-                    f = g;
-                    i++;
-                }
-            }
-            if (nr == rcap) {
-                size_t nc = rcap ? rcap * 2 : 32;
-                raw *v = dy_arena_grow(a, rs, nr, nc, sizeof *v);
-                if (!v)
-                    return dy_err_set(err, DY_ENOMEM, NULL, 0, -1, "out of memory");
-                rs = v;
-                rcap = nc;
-            }
-            rs[nr++] = (raw){i, e, f};
-            i = e - 1;
-        }
-        if (nr && combine(ds, an, si, rs, nr, date, &mv))
-            return dy_err_set(err, DY_ENOMEM, NULL, 0, -1, "out of memory");
-    }
-    size_t kept = 0;
-    for (size_t i = 0; i < mv.n; i++)
-        if (!modifier_agent(ds, an, &mv.v[i], i + 1 < mv.n ? &mv.v[i + 1] : NULL) &&
-            !defined_acronym(an, &mv.v[i]) &&
-            !name_part(an, &mv.v[i], i + 1 < mv.n ? &mv.v[i + 1] : NULL) &&
-            !state_qualifier(an, &mv.v[i], i + 1 < mv.n ? &mv.v[i + 1] : NULL) &&
-            !premature_surname(an, &mv.v[i], dict_date_key(date)) &&
-            !origin_modifier(an, &mv.v[i]))
-            mv.v[kept++] = mv.v[i];
-    mv.n = kept;
-    attach_bare_agents(ds, an, mv.v, mv.n, date);
+    char title_cc[4];
+    if (collect_mentions(ds, an, date, &mv) || title_country(ds, an, date, a, title_cc))
+        return dy_err_set(err, DY_ENOMEM, NULL, 0, -1, "out of memory");
+    attach_bare_agents(ds, an, mv.v, mv.n, date, title_cc);
     prefix_agents(ds, an, mv.v, mv.n, date);
     link_lists(ds, an->toks, mv.v, mv.n);
     /* Ordered and non-overlapping (dict.h): the coder maps tokens to

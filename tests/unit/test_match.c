@@ -177,6 +177,15 @@ static const char FIX[] =
     "  role GOV\n"
     "  name official | spokesman | spokesmen | envoy | delegate\n"
     "\n"
+    "agent senate\n"
+    "  role LEG\n"
+    "  name senate\n"
+    "\n"
+    "agent leader\n"
+    "  role GOV\n"
+    "  generic\n"
+    "  name leader\n"
+    "\n"
     "agent police\n"
     "  role COP\n"
     "  name police | policeman | policemen\n"
@@ -768,6 +777,40 @@ static void test_home_country(void **st)
     run_done(&r);
 }
 
+/* The one country a title names is the story's home when the text names
+ * it too; a role that names no office, owned by an institution's
+ * possessive, is that institution. */
+static void test_title_home(void **st)
+{
+    (void)st;
+    run r;
+    run_text(&r, get_set(FIX), "Police came. The United States and Japan met.", "2020");
+    assert_int_equal(r.n, 3);
+    assert_string_equal(r.m[0].code, "COP");
+    run_done(&r);
+    memset(&r, 0, sizeof r);
+    r.a = dy_arena_new();
+    assert_non_null(r.a);
+    dy_err e;
+    const char *text = "Police came. The United States and Japan met. The Senate's leaders spoke.";
+    r.doc = (txt_doc){.id = (char *)"t", .title = (char *)"U.S. POLICE SEE NO TRADE WAR",
+                      .text = (char *)text, .len = strlen(text), .date = parse_date("2020")};
+    assert_int_equal(txt_analyze(&r.doc, r.a, &r.an, &e), 0);
+    assert_int_equal(dict_match(get_set(FIX), &r.an, &r.doc.date, r.a, &r.m, &r.n, &e), 0);
+    assert_int_equal(r.n, 5);
+    assert_string_equal(r.m[0].code, "USACOP");
+    assert_string_equal(r.m[3].code, "USALEG");
+    assert_string_equal(r.m[4].code, "USALEG");
+    run_done(&r);
+    /* a title naming two countries names no home */
+    r.a = dy_arena_new();
+    r.doc.title = (char *)"JAPAN AND U.S. TALK";
+    assert_int_equal(txt_analyze(&r.doc, r.a, &r.an, &e), 0);
+    assert_int_equal(dict_match(get_set(FIX), &r.an, &r.doc.date, r.a, &r.m, &r.n, &e), 0);
+    assert_string_equal(r.m[0].code, "COP");
+    run_done(&r);
+}
+
 static void test_date_null_is_unknown(void **st)
 {
     (void)st;
@@ -1038,6 +1081,7 @@ int main(void)
         cmocka_unit_test(test_bare_agent_has_no_entry),
         cmocka_unit_test(test_mention_code_redate),
         cmocka_unit_test(test_home_country),
+        cmocka_unit_test(test_title_home),
         cmocka_unit_test(test_date_null_is_unknown),
         cmocka_unit_test(test_sentence_index),
         cmocka_unit_test(test_no_combination_across_sentences),
