@@ -4,12 +4,13 @@
  * patterns are matched around the word over tokens and mentions; the best
  * match (most matched elements) across entries wins. Arguments come from
  * the pattern's slots, else from the clause (subject before, object after),
- * with passive voice, compound actors, pronouns and reported speech handled
- * here. Modality comes from cue words in the clause (data/coder/cues.txt).
- * docs/coder.md describes the rules.
+ * with passive voice, compound actors and reported speech handled here
+ * (pronouns in pronoun.c). Modality comes from cue words in the clause
+ * (data/coder/cues.txt). docs/coder.md describes the rules.
  */
 #include "code/code.h"
 #include "code/code_policy.h"
+#include "code/code_pronoun.h"
 #include "code/code_syntax.h"
 #include "core/actor_code.h"
 #include "core/alloc.h"
@@ -734,163 +735,6 @@ static int sports_document(const code_coder *c, const txt_analysis *an)
     return hits >= 4 && 4 * hits >= an->nsent;
 }
 
-
-/* Is a person the dictionaries do not know named with a title ("Mr
- * Smith", cue kind honorific) between tokens a and b, outside the mentions
- * all[from..to)? Then "he" or "his" after it more likely means that person
- * than an actor of a sentence before a (the caller starts a at the sentence
- * after the actor's: in "Mandela backed Mr Brown's plan when he urged ...",
- * "he" is still the sentence's subject). */
-static int unknown_person_between(const sctx *sc, const dict_mention *all, size_t from,
-                                  size_t to, uint32_t a, uint32_t b)
-{
-    const code_cue_mask mask = CODE_CUE_BIT(CODE_CUE_HONORIFIC);
-    size_t k = from;
-    for (uint32_t t = a; t + 1 < b; t++) {
-        if (!code_cues_may_end(sc->c->cues, mask, sc->tk[t].hash) ||
-            !(sc->tk[t + 1].flags & TXT_TOK_CAP) ||
-            !(code_cues_at(sc->c->cues, sc->tk, t, t, NULL) & mask))
-            continue;
-        while (k < to && all[k].tok_end <= t + 1)
-            k++;
-        if (k == to || all[k].tok_begin > t + 1)
-            return 1;
-    }
-    return 0;
-}
-
-/* Is mention m a role noun in the plural ("Chinese officials", "Russian
- * forces")? Not an antecedent of "it". */
-static int plural_agent(const sctx *sc, const dict_mention *m)
-{
-    if (!(m->flags & DICT_M_AGENT) || (m->flags & DICT_M_PERSON))
-        return 0;
-    uint32_t last = m->tok_end - 1;
-    if ((m->flags & DICT_M_POSSESSIVE) && last > m->tok_begin)
-        last--;
-    const txt_token *t = &sc->tk[last];
-    return t->norm_len > 3 && t->norm[t->norm_len - 1] == 's' && t->norm[t->norm_len - 2] != 's';
-}
-
-/* Does mention m (of any sentence of the document) follow a preposition of
- * setting, possibly with a determiner between ("in the U.K.", "at
- * Geneva")? */
-static int in_setting(const sctx *sc, const dict_mention *m)
-{
-    const code_cue_mask det = CODE_CUE_BIT(CODE_CUE_DETERMINER);
-    const code_cue_mask prep = CODE_CUE_BIT(CODE_CUE_SETTING_PREP);
-    uint32_t sb = sc->an->sents[m->sent].tok_begin, p = m->tok_begin;
-    if (p > sb && (code_cues_at(sc->c->cues, sc->tk, sb, p - 1, NULL) & det))
-        p--;
-    return p > sb && (code_cues_at(sc->c->cues, sc->tk, sb, p - 1, NULL) & prep);
-}
-
-/* Pronouns: when the clause has no subject, a pronoun or "the two
- * countries" near its start points back to earlier mentions of the document
- * (all[0..limit) are the mentions before the pronoun). Fills out (up to cap)
- * and returns the count. */
-static size_t resolve_pronoun(const sctx *sc, uint32_t cs, uint32_t v, const dict_mention *all,
-                              size_t first_in_sent, const dict_mention **out, size_t cap)
-{
-    for (uint32_t j = cs; j < v && j < cs + 6; j++) {
-        code_cue_mask mk = cues_at(sc, j);
-        int person = (mk >> CODE_CUE_PRON_PERSON) & 1u;
-        int group = (mk >> CODE_CUE_PRON_GROUP) & 1u;
-        int thing = (mk >> CODE_CUE_PRON_THING) & 1u;
-        if (!person && !group && !thing)
-            continue;
-        /* a pronoun proper ("they"), not a description ("the two sides") */
-        int strict = group && sc->has_tree && MS(sc, cstart, j)[CODE_CUE_PRON_GROUP] == j &&
-                     sc->tree.upos[j - sc->tb] == SYN_PRON;
-        size_t limit = first_in_sent;
-        for (size_t q = 0; q < sc->nm; q++)
-            if (sc->ms[q].tok_end <= j)
-                limit = first_in_sent + q + 1;
-        size_t n = 0;
-        for (size_t i = limit; i-- > 0 && n < cap;) {
-            const dict_mention *m = &all[i];
-            /* An antecedent more than two sentences back is a guess: a
-             * news paragraph moves on (measured on the real-news articles). */
-            if (m->sent + 2 < (uint32_t)(sc->sent - sc->an->sents))
-                break;
-            /* Adjectives, role nouns with no country and places ("in
-             * Ohio") are no antecedents of "he", "it" or "they". */
-            if (m->flags & (DICT_M_ADJ | DICT_M_BARE_AGENT | DICT_M_LOCALITY))
-                continue;
-            if (person && !(m->flags & (DICT_M_PERSON | DICT_M_AGENT)))
-                continue;
-            if (thing && (m->flags & DICT_M_PERSON))
-                continue;
-            if (thing && !group && plural_agent(sc, m))
-                continue; /* "Chinese officials confirmed it has killed three" */
-            if (person && !group && m->sent + 1 < sc->an->nsent &&
-                unknown_person_between(sc, all, i + 1, limit,
-                                       sc->an->sents[m->sent + 1].tok_begin, j))
-                return 0;
-            if (group) {
-                /* The last two different actors, or the whole last list. */
-                int dup = 0;
-                for (size_t k = 0; k < n; k++)
-                    if (strcmp(out[k]->code, m->code) == 0)
-                        dup = 1;
-                if (dup)
-                    continue;
-                /* "sought support in the U.K., France and Italy": a list
-                 * after a preposition of setting is a set of places, not
-                 * who "they" are ("between Egypt and Israel" still is). */
-                if (person == 0 && thing == 0 && m->list >= 0 && in_setting(sc, &all[m->list]))
-                    continue;
-                if (person == 0 && thing == 0 && m->list >= 0 && n == 0) {
-                    for (size_t k = (size_t)m->list; k < limit && n < cap; k++)
-                        if (all[k].list == m->list)
-                            out[n++] = &all[k];
-                    return n;
-                }
-                /* With a parse, "they" stands for the last list or the last
-                 * group ("Russian forces ... They attacked"): the last two
-                 * actors named apart are as often on two sides. "The two
-                 * leaders", "both countries" do mean two. */
-                if (strict && n == 0) {
-                    if (m->flags & DICT_M_AGENT) {
-                        out[0] = m;
-                        return 1;
-                    }
-                    if (!sc->pair[0] || cap < 2)
-                        return 0;
-                    out[0] = sc->pair[0];
-                    out[1] = sc->pair[1];
-                    return 2;
-                }
-                out[n++] = m;
-                if (n == 2)
-                    return n;
-                continue;
-            }
-            /* "Turkey criticized Sweden. It accused ...": a singular pronoun
-             * continues the subject of its sentence, the first fitting
-             * mention there that does not follow a preposition. */
-            const dict_mention *pick = m;
-            for (size_t k = i; k-- > 0 && all[k].sent == m->sent;) {
-                const dict_mention *o = &all[k];
-                if ((o->flags & (DICT_M_ADJ | DICT_M_BARE_AGENT)) ||
-                    (person && !(o->flags & (DICT_M_PERSON | DICT_M_AGENT))) ||
-                    (thing && (o->flags & DICT_M_PERSON)) || (thing && plural_agent(sc, o)))
-                    continue;
-                uint32_t pre = o->tok_begin;
-                int prep = pre > sc->an->sents[o->sent].tok_begin &&
-                           ((code_cues_at(sc->c->cues, sc->tk, 0, pre - 1, NULL) >>
-                             CODE_CUE_PREPOSITION) & 1u);
-                if (!prep)
-                    pick = o;
-            }
-            out[0] = pick;
-            return 1;
-        }
-        return n;
-    }
-    return 0;
-}
-
 typedef struct doc_state {
     txt_date prev_date;
     int prev_timex;
@@ -1368,53 +1212,16 @@ static int topic_target(const sctx *sc, const cand *cd, const code_args *ga, con
     return 0;
 }
 
-/* Is the pronoun subject at token pron, of the event word v, the subject
- * of the verb of saying whose complement holds v ("Nintendo said it will
- * release", "he said he would resign")? A singular pronoun there points
- * back to the speaker. Then returns 1 with *spk the speaker's mention, or
- * -1 when the speaker is a name the dictionaries do not know or does not
- * agree with it ("officials ... it"); else 0. */
-static int speaker_pronoun(const sctx *sc, uint32_t v, int32_t pron, int32_t *spk)
+/* What the pronoun rules (pronoun.c) see of sc: its sentence (with the
+ * parse when there is one), its place in the document, its cue cache and
+ * the sides of the last event. */
+static code_pron_sent pron_sent(const sctx *sc)
 {
-    if (pron < 0 || has_cue(sc, (uint32_t)pron, CODE_CUE_PRON_GROUP) ||
-        !(has_cue(sc, (uint32_t)pron, CODE_CUE_PRON_THING) ||
-          has_cue(sc, (uint32_t)pron, CODE_CUE_PRON_PERSON)))
-        return 0;
-    uint32_t t = v, h;
-    for (uint32_t steps = 0; steps < 4; steps++, t = h) {
-        h = code_syntax_head(&sc->view, t);
-        if (h == UINT32_MAX)
-            return 0;
-        if (code_syntax_rel(&sc->view, t) == SYN_REL_CCOMP && has_cue(sc, h, CODE_CUE_SPEECH))
-            break;
-        if (code_syntax_rel(&sc->view, t) != SYN_REL_XCOMP &&
-            code_syntax_rel(&sc->view, t) != SYN_REL_CONJ)
-            return 0;
-    }
-    if (h == UINT32_MAX || h >= (uint32_t)pron)
-        return 0;
-    for (uint32_t u = sc->tb; u < h; u++) {
-        if (code_syntax_head(&sc->view, u) != h || code_syntax_rel(&sc->view, u) != SYN_REL_NSUBJ)
-            continue;
-        int32_t mi = MS(sc, mcover, u);
-        if (mi >= 0 && has_cue(sc, (uint32_t)pron, CODE_CUE_PRON_THING) &&
-            plural_agent(sc, &sc->ms[mi])) {
-            /* "Chinese officials confirmed it has killed three": "it" is
-             * not the officials, and nothing safer is at hand */
-            *spk = -1;
-            return 1;
-        }
-        if (mi >= 0 && !(sc->ms[mi].flags & (DICT_M_BARE_AGENT | DICT_M_ADJ))) {
-            *spk = mi;
-            return 1;
-        }
-        if (mi < 0 && sc->tree.upos[u - sc->tb] == SYN_PROPN) {
-            *spk = -1;
-            return 1;
-        }
-        return 0;
-    }
-    return 0;
+    return (code_pron_sent){
+        .s = {.tk = sc->tk, .tb = sc->tb, .te = sc->te, .tree = sc->has_tree ? &sc->tree : NULL,
+              .ms = sc->ms, .nm = sc->nm, .mcover = sc->mcover, .cues = sc->c->cues},
+        .an = sc->an, .si = (uint32_t)(sc->sent - sc->an->sents), .cmask = sc->cmask,
+        .cstart = sc->cstart, .pair = {sc->pair[0], sc->pair[1]}};
 }
 
 /* The mentions an event's source and target stand for (compound members,
@@ -1513,7 +1320,8 @@ static int collect_actors(const sctx *sc, const cand *cd, const code_args *ga, i
                 a->src[a->nsrc++] = &sc->ms[idx[i]];
     } else if (sc->has_tree) {
         int32_t spk = -1;
-        if (ga->src_pronoun && speaker_pronoun(sc, cd->v, ga->src_tok, &spk)) {
+        code_pron_sent ps = pron_sent(sc);
+        if (ga->src_pronoun && code_pronoun_speaker(&ps, cd->v, ga->src_tok, &spk)) {
             /* "Monsanto said it accepted ...": the pronoun is the speaker;
              * a speaker the dictionaries do not know gives no source. */
             if (spk < 0)
@@ -1530,10 +1338,11 @@ static int collect_actors(const sctx *sc, const cand *cd, const code_args *ga, i
             } else {
                 pb = pb >= sc->tb + 3 ? pb - 3 : sc->tb;
             }
-            a->nsrc = resolve_pronoun(sc, pb, pe, all, first, a->src, 16);
+            a->nsrc = code_pronoun_resolve(&ps, pb, pe, all, first, a->src, 16);
         }
     } else if (!passive) {
-        a->nsrc = resolve_pronoun(sc, cs, cd->v, all, first, a->src, 16);
+        code_pron_sent ps = pron_sent(sc);
+        a->nsrc = code_pronoun_resolve(&ps, cs, cd->v, all, first, a->src, 16);
     }
     if (tgt >= 0) {
         int32_t idx[16];
