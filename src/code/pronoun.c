@@ -44,6 +44,25 @@ static int unknown_person_between(const code_pron_sent *p, const dict_mention *a
     return 0;
 }
 
+/* Does an earlier sentence's mention m come after a person pronoun that
+ * opens its sentence ("She spoke about ... the current president,
+ * Alexander Lukashenko. She asked for support")? Then that pronoun is who
+ * the story follows, and m is no antecedent of the next "he" or "she":
+ * the search goes on before it ("Merkel arrived. She met Putin. She
+ * criticised him" is Merkel), and within its reach may find no one. */
+static int pronoun_led(const code_pron_sent *p, const dict_mention *m)
+{
+    if (m->sent >= p->si)
+        return 0;
+    const txt_sentence *s = &p->an->sents[m->sent];
+    const code_cue_mask kind = CODE_CUE_BIT(CODE_CUE_PRON_PERSON);
+    for (uint32_t t = s->tok_begin; t < m->tok_begin && t < s->tok_begin + 3; t++)
+        if (code_cues_may_end(p->s.cues, kind, p->s.tk[t].hash) &&
+            (code_cues_at(p->s.cues, p->s.tk, t, t, NULL) & kind))
+            return 1;
+    return 0;
+}
+
 /* Is mention m a role noun in the plural ("Chinese officials", "Russian
  * forces")? Not an antecedent of "it". */
 static int plural_agent(const code_pron_sent *p, const dict_mention *m)
@@ -174,6 +193,8 @@ size_t code_pronoun_resolve(const code_pron_sent *p, uint32_t cs, uint32_t v,
             if (person && !(m->flags & (DICT_M_PERSON | DICT_M_AGENT)))
                 continue;
             if (thing && (m->flags & DICT_M_PERSON))
+                continue;
+            if (person && !group && pronoun_led(p, m))
                 continue;
             if (thing && !group && plural_agent(p, m))
                 continue; /* "Chinese officials confirmed it has killed three" */

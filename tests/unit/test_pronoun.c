@@ -2,7 +2,8 @@
  * code/code_pronoun.h) on small documents written by hand: "they" after a
  * list, and not after a list in a setting ("in Britain, France and
  * Italy"); "it" continuing the subject of its sentence, and never a plural
- * role; no antecedent more than two sentences back; the speaker of
+ * role; no antecedent more than two sentences back; "she" not resolved
+ * past a "she" that opens the sentence before; the speaker of
  * reported speech, on a dependency tree written by hand.
  *
  * Each case is a document (tokenised by dyad's tokenizer; a "." token ends
@@ -272,6 +273,31 @@ static void test_it(void **state)
     check_resolve("Turkey spoke. Rain fell. It accused Greece.", far, "accused", "TUR");
 }
 
+/* ---- "he" and "she" ------------------------------------------------------- */
+
+static void test_person_chain(void **state)
+{
+    (void)state;
+    enum { PERSON = DICT_M_PERSON };
+    /* "she" opening the sentence before follows someone: a person named
+     * after it there is no antecedent of the next "she"; the search goes
+     * on before it */
+    const ment chain[] = {{"Merkel", 1, "DEUGOV", PERSON, NULL},
+                          {"Putin", 1, "RUSGOV", PERSON, NULL},
+                          {"China", 1, "CHN", 0, NULL}, END};
+    check_resolve("Merkel arrived. She met Putin. She criticised China.", chain, "criticised",
+                  "DEUGOV");
+    /* ... and within its reach may find no one (the one "she" means is a
+     * name no dictionary knows) */
+    const ment unknown[] = {{"Putin", 1, "RUSGOV", PERSON, NULL},
+                            {"China", 1, "CHN", 0, NULL}, END};
+    check_resolve("Anna Ivanova arrived. She spoke about Putin. She criticised China.", unknown,
+                  "criticised", "");
+    /* without the pronoun before, the last person stands */
+    check_resolve("Anna Ivanova arrived. Ivanova spoke about Putin. She criticised China.",
+                  unknown, "criticised", "RUSGOV");
+}
+
 /* ---- the speaker of reported speech ---------------------------------------- */
 
 static void check_speaker(const char *text, const ment *m, const char *rows, int want_ret,
@@ -323,6 +349,7 @@ int main(void)
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_they_list),
         cmocka_unit_test(test_it),
+        cmocka_unit_test(test_person_chain),
         cmocka_unit_test(test_speaker),
     };
     return cmocka_run_group_tests(tests, group_setup, group_teardown);
