@@ -100,9 +100,15 @@ static size_t group_step(const code_pron_sent *p, const dict_mention *all, size_
                          size_t cap, size_t *n)
 {
     const dict_mention *m = &all[i];
-    /* The last two different actors, or the whole last list. */
+    /* The last two different actors, or the whole last list. A country and
+     * one of its own bodies are not two sides ("the two countries signed a
+     * pact" are not the U.S. and its Congress); two bodies of one country
+     * may be ("talks with the state government broke down, but the two
+     * sides are to meet": the union and the government). */
     for (size_t k = 0; k < *n; k++)
-        if (strcmp(out[k]->code, m->code) == 0)
+        if (strcmp(out[k]->code, m->code) == 0 ||
+            (strncmp(out[k]->code, m->code, 3) == 0 &&
+             (strlen(out[k]->code) == 3 || strlen(m->code) == 3)))
             return SIZE_MAX;
     /* "sought support in the U.K., France and Italy": a list after a
      * preposition of setting is a set of places, not who "they" are

@@ -248,6 +248,19 @@ static void test_they_list(void **state)
                        {"China", 1, "CHN", 0, NULL},   END};
     check_resolve("Japan sought support in the U.K., France and Italy. They criticised China.", uk,
                   "criticised", "JPN");
+    /* "the two countries" are two sides: not a country and its own
+     * parliament, but two bodies of one country may be */
+    const ment two[] = {{"Japan", 1, "JPN", 0, NULL},
+                        {"United", 2, "USA", 0, NULL},
+                        {"Congress", 1, "USALEG", AGENT, NULL},
+                        {"China", 1, "CHN", 0, NULL}, END};
+    check_resolve("Japan spoke. The United States criticised Congress. The two countries "
+                  "criticised China.", two, "criticised", "USALEG JPN");
+    const ment sides[] = {{"unions", 1, "AUSLAB", AGENT, NULL},
+                          {"government", 1, "AUSGOV", AGENT, NULL},
+                          {"China", 1, "CHN", 0, NULL}, END};
+    check_resolve("The unions criticised the government. The two sides criticised China.", sides,
+                  "criticised", "AUSGOV AUSLAB");
 }
 
 /* ---- "it" ---------------------------------------------------------------- */
