@@ -242,6 +242,8 @@ enum {
                               someone else's request */
     CODE_CUE_MEASURE,      /* "rose", "fell", "totalled": a verb of figures;
                               a nominal act as its subject is a statistic */
+    CODE_CUE_VERBAL,       /* "attacked", "clashed": force that can be done
+                              in words, between actors who hold no arms */
     CODE_CUE_KINDS
 };
 

@@ -1705,10 +1705,17 @@ static int32_t subtree_target(const sctx *sc, const cand *cd, const code_args *g
 /* "Howard launched an attack on Labour", "the mayor clashed with the
  * minister": force (roots 18-20) between actors who hold no arms — a
  * government, a party, the opposition, a parliament, a court, an elite
- * figure — on both sides is an attack in words, criticism (111). */
-static int verbal_fight(const char *code, const actors *a)
+ * figure — on both sides is an attack in words, criticism (111), when its
+ * word can name one (cue kind verbal: "Pretoria raided ANC bases" is a
+ * raid). */
+static int verbal_fight(const sctx *sc, const cand *cd, const char *code, const actors *a)
 {
     if (!(code[0] == '1' && code[1] >= '8') && code[0] != '2')
+        return 0;
+    int words = 0; /* the event word or its pattern's ("launched an attack") */
+    for (uint32_t t = cd->v; t <= cd->hi && t < sc->te && !words; t++)
+        words = has_cue(sc, t, CODE_CUE_VERBAL);
+    if (!words)
         return 0;
     if (a->nsrc == 0 || a->ntgt == 0)
         return 0;
@@ -1857,7 +1864,7 @@ static int emit(const sctx *sc, const cand *cd, const cand *cands, size_t nc,
     int32_t txs[16];
     size_t ntx = event_timexes(sc, cd, sent, txs);
 
-    if (verbal_fight(codebuf, &a))
+    if (verbal_fight(sc, cd, codebuf, &a))
         copy_code(codebuf, "111");
     /* The agents of a passive conflict act together on someone unnamed
      * ("the seat occupied by a grouping of Sri Lanka and Vietnam"), not on
