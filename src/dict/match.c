@@ -1250,6 +1250,39 @@ static int title_country(const dict_set *ds, const txt_analysis *an, const txt_d
     return 0;
 }
 
+/* Is m a short acronym ("PAP", "RSF", "NTC") of a national group or body
+ * (not a state's own name, an international organisation or the media)? */
+static int national_acronym(const txt_analysis *an, const dict_mention *m)
+{
+    const txt_token *t = &an->toks[m->tok_begin];
+    size_t n = strlen(m->code);
+    return m->tok_end == m->tok_begin + 1 + ((m->flags & DICT_M_POSSESSIVE) != 0) &&
+           (t->flags & TXT_TOK_UPPER) && t->norm_len >= 2 && t->norm_len <= 5 && m->entry &&
+           m->entry->kind != DICT_STATE && !m->agent && n >= 3 && strncmp(m->code, "IGO", 3) &&
+           strncmp(m->code, "NGO", 3) && strncmp(m->code, "IMG", 3) &&
+           !(n >= 6 && strncmp(m->code + 3, "MED", 3) == 0);
+}
+
+/* Drop from mv the acronyms of national groups whose country the document
+ * names nowhere else: "PAP" in a story about a fire in Poland is the news
+ * agency, not Singapore's ruling party; "RSF" beside a Yemeni journalist is
+ * Reporters Without Borders, not Sudan's militia; "USC" a university. */
+static void drop_stray_acronyms(const txt_analysis *an, mvec *mv)
+{
+    size_t kept = 0;
+    for (size_t i = 0; i < mv->n; i++) {
+        const dict_mention *m = &mv->v[i];
+        int stray = national_acronym(an, m);
+        for (size_t k = 0; k < mv->n && stray; k++)
+            if (k != i && !national_acronym(an, &mv->v[k]) && strlen(mv->v[k].code) >= 3 &&
+                strncmp(mv->v[k].code, m->code, 3) == 0)
+                stray = 0;
+        if (!stray)
+            mv->v[kept++] = *m;
+    }
+    mv->n = kept;
+}
+
 int dict_match(const dict_set *ds, const txt_analysis *an, const txt_date *date,
                dy_arena *a, dict_mention **out, size_t *nout, dy_err *err)
 {
@@ -1261,6 +1294,7 @@ int dict_match(const dict_set *ds, const txt_analysis *an, const txt_date *date,
     char title_cc[4];
     if (collect_mentions(ds, an, date, &mv) || title_country(ds, an, date, a, title_cc))
         return dy_err_set(err, DY_ENOMEM, NULL, 0, -1, "out of memory");
+    drop_stray_acronyms(an, &mv);
     attach_bare_agents(ds, an, mv.v, mv.n, date, title_cc);
     prefix_agents(ds, an, mv.v, mv.n, date);
     link_lists(ds, an->toks, mv.v, mv.n);
