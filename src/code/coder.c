@@ -1179,13 +1179,35 @@ static int32_t obliged(const sctx *sc, uint32_t from)
  * "talks over Ukraine")? Such a phrase says what the act is about; the
  * partner of a cooperative act is named by "with", "to", "between".
  * Conflictual acts keep it: "sanctions on Iran" are on Iran. */
+/* Is token t the head of a phrase marked by "with"? */
+static int with_phrase(const sctx *sc, int32_t t)
+{
+    if (t < 0)
+        return 0;
+    for (uint32_t k = sc->tb; k < sc->te; k++)
+        if (code_syntax_head(&sc->view, k) == (uint32_t)t &&
+            code_syntax_rel(&sc->view, k) == SYN_REL_CASE && strcmp(sc->tk[k].norm, "with") == 0)
+            return 1;
+    return 0;
+}
+
 static int topic_target(const sctx *sc, const cand *cd, const code_args *ga, const char *code,
                         const cand *cands, size_t nc)
 {
     /* Also a mutual act of a compound source: "Armenia and Azerbaijan
      * fought a war over Nagorno-Karabakh" is between the two. */
     int root = (code[0] - '0') * 10 + (code[1] - '0');
-    int mutual = ga->src >= 0 && sc->ms[ga->src].list >= 0 && code_policy_mutual(code, root);
+    int together = (ga->src >= 0 && sc->ms[ga->src].list >= 0) ||
+                   (ga->src_pronoun && ga->src_tok >= 0 &&
+                    has_cue(sc, (uint32_t)ga->src_tok, CODE_CUE_PRON_GROUP));
+    int mutual = together && code_policy_mutual(code, root);
+    /* "both sides agreed to suspend their requests for WTO arbitration":
+     * what sides acting together agree to do is about an actor of their
+     * complement, who is no party, unless it is done with them ("agreed
+     * to set up a company with Liberia") */
+    if (mutual && ga->tgt >= 0 && ga->tgt_how == CODE_ARG_COMP &&
+        !with_phrase(sc, (int32_t)sc->ms[ga->tgt].tok_end - 1))
+        return 1;
     if (ga->tgt < 0 || ga->tgt_tok < 0 || ((code[0] != '0' || code[1] > '8') && !mutual) ||
         (ga->tgt_how != CODE_ARG_OBL && ga->tgt_how != CODE_ARG_COMP &&
          ga->tgt_how != CODE_ARG_NMOD))
