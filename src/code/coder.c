@@ -564,6 +564,25 @@ static uint32_t speech_opener(const sctx *sc, uint32_t bound)
     return UINT32_MAX;
 }
 
+/* Does token j lie in the phrase of v's subject ("Plans to close the
+ * embassy were criticised": that "plans to" is the plans', not the
+ * criticism's)? Only with a parse. */
+static int in_subject(const sctx *sc, uint32_t v, uint32_t j)
+{
+    if (!sc->has_tree)
+        return 0;
+    uint32_t t = j;
+    for (int steps = 0; steps < 8 && t != UINT32_MAX && t != v; steps++) {
+        uint32_t h = code_syntax_head(&sc->view, t);
+        if (h == v) {
+            int r = syn_rel_universal(code_syntax_rel(&sc->view, t));
+            return r == SYN_REL_NSUBJ || code_syntax_rel(&sc->view, t) == SYN_REL_NSUBJ_PASS;
+        }
+        t = h;
+    }
+    return 0;
+}
+
 /* Modality from cues in the clause before v: the strongest reading wins.
  * *oblig is set when the act is demanded ("X said Y must ..."). */
 static int modality(const sctx *sc, uint32_t cs, uint32_t v, uint32_t bound, uint32_t *cue_b,
@@ -583,7 +602,10 @@ static int modality(const sctx *sc, uint32_t cs, uint32_t v, uint32_t bound, uin
             *oblig = 1;
     for (int k = 0; k < 4; k++) {
         for (uint32_t j = lo; j < v; j++) {
-            if (!has_cue(sc, j, order[k]) || in_timex(sc, j))
+            /* (a negation there still counts: "neither Russia nor China
+             * condemned ...") */
+            if (!has_cue(sc, j, order[k]) || in_timex(sc, j) ||
+                (order[k] != CODE_CUE_NEGATED && in_subject(sc, v, j)))
                 continue;
             *cue_b = MS(sc, cstart, j)[order[k]];
             *cue_e = j + 1;
@@ -1708,7 +1730,10 @@ static int32_t subtree_target(const sctx *sc, const cand *cd, const code_args *g
         return -1;
     for (size_t q = 0; q < sc->nm; q++) {
         const dict_mention *m = &sc->ms[q];
-        if (m->tok_begin <= cd->v || (int32_t)q == ga->src ||
+        /* (of a passive, the subject's phrase too: "plans to close Kenya's
+         * embassy were criticised by Somalia") */
+        if ((m->tok_begin <= cd->v && !ga->passive) || m->tok_begin == cd->v ||
+            (int32_t)q == ga->src ||
             (m->flags & (DICT_M_PLACE | DICT_M_LOCALITY)) || owned_agent(sc, m) ||
             (ga->src >= 0 && own_means(sc, m, ga->src)) || !argument_path(sc, m->tok_end - 1, cd->v, NULL))
             continue;
