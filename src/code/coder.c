@@ -1430,6 +1430,26 @@ static size_t drop_inferred(const dict_mention **v, size_t n, int sources)
     return k;
 }
 
+/* Did source role src take its country from the act's own target ("the
+ * prime minister urged Europe and the US": the dictionary stage, without
+ * the parse, gave the minister Europe's)? It did when it took it from its
+ * sentence (not from the story's home country), the target is of that
+ * country and named after it, and no mention of that country comes before
+ * it. Words addressed to an actor are not that actor's own; force is often
+ * domestic ("police fired tear gas at demonstrators in Tehran") and keeps
+ * it. */
+static int borrowed_from_target(const sctx *sc, const dict_mention *src, const dict_mention *tgt)
+{
+    if ((src->flags & (DICT_M_INFERRED | DICT_M_HOME)) != DICT_M_INFERRED ||
+        src->sent != (uint32_t)(sc->sent - sc->an->sents) ||
+        strncmp(src->code, tgt->code, 3) != 0 || tgt->tok_begin < src->tok_end)
+        return 0;
+    for (size_t q = 0; q < sc->nm && sc->ms[q].tok_end <= src->tok_begin; q++)
+        if (strncmp(sc->ms[q].code, src->code, 3) == 0)
+            return 0;
+    return 1;
+}
+
 /* The precision policy on a candidate's actors (docs/coder.md): no
  * statement without an act, no violence by an unnamed non-actor, places
  * are settings, teams of a sports report do not act, and the relevance
@@ -1473,6 +1493,9 @@ static int keep_actors(const sctx *sc, const cand *cd, const code_args *ga, cons
                 a->tgt[k++] = a->tgt[i];
         a->ntgt = k;
     }
+    if (sc->has_tree && (root <= 5 || (root >= 10 && root <= 13)) && a->nsrc == 1 && a->ntgt >= 1 &&
+        borrowed_from_target(sc, a->src[0], a->tgt[0]))
+        return 0;
     if (sc->has_tree &&
         !code_policy_relevant(a->src, &a->nsrc, a->tgt, &a->ntgt, root, code, each_other(sc, cd)))
         return 0;

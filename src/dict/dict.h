@@ -78,8 +78,10 @@ enum {
     DICT_M_LOCALITY = 1u << 8,   /* a city or region that is not a seat
                                     ("Tel Aviv", "Siberia"): codes as the
                                     country, never acts on its own */
-    DICT_M_DEMONYM = 1u << 9     /* written as an adjective form ("Kenyan"),
+    DICT_M_DEMONYM = 1u << 9,    /* written as an adjective form ("Kenyan"),
                                     whether or not it was read as one */
+    DICT_M_HOME = 1u << 10       /* an inferred agent whose country is the
+                                    document's home, not a mention's */
 };
 
 typedef struct dict_entry dict_entry;

@@ -1039,8 +1039,10 @@ static void attach_bare_agents(const dict_set *ds, const txt_analysis *an, dict_
         const dict_mention *best = sentence_owner(ds, an->toks, (uint32_t)an->ntok, ms, n, i, group);
         const dict_entry *e = best ? (best->adj_entry ? best->adj_entry : best->entry) : NULL;
         int homely = home && !group && m->agent && home_role(m->agent->role);
-        if (homely && (!e || (best->tok_begin >= m->tok_end && !owner_after(ds, an->toks, m, best))))
+        if (homely && (!e || (best->tok_begin >= m->tok_end && !owner_after(ds, an->toks, m, best)))) {
             e = home;
+            m->flags |= DICT_M_HOME;
+        }
         if (!e)
             continue;
         if (group) {
