@@ -172,6 +172,37 @@ static int expletive_it(const code_sent *s, uint32_t h, uint32_t subj)
 
 /* The subject token of verb v, following control, coordination and
  * relative clauses; sets *how. UINT32_MAX when none. */
+/* "Before visiting Israel, Mr Blair made a visit to Iraq", parsed with
+ * Israel as the subject and Blair coordinated with it (or as a second
+ * subject): a subject right after the participle of a clause fronted to v
+ * (advcl) is that participle's object, and the subject is the one after
+ * the comma.
+ * Returns the subject to use (subj when the parse is not of that shape). */
+static uint32_t past_fronted_object(const code_sent *s, uint32_t v, uint32_t subj)
+{
+    uint32_t p = subj;
+    if (p > s->tb && upos(s, p - 1) == SYN_DET)
+        p--;
+    if (p == s->tb)
+        return subj;
+    p--;
+    int x = s->tree->xpos[p - s->tb];
+    if (upos(s, p) != SYN_VERB || (x != SYN_XPOS_VBG && x != SYN_XPOS_VBN) ||
+        code_syntax_head(s, p) != v || code_syntax_rel(s, p) != SYN_REL_ADVCL)
+        return subj;
+    /* the conjunct, or a second subject the parser gave v */
+    uint32_t c = child(s, subj, SYN_REL_CONJ, 0);
+    for (uint32_t t = subj + 1; c == UINT32_MAX && t < s->te; t++)
+        if (code_syntax_head(s, t) == v && code_syntax_rel(s, t) == SYN_REL_NSUBJ)
+            c = t;
+    if (c == UINT32_MAX)
+        return subj;
+    for (uint32_t t = subj + 1; t < c; t++)
+        if (s->tk[t].norm_len == 1 && s->tk[t].norm[0] == ',')
+            return c;
+    return subj;
+}
+
 static uint32_t subject_of(const code_sent *s, uint32_t v, int *how)
 {
     for (int hops = 0; hops < 4; hops++) {
@@ -187,6 +218,8 @@ static uint32_t subject_of(const code_sent *s, uint32_t v, int *how)
         }
         if (subj != UINT32_MAX && hops > 0 && expletive_it(s, v, subj))
             return UINT32_MAX;
+        if (subj != UINT32_MAX)
+            subj = past_fronted_object(s, v, subj);
         if (subj != UINT32_MAX) {
             if (cue_word(s, subj, CODE_CUE_RELATIVE) && code_syntax_rel(s, v) == SYN_REL_ACL_RELCL) {
                 *how = CODE_ARG_RELCL;

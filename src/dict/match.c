@@ -1056,10 +1056,44 @@ static void attach_bare_agents(const dict_set *ds, const txt_analysis *an, dict_
     }
 }
 
+/* Is token t a lower-case word ending in "ing" or "ed" (a participle, as
+ * far as the dictionary stage can tell)? */
+static int participle_form(const txt_token *t)
+{
+    size_t n = t->norm_len;
+    return (t->flags & TXT_TOK_WORD) && !(t->flags & (TXT_TOK_CAP | TXT_TOK_UPPER)) &&
+           ((n > 4 && memcmp(t->norm + n - 3, "ing", 3) == 0) ||
+            (n > 3 && memcmp(t->norm + n - 2, "ed", 2) == 0));
+}
+
+/* "Before visiting Kenya, Chinese Foreign Minister Wang Yi made ...": the
+ * object of a participle that opens the sentence and the subject after the
+ * comma are no list. Undo two-member lists joined by a comma alone whose
+ * first member follows such a participle, within the sentence's first
+ * three words. */
+static void unlink_fronted(const dict_set *ds, const txt_analysis *an, dict_mention *ms,
+                           size_t n)
+{
+    for (size_t i = 0; i + 1 < n; i++) {
+        dict_mention *a = &ms[i], *b = &ms[i + 1];
+        const txt_sentence *s = &an->sents[a->sent];
+        if (a->list < 0 || (size_t)a->list != i || b->list != a->list ||
+            (i + 2 < n && ms[i + 2].list == a->list) || a->tok_begin == s->tok_begin ||
+            a->tok_begin > s->tok_begin + 3 || !participle_form(&an->toks[a->tok_begin - 1]))
+            continue;
+        int conj = 0;
+        for (uint32_t j = a->tok_end; j < b->tok_begin; j++)
+            conj |= is_tok(&an->toks[j], ds->and_hash) || is_tok(&an->toks[j], ds->amp_hash);
+        if (!conj)
+            a->list = b->list = -1;
+    }
+}
+
 /* Link consecutive mentions separated only by ",", "and", "&" (and "the")
  * into compound lists: "the US, Japan and South Korea". */
-static void link_lists(const dict_set *ds, const txt_token *tk, dict_mention *ms, size_t n)
+static void link_lists(const dict_set *ds, const txt_analysis *an, dict_mention *ms, size_t n)
 {
+    const txt_token *tk = an->toks;
     for (size_t i = 0; i + 1 < n; i++) {
         dict_mention *a = &ms[i], *b = &ms[i + 1];
         if (a->sent != b->sent || b->tok_begin <= a->tok_end)
@@ -1083,6 +1117,7 @@ static void link_lists(const dict_set *ds, const txt_token *tk, dict_mention *ms
         a->list = first;
         b->list = first;
     }
+    unlink_fronted(ds, an, ms, n);
 }
 
 /* Is m a lone capitalised token in parentheses that abbreviates the words
@@ -1299,7 +1334,7 @@ int dict_match(const dict_set *ds, const txt_analysis *an, const txt_date *date,
     drop_stray_acronyms(an, &mv);
     attach_bare_agents(ds, an, mv.v, mv.n, date, title_cc);
     prefix_agents(ds, an, mv.v, mv.n, date);
-    link_lists(ds, an->toks, mv.v, mv.n);
+    link_lists(ds, an, mv.v, mv.n);
     /* Ordered and non-overlapping (dict.h): the coder maps tokens to
      * mentions through it. */
     for (size_t i = 0; i < mv.n; i++)
