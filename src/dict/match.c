@@ -1261,9 +1261,9 @@ static int collect_mentions(const dict_set *ds, const txt_analysis *an, const tx
     return 0;
 }
 
-/* The one country the document's title names, into cc ("" when it names
- * none, or several): "U.S. SENATE LEADERS SEE NO TRADE WAR BREWING" is
- * USA's story. The title is analysed in arena a. Returns 0 or DY_ENOMEM. */
+/* The one country the document's title names as its subject or its place,
+ * into cc ("" when it names none, or several, or only as an object). The
+ * title is analysed in arena a. Returns 0 or DY_ENOMEM. */
 static int title_country(const dict_set *ds, const txt_analysis *an, const txt_date *date,
                          dy_arena *a, char cc[4])
 {
@@ -1282,8 +1282,23 @@ static int title_country(const dict_set *ds, const txt_analysis *an, const txt_d
     if (collect_mentions(ds, &tan, date, &mv))
         return DY_ENOMEM;
     country_count c[MAX_COUNTRIES];
-    if (count_countries(mv.v, mv.n, c) == 1)
-        memcpy(cc, c[0].cc, 4);
+    if (count_countries(mv.v, mv.n, c) != 1)
+        return 0;
+    /* named as the subject or the place, not as the object: "U.S. SENATE
+     * LEADERS SEE NO TRADE WAR BREWING", "Arrests made in theft of gold
+     * toilet in England", "Bus overturns in Babyninsky, Russia" are those
+     * countries' stories, "Short attacks US over tsunami aid" is not */
+    for (size_t i = 0; i < mv.n; i++) {
+        uint32_t b = mv.v[i].tok_begin;
+        if (b >= 2 && is_tok(&tan.toks[b - 1], ds->the_hash))
+            b--; /* "in the United States" */
+        if (strncmp(mv.v[i].code, c[0].cc, 3) == 0 &&
+            (b <= 1 || is_tok(&tan.toks[b - 1], ds->in_hash) ||
+             is_tok(&tan.toks[b - 1], ds->comma_hash))) {
+            memcpy(cc, c[0].cc, 4);
+            break;
+        }
+    }
     return 0;
 }
 

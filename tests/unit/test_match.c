@@ -802,13 +802,19 @@ static void test_title_home(void **st)
     assert_string_equal(r.m[3].code, "USALEG");
     assert_string_equal(r.m[4].code, "USALEG");
     run_done(&r);
-    /* a title naming two countries names no home */
-    r.a = dy_arena_new();
-    r.doc.title = (char *)"JAPAN AND U.S. TALK";
-    assert_int_equal(txt_analyze(&r.doc, r.a, &r.an, &e), 0);
-    assert_int_equal(dict_match(get_set(FIX), &r.an, &r.doc.date, r.a, &r.m, &r.n, &e), 0);
-    assert_string_equal(r.m[0].code, "COP");
-    run_done(&r);
+    /* a title naming two countries names no home, nor one naming its
+     * country as an object; a place in a title does */
+    static const char *const titles[] = {"JAPAN AND U.S. TALK", "Police attack US over trade",
+                                         "Arrests made in the United States", "Fire in Dayton, US"};
+    static const char *const want[] = {"COP", "COP", "USACOP", "USACOP"};
+    for (size_t k = 0; k < sizeof titles / sizeof *titles; k++) {
+        r.a = dy_arena_new();
+        r.doc.title = (char *)titles[k];
+        assert_int_equal(txt_analyze(&r.doc, r.a, &r.an, &e), 0);
+        assert_int_equal(dict_match(get_set(FIX), &r.an, &r.doc.date, r.a, &r.m, &r.n, &e), 0);
+        assert_string_equal(r.m[0].code, want[k]);
+        run_done(&r);
+    }
 }
 
 static void test_date_null_is_unknown(void **st)
