@@ -29,7 +29,8 @@
 #define DYAD_SRCDIR "."
 #endif
 
-static code_cues *cues;
+#include "fixture_cues.h"
+
 
 /* ---- building a sentence view ------------------------------------------ */
 
@@ -275,23 +276,6 @@ enum { NONE = CODE_ARG_NONE, NSUBJ = CODE_ARG_NSUBJ, NSUBJ_PASS = CODE_ARG_NSUBJ
 
 /* ---- fixtures ----------------------------------------------------------- */
 
-static int group_setup(void **state)
-{
-    (void)state;
-    dy_err e;
-    if (code_cues_load(DYAD_SRCDIR "/data/coder/cues.txt", &cues, &e)) {
-        fprintf(stderr, "cues: %s\n", e.msg);
-        return -1;
-    }
-    return 0;
-}
-
-static int group_teardown(void **state)
-{
-    (void)state;
-    code_cues_free(cues);
-    return 0;
-}
 
 /* ---- subjects and objects ----------------------------------------------- */
 

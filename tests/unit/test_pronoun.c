@@ -27,7 +27,8 @@
 #define DYAD_SRCDIR "."
 #endif
 
-static code_cues *cues;
+#include "fixture_cues.h"
+
 
 enum { AGENT = DICT_M_AGENT };
 
@@ -209,23 +210,6 @@ static void check_resolve(const char *text, const ment *m, const char *event, co
     release(x);
 }
 
-static int group_setup(void **state)
-{
-    (void)state;
-    dy_err e;
-    if (code_cues_load(DYAD_SRCDIR "/data/coder/cues.txt", &cues, &e)) {
-        fprintf(stderr, "cues: %s\n", e.msg);
-        return -1;
-    }
-    return 0;
-}
-
-static int group_teardown(void **state)
-{
-    (void)state;
-    code_cues_free(cues);
-    return 0;
-}
 
 /* ---- "they" -------------------------------------------------------------- */
 

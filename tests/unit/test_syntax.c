@@ -55,6 +55,19 @@ static uint64_t rng(void)
 
 static int rng_below(int n) { return (int)(rng() % (uint64_t)n); }
 
+/* Apply a legal move of s drawn at random; returns how many there were (0:
+ * none applied). */
+static int random_move(syn_state *s)
+{
+    int legal[SYN_NMOVES], nl = 0;
+    for (int c = 0; c < SYN_NMOVES; c++)
+        if (syn_move_legal(s, c))
+            legal[nl++] = c;
+    if (nl > 0)
+        syn_state_apply(s, legal[rng_below(nl)]);
+    return nl;
+}
+
 /* ---- our treebank ------------------------------------------------------- */
 
 /* One sentence: its text and its words as "FORM UPOS XPOS HEAD DEPREL"
@@ -595,12 +608,7 @@ static void test_state_random_walks(void **state)
             assert_int_equal(syn_state_init(&s, n, a), 0);
             int moves = 0;
             while (!syn_state_terminal(&s)) {
-                int legal[SYN_NMOVES], nl = 0;
-                for (int c = 0; c < SYN_NMOVES; c++)
-                    if (syn_move_legal(&s, c))
-                        legal[nl++] = c;
-                assert_true(nl > 0); /* never stuck */
-                syn_state_apply(&s, legal[rng_below(nl)]);
+                assert_true(random_move(&s) > 0); /* never stuck */
                 moves++;
                 assert_true(moves <= 2 * n);
             }
@@ -1076,11 +1084,7 @@ static void test_parse_features(void **state)
             nprev = nf;
             if (syn_state_terminal(&s))
                 break;
-            int legal[SYN_NMOVES], nl = 0;
-            for (int c = 0; c < SYN_NMOVES; c++)
-                if (syn_move_legal(&s, c))
-                    legal[nl++] = c;
-            syn_state_apply(&s, legal[rng_below(nl)]);
+            random_move(&s);
         }
     }
     /* Same stack and buffer, another relation on a dependent: the label
@@ -1145,11 +1149,7 @@ static void test_parse_feature_keys_fixed(void **state)
                 h = dy_fnv1a_more(h, f, nf * sizeof *f);
                 if (syn_state_terminal(&s))
                     break;
-                int legal[SYN_NMOVES], nl = 0;
-                for (int c = 0; c < SYN_NMOVES; c++)
-                    if (syn_move_legal(&s, c))
-                        legal[nl++] = c;
-                syn_state_apply(&s, legal[rng_below(nl)]);
+                random_move(&s);
             }
         }
         dy_arena_free(k.a);
