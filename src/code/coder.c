@@ -1797,6 +1797,27 @@ static int verbal_fight(const sctx *sc, const cand *cd, const char *code, const 
     return 1;
 }
 
+/* "Britain has protested the Japanese limitations": a state, a government
+ * or an international organisation does not take to the streets; its
+ * protest (root 14) is an official complaint (114). */
+static int official_protest(const char *code, const actors *a)
+{
+    if (code[0] != '1' || code[1] != '4' || a->nsrc == 0)
+        return 0;
+    for (size_t i = 0; i < a->nsrc; i++) {
+        const char *c = a->src[i]->code;
+        size_t n = strlen(c);
+        /* (a country by its name or seat: "Palestinian riots" are its
+         * people's, "Algeria's leading activist" protests for himself) */
+        int state = n == 3 && !(a->src[i]->flags & (DICT_M_DEMONYM | DICT_M_POSSESSIVE)) &&
+                    a->src[i]->entry &&
+                    dict_entry_kind(a->src[i]->entry) == DICT_STATE;
+        if (!(state || strncmp(c, "IGO", 3) == 0 || (n >= 6 && strncmp(c + 3, "GOV", 3) == 0)))
+            return 0;
+    }
+    return 1;
+}
+
 /* 1 when actor codes a and b have the same country part (not empty). */
 static int same_country(const char *a, const char *b)
 {
@@ -1936,6 +1957,8 @@ static int emit(const sctx *sc, const cand *cd, const cand *cands, size_t nc,
 
     if (verbal_fight(sc, cd, codebuf, &a))
         copy_code(codebuf, "111");
+    if (official_protest(codebuf, &a))
+        copy_code(codebuf, "114");
     /* The agents of a passive conflict act together on someone unnamed
      * ("the seat occupied by a grouping of Sri Lanka and Vietnam"), not on
      * each other; a meeting they attend or an agreement they sign is
