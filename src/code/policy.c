@@ -50,20 +50,24 @@ int code_policy_mutual(const char *code, int root)
  * for an act between states (meetings, diplomatic and material
  * cooperation, reduced relations, fighting)? Then it is a misreading ("the
  * prime minister visits Manchester", "Britain's chaotic asylum system"),
- * except violence by armed groups against their own state ("rebels
+ * a government's warning to its own people ("the State Department renewed
+ * its warning to Americans not to travel to Iran" is no threat), except
+ * violence and threats by armed groups against their own state ("rebels
  * attacked Colombia"). Domestic appeals, reforms, concessions and coercion
  * ("declared a state of siege in Haiti") keep their country. */
 static int own_country(const char *t, const dict_mention **srcs, size_t nsrc, int root)
 {
     if (strlen(t) != 3 || nsrc == 0 ||
-        !(root == 4 || root == 5 || root == 6 || root == 16 || root == 19))
+        !(root == 4 || root == 5 || root == 6 || root == 13 || root == 16 || root == 19))
         return 0;
     for (size_t i = 0; i < nsrc; i++) {
         const char *c = srcs[i]->code;
         if (strncmp(c, t, 3) != 0)
             return 0;
         static const char *const armed[] = {"REB", "INS", "UAF", "RAD"};
-        for (size_t k = 0; root >= 18 && strlen(c) >= 6 && k < sizeof armed / sizeof *armed; k++)
+        for (size_t k = 0; (root == 13 || root >= 18) && strlen(c) >= 6 &&
+                           k < sizeof armed / sizeof *armed;
+             k++)
             if (strncmp(c + 3, armed[k], 3) == 0)
                 return 0;
     }

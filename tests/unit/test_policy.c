@@ -121,13 +121,16 @@ static void test_relevant(void **st)
     dict_mention rusreb = men("RUSREB"), bare = men("RUS");
     s[0] = &rusreb, t[0] = &bare, ns = 1, nt = 1;
     assert_int_equal(code_policy_relevant(s, &ns, t, &nt, 19, "190", 0), 1);
+    s[0] = &rusreb, t[0] = &bare, ns = 1, nt = 1;
+    assert_int_equal(code_policy_relevant(s, &ns, t, &nt, 13, "138", 0), 1);
     static const struct {
         const char *tgt, *code;
         int root, want;
     } meet[] = {{"USAMED", "040", 4, 0}, {"USACVL", "042", 4, 0}, {"USABUS", "040", 4, 1},
                 {"USAMED", "111", 11, 1}, {"RUS", "042", 4, 0}, {"RUS", "190", 19, 0},
-                {"RUS", "173", 17, 1}};
-    /* (the last three: a state's own country, for acts between states only) */
+                {"RUS", "173", 17, 1}, {"RUS", "130", 13, 0}};
+    /* (the last four: a state's own country, for acts between states and
+     * threats only) */
     for (size_t i = 0; i < sizeof meet / sizeof *meet; i++) {
         dict_mention tm = men(meet[i].tgt);
         s[0] = &rus, t[0] = &tm, ns = 1, nt = 1;
