@@ -928,11 +928,26 @@ static int topic_clause(const sctx *sc, const cand *cd)
  * not an act. */
 static int statistic(const sctx *sc, const cand *cd)
 {
-    if (cd->lx->kind != DICT_LX_NOUN ||
-        syn_rel_universal(code_syntax_rel(&sc->view, cd->v)) != SYN_REL_NSUBJ)
+    int noun = cd->lx->kind == DICT_LX_NOUN;
+    if (noun && syn_rel_universal(code_syntax_rel(&sc->view, cd->v)) == SYN_REL_NSUBJ) {
+        uint32_t h = code_syntax_head(&sc->view, cd->v);
+        return h != UINT32_MAX && has_cue(sc, h, CODE_CUE_MEASURE);
+    }
+    /* A tagging that took a plural noun for a verb ("while EC exports to
+     * Japan fell one pct", exports VBZ, fell an adverb): the first verb or
+     * figure word after its phrase. */
+    if (!noun && sc->tree.xpos[cd->v - sc->tb] != SYN_XPOS_VBZ)
         return 0;
-    uint32_t h = code_syntax_head(&sc->view, cd->v);
-    return h != UINT32_MAX && has_cue(sc, h, CODE_CUE_MEASURE);
+    for (uint32_t t = cd->v + 1; t < sc->te && t <= cd->v + 6; t++) {
+        if (has_cue(sc, t, CODE_CUE_MEASURE))
+            return 1;
+        if (MS(sc, mcover, t) >= 0)
+            continue;
+        if (sc->tree.upos[t - sc->tb] == SYN_VERB || sc->tree.upos[t - sc->tb] == SYN_AUX ||
+            (sc->tk[t].flags & TXT_TOK_PUNCT))
+            return 0;
+    }
+    return 0;
 }
 
 /* The code of candidate cd: its pattern's, else its entry's default. */
