@@ -2223,8 +2223,11 @@ static size_t pos_candidates(const sctx *sc, cand *cands, size_t nc)
         /* A participle read as an adjective ("is opposed to", "is
          * committed to") is an act only through a pattern of its verb
          * that spells out more than its slots ("more welcoming than Iran"
-         * is no hosting). */
-        if (force >= 0 && best_at(sc, v, force, &cd) && (up != SYN_ADJ || (cd.p && worded(cd.p))))
+         * is no hosting); so is one right after a possessive, whatever
+         * its tag ("Russia's proposed membership of the WTO"). */
+        int adjectival = up == SYN_ADJ || (up == SYN_VERB && sc->tree.xpos[v - sc->tb] == SYN_XPOS_VBN &&
+                                           v > sc->tb && strcmp(sc->tk[v - 1].norm, "'s") == 0);
+        if (force >= 0 && best_at(sc, v, force, &cd) && (!adjectival || (cd.p && worded(cd.p))))
             cands[k++] = cd;
     }
     return k;
