@@ -763,6 +763,23 @@ static int premature_surname(const txt_analysis *an, const dict_mention *m, int3
     return first != INT32_MAX && key + SURNAME_LEAD_YEARS * 10000 < first;
 }
 
+/* "the Paris currency pact": a seat after "the" and before a lower-case
+ * word that is no verb names which, not the government that sits there
+ * ("the Kremlin said" is the government). */
+static int seat_modifier(const dict_set *ds, const txt_analysis *an, const dict_mention *m)
+{
+    const txt_sentence *s = &an->sents[m->sent];
+    if (!(m->flags & DICT_M_SEAT) || m->agent || (m->flags & DICT_M_POSSESSIVE) ||
+        m->tok_begin == s->tok_begin || m->tok_end >= s->tok_end ||
+        !is_tok(&an->toks[m->tok_begin - 1], ds->the_hash))
+        return 0;
+    const txt_token *nx = &an->toks[m->tok_end];
+    /* (a verb after it keeps the metonym: "the Kremlin said", "the White
+     * House had asked") */
+    return (nx->flags & TXT_TOK_WORD) && !(nx->flags & (TXT_TOK_CAP | TXT_TOK_UPPER)) &&
+           modifies_next(ds, an, s, m->tok_end);
+}
+
 /* "Chinese-built missiles", "US-made weapons", "a UK-based firm": a state
  * joined by a hyphen to a word of making or origin says where a thing
  * comes from; it is no actor. ("US-led", "Iranian-backed" stay: leading
@@ -1254,7 +1271,7 @@ static int collect_mentions(const dict_set *ds, const txt_analysis *an, const tx
         if (!modifier_agent(ds, an, &mv->v[i], next) && !defined_acronym(an, &mv->v[i]) &&
             !name_part(an, &mv->v[i], next) && !state_qualifier(an, &mv->v[i], next) &&
             !premature_surname(an, &mv->v[i], dict_date_key(date)) &&
-            !origin_modifier(an, &mv->v[i]))
+            !origin_modifier(an, &mv->v[i]) && !seat_modifier(ds, an, &mv->v[i]))
             mv->v[kept++] = mv->v[i];
     }
     mv->n = kept;
