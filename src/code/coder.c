@@ -1245,6 +1245,15 @@ static int topic_target(const sctx *sc, const cand *cd, const code_args *ga, con
     if (mutual && ga->tgt >= 0 && ga->tgt_how == CODE_ARG_COMP &&
         !with_phrase(sc, (int32_t)sc->ms[ga->tgt].tok_end - 1))
         return 1;
+    /* "the cabinet approved a plan to help ventures in Indonesia", "backed
+     * the view that Bonn should act", "defended the decision to honour both
+     * men": what is approved, praised or defended (051, 052) is the plan or
+     * the view; an actor inside its clause is not whom it is for. (An
+     * agreement's clause often names the other party: "signed a protocol to
+     * buy asbestos from Zimbabwe".) */
+    if ((strncmp(code, "051", 3) == 0 || strncmp(code, "052", 3) == 0) && ga->tgt >= 0 &&
+        ga->tgt_how == CODE_ARG_COMP)
+        return 1;
     if (ga->tgt < 0 || ga->tgt_tok < 0 || ((code[0] != '0' || code[1] > '8') && !mutual) ||
         (ga->tgt_how != CODE_ARG_OBL && ga->tgt_how != CODE_ARG_COMP &&
          ga->tgt_how != CODE_ARG_NMOD))
