@@ -619,11 +619,18 @@ static int modality(const sctx *sc, uint32_t cs, uint32_t v, uint32_t bound, uin
             return mod[k];
         }
     }
-    /* An infinitive ("to visit") is an act not (yet) done; "resorted to
-     * throwing stones" is not an infinitive. */
+    /* An infinitive ("to visit", "issues to be discussed by the
+     * ministers") is an act not (yet) done; "resorted to throwing stones"
+     * is not an infinitive. */
     if (v > sc->tb && sc->tk[v - 1].hash == sc->c->h_to && v - 1 >= lo &&
         form != DICT_WF_ING && form != DICT_WF_PAST) {
         *cue_b = v - 1;
+        *cue_e = v;
+        return CODE_MOD_FUTURE;
+    }
+    if (v > sc->tb + 1 && sc->tk[v - 2].hash == sc->c->h_to && v - 2 >= lo &&
+        strcmp(sc->tk[v - 1].norm, "be") == 0 && form == DICT_WF_PAST) {
+        *cue_b = v - 2;
         *cue_e = v;
         return CODE_MOD_FUTURE;
     }
