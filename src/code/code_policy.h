@@ -31,13 +31,22 @@ int code_policy_mutual(const char *code, int root);
 /* The relevance rules on an event's actors: keeps only political sources
  * (code_policy_political_source) and targets with a country or an
  * organisation code (for meetings, root 04, political ones or business),
- * and for acts between states (roots 04, 05, 06, 16, 19) not the
- * sources' own country as a whole (except violence by armed groups),
+ * and for acts between states (roots 04, 05, 06, 16, 19), threats (13)
+ * and a state's own demands (10) not the sources' own country as a whole
+ * (except violence and threats by armed groups),
  * shortening the lists in place. Returns 1 when the
  * event stands: a source remains, and a target, or a compound source whose
  * act is mutual (or says "each other"); else 0. */
 int code_policy_relevant(const dict_mention **srcs, size_t *nsrc, const dict_mention **tgts,
                          size_t *ntgt, int root, const char *code, int each_other);
+
+/* Is a demand (code of root 10) by srcs[0..nsrc) of tgts[0..ntgt) a state's
+ * or its government's demand of its own country as a whole, that is its
+ * policy (the relevance rules' own-country test for root 10)? Also for
+ * demands derived after those rules ran ("said Brazil must ..."). Returns
+ * 1 or 0. */
+int code_policy_self_demand(const char *code, const dict_mention **srcs, size_t nsrc,
+                            const dict_mention **tgts, size_t ntgt);
 
 /* In a sports report, a bare country name (a 3-letter code) is a team:
  * drops such sources from the list in place. Returns the new count. */

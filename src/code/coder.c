@@ -1828,28 +1828,6 @@ static int verbal_fight(const sctx *sc, const cand *cd, const char *code, const 
     return 1;
 }
 
-/* "Deng said China must not import more than 10 mln tonnes of grain": a
- * demand (root 10, also one derived from a statement) by a state or its
- * government of its own country as a whole is its policy, not a demand
- * (its opposition's or its people's is one). */
-static int self_demand(const char *code, const actors *a)
-{
-    if (code[0] != '1' || code[1] != '0' || a->nsrc == 0 || a->ntgt == 0)
-        return 0;
-    for (size_t j = 0; j < a->ntgt; j++) {
-        const char *t = a->tgt[j]->code;
-        if (strlen(t) != 3)
-            return 0;
-        for (size_t i = 0; i < a->nsrc; i++) {
-            const char *c = a->src[i]->code;
-            size_t n = strlen(c);
-            if (strncmp(c, t, 3) != 0 || !(n == 3 || (n >= 6 && strncmp(c + 3, "GOV", 3) == 0)))
-                return 0;
-        }
-    }
-    return 1;
-}
-
 /* "Britain has protested the Japanese limitations": a state, a government
  * or an international organisation does not take to the streets; its
  * protest (root 14) is an official complaint (114). */
@@ -2008,7 +1986,7 @@ static int emit(const sctx *sc, const cand *cd, const cand *cands, size_t nc,
     int32_t txs[16];
     size_t ntx = event_timexes(sc, cd, sent, txs);
 
-    if (self_demand(codebuf, &a))
+    if (code_policy_self_demand(codebuf, a.src, a.nsrc, a.tgt, a.ntgt))
         return 0;
     if (verbal_fight(sc, cd, codebuf, &a))
         copy_code(codebuf, "111");

@@ -58,11 +58,17 @@ int code_policy_mutual(const char *code, int root)
 static int own_country(const char *t, const dict_mention **srcs, size_t nsrc, int root)
 {
     if (strlen(t) != 3 || nsrc == 0 ||
-        !(root == 4 || root == 5 || root == 6 || root == 13 || root == 16 || root == 19))
+        !(root == 4 || root == 5 || root == 6 || root == 10 || root == 13 || root == 16 ||
+          root == 19))
         return 0;
     for (size_t i = 0; i < nsrc; i++) {
         const char *c = srcs[i]->code;
         if (strncmp(c, t, 3) != 0)
+            return 0;
+        /* a demand of one's own country is policy when the state or its
+         * government makes it ("Lula said Brazil must do more"); its
+         * opposition's or its people's is a demand */
+        if (root == 10 && strlen(c) != 3 && !(strlen(c) >= 6 && strncmp(c + 3, "GOV", 3) == 0))
             return 0;
         static const char *const armed[] = {"REB", "INS", "UAF", "RAD"};
         for (size_t k = 0; (root == 13 || root >= 18) && strlen(c) >= 6 &&
@@ -99,6 +105,18 @@ int code_policy_relevant(const dict_mention **srcs, size_t *nsrc, const dict_men
         return 0;
     if (*ntgt == 0 && (*nsrc < 2 || !(code_policy_mutual(code, root) || each_other)))
         return 0;
+    return 1;
+}
+
+/* Contract in code_policy.h. */
+int code_policy_self_demand(const char *code, const dict_mention **srcs, size_t nsrc,
+                            const dict_mention **tgts, size_t ntgt)
+{
+    if (code[0] != '1' || code[1] != '0' || nsrc == 0 || ntgt == 0)
+        return 0;
+    for (size_t j = 0; j < ntgt; j++)
+        if (!own_country(tgts[j]->code, srcs, nsrc, 10))
+            return 0;
     return 1;
 }
 

@@ -128,7 +128,7 @@ static void test_relevant(void **st)
         int root, want;
     } meet[] = {{"USAMED", "040", 4, 0}, {"USACVL", "042", 4, 0}, {"USABUS", "040", 4, 1},
                 {"USAMED", "111", 11, 1}, {"RUS", "042", 4, 0}, {"RUS", "190", 19, 0},
-                {"RUS", "173", 17, 1}, {"RUS", "130", 13, 0}};
+                {"RUS", "173", 17, 1}, {"RUS", "130", 13, 0}, {"RUS", "100", 10, 0}};
     /* (the last four: a state's own country, for acts between states and
      * threats only) */
     for (size_t i = 0; i < sizeof meet / sizeof *meet; i++) {
@@ -137,6 +137,22 @@ static void test_relevant(void **st)
         assert_int_equal(code_policy_relevant(s, &ns, t, &nt, meet[i].root, meet[i].code, 0),
                          meet[i].want);
     }
+}
+
+/* A state's or its government's demand of its own country is policy; its
+ * opposition's is a demand. */
+static void test_self_demand(void **st)
+{
+    (void)st;
+    dict_mention gov = men("BRAGOV"), opp = men("BRAOPP"), bra = men("BRA"), arg = men("ARG");
+    const dict_mention *s[1], *t[1] = {&bra};
+    s[0] = &gov;
+    assert_int_equal(code_policy_self_demand("100", s, 1, t, 1), 1);
+    assert_int_equal(code_policy_self_demand("111", s, 1, t, 1), 0);
+    s[0] = &opp;
+    assert_int_equal(code_policy_self_demand("100", s, 1, t, 1), 0);
+    s[0] = &gov, t[0] = &arg;
+    assert_int_equal(code_policy_self_demand("100", s, 1, t, 1), 0);
 }
 
 static void test_drop_teams(void **st)
@@ -199,7 +215,8 @@ int main(void)
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_political_source), cmocka_unit_test(test_mutual),
         cmocka_unit_test(test_reverse),
-        cmocka_unit_test(test_relevant),         cmocka_unit_test(test_drop_teams),
+        cmocka_unit_test(test_relevant),         cmocka_unit_test(test_self_demand),
+        cmocka_unit_test(test_drop_teams),
         cmocka_unit_test(test_unarmed),          cmocka_unit_test(test_derive),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
