@@ -48,6 +48,18 @@ int code_policy_relevant(const dict_mention **srcs, size_t *nsrc, const dict_men
 int code_policy_self_demand(const char *code, const dict_mention **srcs, size_t nsrc,
                             const dict_mention **tgts, size_t ntgt);
 
+/* Is an act of this code, named by a noun whose owner is its author
+ * ("Japan's investment in Britain", "French aid to Gabon", "its pact
+ * with the US", "Soviet membership of the World Bank"), a standing
+ * relation rather than an act the sentence reports? Agreements, material
+ * cooperation and aid (roots 05, 06, 07) are: such nouns name what holds
+ * between two actors, seldom a dated act; meetings, visits and force (04,
+ * 18-20) name occurrences. An intent (03) is one too unless the noun is
+ * the object of a verb (is_object): "reaffirmed their willingness to
+ * cooperate" is said now, "confidence in America's commitment" is not.
+ * Returns 1 or 0. */
+int code_policy_standing(const char *code, int is_object);
+
 /* In a sports report, a bare country name (a 3-letter code) is a team:
  * drops such sources from the list in place. Returns the new count. */
 size_t code_policy_drop_teams(const dict_mention **v, size_t n);

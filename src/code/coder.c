@@ -1945,6 +1945,10 @@ static int emit(const sctx *sc, const cand *cd, const cand *cands, size_t nc,
             ga.src_how != CODE_ARG_MOD && ga.src_how != CODE_ARG_LIGHT &&
             ga.src_how != CODE_ARG_OCCUR)
             return 0;
+        if ((ga.src_how == CODE_ARG_POSS || ga.src_how == CODE_ARG_MOD) &&
+            code_policy_standing(code,
+                                 code_syntax_rel(&sc->view, cd->v) == SYN_REL_OBJ))
+            return 0;
         if (ga.src_how == CODE_ARG_OCCUR) {
             /* the participants the noun's pattern names ("between $ and
              * +"), or no event */

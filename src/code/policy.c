@@ -220,3 +220,12 @@ const char *code_policy_reverse(const char *code)
             return pairs[i][1];
     return NULL;
 }
+
+/* Contract in code_policy.h. */
+int code_policy_standing(const char *code, int is_object)
+{
+    assert(code && code[0] && code[1]);
+    if (code[0] != '0')
+        return 0;
+    return code[1] == '5' || code[1] == '6' || code[1] == '7' || (code[1] == '3' && !is_object);
+}

@@ -48,6 +48,27 @@ static void test_reverse(void **st)
         assert_null(code_policy_reverse(no[i]));
 }
 
+/* Nouns of agreement, material cooperation and aid name standing relations
+ * whatever their place; intent only when not the object of a verb;
+ * meetings, force and the other roots never. */
+static void test_standing(void **st)
+{
+    (void)st;
+    static const char *const always[] = {"057", "050", "061", "064", "070", "0711"};
+    static const char *const never[] = {"040", "042", "046", "190", "111", "130", "010"};
+    for (size_t i = 0; i < sizeof always / sizeof *always; i++) {
+        assert_int_equal(code_policy_standing(always[i], 0), 1);
+        assert_int_equal(code_policy_standing(always[i], 1), 1);
+    }
+    for (size_t i = 0; i < sizeof never / sizeof *never; i++) {
+        assert_int_equal(code_policy_standing(never[i], 0), 0);
+        assert_int_equal(code_policy_standing(never[i], 1), 0);
+    }
+    assert_int_equal(code_policy_standing("030", 0), 1);
+    assert_int_equal(code_policy_standing("0311", 0), 1);
+    assert_int_equal(code_policy_standing("030", 1), 0);
+}
+
 static void test_mutual(void **st)
 {
     (void)st;
@@ -214,7 +235,7 @@ int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_political_source), cmocka_unit_test(test_mutual),
-        cmocka_unit_test(test_reverse),
+        cmocka_unit_test(test_reverse),          cmocka_unit_test(test_standing),
         cmocka_unit_test(test_relevant),         cmocka_unit_test(test_self_demand),
         cmocka_unit_test(test_drop_teams),
         cmocka_unit_test(test_unarmed),          cmocka_unit_test(test_derive),
