@@ -40,13 +40,15 @@ int code_policy_mutual(const char *code, int root);
 int code_policy_relevant(const dict_mention **srcs, size_t *nsrc, const dict_mention **tgts,
                          size_t *ntgt, int root, const char *code, int each_other);
 
-/* Is a demand (code of root 10) by srcs[0..nsrc) of tgts[0..ntgt) a state's
- * or its government's demand of its own country as a whole, that is its
- * policy (the relevance rules' own-country test for root 10)? Also for
- * demands derived after those rules ran ("said Brazil must ..."). Returns
- * 1 or 0. */
-int code_policy_self_demand(const char *code, const dict_mention **srcs, size_t nsrc,
-                            const dict_mention **tgts, size_t ntgt);
+/* Is a demand or a threat (code of root 10 or 13) by srcs[0..nsrc) of
+ * tgts[0..ntgt) one of the sources' own country as a whole (the relevance
+ * rules' own-country test for those roots): a state's or its government's
+ * demand of its own country is its policy, a threat to it a warning or a
+ * reform ("pledged to clamp down on Britain's compensation culture")?
+ * Also for codes derived after those rules ran ("said Brazil must ...",
+ * "pledged to crack down on ..."). Returns 1 or 0. */
+int code_policy_self_directed(const char *code, const dict_mention **srcs, size_t nsrc,
+                              const dict_mention **tgts, size_t ntgt);
 
 /* Is an act of this code, named by a noun whose owner is its author
  * ("Japan's investment in Britain", "French aid to Gabon", "its pact

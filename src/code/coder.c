@@ -1160,6 +1160,30 @@ static int embedded(const sctx *sc, const cand *cd, const cand *cands, size_t nc
     return 0;
 }
 
+/* Is cd a verb of intent (root 03: "vowed", "pledged", "promised") whose
+ * infinitive complement is itself a candidate act of conflict ("vowed to
+ * crack down on the gangs", roots 11-20)? That act, read as planned (a
+ * threat), is the event; the vow would add an intent to cooperate with
+ * its target, the opposite sign. (A cooperative complement, "agreed to
+ * meet", is what the intent verb's own code already says; so is sending
+ * forces, root 15: "committed to send troops to Saudi Arabia" is a
+ * promise of protection as often as a threat.) */
+static int intent_of_act(const sctx *sc, const cand *cd, const cand *cands, size_t nc)
+{
+    const char *code = cand_code(cd);
+    if (cd->lx->kind != DICT_LX_VERB || code[0] != '0' || code[1] != '3')
+        return 0;
+    for (size_t k = 0; k < nc; k++) {
+        const cand *o = &cands[k];
+        const char *oc = cand_code(o);
+        if (o != cd && oc[0] == '1' && oc[1] >= '1' && oc[1] != '5' &&
+            code_syntax_rel(&sc->view, o->v) == SYN_REL_XCOMP &&
+            code_syntax_head(&sc->view, o->v) == cd->v)
+            return 1;
+    }
+    return 0;
+}
+
 /* "Russia attacked Kharkiv on Monday. ... The attack on Kharkiv ...": an
  * event the article states again, with no time of its own, keeps the date
  * of its first statement. e is the newest event of ev (its date the
@@ -1921,7 +1945,8 @@ static int emit(const sctx *sc, const cand *cd, const cand *cands, size_t nc,
     ga.src = ga.tgt = -1;
     ga.src_tok = ga.tgt_tok = -1;
     if (sc->has_tree) {
-        if (embedded(sc, cd, cands, nc) || topic_clause(sc, cd) || statistic(sc, cd))
+        if (embedded(sc, cd, cands, nc) || intent_of_act(sc, cd, cands, nc) ||
+            topic_clause(sc, cd) || statistic(sc, cd))
             return 0;
         syntax_args(sc, cd, &ga);
         if (topic_target(sc, cd, &ga, code, cands, nc)) {
@@ -1990,7 +2015,7 @@ static int emit(const sctx *sc, const cand *cd, const cand *cands, size_t nc,
     int32_t txs[16];
     size_t ntx = event_timexes(sc, cd, sent, txs);
 
-    if (code_policy_self_demand(codebuf, a.src, a.nsrc, a.tgt, a.ntgt))
+    if (code_policy_self_directed(codebuf, a.src, a.nsrc, a.tgt, a.ntgt))
         return 0;
     if (verbal_fight(sc, cd, codebuf, &a))
         copy_code(codebuf, "111");

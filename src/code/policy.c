@@ -109,13 +109,14 @@ int code_policy_relevant(const dict_mention **srcs, size_t *nsrc, const dict_men
 }
 
 /* Contract in code_policy.h. */
-int code_policy_self_demand(const char *code, const dict_mention **srcs, size_t nsrc,
-                            const dict_mention **tgts, size_t ntgt)
+int code_policy_self_directed(const char *code, const dict_mention **srcs, size_t nsrc,
+                              const dict_mention **tgts, size_t ntgt)
 {
-    if (code[0] != '1' || code[1] != '0' || nsrc == 0 || ntgt == 0)
+    if (code[0] != '1' || (code[1] != '0' && code[1] != '3') || nsrc == 0 || ntgt == 0)
         return 0;
+    int root = code[1] == '0' ? 10 : 13;
     for (size_t j = 0; j < ntgt; j++)
-        if (!own_country(tgts[j]->code, srcs, nsrc, 10))
+        if (!own_country(tgts[j]->code, srcs, nsrc, root))
             return 0;
     return 1;
 }

@@ -161,19 +161,28 @@ static void test_relevant(void **st)
 }
 
 /* A state's or its government's demand of its own country is policy; its
- * opposition's is a demand. */
-static void test_self_demand(void **st)
+ * opposition's is a demand. A threat to one's own country is none either,
+ * unless armed groups make it. */
+static void test_self_directed(void **st)
 {
     (void)st;
     dict_mention gov = men("BRAGOV"), opp = men("BRAOPP"), bra = men("BRA"), arg = men("ARG");
     const dict_mention *s[1], *t[1] = {&bra};
     s[0] = &gov;
-    assert_int_equal(code_policy_self_demand("100", s, 1, t, 1), 1);
-    assert_int_equal(code_policy_self_demand("111", s, 1, t, 1), 0);
+    assert_int_equal(code_policy_self_directed("100", s, 1, t, 1), 1);
+    assert_int_equal(code_policy_self_directed("111", s, 1, t, 1), 0);
     s[0] = &opp;
-    assert_int_equal(code_policy_self_demand("100", s, 1, t, 1), 0);
+    assert_int_equal(code_policy_self_directed("100", s, 1, t, 1), 0);
     s[0] = &gov, t[0] = &arg;
-    assert_int_equal(code_policy_self_demand("100", s, 1, t, 1), 0);
+    assert_int_equal(code_policy_self_directed("100", s, 1, t, 1), 0);
+    dict_mention reb = men("BRAREB");
+    s[0] = &gov, t[0] = &bra;
+    assert_int_equal(code_policy_self_directed("137", s, 1, t, 1), 1);
+    assert_int_equal(code_policy_self_directed("130", s, 1, t, 1), 1);
+    s[0] = &reb;
+    assert_int_equal(code_policy_self_directed("130", s, 1, t, 1), 0);
+    s[0] = &gov, t[0] = &arg;
+    assert_int_equal(code_policy_self_directed("137", s, 1, t, 1), 0);
 }
 
 static void test_drop_teams(void **st)
@@ -236,7 +245,7 @@ int main(void)
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_political_source), cmocka_unit_test(test_mutual),
         cmocka_unit_test(test_reverse),          cmocka_unit_test(test_standing),
-        cmocka_unit_test(test_relevant),         cmocka_unit_test(test_self_demand),
+        cmocka_unit_test(test_relevant),         cmocka_unit_test(test_self_directed),
         cmocka_unit_test(test_drop_teams),
         cmocka_unit_test(test_unarmed),          cmocka_unit_test(test_derive),
     };
