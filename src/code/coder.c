@@ -986,10 +986,14 @@ static void syntax_args(const sctx *sc, const cand *cd, code_args *ga)
     code_syntax_args(&sc->view, cd->v, cd->lx->kind == DICT_LX_NOUN, ga);
     if (ga->src_how == CODE_ARG_OCCUR)
         return; /* the participants come from the pattern (coder) */
-    if (ga->passive && ga->src < 0 && ga->tgt >= 0 && cd->p && cd->hi > cd->v) {
+    if (ga->passive && ga->src < 0 && ga->tgt >= 0 && cd->p && cd->hi > cd->v &&
+        !(cd->v + 1 < sc->te && sc->tree.upos[cd->v + 1 - sc->tb] == SYN_ADJ &&
+          MS(sc, mcover, cd->v + 1) < 0)) {
         /* "Israel is opposed to French mediation", "is committed to": a
          * participle with its own complement in the pattern, no agent:
-         * the subject holds the attitude. */
+         * the subject holds the attitude. Not when the complement is what
+         * the subject was found or declared to be ("were found guilty"):
+         * there the subject undergoes the act. */
         ga->passive = 0;
         ga->src = ga->tgt;
         ga->src_how = CODE_ARG_NSUBJ_PASS;
