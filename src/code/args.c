@@ -50,6 +50,23 @@ static uint32_t child(const code_sent *s, uint32_t h, int rel, int universal)
     return UINT32_MAX;
 }
 
+/* The subject (rel: nsubj or nsubj:pass) of v, or UINT32_MAX. A phrase
+ * with a preposition of its own ("On Friday in Peru, ... was sentenced")
+ * is an oblique the parser took for the subject: no subject. */
+static uint32_t subject_child(const code_sent *s, uint32_t v, int rel)
+{
+    uint32_t t = child(s, v, rel, 0);
+    if (t == UINT32_MAX)
+        return t;
+    /* a preposition before the head; not the possessive "'s", which UD
+     * also marks case */
+    for (uint32_t c = s->tb; c < t; c++)
+        if (code_syntax_head(s, c) == t && code_syntax_rel(s, c) == SYN_REL_CASE &&
+            upos(s, c) == SYN_ADP)
+            return UINT32_MAX;
+    return t;
+}
+
 static int32_t cover(const code_sent *s, uint32_t t)
 {
     return t >= s->tb && t < s->te ? s->mcover[t - s->tb] : -1;
@@ -206,13 +223,13 @@ static uint32_t past_fronted_object(const code_sent *s, uint32_t v, uint32_t sub
 static uint32_t subject_of(const code_sent *s, uint32_t v, int *how)
 {
     for (int hops = 0; hops < 4; hops++) {
-        uint32_t subj = child(s, v, SYN_REL_NSUBJ, 0);
+        uint32_t subj = subject_child(s, v, SYN_REL_NSUBJ);
         /* "Saudi Arabia is expected to restore relations": the controller
          * of a passive is its passive subject; but "China was invited to
          * attend", "Iran was urged to stop" (cue kind directive) report a
          * request of someone else's, not an act or intent of the subject. */
         if (subj == UINT32_MAX && hops > 0) {
-            subj = child(s, v, SYN_REL_NSUBJ_PASS, 0);
+            subj = subject_child(s, v, SYN_REL_NSUBJ_PASS);
             if (subj != UINT32_MAX && cue_word(s, v, CODE_CUE_DIRECTIVE))
                 return UINT32_MAX;
         }
@@ -346,6 +363,10 @@ int32_t code_syntax_oblique(const code_sent *s, uint32_t v, int32_t avoid, uint3
         uint32_t c = child(s, t, SYN_REL_CASE, 0);
         if (c == UINT32_MAX || !cue_word(s, c, CODE_CUE_TARGET_PREP))
             continue;
+        /* "On Friday in Pakistan, ... was sentenced": a day is when, and
+         * what hangs off it where */
+        if (cue_word(s, t, CODE_CUE_DAY))
+            continue;
         int32_t x = code_phrase_mention(s, t);
         if (x >= 0 && x != avoid) {
             *tok = t;
@@ -433,7 +454,7 @@ static void verb_args(const code_sent *s, uint32_t v, code_args *a)
             a->src_how = CODE_ARG_AGENT;
             a->src_tok = (int32_t)ag;
         }
-        uint32_t ps = child(s, v, reduced ? SYN_REL_NSUBJ : SYN_REL_NSUBJ_PASS, 0);
+        uint32_t ps = subject_child(s, v, reduced ? SYN_REL_NSUBJ : SYN_REL_NSUBJ_PASS);
         if (ps == UINT32_MAX && code_syntax_rel(s, v) == SYN_REL_ACL &&
             code_syntax_head(s, v) != UINT32_MAX)
             ps = code_syntax_head(s, v); /* "the diplomats expelled by ..." */
