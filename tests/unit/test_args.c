@@ -565,6 +565,16 @@ static const tcase OBLIQUE[] = {
      "Iraq PROPN NNP 3 nmod|. PUNCT . 2 punct",
      {{0, 1, "IRN", 0}, {4, 5, "IRQ", 0}, END},
      "provided", 0, {"IRN", NSUBJ, "Iran", "IRQ", OBL, "Iraq", 0, 0}},
+    {"a day is a time, not a target, nor what hangs off it", "Iran acted on Friday in Peru.",
+     "Iran PROPN NNP 2 nsubj|acted VERB VBD 0 root|on ADP IN 4 case|Friday PROPN NNP 2 obl|"
+     "in ADP IN 6 case|Peru PROPN NNP 4 nmod|. PUNCT . 2 punct",
+     {{0, 1, "IRN", 0}, {5, 6, "PER", 0}, END},
+     "acted", 0, {"IRN", NSUBJ, "Iran", NULL, NONE, NULL, 0, 0}},
+    {"a subject with a preposition is a misread oblique", "On Friday in Peru was attacked.",
+     "On ADP IN 2 case|Friday PROPN NNP 6 nsubj:pass|in ADP IN 4 case|Peru PROPN NNP 2 nmod|"
+     "was AUX VBD 6 aux:pass|attacked VERB VBN 0 root|. PUNCT . 6 punct",
+     {{3, 4, "PER", 0}, END},
+     "attacked", 0, {NULL, NONE, NULL, NULL, NONE, NULL, 1, 0}},
     {"a target preposition without an actor", "Iran met with officials.",
      "Iran PROPN NNP 2 nsubj|met VERB VBD 0 root|with ADP IN 4 case|officials NOUN NNS 2 obl|"
      ". PUNCT . 2 punct",
