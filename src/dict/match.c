@@ -800,6 +800,45 @@ static int origin_modifier(const txt_analysis *an, const dict_mention *m)
     return 0;
 }
 
+/* Is token t the one-character token c? */
+static int punct_tok(const txt_token *t, char c)
+{
+    return t->norm_len == 1 && t->norm[0] == c;
+}
+
+/* "Fujitsu Ltd <ITSU.T>", "<PT Indonesia Asahan Aluminium>", "<Ecolab Co>
+ * of the United States": wire copy puts company names and stock tickers
+ * between angle brackets. Nothing inside them is an actor ("PT" is the
+ * Indonesian form of a company, not Brazil's party), and a state named
+ * right after them by "of" is where the company is from. Looks at most
+ * eight tokens either way, within the sentence. */
+static int bracketed_name(const dict_set *ds, const txt_analysis *an, const dict_mention *m)
+{
+    const txt_sentence *s = &an->sents[m->sent];
+    const txt_token *tk = an->toks;
+    uint32_t b = m->tok_begin;
+    if (b >= s->tok_begin + 2 && is_tok(&tk[b - 1], ds->the_hash))
+        b--;
+    if (b >= s->tok_begin + 2 && is_tok(&tk[b - 1], ds->of_hash) && punct_tok(&tk[b - 2], '>'))
+        return 1;
+    int open = 0;
+    for (uint32_t t = m->tok_begin; t > s->tok_begin && m->tok_begin - t < 8; t--) {
+        if (punct_tok(&tk[t - 1], '>'))
+            break;
+        if (punct_tok(&tk[t - 1], '<')) {
+            open = 1;
+            break;
+        }
+    }
+    for (uint32_t t = m->tok_end; open && t < s->tok_end && t - m->tok_end < 8; t++) {
+        if (punct_tok(&tk[t], '<'))
+            return 0;
+        if (punct_tok(&tk[t], '>'))
+            return 1;
+    }
+    return 0;
+}
+
 /* A role noun with no country ("the judge", "police said") most often
  * belongs to the country the sentence is about: give it the nearest state
  * mention of the sentence, preferring one before it. */
@@ -1271,7 +1310,8 @@ static int collect_mentions(const dict_set *ds, const txt_analysis *an, const tx
         if (!modifier_agent(ds, an, &mv->v[i], next) && !defined_acronym(an, &mv->v[i]) &&
             !name_part(an, &mv->v[i], next) && !state_qualifier(an, &mv->v[i], next) &&
             !premature_surname(an, &mv->v[i], dict_date_key(date)) &&
-            !origin_modifier(an, &mv->v[i]) && !seat_modifier(ds, an, &mv->v[i]))
+            !origin_modifier(an, &mv->v[i]) && !seat_modifier(ds, an, &mv->v[i]) &&
+            !bracketed_name(ds, an, &mv->v[i]))
             mv->v[kept++] = mv->v[i];
     }
     mv->n = kept;
