@@ -237,6 +237,10 @@ static const mcase cases[] = {
     {FIX, "The North Atlantic Treaty Organization met.", "2020", "4-38:IGOWSTNAT", NULL},
     {FIX, "The United States of America said so.", "2020", "4-28:USA", NULL},
     {FIX, "The United States of Mexico said so.", "2020", "4-17:USA", NULL},
+  /* wire copy's company names and tickers between angle brackets */
+    {FIX, "Russia bought <Russia Steel Inc> and <US> shares.", "2020", "0-6:RUS", NULL},
+    {FIX, "<Acme Co> of the United States met Russia.", "2020", "35-41:RUS", NULL},
+    {FIX, "Russia met <Acme Co>, the United States said.", "2020", "0-6:RUS 26-39:USA", NULL},
   /* ties: the entry defined first wins */
     {TIES, "Georgia said so.", "2020", "0-7:GEO", NULL},
     {TIES, "Atlanta said so.", "2020", "0-7:USA", NULL},
