@@ -1360,16 +1360,21 @@ static int title_country(const dict_set *ds, const txt_analysis *an, const txt_d
 }
 
 /* Is m a short acronym ("PAP", "RSF", "NTC") of a national group or body
- * (not a state's own name, an international organisation or the media)? */
+ * (not a state's own name, an international organisation or the media),
+ * alone or with a role after it ("EFF lawyer")? */
 static int national_acronym(const txt_analysis *an, const dict_mention *m)
 {
     const txt_token *t = &an->toks[m->tok_begin];
     size_t n = strlen(m->code);
-    return m->tok_end == m->tok_begin + 1 + ((m->flags & DICT_M_POSSESSIVE) != 0) &&
-           (t->flags & TXT_TOK_UPPER) && t->norm_len >= 2 && t->norm_len <= 5 && m->entry &&
-           m->entry->kind != DICT_STATE && !m->agent && n >= 3 && strncmp(m->code, "IGO", 3) &&
-           strncmp(m->code, "NGO", 3) && strncmp(m->code, "IMG", 3) &&
-           !(n >= 6 && strncmp(m->code + 3, "MED", 3) == 0);
+    uint32_t len = m->tok_end - m->tok_begin - ((m->flags & DICT_M_POSSESSIVE) != 0);
+    /* (a role after the group's own acronym, not a title after a state's:
+     * "US President George Bush" is a person) */
+    int role_after = m->agent && len > 1 && m->entry && m->entry->kind == DICT_GROUP &&
+                     !m->adj_entry;
+    return (m->agent ? role_after : len == 1) && (t->flags & TXT_TOK_UPPER) && t->norm_len >= 2 &&
+           t->norm_len <= 5 && m->entry && m->entry->kind != DICT_STATE && n >= 3 &&
+           strncmp(m->code, "IGO", 3) && strncmp(m->code, "NGO", 3) &&
+           strncmp(m->code, "IMG", 3) && !(n >= 6 && strncmp(m->code + 3, "MED", 3) == 0);
 }
 
 /* Drop from mv the acronyms of national groups whose country the document
