@@ -544,11 +544,17 @@ static void verb_args(const code_sent *s, uint32_t v, code_args *a)
         return;
     }
     /* "rejected claims that its troops had attacked Armenia": the clause
-     * of the object noun. */
+     * of the object noun, when it says what the noun says (a content
+     * clause); a relative clause only describes the object ("withdrew a
+     * bill that would have allowed China to extradite suspects"), unless
+     * the parser took a content clause's "that" for its mark. */
     if (o != UINT32_MAX) {
-        comp = child(s, o, SYN_REL_ACL, 1);
+        comp = child(s, o, SYN_REL_ACL, 0);
         if (comp == UINT32_MAX)
             comp = child(s, o, SYN_REL_CCOMP, 0);
+        if (comp == UINT32_MAX && (comp = child(s, o, SYN_REL_ACL_RELCL, 0)) != UINT32_MAX &&
+            child(s, comp, SYN_REL_MARK, 0) == UINT32_MAX)
+            comp = UINT32_MAX;
         if (comp != UINT32_MAX && (a->tgt = complement_actor(s, comp, a->src, 1, &tok)) >= 0) {
             a->tgt_how = CODE_ARG_COMP;
             a->tgt_tok = (int32_t)tok;

@@ -732,6 +732,18 @@ static const tcase SPEECH[] = {
      "attacked VERB VBD 3 acl|Armenia PROPN NNP 7 obj|. PUNCT . 2 punct",
      {{0, 1, "IRN", 0}, {7, 8, "ARM", 0}, END},
      "rejected", 0, {"IRN", NSUBJ, "Iran", "ARM", COMP, "Armenia", 0, 0}},
+    {"a content clause the parser read as relative keeps its target",
+     "Iran rejected claims that its troops attacked Armenia.",
+     "Iran PROPN NNP 2 nsubj|rejected VERB VBD 0 root|claims NOUN NNS 2 obj|"
+     "that SCONJ IN 7 mark|its PRON PRP$ 6 nmod:poss|troops NOUN NNS 7 nsubj|"
+     "attacked VERB VBD 3 acl:relcl|Armenia PROPN NNP 7 obj|. PUNCT . 2 punct",
+     {{0, 1, "IRN", 0}, {7, 8, "ARM", 0}, END},
+     "rejected", 0, {"IRN", NSUBJ, "Iran", "ARM", COMP, "Armenia", 0, 0}},
+    {"a relative clause only describes the object", "Iran withdrew a bill that helped Iraq.",
+     "Iran PROPN NNP 2 nsubj|withdrew VERB VBD 0 root|a DET DT 4 det|bill NOUN NN 2 obj|"
+     "that PRON WDT 6 nsubj|helped VERB VBD 4 acl:relcl|Iraq PROPN NNP 6 obj|. PUNCT . 2 punct",
+     {{0, 1, "IRN", 0}, {6, 7, "IRQ", 0}, END},
+     "withdrew", 0, {"IRN", NSUBJ, "Iran", NULL, NONE, NULL, 0, 0}},
     {"a complement that is the actor itself", "Iran said it was Iraq.",
      "Iran PROPN NNP 2 nsubj|said VERB VBD 0 root|it PRON PRP 5 nsubj|was AUX VBD 5 cop|"
      "Iraq PROPN NNP 2 ccomp|. PUNCT . 2 punct",
