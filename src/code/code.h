@@ -244,6 +244,9 @@ enum {
                               a nominal act as its subject is a statistic */
     CODE_CUE_VERBAL,       /* "attacked", "clashed": force that can be done
                               in words, between actors who hold no arms */
+    CODE_CUE_HAVING,       /* "have", "has": a light verb of holding; an
+                              agreement, investment or aid it holds is a
+                              standing relation, not an act */
     CODE_CUE_KINDS
 };
 

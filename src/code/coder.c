@@ -1978,6 +1978,12 @@ static int emit(const sctx *sc, const cand *cd, const cand *cands, size_t nc,
             code_policy_standing(code,
                                  code_syntax_rel(&sc->view, cd->v) == SYN_REL_OBJ))
             return 0;
+        /* "companies from France have investments in Venezuela", "has an
+         * agreement with": what a verb of having holds stands */
+        if (ga.src_how == CODE_ARG_LIGHT && code_policy_standing(code, 0) &&
+            code_syntax_head(&sc->view, cd->v) != UINT32_MAX &&
+            has_cue(sc, code_syntax_head(&sc->view, cd->v), CODE_CUE_HAVING))
+            return 0;
         if (ga.src_how == CODE_ARG_OCCUR) {
             /* the participants the noun's pattern names ("between $ and
              * +"), or no event */
