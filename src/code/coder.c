@@ -12,6 +12,7 @@
 #include "code/code_policy.h"
 #include "code/code_pronoun.h"
 #include "code/code_syntax.h"
+#include "code/code_view.h"
 #include "core/actor_code.h"
 #include "core/alloc.h"
 
@@ -131,10 +132,7 @@ typedef struct cand {
 #define CUE_UNKNOWN UINT64_MAX
 static code_cue_mask cues_at(const sctx *sc, uint32_t t)
 {
-    code_cue_mask *m = &MS(sc, cmask, t);
-    if (*m == CUE_UNKNOWN)
-        *m = code_cues_at(sc->c->cues, sc->tk, sc->tb, t, MS(sc, cstart, t));
-    return *m;
+    return code_cues_cached(sc->c->cues, sc->tk, sc->tb, t, sc->cmask, sc->cstart);
 }
 
 static int has_cue(const sctx *sc, uint32_t t, int kind)
@@ -1287,16 +1285,16 @@ static int topic_target(const sctx *sc, const cand *cd, const code_args *ga, con
     return 0;
 }
 
-/* What the pronoun rules (pronoun.c) see of sc: its sentence (with the
- * parse when there is one), its place in the document, its cue cache and
- * the sides of the last event. */
-static code_pron_sent pron_sent(const sctx *sc)
+/* What the rule modules (pronoun.c, modality.c, evdate.c) see of sc: its
+ * sentence (with the parse when there is one), its place in the document,
+ * the dictionaries, its cue cache and the sides of the last event. */
+static code_view view_of(const sctx *sc)
 {
-    return (code_pron_sent){
+    return (code_view){
         .s = {.tk = sc->tk, .tb = sc->tb, .te = sc->te, .tree = sc->has_tree ? &sc->tree : NULL,
               .ms = sc->ms, .nm = sc->nm, .mcover = sc->mcover, .cues = sc->c->cues},
-        .an = sc->an, .si = (uint32_t)(sc->sent - sc->an->sents), .cmask = sc->cmask,
-        .cstart = sc->cstart, .pair = {sc->pair[0], sc->pair[1]}};
+        .an = sc->an, .si = (uint32_t)(sc->sent - sc->an->sents), .ds = sc->c->ds,
+        .cmask = sc->cmask, .cstart = sc->cstart, .pair = {sc->pair[0], sc->pair[1]}};
 }
 
 /* The mentions an event's source and target stand for (compound members,
@@ -1395,7 +1393,7 @@ static int collect_actors(const sctx *sc, const cand *cd, const code_args *ga, i
                 a->src[a->nsrc++] = &sc->ms[idx[i]];
     } else if (sc->has_tree) {
         int32_t spk = -1;
-        code_pron_sent ps = pron_sent(sc);
+        code_view ps = view_of(sc);
         if (ga->src_pronoun && code_pronoun_speaker(&ps, cd->v, ga->src_tok, &spk)) {
             /* "Monsanto said it accepted ...": the pronoun is the speaker;
              * a speaker the dictionaries do not know gives no source. */
@@ -1416,7 +1414,7 @@ static int collect_actors(const sctx *sc, const cand *cd, const code_args *ga, i
             a->nsrc = code_pronoun_resolve(&ps, pb, pe, all, first, a->src, 16);
         }
     } else if (!passive) {
-        code_pron_sent ps = pron_sent(sc);
+        code_view ps = view_of(sc);
         a->nsrc = code_pronoun_resolve(&ps, cs, cd->v, all, first, a->src, 16);
     }
     if (tgt >= 0) {

@@ -58,7 +58,7 @@ typedef struct fx {
     uint8_t tag[MAXT], upos[MAXT], xpos[MAXT], rel[MAXT];
     int32_t head[MAXT];
     syn_tree tree;
-    code_pron_sent p;
+    code_view p;
 } fx;
 
 static int is_form(const fx *x, uint32_t t, const char *form)
@@ -178,7 +178,7 @@ static fx *build(const char *text, const ment *m, const char *rows)
         x->cmask[i] = UINT64_MAX;
     }
     add_mentions(x, m);
-    x->p = (code_pron_sent){
+    x->p = (code_view){
         .s = {.tk = x->tk, .tb = last->tok_begin, .te = last->tok_end, .tree = NULL,
               .ms = x->ms + x->first, .nm = x->nm - x->first, .mcover = x->mcover, .cues = cues},
         .an = &x->an, .si = (uint32_t)(x->an.nsent - 1), .cmask = x->cmask, .cstart = x->cstart};
