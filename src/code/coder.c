@@ -6,9 +6,11 @@
  * the pattern's slots, else from the clause (subject before, object after),
  * with passive voice, compound actors and reported speech handled here
  * (pronouns in pronoun.c). Modality comes from cue words in the clause
- * (data/coder/cues.txt). docs/coder.md describes the rules.
+ * (data/coder/cues.txt), dates from the time expressions of the sentence
+ * (evdate.c). docs/coder.md describes the rules.
  */
 #include "code/code.h"
+#include "code/code_evdate.h"
 #include "code/code_policy.h"
 #include "code/code_pronoun.h"
 #include "code/code_syntax.h"
@@ -365,13 +367,12 @@ static int32_t mission_host(const sctx *sc, int32_t mi)
     return h;
 }
 
-static int in_timex(const sctx *sc, uint32_t t);
-
 /* Is token t part of a time expression, or a day word that is one once
  * the document has a date ("Friday", "today")? */
 static int time_word(const sctx *sc, uint32_t t)
 {
-    return has_cue(sc, t, CODE_CUE_DAY) || in_timex(sc, t);
+    return has_cue(sc, t, CODE_CUE_DAY) ||
+           code_evdate_in_timex(sc->an, (uint32_t)(sc->sent - sc->an->sents), t);
 }
 
 /* Object of the word: the first mention after `from` in the clause. An
@@ -540,16 +541,6 @@ static int refusal(const sctx *sc, uint32_t b, uint32_t e, int reported)
     return 0;
 }
 
-/* Is token t part of a time expression ("May" in "on May 5")? */
-static int in_timex(const sctx *sc, uint32_t t)
-{
-    const txt_sentence *s = sc->sent;
-    for (uint32_t i = s->timex_begin; i < s->timex_end; i++)
-        if (sc->tk[t].start >= sc->an->timex[i].start && sc->tk[t].end <= sc->an->timex[i].end)
-            return 1;
-    return 0;
-}
-
 /* The reported-speech verb that opens the clause ending at bound ("X said
  * [that] ..."), or UINT32_MAX. */
 static uint32_t speech_opener(const sctx *sc, uint32_t bound)
@@ -602,7 +593,8 @@ static int modality(const sctx *sc, uint32_t cs, uint32_t v, uint32_t bound, uin
         for (uint32_t j = lo; j < v; j++) {
             /* (a negation there still counts: "neither Russia nor China
              * condemned ...") */
-            if (!has_cue(sc, j, order[k]) || in_timex(sc, j) ||
+            if (!has_cue(sc, j, order[k]) ||
+                code_evdate_in_timex(sc->an, (uint32_t)(sc->sent - sc->an->sents), j) ||
                 (order[k] != CODE_CUE_NEGATED && in_subject(sc, v, j)))
                 continue;
             *cue_b = MS(sc, cstart, j)[order[k]];
@@ -763,10 +755,7 @@ static int sports_document(const code_coder *c, const txt_analysis *an)
 }
 
 typedef struct doc_state {
-    txt_date prev_date;
-    int prev_timex;
-    txt_date lead_date;          /* the day the lead dates the story's news */
-    int lead_timex;              /* its time expression, or -1 */
+    code_evdate_state dates;     /* what dating keeps (evdate.c) */
     const dict_mention *pair[2]; /* sides of the last event with both */
     uint32_t pair_sent;
     int sports;                  /* a sports report (sports_document) */
@@ -1156,28 +1145,6 @@ static int embedded(const sctx *sc, const cand *cd, const cand *cands, size_t nc
             return 1;
     }
     return 0;
-}
-
-/* "Russia attacked Kharkiv on Monday. ... The attack on Kharkiv ...": an
- * event the article states again, with no time of its own, keeps the date
- * of its first statement. e is the newest event of ev (its date the
- * document's); an earlier one with the same code, source and target (either
- * way round) and a date from the text lends it that date. Returns the
- * lender's time expression, or -1. */
-static int32_t restated(const evec *ev, code_event *e)
-{
-    for (size_t i = ev->n - 1; i-- > 0;) {
-        const code_event *x = &ev->v[i];
-        if (x->why.timex < 0 || strcmp(x->code, e->code) != 0)
-            continue;
-        int same = (strcmp(x->source, e->source) == 0 && strcmp(x->target, e->target) == 0) ||
-                   (strcmp(x->source, e->target) == 0 && strcmp(x->target, e->source) == 0);
-        if (same && e->source[0] && e->target[0]) {
-            e->date = x->date;
-            return x->why.timex;
-        }
-    }
-    return -1;
 }
 
 /* Emit the events of one candidate. */
@@ -1597,35 +1564,6 @@ static int settle_modality(const sctx *sc, const cand *cd, uint32_t mv, uint32_t
                (derived && codebuf[0] == '1' && codebuf[1] == '3');
 }
 
-/* The time expressions that date a candidate's events: the one of its
- * sentence nearest the event word, or all members of the list it belongs
- * to ("on Monday and Tuesday": one event each); -1 when the sentence has
- * none. Returns their count (at least 1) in txs. */
-static size_t event_timexes(const sctx *sc, const cand *cd, uint32_t sent, int32_t txs[16])
-{
-    const txt_analysis *an = sc->an;
-    const txt_sentence *s = &an->sents[sent];
-    int32_t tx = -1;
-    uint32_t vb = sc->tk[cd->v].start;
-    for (uint32_t t = s->timex_begin; t < s->timex_end; t++) {
-        uint32_t d = an->timex[t].start > vb ? an->timex[t].start - vb : vb - an->timex[t].start;
-        uint32_t bd = tx < 0 ? UINT32_MAX
-                             : (an->timex[tx].start > vb ? an->timex[tx].start - vb
-                                                         : vb - an->timex[tx].start);
-        if (d < bd)
-            tx = (int32_t)t;
-    }
-    size_t ntx = 0;
-    if (tx >= 0 && an->timex[tx].list >= 0) {
-        for (uint32_t t = (uint32_t)an->timex[tx].list; t < an->ntimex && ntx < 16; t++)
-            if (an->timex[t].list == an->timex[tx].list)
-                txs[ntx++] = (int32_t)t;
-    } else {
-        txs[ntx++] = tx;
-    }
-    return ntx;
-}
-
 /* Fill the --explain record of event e: the pattern, the entries and
  * tokens of source and target, the relations that found them, the time
  * expression used and the modality cue [cb, ce). */
@@ -1666,60 +1604,6 @@ static void explain_event(const sctx *sc, const cand *cd, const code_args *ga,
         } else {
             w->cue.start = w->cue.end = -1;
         }
-}
-
-/* The date of an event dated by time expression tx of its sentence (-1:
- * none): that expression's; else, when the sentence opens with a carry cue
- * ("at the same time"), the previous sentence's; else the document's.
- * Returns the time expression used, or -1. */
-/* Sentences that make a story's lead. */
-#define LEAD_SENTENCES 2
-/* How many days before the document date a lead's day may be. */
-#define LEAD_DAYS 7
-
-/* Take time expression tx (of a lead sentence) as the day of the story's
- * news when it names a day in the week before the document date ("On
- * Saturday, a man stabbed three people in Reading"). */
-static void set_lead(const txt_analysis *an, uint32_t tx, doc_state *st)
-{
-    txt_date d = an->timex[tx].date, doc = an->doc->date;
-    if (d.prec != TXT_PREC_DAY || doc.prec != TXT_PREC_DAY || txt_date_cmp(&d, &doc) > 0)
-        return;
-    txt_date floor = txt_date_add_days(doc, -LEAD_DAYS);
-    if (txt_date_cmp(&d, &floor) < 0)
-        return;
-    st->lead_date = d;
-    st->lead_timex = (int32_t)tx;
-}
-
-static int32_t event_date(const sctx *sc, int32_t tx, const doc_state *st, const char *code,
-                          txt_date *date)
-{
-    const txt_analysis *an = sc->an;
-    const txt_sentence *s = sc->sent;
-    *date = an->doc->date;
-    if (tx >= 0) {
-        *date = an->timex[tx].date;
-        return tx;
-    }
-    if (st->prev_timex < 0 || s->tok_begin >= s->tok_end)
-        return -1;
-    uint32_t lim = s->tok_begin + 5 < s->tok_end ? s->tok_begin + 5 : s->tok_end;
-    for (uint32_t j = s->tok_begin; j < lim; j++)
-        if (has_cue(sc, j, CODE_CUE_CARRY)) {
-            *date = st->prev_date;
-            return st->prev_timex;
-        }
-    /* Force with no time of its own in a story whose lead dates its news
-     * ("Police soon arrived and detained the man") belongs to that day, not
-     * to the day the story was published. Words are as often said on
-     * publication day. */
-    int root = (code[0] - '0') * 10 + (code[1] - '0');
-    if (st->lead_timex >= 0 && root >= 14 && root != 16) {
-        *date = st->lead_date;
-        return st->lead_timex;
-    }
-    return -1;
 }
 
 /* Is token tk one of the words pattern p spells out ("arrived in +" has
@@ -1888,8 +1772,10 @@ static int write_event(const sctx *sc, const cand *cd, const code_args *ga,
     copy_code(e->code, codebuf);
     e->modality = mod;
     int32_t used_here = used;
-    if (used < 0 && sc->has_tree)
-        used_here = restated(ev, e);
+    if (used < 0 && sc->has_tree) {
+        assert(e == &ev->v[ev->n - 1]);
+        used_here = code_evdate_restated(ev->v, ev->n);
+    }
     if (sm_ && tm_ && !reciprocal) {
         st->pair[0] = sm_;
         st->pair[1] = tm_;
@@ -1981,8 +1867,8 @@ static int emit(const sctx *sc, const cand *cd, const cand *cands, size_t nc,
     if (!settle_modality(sc, cd, mv, cs, bound, code, codebuf, &a, &mod, &cb, &ce) &&
         !c->opts.all_modalities)
         return 0;
-    int32_t txs[16];
-    size_t ntx = event_timexes(sc, cd, sent, txs);
+    int32_t txs[CODE_EVDATE_MAX];
+    size_t ntx = code_evdate_timexes(sc->an, sent, cd->v, txs);
 
     if (code_policy_self_demand(codebuf, a.src, a.nsrc, a.tgt, a.ntgt))
         return 0;
@@ -2004,9 +1890,10 @@ static int emit(const sctx *sc, const cand *cd, const cand *cands, size_t nc,
     if (reciprocal && codebuf[0] == '1' && codebuf[1] == '5')
         copy_code(codebuf, "062");
     size_t nsrc_it = a.nsrc ? a.nsrc : 1;
+    code_view vw = view_of(sc);
     for (size_t ti = 0; ti < ntx; ti++) {
         txt_date date;
-        int32_t used = event_date(sc, txs[ti], st, codebuf, &date);
+        int32_t used = code_evdate_date(&vw, txs[ti], &st->dates, codebuf, &date);
         for (size_t si = 0; si < nsrc_it; si++) {
             const dict_mention *sm_ = a.nsrc ? a.src[si] : NULL;
             size_t nt_it = reciprocal ? a.nsrc : (a.ntgt ? a.ntgt : 1);
@@ -2445,7 +2332,7 @@ int code_document_trees(const code_coder *c, const txt_analysis *an, code_trees 
     if (rc)
         return rc;
     docjob dj = {.ms = ms, .trees = trees, .ev = {.a = a},
-                 .st = {.prev_timex = -1, .lead_timex = -1, .sports = sports_document(c, an)}};
+                 .st = {.dates = code_evdate_start(), .sports = sports_document(c, an)}};
     size_t mi = 0;
     for (uint32_t si = 0; si < an->nsent; si++) {
         const txt_sentence *s = &an->sents[si];
@@ -2466,12 +2353,7 @@ int code_document_trees(const code_coder *c, const txt_analysis *an, code_trees 
                     return dy_err_set(err, DY_ENOMEM, NULL, 0, -1, "out of memory");
             }
         }
-        if (s->timex_end > s->timex_begin) {
-            dj.st.prev_timex = (int32_t)s->timex_begin;
-            dj.st.prev_date = an->timex[s->timex_begin].date;
-            if (si < LEAD_SENTENCES && dj.st.lead_timex < 0)
-                set_lead(an, s->timex_begin, &dj.st);
-        }
+        code_evdate_sentence_done(an, si, &dj.st.dates);
     }
     *out = dj.ev.v;
     *nout = dj.ev.n;
