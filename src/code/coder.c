@@ -6,11 +6,13 @@
  * the pattern's slots, else from the clause (subject before, object after),
  * with passive voice, compound actors and reported speech handled here
  * (pronouns in pronoun.c). Modality comes from cue words in the clause
- * (data/coder/cues.txt), dates from the time expressions of the sentence
- * (evdate.c). docs/coder.md describes the rules.
+ * (data/coder/cues.txt) and the parse (modality.c), dates from the time
+ * expressions of the sentence (evdate.c). docs/coder.md describes the
+ * rules.
  */
 #include "code/code.h"
 #include "code/code_evdate.h"
+#include "code/code_modality.h"
 #include "code/code_policy.h"
 #include "code/code_pronoun.h"
 #include "code/code_syntax.h"
@@ -517,184 +519,6 @@ static void copy_code(char out[8], const char *code)
 static int is_speech_word(const sctx *sc, uint32_t t)
 {
     return dict_word_speech_verb(sc->c->ds, sc->tk[t].hash);
-}
-
-/* Does the negation cue [b, e) refuse rather than deny a fact? "refused
- * to", "declined to", "will not", "won't", "would not": a stance taken,
- * unlike "did not meet" (a negated fact). reported: the clause is reported
- * speech (kept for callers that want to tell the two apart). */
-static int refusal(const sctx *sc, uint32_t b, uint32_t e, int reported)
-{
-    if (e <= b)
-        return 0;
-    const char *w = sc->tk[b].norm;
-    if (strncmp(w, "refus", 5) == 0 || strncmp(w, "declin", 6) == 0)
-        return 1;
-    /* "will not end their strike", "said it would not negotiate": the
-     * codebook files these under 12x, like "refused to". */
-    (void)reported;
-    if (b > sc->tb) {
-        const char *aux = sc->tk[b - 1].norm;
-        return strcmp(aux, "will") == 0 || strcmp(aux, "wo") == 0 || strcmp(aux, "would") == 0 ||
-               strcmp(aux, "shall") == 0;
-    }
-    return 0;
-}
-
-/* The reported-speech verb that opens the clause ending at bound ("X said
- * [that] ..."), or UINT32_MAX. */
-static uint32_t speech_opener(const sctx *sc, uint32_t bound)
-{
-    if (bound == UINT32_MAX)
-        return UINT32_MAX;
-    for (uint32_t k = 0; k <= 3 && bound >= sc->tb + k; k++)
-        if (is_speech_word(sc, bound - k))
-            return bound - k;
-    return UINT32_MAX;
-}
-
-/* Does token j lie in the phrase of v's subject ("Plans to close the
- * embassy were criticised": that "plans to" is the plans', not the
- * criticism's)? Only with a parse. */
-static int in_subject(const sctx *sc, uint32_t v, uint32_t j)
-{
-    if (!sc->has_tree)
-        return 0;
-    uint32_t t = j;
-    for (int steps = 0; steps < 8 && t != UINT32_MAX && t != v; steps++) {
-        uint32_t h = code_syntax_head(&sc->view, t);
-        if (h == v) {
-            int r = syn_rel_universal(code_syntax_rel(&sc->view, t));
-            return r == SYN_REL_NSUBJ || code_syntax_rel(&sc->view, t) == SYN_REL_NSUBJ_PASS;
-        }
-        t = h;
-    }
-    return 0;
-}
-
-/* Modality from cues in the clause before v: the strongest reading wins.
- * *oblig is set when the act is demanded ("X said Y must ..."). */
-static int modality(const sctx *sc, uint32_t cs, uint32_t v, uint32_t bound, uint32_t *cue_b,
-                    uint32_t *cue_e, int *oblig, int form)
-{
-    static const int order[] = {CODE_CUE_NEGATED, CODE_CUE_ALLEGED, CODE_CUE_HYPOTHETICAL,
-                                CODE_CUE_FUTURE};
-    static const int mod[] = {CODE_MOD_NEGATED, CODE_MOD_ALLEGED, CODE_MOD_HYPOTHETICAL,
-                              CODE_MOD_FUTURE};
-    uint32_t lo = bound != UINT32_MAX ? bound : cs;
-    if (v > lo + 8)
-        lo = v - 8;
-    int reported = speech_opener(sc, bound) != UINT32_MAX;
-    *oblig = 0;
-    for (uint32_t j = lo; j < v && reported; j++)
-        if (has_cue(sc, j, CODE_CUE_OBLIGATION))
-            *oblig = 1;
-    for (int k = 0; k < 4; k++) {
-        for (uint32_t j = lo; j < v; j++) {
-            /* (a negation there still counts: "neither Russia nor China
-             * condemned ...") */
-            if (!has_cue(sc, j, order[k]) ||
-                code_evdate_in_timex(sc->an, (uint32_t)(sc->sent - sc->an->sents), j) ||
-                (order[k] != CODE_CUE_NEGATED && in_subject(sc, v, j)))
-                continue;
-            *cue_b = MS(sc, cstart, j)[order[k]];
-            *cue_e = j + 1;
-            /* In reported speech "would" is the future seen from the past
-             * ("NATO said it would tighten the blockade"). */
-            if (order[k] == CODE_CUE_HYPOTHETICAL && reported &&
-                strcmp(sc->tk[j].norm, "would") == 0)
-                return CODE_MOD_FUTURE;
-            if (order[k] == CODE_CUE_HYPOTHETICAL && *oblig && strcmp(sc->tk[j].norm, "should") == 0)
-                continue;
-            return mod[k];
-        }
-    }
-    /* An infinitive ("to visit", "issues to be discussed by the
-     * ministers") is an act not (yet) done; "resorted to throwing stones"
-     * is not an infinitive. */
-    if (v > sc->tb && sc->tk[v - 1].hash == sc->c->h_to && v - 1 >= lo &&
-        form != DICT_WF_ING && form != DICT_WF_PAST) {
-        *cue_b = v - 1;
-        *cue_e = v;
-        return CODE_MOD_FUTURE;
-    }
-    if (v > sc->tb + 1 && sc->tk[v - 2].hash == sc->c->h_to && v - 2 >= lo &&
-        strcmp(sc->tk[v - 1].norm, "be") == 0 && form == DICT_WF_PAST) {
-        *cue_b = v - 2;
-        *cue_e = v;
-        return CODE_MOD_FUTURE;
-    }
-    return CODE_MOD_ASSERTED;
-}
-
-/* Strength of a modality when two readings disagree: negated, alleged,
- * hypothetical, future, asserted. */
-static int mod_rank(int m)
-{
-    switch (m) {
-    case CODE_MOD_NEGATED: return 4;
-    case CODE_MOD_ALLEGED: return 3;
-    case CODE_MOD_HYPOTHETICAL: return 2;
-    case CODE_MOD_FUTURE: return 1;
-    default: return 0;
-    }
-}
-
-/* The modality the tree gives the word at v: markers (auxiliaries,
- * negation, "if"/"unless") on the word and on the verbs it depends on
- * through infinitives, adverbial clauses, obliques and coordination
- * ("Medvedev suggested that Russia could respond by giving weapons": the
- * giving depends on "could respond"), but not across a reported clause's
- * edge, whose speaker's words are not its modality. In reported speech
- * "would" is the future seen from the past. Returns the stronger of this
- * and mod (the word-window reading); *cb, *ce get the marker's token. */
-static int syntax_modality(const sctx *sc, uint32_t v, int mod, uint32_t *cb, uint32_t *ce)
-{
-    static const int kinds[] = {CODE_CUE_NEGATED, CODE_CUE_ALLEGED, CODE_CUE_HYPOTHETICAL,
-                                CODE_CUE_FUTURE};
-    static const int mods[] = {CODE_MOD_NEGATED, CODE_MOD_ALLEGED, CODE_MOD_HYPOTHETICAL,
-                               CODE_MOD_FUTURE};
-    const code_sent *vw = &sc->view;
-    uint32_t x = v;
-    for (int hops = 0; hops < 5 && x != UINT32_MAX; hops++) {
-        uint32_t h = code_syntax_head(vw, x);
-        int reported = 0;
-        if (h != UINT32_MAX && code_syntax_rel(vw, x) == SYN_REL_CCOMP)
-            reported = has_cue(sc, h, CODE_CUE_SPEECH);
-        for (uint32_t t = sc->tb; t < sc->te; t++) {
-            if (code_syntax_head(vw, t) != x)
-                continue;
-            int r = syn_rel_universal(code_syntax_rel(vw, t));
-            if (r != SYN_REL_AUX && r != SYN_REL_ADVMOD && r != SYN_REL_MARK)
-                continue;
-            for (int k = 0; k < 4; k++) {
-                if (!has_cue(sc, t, kinds[k]))
-                    continue;
-                int m = mods[k];
-                if (m == CODE_MOD_HYPOTHETICAL && reported && strcmp(sc->tk[t].norm, "would") == 0)
-                    m = CODE_MOD_FUTURE;
-                if (mod_rank(m) > mod_rank(mod)) {
-                    mod = m;
-                    *cb = t;
-                    *ce = t + 1;
-                }
-                break;
-            }
-        }
-        int r = code_syntax_rel(vw, x);
-        if (r == SYN_REL_CCOMP && h != UINT32_MAX && has_cue(sc, h, CODE_CUE_ALLEGED) &&
-            mod_rank(CODE_MOD_ALLEGED) > mod_rank(mod)) {
-            /* "denied that its troops had entered Turkey": the complement
-             * of a denial or an accusation is a claim, not a fact */
-            mod = CODE_MOD_ALLEGED;
-            *cb = h;
-            *ce = h + 1;
-        }
-        if (r != SYN_REL_XCOMP && r != SYN_REL_ADVCL && r != SYN_REL_OBL && r != SYN_REL_CONJ)
-            break;
-        x = h;
-    }
-    return mod;
 }
 
 /* Mentions that only name the source of the report: after a comma, right
@@ -1506,62 +1330,51 @@ static int keep_actors(const sctx *sc, const cand *cd, const code_args *ga, cons
     return 1;
 }
 
+/* "Russia said Sudan must return the helicopter": Russia demands of
+ * Sudan. An obligation in reported speech (bound ends the clause of the
+ * verb of saying) makes the speaker, the subject of that verb, the source
+ * of a demand (code derived from code into codebuf) and the act's source
+ * its target; the demand is asserted (*mod). A list of speakers, or none
+ * found, leaves everything as it is. */
+static void demand_of_speaker(const sctx *sc, const code_view *vw, uint32_t bound,
+                              const char *code, char codebuf[8], actors *a, int *mod)
+{
+    assert(a->nsrc > 0);
+    const char *dc = code_policy_derive(CODE_DERIVE_DEMAND, code);
+    uint32_t sp = code_mod_speech_opener(vw, bound);
+    uint32_t spb;
+    int32_t speaker = sp == UINT32_MAX ? -1 : find_subject(sc, sp, clause_start(sc, sp, &spb), -1);
+    if (dc && speaker >= 0 && sc->ms[speaker].list < 0) {
+        copy_code(codebuf, dc);
+        a->tgt[0] = a->src[0];
+        a->ntgt = 1;
+        a->src[0] = &sc->ms[speaker];
+        a->nsrc = 1;
+        *mod = CODE_MOD_ASSERTED;
+    }
+}
+
 /* The modality of a candidate, read at word mv (its event word, or the
  * verb of occurrence of a nominal event: "the talks will take place"), from
- * the cues, then the parse; and the codes it
- * derives: a demand from an obligation in reported speech, a rejection
- * from a refusal, an intent or a threat from a future act. Writes the code
- * into codebuf, the modality into *mod and its cue's tokens into [*cb,
- * *ce). Returns 1 when the event belongs to the default output (asserted,
- * or an intent or threat the coder derived), else 0. */
+ * the cues, then the parse (modality.c); and the codes it derives: a
+ * demand from an obligation in reported speech, a rejection from a
+ * refusal, an intent or a threat from a future act. Writes the code into
+ * codebuf, the modality into *mod and its cue's tokens into [*cb, *ce).
+ * Returns 1 when the event belongs to the default output (asserted, or an
+ * intent or threat the coder derived), else 0. */
 static int settle_modality(const sctx *sc, const cand *cd, uint32_t mv, uint32_t cs,
                            uint32_t bound, const char *code, char codebuf[8], actors *a, int *mod,
                            uint32_t *cb, uint32_t *ce)
 {
-    *cb = *ce = 0;
+    code_view vw = view_of(sc);
     int oblig;
-    *mod = modality(sc, cs, mv, bound, cb, ce, &oblig, cd->form);
-    if (sc->has_tree)
-        *mod = syntax_modality(sc, mv, *mod, cb, ce);
-    if (oblig && *mod != CODE_MOD_NEGATED && a->nsrc > 0) {
-        /* "Russia said Sudan must return the helicopter": Russia demands
-         * of Sudan. The speaker is the subject of the speech verb. */
-        const char *dc = code_policy_derive(CODE_DERIVE_DEMAND, code);
-        uint32_t sp = speech_opener(sc, bound);
-        uint32_t spb;
-        int32_t speaker = sp == UINT32_MAX ? -1 : find_subject(sc, sp, clause_start(sc, sp, &spb), -1);
-        if (dc && speaker >= 0 && sc->ms[speaker].list < 0) {
-            copy_code(codebuf, dc);
-            a->tgt[0] = a->src[0];
-            a->ntgt = 1;
-            a->src[0] = &sc->ms[speaker];
-            a->nsrc = 1;
-            *mod = CODE_MOD_ASSERTED;
-        }
-    }
-    if (*mod == CODE_MOD_NEGATED && refusal(sc, *cb, *ce, speech_opener(sc, bound) != UINT32_MAX)) {
-        const char *rc_ = code_policy_derive(CODE_DERIVE_REFUSAL, code);
-        if (rc_) {
-            copy_code(codebuf, rc_);
-            *mod = CODE_MOD_ASSERTED;
-        }
-    }
-    if (*mod == CODE_MOD_FUTURE) {
-        const char *ic = code_policy_derive(CODE_DERIVE_INTENT, code);
-        if (!ic)
-            ic = code_policy_derive(CODE_DERIVE_THREAT, code);
-        if (ic)
-            copy_code(codebuf, ic);
-    }
-    /* Intents (03x) and threats (13x) that the coder derived are statements
-     * the actor made: they are written like asserted events. */
-    int derived = strcmp(codebuf, code) != 0;
-    /* ... but an intent that did not come about ("have not agreed on"),
-     * or might, is not written as one. */
-    return *mod == CODE_MOD_ASSERTED ||
-               (codebuf[0] == '0' && codebuf[1] == '3' &&
-                (*mod == CODE_MOD_FUTURE || !sc->has_tree)) ||
-               (derived && codebuf[0] == '1' && codebuf[1] == '3');
+    *mod = code_modality_read(&vw, cs, mv, bound, cd->form, &oblig, cb, ce);
+    if (oblig && *mod != CODE_MOD_NEGATED && a->nsrc > 0)
+        demand_of_speaker(sc, &vw, bound, code, codebuf, a, mod);
+    const char *derived = code_modality_derive(&vw, mod, *cb, *ce, bound, code);
+    if (derived)
+        copy_code(codebuf, derived);
+    return code_modality_kept(*mod, code, codebuf, sc->has_tree);
 }
 
 /* Fill the --explain record of event e: the pattern, the entries and
@@ -1929,15 +1742,15 @@ static int emit(const sctx *sc, const cand *cd, const cand *cands, size_t nc,
 
 /* Words that open a subordinate clause: what they introduce is usually
  * background to the sentence's news ("..., where 28 people were killed"). */
-static uint32_t speech_opener(const sctx *sc, uint32_t bound);
-
 static int is_subordinator(const sctx *sc, uint32_t t)
 {
     /* "that" after a noun opens a relative clause ("a helicopter that was
      * captured"); after a speech verb it opens the reported news. */
-    if (strcmp(sc->tk[t].norm, "that") == 0)
-        return speech_opener(sc, t) == UINT32_MAX && t > sc->tb &&
+    if (strcmp(sc->tk[t].norm, "that") == 0) {
+        code_view vw = view_of(sc);
+        return code_mod_speech_opener(&vw, t) == UINT32_MAX && t > sc->tb &&
                (sc->tk[t - 1].flags & TXT_TOK_WORD);
+    }
     return has_cue(sc, t, CODE_CUE_SUBORDINATOR);
 }
 
