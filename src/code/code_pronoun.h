@@ -7,33 +7,15 @@
  * list, the last group or the two sides of the last event; no antecedent
  * more than two sentences back. A singular pronoun subject in what a
  * speaker says is the speaker.
+ *
+ * A sentence is given as the coder's code_view of it (code_view.h); the
+ * rules fill its cue cache and read p->pair, the sides of the last event.
  */
 #ifndef DY_CODE_PRONOUN_H
 #define DY_CODE_PRONOUN_H
 
-#include "code/code.h"
-#include "code/code_syntax.h"
+#include "code/code_view.h"
 #include "dict/dict.h"
-#include "text/text.h"
-
-/* One sentence as the pronoun rules see it: the coder's view of the
- * sentence, where it sits in the document, and the coder's cue cache. The
- * pronoun rules fill the cache, never own it. */
-typedef struct code_pron_sent {
-    code_sent s;               /* s.tree is NULL when the sentence was not
-                                  parsed (the word-window rules) */
-    const txt_analysis *an;    /* the document: its sentences' token bounds */
-    uint32_t si;               /* the sentence's index in an->sents */
-    /* Per sentence token (t - s.tb): the cue kinds ending there, UINT64_MAX
-     * when not computed yet (code_cues_at computes them on first use), and
-     * the first token of each kind's cue (valid for the kinds set). */
-    code_cue_mask *cmask;
-    uint32_t (*cstart)[CODE_CUE_KINDS];
-    /* The two sides of the last event with both (this sentence's or the
-     * one before's), or NULLs: what "they" means after "Macron hosted
-     * Scholz". Borrowed. */
-    const dict_mention *pair[2];
-} code_pron_sent;
 
 /* The antecedents of a pronoun or a description ("they", "the two
  * countries") among the first six tokens of [cs, v), the clause before the
@@ -42,7 +24,7 @@ typedef struct code_pron_sent {
  * (p->s.ms). Fills out[0..cap) with borrowed pointers into all (or p->pair)
  * and returns their count: 0 when there is no pronoun, or no antecedent
  * fits. */
-size_t code_pronoun_resolve(const code_pron_sent *p, uint32_t cs, uint32_t v,
+size_t code_pronoun_resolve(const code_view *p, uint32_t cs, uint32_t v,
                             const dict_mention *all, size_t first_in_sent,
                             const dict_mention **out, size_t cap);
 
@@ -54,6 +36,6 @@ size_t code_pronoun_resolve(const code_pron_sent *p, uint32_t cs, uint32_t v,
  * index into p->s.ms), or with *spk -1 when the speaker is a name the
  * dictionaries do not know or does not agree with the pronoun ("officials
  * ... it"); else 0, *spk untouched. */
-int code_pronoun_speaker(const code_pron_sent *p, uint32_t v, int32_t pron, int32_t *spk);
+int code_pronoun_speaker(const code_view *p, uint32_t v, int32_t pron, int32_t *spk);
 
 #endif

@@ -6,12 +6,17 @@
  * the pattern's slots, else from the clause (subject before, object after),
  * with passive voice, compound actors and reported speech handled here
  * (pronouns in pronoun.c). Modality comes from cue words in the clause
- * (data/coder/cues.txt). docs/coder.md describes the rules.
+ * (data/coder/cues.txt) and the parse (modality.c), dates from the time
+ * expressions of the sentence (evdate.c). docs/coder.md describes the
+ * rules.
  */
 #include "code/code.h"
+#include "code/code_evdate.h"
+#include "code/code_modality.h"
 #include "code/code_policy.h"
 #include "code/code_pronoun.h"
 #include "code/code_syntax.h"
+#include "code/code_view.h"
 #include "core/actor_code.h"
 #include "core/alloc.h"
 
@@ -131,10 +136,7 @@ typedef struct cand {
 #define CUE_UNKNOWN UINT64_MAX
 static code_cue_mask cues_at(const sctx *sc, uint32_t t)
 {
-    code_cue_mask *m = &MS(sc, cmask, t);
-    if (*m == CUE_UNKNOWN)
-        *m = code_cues_at(sc->c->cues, sc->tk, sc->tb, t, MS(sc, cstart, t));
-    return *m;
+    return code_cues_cached(sc->c->cues, sc->tk, sc->tb, t, sc->cmask, sc->cstart);
 }
 
 static int has_cue(const sctx *sc, uint32_t t, int kind)
@@ -367,13 +369,12 @@ static int32_t mission_host(const sctx *sc, int32_t mi)
     return h;
 }
 
-static int in_timex(const sctx *sc, uint32_t t);
-
 /* Is token t part of a time expression, or a day word that is one once
  * the document has a date ("Friday", "today")? */
 static int time_word(const sctx *sc, uint32_t t)
 {
-    return has_cue(sc, t, CODE_CUE_DAY) || in_timex(sc, t);
+    return has_cue(sc, t, CODE_CUE_DAY) ||
+           code_evdate_in_timex(sc->an, (uint32_t)(sc->sent - sc->an->sents), t);
 }
 
 /* Object of the word: the first mention after `from` in the clause. An
@@ -520,193 +521,6 @@ static int is_speech_word(const sctx *sc, uint32_t t)
     return dict_word_speech_verb(sc->c->ds, sc->tk[t].hash);
 }
 
-/* Does the negation cue [b, e) refuse rather than deny a fact? "refused
- * to", "declined to", "will not", "won't", "would not": a stance taken,
- * unlike "did not meet" (a negated fact). reported: the clause is reported
- * speech (kept for callers that want to tell the two apart). */
-static int refusal(const sctx *sc, uint32_t b, uint32_t e, int reported)
-{
-    if (e <= b)
-        return 0;
-    const char *w = sc->tk[b].norm;
-    if (strncmp(w, "refus", 5) == 0 || strncmp(w, "declin", 6) == 0)
-        return 1;
-    /* "will not end their strike", "said it would not negotiate": the
-     * codebook files these under 12x, like "refused to". */
-    (void)reported;
-    if (b > sc->tb) {
-        const char *aux = sc->tk[b - 1].norm;
-        return strcmp(aux, "will") == 0 || strcmp(aux, "wo") == 0 || strcmp(aux, "would") == 0 ||
-               strcmp(aux, "shall") == 0;
-    }
-    return 0;
-}
-
-/* Is token t part of a time expression ("May" in "on May 5")? */
-static int in_timex(const sctx *sc, uint32_t t)
-{
-    const txt_sentence *s = sc->sent;
-    for (uint32_t i = s->timex_begin; i < s->timex_end; i++)
-        if (sc->tk[t].start >= sc->an->timex[i].start && sc->tk[t].end <= sc->an->timex[i].end)
-            return 1;
-    return 0;
-}
-
-/* The reported-speech verb that opens the clause ending at bound ("X said
- * [that] ..."), or UINT32_MAX. */
-static uint32_t speech_opener(const sctx *sc, uint32_t bound)
-{
-    if (bound == UINT32_MAX)
-        return UINT32_MAX;
-    for (uint32_t k = 0; k <= 3 && bound >= sc->tb + k; k++)
-        if (is_speech_word(sc, bound - k))
-            return bound - k;
-    return UINT32_MAX;
-}
-
-/* Does token j lie in the phrase of v's subject ("Plans to close the
- * embassy were criticised": that "plans to" is the plans', not the
- * criticism's)? Only with a parse. */
-static int in_subject(const sctx *sc, uint32_t v, uint32_t j)
-{
-    if (!sc->has_tree)
-        return 0;
-    uint32_t t = j;
-    for (int steps = 0; steps < 8 && t != UINT32_MAX && t != v; steps++) {
-        uint32_t h = code_syntax_head(&sc->view, t);
-        if (h == v) {
-            int r = syn_rel_universal(code_syntax_rel(&sc->view, t));
-            return r == SYN_REL_NSUBJ || code_syntax_rel(&sc->view, t) == SYN_REL_NSUBJ_PASS;
-        }
-        t = h;
-    }
-    return 0;
-}
-
-/* Modality from cues in the clause before v: the strongest reading wins.
- * *oblig is set when the act is demanded ("X said Y must ..."). */
-static int modality(const sctx *sc, uint32_t cs, uint32_t v, uint32_t bound, uint32_t *cue_b,
-                    uint32_t *cue_e, int *oblig, int form)
-{
-    static const int order[] = {CODE_CUE_NEGATED, CODE_CUE_ALLEGED, CODE_CUE_HYPOTHETICAL,
-                                CODE_CUE_FUTURE};
-    static const int mod[] = {CODE_MOD_NEGATED, CODE_MOD_ALLEGED, CODE_MOD_HYPOTHETICAL,
-                              CODE_MOD_FUTURE};
-    uint32_t lo = bound != UINT32_MAX ? bound : cs;
-    if (v > lo + 8)
-        lo = v - 8;
-    int reported = speech_opener(sc, bound) != UINT32_MAX;
-    *oblig = 0;
-    for (uint32_t j = lo; j < v && reported; j++)
-        if (has_cue(sc, j, CODE_CUE_OBLIGATION))
-            *oblig = 1;
-    for (int k = 0; k < 4; k++) {
-        for (uint32_t j = lo; j < v; j++) {
-            /* (a negation there still counts: "neither Russia nor China
-             * condemned ...") */
-            if (!has_cue(sc, j, order[k]) || in_timex(sc, j) ||
-                (order[k] != CODE_CUE_NEGATED && in_subject(sc, v, j)))
-                continue;
-            *cue_b = MS(sc, cstart, j)[order[k]];
-            *cue_e = j + 1;
-            /* In reported speech "would" is the future seen from the past
-             * ("NATO said it would tighten the blockade"). */
-            if (order[k] == CODE_CUE_HYPOTHETICAL && reported &&
-                strcmp(sc->tk[j].norm, "would") == 0)
-                return CODE_MOD_FUTURE;
-            if (order[k] == CODE_CUE_HYPOTHETICAL && *oblig && strcmp(sc->tk[j].norm, "should") == 0)
-                continue;
-            return mod[k];
-        }
-    }
-    /* An infinitive ("to visit", "issues to be discussed by the
-     * ministers") is an act not (yet) done; "resorted to throwing stones"
-     * is not an infinitive. */
-    if (v > sc->tb && sc->tk[v - 1].hash == sc->c->h_to && v - 1 >= lo &&
-        form != DICT_WF_ING && form != DICT_WF_PAST) {
-        *cue_b = v - 1;
-        *cue_e = v;
-        return CODE_MOD_FUTURE;
-    }
-    if (v > sc->tb + 1 && sc->tk[v - 2].hash == sc->c->h_to && v - 2 >= lo &&
-        strcmp(sc->tk[v - 1].norm, "be") == 0 && form == DICT_WF_PAST) {
-        *cue_b = v - 2;
-        *cue_e = v;
-        return CODE_MOD_FUTURE;
-    }
-    return CODE_MOD_ASSERTED;
-}
-
-/* Strength of a modality when two readings disagree: negated, alleged,
- * hypothetical, future, asserted. */
-static int mod_rank(int m)
-{
-    switch (m) {
-    case CODE_MOD_NEGATED: return 4;
-    case CODE_MOD_ALLEGED: return 3;
-    case CODE_MOD_HYPOTHETICAL: return 2;
-    case CODE_MOD_FUTURE: return 1;
-    default: return 0;
-    }
-}
-
-/* The modality the tree gives the word at v: markers (auxiliaries,
- * negation, "if"/"unless") on the word and on the verbs it depends on
- * through infinitives, adverbial clauses, obliques and coordination
- * ("Medvedev suggested that Russia could respond by giving weapons": the
- * giving depends on "could respond"), but not across a reported clause's
- * edge, whose speaker's words are not its modality. In reported speech
- * "would" is the future seen from the past. Returns the stronger of this
- * and mod (the word-window reading); *cb, *ce get the marker's token. */
-static int syntax_modality(const sctx *sc, uint32_t v, int mod, uint32_t *cb, uint32_t *ce)
-{
-    static const int kinds[] = {CODE_CUE_NEGATED, CODE_CUE_ALLEGED, CODE_CUE_HYPOTHETICAL,
-                                CODE_CUE_FUTURE};
-    static const int mods[] = {CODE_MOD_NEGATED, CODE_MOD_ALLEGED, CODE_MOD_HYPOTHETICAL,
-                               CODE_MOD_FUTURE};
-    const code_sent *vw = &sc->view;
-    uint32_t x = v;
-    for (int hops = 0; hops < 5 && x != UINT32_MAX; hops++) {
-        uint32_t h = code_syntax_head(vw, x);
-        int reported = 0;
-        if (h != UINT32_MAX && code_syntax_rel(vw, x) == SYN_REL_CCOMP)
-            reported = has_cue(sc, h, CODE_CUE_SPEECH);
-        for (uint32_t t = sc->tb; t < sc->te; t++) {
-            if (code_syntax_head(vw, t) != x)
-                continue;
-            int r = syn_rel_universal(code_syntax_rel(vw, t));
-            if (r != SYN_REL_AUX && r != SYN_REL_ADVMOD && r != SYN_REL_MARK)
-                continue;
-            for (int k = 0; k < 4; k++) {
-                if (!has_cue(sc, t, kinds[k]))
-                    continue;
-                int m = mods[k];
-                if (m == CODE_MOD_HYPOTHETICAL && reported && strcmp(sc->tk[t].norm, "would") == 0)
-                    m = CODE_MOD_FUTURE;
-                if (mod_rank(m) > mod_rank(mod)) {
-                    mod = m;
-                    *cb = t;
-                    *ce = t + 1;
-                }
-                break;
-            }
-        }
-        int r = code_syntax_rel(vw, x);
-        if (r == SYN_REL_CCOMP && h != UINT32_MAX && has_cue(sc, h, CODE_CUE_ALLEGED) &&
-            mod_rank(CODE_MOD_ALLEGED) > mod_rank(mod)) {
-            /* "denied that its troops had entered Turkey": the complement
-             * of a denial or an accusation is a claim, not a fact */
-            mod = CODE_MOD_ALLEGED;
-            *cb = h;
-            *ce = h + 1;
-        }
-        if (r != SYN_REL_XCOMP && r != SYN_REL_ADVCL && r != SYN_REL_OBL && r != SYN_REL_CONJ)
-            break;
-        x = h;
-    }
-    return mod;
-}
-
 /* Mentions that only name the source of the report: after a comma, right
  * before a speech verb ("..., a Jordanian official confirmed", "..., the
  * Washington Post said"). They are never the target of the reported act. */
@@ -765,10 +579,7 @@ static int sports_document(const code_coder *c, const txt_analysis *an)
 }
 
 typedef struct doc_state {
-    txt_date prev_date;
-    int prev_timex;
-    txt_date lead_date;          /* the day the lead dates the story's news */
-    int lead_timex;              /* its time expression, or -1 */
+    code_evdate_state dates;     /* what dating keeps (evdate.c) */
     const dict_mention *pair[2]; /* sides of the last event with both */
     uint32_t pair_sent;
     int sports;                  /* a sports report (sports_document) */
@@ -1188,28 +999,6 @@ static int intent_of_act(const sctx *sc, const cand *cd, const cand *cands, size
     return 0;
 }
 
-/* "Russia attacked Kharkiv on Monday. ... The attack on Kharkiv ...": an
- * event the article states again, with no time of its own, keeps the date
- * of its first statement. e is the newest event of ev (its date the
- * document's); an earlier one with the same code, source and target (either
- * way round) and a date from the text lends it that date. Returns the
- * lender's time expression, or -1. */
-static int32_t restated(const evec *ev, code_event *e)
-{
-    for (size_t i = ev->n - 1; i-- > 0;) {
-        const code_event *x = &ev->v[i];
-        if (x->why.timex < 0 || strcmp(x->code, e->code) != 0)
-            continue;
-        int same = (strcmp(x->source, e->source) == 0 && strcmp(x->target, e->target) == 0) ||
-                   (strcmp(x->source, e->target) == 0 && strcmp(x->target, e->source) == 0);
-        if (same && e->source[0] && e->target[0]) {
-            e->date = x->date;
-            return x->why.timex;
-        }
-    }
-    return -1;
-}
-
 /* Emit the events of one candidate. */
 /* The actor an obligation is laid on in the complement starting at from
  * ("[Friday] [that] China must ...", "that the US and others should ..."):
@@ -1315,16 +1104,16 @@ static int topic_target(const sctx *sc, const cand *cd, const code_args *ga, con
     return 0;
 }
 
-/* What the pronoun rules (pronoun.c) see of sc: its sentence (with the
- * parse when there is one), its place in the document, its cue cache and
- * the sides of the last event. */
-static code_pron_sent pron_sent(const sctx *sc)
+/* What the rule modules (pronoun.c, modality.c, evdate.c) see of sc: its
+ * sentence (with the parse when there is one), its place in the document,
+ * the dictionaries, its cue cache and the sides of the last event. */
+static code_view view_of(const sctx *sc)
 {
-    return (code_pron_sent){
+    return (code_view){
         .s = {.tk = sc->tk, .tb = sc->tb, .te = sc->te, .tree = sc->has_tree ? &sc->tree : NULL,
               .ms = sc->ms, .nm = sc->nm, .mcover = sc->mcover, .cues = sc->c->cues},
-        .an = sc->an, .si = (uint32_t)(sc->sent - sc->an->sents), .cmask = sc->cmask,
-        .cstart = sc->cstart, .pair = {sc->pair[0], sc->pair[1]}};
+        .an = sc->an, .si = (uint32_t)(sc->sent - sc->an->sents), .ds = sc->c->ds,
+        .cmask = sc->cmask, .cstart = sc->cstart, .pair = {sc->pair[0], sc->pair[1]}};
 }
 
 /* The mentions an event's source and target stand for (compound members,
@@ -1423,7 +1212,7 @@ static int collect_actors(const sctx *sc, const cand *cd, const code_args *ga, i
                 a->src[a->nsrc++] = &sc->ms[idx[i]];
     } else if (sc->has_tree) {
         int32_t spk = -1;
-        code_pron_sent ps = pron_sent(sc);
+        code_view ps = view_of(sc);
         if (ga->src_pronoun && code_pronoun_speaker(&ps, cd->v, ga->src_tok, &spk)) {
             /* "Monsanto said it accepted ...": the pronoun is the speaker;
              * a speaker the dictionaries do not know gives no source. */
@@ -1444,7 +1233,7 @@ static int collect_actors(const sctx *sc, const cand *cd, const code_args *ga, i
             a->nsrc = code_pronoun_resolve(&ps, pb, pe, all, first, a->src, 16);
         }
     } else if (!passive) {
-        code_pron_sent ps = pron_sent(sc);
+        code_view ps = view_of(sc);
         a->nsrc = code_pronoun_resolve(&ps, cs, cd->v, all, first, a->src, 16);
     }
     if (tgt >= 0) {
@@ -1569,91 +1358,51 @@ static int keep_actors(const sctx *sc, const cand *cd, const code_args *ga, cons
     return 1;
 }
 
+/* "Russia said Sudan must return the helicopter": Russia demands of
+ * Sudan. An obligation in reported speech (bound ends the clause of the
+ * verb of saying) makes the speaker, the subject of that verb, the source
+ * of a demand (code derived from code into codebuf) and the act's source
+ * its target; the demand is asserted (*mod). A list of speakers, or none
+ * found, leaves everything as it is. */
+static void demand_of_speaker(const sctx *sc, const code_view *vw, uint32_t bound,
+                              const char *code, char codebuf[8], actors *a, int *mod)
+{
+    assert(a->nsrc > 0);
+    const char *dc = code_policy_derive(CODE_DERIVE_DEMAND, code);
+    uint32_t sp = code_mod_speech_opener(vw, bound);
+    uint32_t spb;
+    int32_t speaker = sp == UINT32_MAX ? -1 : find_subject(sc, sp, clause_start(sc, sp, &spb), -1);
+    if (dc && speaker >= 0 && sc->ms[speaker].list < 0) {
+        copy_code(codebuf, dc);
+        a->tgt[0] = a->src[0];
+        a->ntgt = 1;
+        a->src[0] = &sc->ms[speaker];
+        a->nsrc = 1;
+        *mod = CODE_MOD_ASSERTED;
+    }
+}
+
 /* The modality of a candidate, read at word mv (its event word, or the
  * verb of occurrence of a nominal event: "the talks will take place"), from
- * the cues, then the parse; and the codes it
- * derives: a demand from an obligation in reported speech, a rejection
- * from a refusal, an intent or a threat from a future act. Writes the code
- * into codebuf, the modality into *mod and its cue's tokens into [*cb,
- * *ce). Returns 1 when the event belongs to the default output (asserted,
- * or an intent or threat the coder derived), else 0. */
+ * the cues, then the parse (modality.c); and the codes it derives: a
+ * demand from an obligation in reported speech, a rejection from a
+ * refusal, an intent or a threat from a future act. Writes the code into
+ * codebuf, the modality into *mod and its cue's tokens into [*cb, *ce).
+ * Returns 1 when the event belongs to the default output (asserted, or an
+ * intent or threat the coder derived), else 0. */
 static int settle_modality(const sctx *sc, const cand *cd, uint32_t mv, uint32_t cs,
                            uint32_t bound, const char *code, char codebuf[8], actors *a, int *mod,
                            uint32_t *cb, uint32_t *ce)
 {
-    *cb = *ce = 0;
+    code_view vw = view_of(sc);
     int oblig;
-    *mod = modality(sc, cs, mv, bound, cb, ce, &oblig, cd->form);
-    if (sc->has_tree)
-        *mod = syntax_modality(sc, mv, *mod, cb, ce);
-    if (oblig && *mod != CODE_MOD_NEGATED && a->nsrc > 0) {
-        /* "Russia said Sudan must return the helicopter": Russia demands
-         * of Sudan. The speaker is the subject of the speech verb. */
-        const char *dc = code_policy_derive(CODE_DERIVE_DEMAND, code);
-        uint32_t sp = speech_opener(sc, bound);
-        uint32_t spb;
-        int32_t speaker = sp == UINT32_MAX ? -1 : find_subject(sc, sp, clause_start(sc, sp, &spb), -1);
-        if (dc && speaker >= 0 && sc->ms[speaker].list < 0) {
-            copy_code(codebuf, dc);
-            a->tgt[0] = a->src[0];
-            a->ntgt = 1;
-            a->src[0] = &sc->ms[speaker];
-            a->nsrc = 1;
-            *mod = CODE_MOD_ASSERTED;
-        }
-    }
-    if (*mod == CODE_MOD_NEGATED && refusal(sc, *cb, *ce, speech_opener(sc, bound) != UINT32_MAX)) {
-        const char *rc_ = code_policy_derive(CODE_DERIVE_REFUSAL, code);
-        if (rc_) {
-            copy_code(codebuf, rc_);
-            *mod = CODE_MOD_ASSERTED;
-        }
-    }
-    if (*mod == CODE_MOD_FUTURE) {
-        const char *ic = code_policy_derive(CODE_DERIVE_INTENT, code);
-        if (!ic)
-            ic = code_policy_derive(CODE_DERIVE_THREAT, code);
-        if (ic)
-            copy_code(codebuf, ic);
-    }
-    /* Intents (03x) and threats (13x) that the coder derived are statements
-     * the actor made: they are written like asserted events. */
-    int derived = strcmp(codebuf, code) != 0;
-    /* ... but an intent that did not come about ("have not agreed on"),
-     * or might, is not written as one. */
-    return *mod == CODE_MOD_ASSERTED ||
-               (codebuf[0] == '0' && codebuf[1] == '3' &&
-                (*mod == CODE_MOD_FUTURE || !sc->has_tree)) ||
-               (derived && codebuf[0] == '1' && codebuf[1] == '3');
-}
-
-/* The time expressions that date a candidate's events: the one of its
- * sentence nearest the event word, or all members of the list it belongs
- * to ("on Monday and Tuesday": one event each); -1 when the sentence has
- * none. Returns their count (at least 1) in txs. */
-static size_t event_timexes(const sctx *sc, const cand *cd, uint32_t sent, int32_t txs[16])
-{
-    const txt_analysis *an = sc->an;
-    const txt_sentence *s = &an->sents[sent];
-    int32_t tx = -1;
-    uint32_t vb = sc->tk[cd->v].start;
-    for (uint32_t t = s->timex_begin; t < s->timex_end; t++) {
-        uint32_t d = an->timex[t].start > vb ? an->timex[t].start - vb : vb - an->timex[t].start;
-        uint32_t bd = tx < 0 ? UINT32_MAX
-                             : (an->timex[tx].start > vb ? an->timex[tx].start - vb
-                                                         : vb - an->timex[tx].start);
-        if (d < bd)
-            tx = (int32_t)t;
-    }
-    size_t ntx = 0;
-    if (tx >= 0 && an->timex[tx].list >= 0) {
-        for (uint32_t t = (uint32_t)an->timex[tx].list; t < an->ntimex && ntx < 16; t++)
-            if (an->timex[t].list == an->timex[tx].list)
-                txs[ntx++] = (int32_t)t;
-    } else {
-        txs[ntx++] = tx;
-    }
-    return ntx;
+    *mod = code_modality_read(&vw, cs, mv, bound, cd->form, &oblig, cb, ce);
+    if (oblig && *mod != CODE_MOD_NEGATED && a->nsrc > 0)
+        demand_of_speaker(sc, &vw, bound, code, codebuf, a, mod);
+    const char *derived = code_modality_derive(&vw, mod, *cb, *ce, bound, code);
+    if (derived)
+        copy_code(codebuf, derived);
+    return code_modality_kept(*mod, code, codebuf, sc->has_tree);
 }
 
 /* Fill the --explain record of event e: the pattern, the entries and
@@ -1696,60 +1445,6 @@ static void explain_event(const sctx *sc, const cand *cd, const code_args *ga,
         } else {
             w->cue.start = w->cue.end = -1;
         }
-}
-
-/* The date of an event dated by time expression tx of its sentence (-1:
- * none): that expression's; else, when the sentence opens with a carry cue
- * ("at the same time"), the previous sentence's; else the document's.
- * Returns the time expression used, or -1. */
-/* Sentences that make a story's lead. */
-#define LEAD_SENTENCES 2
-/* How many days before the document date a lead's day may be. */
-#define LEAD_DAYS 7
-
-/* Take time expression tx (of a lead sentence) as the day of the story's
- * news when it names a day in the week before the document date ("On
- * Saturday, a man stabbed three people in Reading"). */
-static void set_lead(const txt_analysis *an, uint32_t tx, doc_state *st)
-{
-    txt_date d = an->timex[tx].date, doc = an->doc->date;
-    if (d.prec != TXT_PREC_DAY || doc.prec != TXT_PREC_DAY || txt_date_cmp(&d, &doc) > 0)
-        return;
-    txt_date floor = txt_date_add_days(doc, -LEAD_DAYS);
-    if (txt_date_cmp(&d, &floor) < 0)
-        return;
-    st->lead_date = d;
-    st->lead_timex = (int32_t)tx;
-}
-
-static int32_t event_date(const sctx *sc, int32_t tx, const doc_state *st, const char *code,
-                          txt_date *date)
-{
-    const txt_analysis *an = sc->an;
-    const txt_sentence *s = sc->sent;
-    *date = an->doc->date;
-    if (tx >= 0) {
-        *date = an->timex[tx].date;
-        return tx;
-    }
-    if (st->prev_timex < 0 || s->tok_begin >= s->tok_end)
-        return -1;
-    uint32_t lim = s->tok_begin + 5 < s->tok_end ? s->tok_begin + 5 : s->tok_end;
-    for (uint32_t j = s->tok_begin; j < lim; j++)
-        if (has_cue(sc, j, CODE_CUE_CARRY)) {
-            *date = st->prev_date;
-            return st->prev_timex;
-        }
-    /* Force with no time of its own in a story whose lead dates its news
-     * ("Police soon arrived and detained the man") belongs to that day, not
-     * to the day the story was published. Words are as often said on
-     * publication day. */
-    int root = (code[0] - '0') * 10 + (code[1] - '0');
-    if (st->lead_timex >= 0 && root >= 14 && root != 16) {
-        *date = st->lead_date;
-        return st->lead_timex;
-    }
-    return -1;
 }
 
 /* Is token tk one of the words pattern p spells out ("arrived in +" has
@@ -1918,8 +1613,10 @@ static int write_event(const sctx *sc, const cand *cd, const code_args *ga,
     copy_code(e->code, codebuf);
     e->modality = mod;
     int32_t used_here = used;
-    if (used < 0 && sc->has_tree)
-        used_here = restated(ev, e);
+    if (used < 0 && sc->has_tree) {
+        assert(e == &ev->v[ev->n - 1]);
+        used_here = code_evdate_restated(ev->v, ev->n);
+    }
     if (sm_ && tm_ && !reciprocal) {
         st->pair[0] = sm_;
         st->pair[1] = tm_;
@@ -2022,8 +1719,8 @@ static int emit(const sctx *sc, const cand *cd, const cand *cands, size_t nc,
     if (!settle_modality(sc, cd, mv, cs, bound, code, codebuf, &a, &mod, &cb, &ce) &&
         !c->opts.all_modalities)
         return 0;
-    int32_t txs[16];
-    size_t ntx = event_timexes(sc, cd, sent, txs);
+    int32_t txs[CODE_EVDATE_MAX];
+    size_t ntx = code_evdate_timexes(sc->an, sent, cd->v, txs);
 
     if (code_policy_self_directed(codebuf, a.src, a.nsrc, a.tgt, a.ntgt))
         return 0;
@@ -2045,9 +1742,10 @@ static int emit(const sctx *sc, const cand *cd, const cand *cands, size_t nc,
     if (reciprocal && codebuf[0] == '1' && codebuf[1] == '5')
         copy_code(codebuf, "062");
     size_t nsrc_it = a.nsrc ? a.nsrc : 1;
+    code_view vw = view_of(sc);
     for (size_t ti = 0; ti < ntx; ti++) {
         txt_date date;
-        int32_t used = event_date(sc, txs[ti], st, codebuf, &date);
+        int32_t used = code_evdate_date(&vw, txs[ti], &st->dates, codebuf, &date);
         for (size_t si = 0; si < nsrc_it; si++) {
             const dict_mention *sm_ = a.nsrc ? a.src[si] : NULL;
             size_t nt_it = reciprocal ? a.nsrc : (a.ntgt ? a.ntgt : 1);
@@ -2083,15 +1781,15 @@ static int emit(const sctx *sc, const cand *cd, const cand *cands, size_t nc,
 
 /* Words that open a subordinate clause: what they introduce is usually
  * background to the sentence's news ("..., where 28 people were killed"). */
-static uint32_t speech_opener(const sctx *sc, uint32_t bound);
-
 static int is_subordinator(const sctx *sc, uint32_t t)
 {
     /* "that" after a noun opens a relative clause ("a helicopter that was
      * captured"); after a speech verb it opens the reported news. */
-    if (strcmp(sc->tk[t].norm, "that") == 0)
-        return speech_opener(sc, t) == UINT32_MAX && t > sc->tb &&
+    if (strcmp(sc->tk[t].norm, "that") == 0) {
+        code_view vw = view_of(sc);
+        return code_mod_speech_opener(&vw, t) == UINT32_MAX && t > sc->tb &&
                (sc->tk[t - 1].flags & TXT_TOK_WORD);
+    }
     return has_cue(sc, t, CODE_CUE_SUBORDINATOR);
 }
 
@@ -2486,7 +2184,7 @@ int code_document_trees(const code_coder *c, const txt_analysis *an, code_trees 
     if (rc)
         return rc;
     docjob dj = {.ms = ms, .trees = trees, .ev = {.a = a},
-                 .st = {.prev_timex = -1, .lead_timex = -1, .sports = sports_document(c, an)}};
+                 .st = {.dates = code_evdate_start(), .sports = sports_document(c, an)}};
     size_t mi = 0;
     for (uint32_t si = 0; si < an->nsent; si++) {
         const txt_sentence *s = &an->sents[si];
@@ -2507,12 +2205,7 @@ int code_document_trees(const code_coder *c, const txt_analysis *an, code_trees 
                     return dy_err_set(err, DY_ENOMEM, NULL, 0, -1, "out of memory");
             }
         }
-        if (s->timex_end > s->timex_begin) {
-            dj.st.prev_timex = (int32_t)s->timex_begin;
-            dj.st.prev_date = an->timex[s->timex_begin].date;
-            if (si < LEAD_SENTENCES && dj.st.lead_timex < 0)
-                set_lead(an, s->timex_begin, &dj.st);
-        }
+        code_evdate_sentence_done(an, si, &dj.st.dates);
     }
     *out = dj.ev.v;
     *nout = dj.ev.n;

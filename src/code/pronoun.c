@@ -5,28 +5,13 @@
 #include <stdint.h>
 #include <string.h>
 
-/* Cue kinds ending at token t of the sentence, through the coder's cache
- * (most tokens of a sentence are never asked about). */
-static code_cue_mask cues_at(const code_pron_sent *p, uint32_t t)
-{
-    code_cue_mask *m = &p->cmask[t - p->s.tb];
-    if (*m == UINT64_MAX)
-        *m = code_cues_at(p->s.cues, p->s.tk, p->s.tb, t, p->cstart[t - p->s.tb]);
-    return *m;
-}
-
-static int has_cue(const code_pron_sent *p, uint32_t t, int kind)
-{
-    return (cues_at(p, t) >> kind) & 1u;
-}
-
 /* Is a person the dictionaries do not know named with a title ("Mr
  * Smith", cue kind honorific) between tokens a and b, outside the mentions
  * all[from..to)? Then "he" or "his" after it more likely means that person
  * than an actor of a sentence before a (the caller starts a at the sentence
  * after the actor's: in "Mandela backed Mr Brown's plan when he urged ...",
  * "he" is still the sentence's subject). */
-static int unknown_person_between(const code_pron_sent *p, const dict_mention *all, size_t from,
+static int unknown_person_between(const code_view *p, const dict_mention *all, size_t from,
                                   size_t to, uint32_t a, uint32_t b)
 {
     const code_cue_mask mask = CODE_CUE_BIT(CODE_CUE_HONORIFIC);
@@ -50,7 +35,7 @@ static int unknown_person_between(const code_pron_sent *p, const dict_mention *a
  * the story follows, and m is no antecedent of the next "he" or "she":
  * the search goes on before it ("Merkel arrived. She met Putin. She
  * criticised him" is Merkel), and within its reach may find no one. */
-static int pronoun_led(const code_pron_sent *p, const dict_mention *m)
+static int pronoun_led(const code_view *p, const dict_mention *m)
 {
     if (m->sent >= p->si)
         return 0;
@@ -65,7 +50,7 @@ static int pronoun_led(const code_pron_sent *p, const dict_mention *m)
 
 /* Is mention m a role noun in the plural ("Chinese officials", "Russian
  * forces")? Not an antecedent of "it". */
-static int plural_agent(const code_pron_sent *p, const dict_mention *m)
+static int plural_agent(const code_view *p, const dict_mention *m)
 {
     if (!(m->flags & DICT_M_AGENT) || (m->flags & DICT_M_PERSON))
         return 0;
@@ -79,7 +64,7 @@ static int plural_agent(const code_pron_sent *p, const dict_mention *m)
 /* Does mention m (of any sentence of the document) follow a preposition of
  * setting, possibly with a determiner between ("in the U.K.", "at
  * Geneva")? */
-static int in_setting(const code_pron_sent *p, const dict_mention *m)
+static int in_setting(const code_view *p, const dict_mention *m)
 {
     const code_cue_mask det = CODE_CUE_BIT(CODE_CUE_DETERMINER);
     const code_cue_mask prep = CODE_CUE_BIT(CODE_CUE_SETTING_PREP);
@@ -95,7 +80,7 @@ static int in_setting(const code_pron_sent *p, const dict_mention *m)
  * (*n counts it) and the search goes on. bare: the word is only a group
  * pronoun (no person or thing reading); strict: a pronoun proper ("they"),
  * not a description ("the two sides"). */
-static size_t group_step(const code_pron_sent *p, const dict_mention *all, size_t i,
+static size_t group_step(const code_view *p, const dict_mention *all, size_t i,
                          size_t limit, int bare, int strict, const dict_mention **out,
                          size_t cap, size_t *n)
 {
@@ -145,7 +130,7 @@ static size_t group_step(const code_pron_sent *p, const dict_mention *all, size_
  * the subject of its sentence. Of the mention all[i] that fits and those
  * before it in its sentence, the first fitting one that does not follow a
  * preposition, else all[i]. */
-static const dict_mention *sentence_subject(const code_pron_sent *p, const dict_mention *all,
+static const dict_mention *sentence_subject(const code_view *p, const dict_mention *all,
                                             size_t i, int person, int thing)
 {
     const dict_mention *m = &all[i], *pick = m;
@@ -167,12 +152,12 @@ static const dict_mention *sentence_subject(const code_pron_sent *p, const dict_
 
 /* Contract in code_pronoun.h. all[0..limit) are the mentions before the
  * pronoun at token j, searched from the last back. */
-size_t code_pronoun_resolve(const code_pron_sent *p, uint32_t cs, uint32_t v,
+size_t code_pronoun_resolve(const code_view *p, uint32_t cs, uint32_t v,
                             const dict_mention *all, size_t first_in_sent,
                             const dict_mention **out, size_t cap)
 {
     for (uint32_t j = cs; j < v && j < cs + 6; j++) {
-        code_cue_mask mk = cues_at(p, j);
+        code_cue_mask mk = code_view_cues_at(p, j);
         int person = (mk >> CODE_CUE_PRON_PERSON) & 1u;
         int group = (mk >> CODE_CUE_PRON_GROUP) & 1u;
         int thing = (mk >> CODE_CUE_PRON_THING) & 1u;
@@ -224,11 +209,11 @@ size_t code_pronoun_resolve(const code_pron_sent *p, uint32_t cs, uint32_t v,
 }
 
 /* Contract in code_pronoun.h. */
-int code_pronoun_speaker(const code_pron_sent *p, uint32_t v, int32_t pron, int32_t *spk)
+int code_pronoun_speaker(const code_view *p, uint32_t v, int32_t pron, int32_t *spk)
 {
-    if (pron < 0 || has_cue(p, (uint32_t)pron, CODE_CUE_PRON_GROUP) ||
-        !(has_cue(p, (uint32_t)pron, CODE_CUE_PRON_THING) ||
-          has_cue(p, (uint32_t)pron, CODE_CUE_PRON_PERSON)))
+    if (pron < 0 || code_view_has_cue(p, (uint32_t)pron, CODE_CUE_PRON_GROUP) ||
+        !(code_view_has_cue(p, (uint32_t)pron, CODE_CUE_PRON_THING) ||
+          code_view_has_cue(p, (uint32_t)pron, CODE_CUE_PRON_PERSON)))
         return 0;
     /* Up the tree from v, through xcomp and conj, to the ccomp of a verb
      * of saying. */
@@ -237,7 +222,8 @@ int code_pronoun_speaker(const code_pron_sent *p, uint32_t v, int32_t pron, int3
         h = code_syntax_head(&p->s, t);
         if (h == UINT32_MAX)
             return 0;
-        if (code_syntax_rel(&p->s, t) == SYN_REL_CCOMP && has_cue(p, h, CODE_CUE_SPEECH))
+        if (code_syntax_rel(&p->s, t) == SYN_REL_CCOMP &&
+            code_view_has_cue(p, h, CODE_CUE_SPEECH))
             break;
         if (code_syntax_rel(&p->s, t) != SYN_REL_XCOMP && code_syntax_rel(&p->s, t) != SYN_REL_CONJ)
             return 0;
@@ -249,7 +235,7 @@ int code_pronoun_speaker(const code_pron_sent *p, uint32_t v, int32_t pron, int3
         if (code_syntax_head(&p->s, u) != h || code_syntax_rel(&p->s, u) != SYN_REL_NSUBJ)
             continue;
         int32_t mi = p->s.mcover[u - p->s.tb];
-        if (mi >= 0 && has_cue(p, (uint32_t)pron, CODE_CUE_PRON_THING) &&
+        if (mi >= 0 && code_view_has_cue(p, (uint32_t)pron, CODE_CUE_PRON_THING) &&
             plural_agent(p, &p->s.ms[mi])) {
             /* "Chinese officials confirmed it has killed three": "it" is
              * not the officials, and nothing safer is at hand */

@@ -1,7 +1,8 @@
 /* fixture_cues.h - the cmocka group fixture of the tests that read the
- * coder's real cue table (test_args.c, test_pronoun.c): data/coder/cues.txt
- * loaded once into `cues` for the whole group. Included by one test file
- * each (its functions are static); the includer defines DYAD_SRCDIR. */
+ * coder's real cue table (test_args.c, test_pronoun.c, test_modality.c,
+ * test_evdate.c): data/coder/cues.txt loaded once into `cues` for the whole
+ * group. Included by one test file each (its functions are static); the
+ * includer defines DYAD_SRCDIR. */
 #ifndef DYAD_FIXTURE_CUES_H
 #define DYAD_FIXTURE_CUES_H
 

@@ -28,6 +28,7 @@
 #endif
 
 #include "fixture_cues.h"
+#include "fixture_tree.h"
 
 
 enum { AGENT = DICT_M_AGENT };
@@ -55,10 +56,8 @@ typedef struct fx {
     int32_t mcover[MAXT];
     code_cue_mask cmask[MAXT];
     uint32_t cstart[MAXT][CODE_CUE_KINDS];
-    uint8_t tag[MAXT], upos[MAXT], xpos[MAXT], rel[MAXT];
-    int32_t head[MAXT];
-    syn_tree tree;
-    code_pron_sent p;
+    fixture_tree ft;
+    code_view p;
 } fx;
 
 static int is_form(const fx *x, uint32_t t, const char *form)
@@ -134,25 +133,8 @@ static void add_mentions(fx *x, const ment *m)
  * (HEAD 1-based in the sentence, 0 for the root), rows split by '|'. */
 static void add_tree(fx *x, const char *rows)
 {
-    char buf[1024];
-    snprintf(buf, sizeof buf, "%s", rows);
-    uint32_t n = 0, tb = x->p.s.tb;
-    char *save = NULL;
-    for (char *row = strtok_r(buf, "|", &save); row; row = strtok_r(NULL, "|", &save), n++) {
-        char form[64], up[16], rel[32];
-        int head;
-        assert_int_equal(sscanf(row, "%63s %15s %d %31s", form, up, &head, rel), 4);
-        assert_true(tb + n < x->p.s.te && is_form(x, tb + n, form));
-        int u = syn_upos_lookup(up, strlen(up)), r = syn_rel_lookup(rel, strlen(rel));
-        assert_true(u >= 0 && r >= 0);
-        x->upos[n] = (uint8_t)u;
-        x->rel[n] = (uint8_t)r;
-        x->head[n] = head - 1;
-    }
-    assert_int_equal(n, x->p.s.te - tb);
-    x->tree = (syn_tree){.n = n, .tag = x->tag, .upos = x->upos, .xpos = x->xpos,
-                         .head = x->head, .rel = x->rel};
-    x->p.s.tree = &x->tree;
+    fixture_tree_read(&x->ft, rows, x->text, x->tk, x->p.s.tb, x->p.s.te);
+    x->p.s.tree = &x->ft.tree;
 }
 
 /* The document text with mentions m; its last sentence parsed as rows
@@ -178,7 +160,7 @@ static fx *build(const char *text, const ment *m, const char *rows)
         x->cmask[i] = UINT64_MAX;
     }
     add_mentions(x, m);
-    x->p = (code_pron_sent){
+    x->p = (code_view){
         .s = {.tk = x->tk, .tb = last->tok_begin, .te = last->tok_end, .tree = NULL,
               .ms = x->ms + x->first, .nm = x->nm - x->first, .mcover = x->mcover, .cues = cues},
         .an = &x->an, .si = (uint32_t)(x->an.nsent - 1), .cmask = x->cmask, .cstart = x->cstart};
