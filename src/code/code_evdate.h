@@ -60,6 +60,19 @@ size_t code_evdate_timexes(const txt_analysis *an, uint32_t si, uint32_t v,
 int32_t code_evdate_date(const code_view *v, int32_t tx, const code_evdate_state *st,
                          const char *code, txt_date *date);
 
+/* Is the act at event word w (a document token of v's sentence) dated by
+ * a time expression of its own, relative to the document's date, that lies
+ * after it ("next week's visit to Tokyo", "meet tomorrow")? Then it has
+ * not happened yet. Own means attached to w in the
+ * parse (v->s.tree; without one, never): the expression's head hangs from
+ * w, directly or through an argument of it ("meets the Indian prime
+ * minister in New Delhi next week", parsed as the minister's), not through a
+ * clause ("visited Peru to discuss next month's election"). txs[0..ntx)
+ * are w's candidates (code_evdate_timexes). Writes the expression's tokens
+ * into [*cb, *ce). Returns 1 or 0. */
+int code_evdate_future(const code_view *v, uint32_t w, const int32_t *txs, size_t ntx,
+                       uint32_t *cb, uint32_t *ce);
+
 /* "Russia attacked Kharkiv on Monday. ... The attack on Kharkiv ...": an
  * event the article states again, with no time of its own, keeps the date
  * of its first statement. ev[n - 1] (n >= 1) is the newest event, dated

@@ -1397,6 +1397,10 @@ static int settle_modality(const sctx *sc, const cand *cd, uint32_t mv, uint32_t
     code_view vw = view_of(sc);
     int oblig;
     *mod = code_modality_read(&vw, cs, mv, bound, cd->form, &oblig, cb, ce);
+    int32_t txs[CODE_EVDATE_MAX];
+    if (*mod == CODE_MOD_ASSERTED &&
+        code_evdate_future(&vw, mv, txs, code_evdate_timexes(sc->an, vw.si, cd->v, txs), cb, ce))
+        *mod = CODE_MOD_FUTURE; /* "next week's visit to Tokyo" */
     if (oblig && *mod != CODE_MOD_NEGATED && a->nsrc > 0)
         demand_of_speaker(sc, &vw, bound, code, codebuf, a, mod);
     const char *derived = code_modality_derive(&vw, mod, *cb, *ce, bound, code);

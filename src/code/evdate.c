@@ -55,6 +55,58 @@ int code_evdate_in_timex(const txt_analysis *an, uint32_t si, uint32_t t)
     return 0;
 }
 
+/* The tokens [*b, *e) of time expression tx in v's sentence; 0 when none
+ * lies in it. */
+static int timex_tokens(const code_view *v, int32_t tx, uint32_t *b, uint32_t *e)
+{
+    const txt_timex *x = &v->an->timex[tx];
+    *b = *e = 0;
+    for (uint32_t t = v->s.tb; t < v->s.te; t++) {
+        if (v->s.tk[t].start < x->start || v->s.tk[t].end > x->end)
+            continue;
+        if (*e == 0)
+            *b = t;
+        *e = t + 1;
+    }
+    return *e > *b;
+}
+
+/* Contract in code_evdate.h. */
+int code_evdate_future(const code_view *v, uint32_t w, const int32_t *txs, size_t ntx,
+                       uint32_t *cb, uint32_t *ce)
+{
+    const txt_date doc = v->an->doc ? v->an->doc->date : (txt_date){0};
+    if (!v->s.tree || doc.prec != TXT_PREC_DAY)
+        return 0;
+    for (size_t i = 0; i < ntx; i++) {
+        uint32_t b, e;
+        /* only expressions relative to the document ("tomorrow", "next
+         * week"): a year or month that merely lies later ("debt maturing in
+         * 1991", "helicopters for the 1990s", "in November" read in the
+         * document's year) dates something else, or was guessed */
+        if (txs[i] < 0 || v->an->timex[txs[i]].date.prec == TXT_PREC_NONE ||
+            (v->an->timex[txs[i]].flags & (TXT_TIMEX_RELATIVE | TXT_TIMEX_IMPLICIT_YEAR)) !=
+                TXT_TIMEX_RELATIVE ||
+            txt_date_cmp(&v->an->timex[txs[i]].date, &doc) <= 0 || !timex_tokens(v, txs[i], &b, &e))
+            continue;
+        /* the expression's head: its token whose head lies outside it */
+        for (uint32_t t = b; t < e; t++) {
+            uint32_t h = code_syntax_head(&v->s, t);
+            if (h != UINT32_MAX && h >= b && h < e)
+                continue;
+            int hr = h == UINT32_MAX ? -1 : syn_rel_universal(code_syntax_rel(&v->s, h));
+            if (h == w || (code_syntax_head(&v->s, h) == w &&
+                           (hr == SYN_REL_NMOD || hr == SYN_REL_OBJ))) {
+                *cb = b;
+                *ce = e;
+                return 1;
+            }
+            break;
+        }
+    }
+    return 0;
+}
+
 /* Bytes between offsets a and b, whichever comes first. */
 static uint32_t distance(uint32_t a, uint32_t b) { return a > b ? a - b : b - a; }
 

@@ -4,8 +4,9 @@
  * document date, one date per member of a list, the nearest time
  * expression, a carry cue ("At the same time") taking the previous
  * sentence's date, the day of the lead for force but not for words, the
- * document's date otherwise, and an event stated again keeping the date of
- * its first statement. The cue table is data/coder/cues.txt. */
+ * document's date otherwise, an event stated again keeping the date of
+ * its first statement, and an act dated after the document by its own time
+ * expression (on hand-written trees). The cue table is data/coder/cues.txt. */
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>
@@ -24,6 +25,7 @@
 #endif
 
 #include "fixture_cues.h"
+#include "fixture_tree.h"
 
 #define MAXT 64
 
@@ -205,12 +207,66 @@ static void test_restated(void **state)
     assert_int_equal(one[1].date.day, 21);
 }
 
+/* ---- acts dated after the document --------------------------------------- */
+
+/* Is the act at word `event` of the one-sentence document text, parsed as
+ * rows (fixture_tree.h), dated after the document by its own time? */
+static int future(const char *text, const char *rows, const char *event)
+{
+    fx *x = build(text);
+    code_view v = view(x, 0);
+    fixture_tree ft;
+    fixture_tree_read(&ft, rows, text, x->an.toks, v.s.tb, v.s.te);
+    v.s.tree = &ft.tree;
+    uint32_t w = tok(x, 0, event), cb = 0, ce = 0;
+    int32_t txs[CODE_EVDATE_MAX];
+    size_t n = code_evdate_timexes(&x->an, 0, w, txs);
+    int r = code_evdate_future(&v, w, txs, n, &cb, &ce);
+    if (r)
+        assert_true(cb < ce && ce <= v.s.te && !strcmp(x->an.toks[cb].norm, "tomorrow"));
+    v.s.tree = NULL; /* without a parse, never */
+    assert_int_equal(code_evdate_future(&v, w, txs, n, &cb, &ce), 0);
+    release(x);
+    return r;
+}
+
+static void test_future(void **state)
+{
+    (void)state;
+    /* its own "tomorrow": not yet done */
+    assert_int_equal(future("Iran meets Iraq tomorrow.",
+                            "Iran PROPN 2 nsubj|meets VERB 0 root|Iraq PROPN 2 obj|"
+                            "tomorrow NOUN 2 obl:tmod|. PUNCT 2 punct",
+                            "meets"),
+                     1);
+    /* hung on the object by the parse, still the act's */
+    assert_int_equal(future("Iran meets Iraq tomorrow.",
+                            "Iran PROPN 2 nsubj|meets VERB 0 root|Iraq PROPN 2 obj|"
+                            "tomorrow NOUN 3 nmod:tmod|. PUNCT 2 punct",
+                            "meets"),
+                     1);
+    /* a past day is no future */
+    assert_int_equal(future("Iran met Iraq yesterday.",
+                            "Iran PROPN 2 nsubj|met VERB 0 root|Iraq PROPN 2 obj|"
+                            "yesterday NOUN 2 obl:tmod|. PUNCT 2 punct",
+                            "met"),
+                     0);
+    /* the time of a clause under the act dates that clause */
+    assert_int_equal(future("Iran invited Iraq to talk tomorrow.",
+                            "Iran PROPN 2 nsubj|invited VERB 0 root|Iraq PROPN 2 obj|"
+                            "to PART 5 mark|talk VERB 2 xcomp|tomorrow NOUN 5 obl:tmod|"
+                            ". PUNCT 2 punct",
+                            "invited"),
+                     0);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_own_time),
         cmocka_unit_test(test_carry_and_lead),
         cmocka_unit_test(test_restated),
+        cmocka_unit_test(test_future),
     };
     return cmocka_run_group_tests(tests, group_setup, group_teardown);
 }
