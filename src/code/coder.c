@@ -1737,7 +1737,17 @@ static int emit(const sctx *sc, const cand *cd, const cand *cands, size_t nc,
      * each other; a meeting they attend or an agreement they sign is
      * between them. */
     int conflict = codebuf[0] == '1' && codebuf[1] >= '3';
-    int reciprocal = a.ntgt == 0 && a.nsrc > 1 && !(passive && conflict);
+    /* "Brazil, Argentina and Mexico agreed with commercial banks": a
+     * target the text names, though no actor the policy keeps (a role
+     * with no country, or one lent a source's), is still the other side;
+     * the sources did not act on each other. */
+    int32_t other = tgt >= 0 ? tgt : cd->tgt; /* (the pattern's slot, when the
+                                                  tree's target was the
+                                                  sources' own) */
+    int named_other = other >= 0 && a.ntgt == 0 &&
+                      ((sc->ms[other].flags & (DICT_M_INFERRED | DICT_M_BARE_AGENT)) ||
+                       code_actor_role_only(sc->ms[other].code));
+    int reciprocal = a.ntgt == 0 && a.nsrc > 1 && !(passive && conflict) && !named_other;
     if (a.ntgt == 0 && !reciprocal && a.nsrc > 1)
         return 0;
     /* Several actors showing force together ("the United States, Japan and
