@@ -32,7 +32,8 @@ int code_policy_mutual(const char *code, int root);
  * (code_policy_political_source) and targets with a country or an
  * organisation code (for meetings, root 04, political ones or business),
  * and for acts between states (roots 04, 05, 06, 16, 19), threats (13)
- * and a state's own demands (10) not the sources' own country as a whole
+ * and a state's own demands (10) and comments (01: concern, denial,
+ * optimism) not the sources' own country as a whole
  * (except violence and threats by armed groups),
  * shortening the lists in place. Returns 1 when the
  * event stands: a source remains, and a target, or a compound source whose

@@ -58,7 +58,7 @@ int code_policy_mutual(const char *code, int root)
 static int own_country(const char *t, const dict_mention **srcs, size_t nsrc, int root)
 {
     if (strlen(t) != 3 || nsrc == 0 ||
-        !(root == 4 || root == 5 || root == 6 || root == 10 || root == 13 || root == 16 ||
+        !(root == 1 || root == 4 || root == 5 || root == 6 || root == 10 || root == 13 || root == 16 ||
           root == 19))
         return 0;
     for (size_t i = 0; i < nsrc; i++) {
@@ -66,9 +66,12 @@ static int own_country(const char *t, const dict_mention **srcs, size_t nsrc, in
         if (strncmp(c, t, 3) != 0)
             return 0;
         /* a demand of one's own country is policy when the state or its
-         * government makes it ("Lula said Brazil must do more"); its
-         * opposition's or its people's is a demand */
-        if (root == 10 && strlen(c) != 3 && !(strlen(c) >= 6 && strncmp(c + 3, "GOV", 3) == 0))
+         * government makes it ("Lula said Brazil must do more"), and so is
+         * its concern, denial or confidence about it ("the official said
+         * Washington was concerned", root 01); its opposition's or its
+         * people's is a demand, a view of the government */
+        if ((root == 10 || root == 1) && strlen(c) != 3 &&
+            !(strlen(c) >= 6 && strncmp(c + 3, "GOV", 3) == 0))
             return 0;
         static const char *const armed[] = {"REB", "INS", "UAF", "RAD"};
         for (size_t k = 0; (root == 13 || root >= 18) && strlen(c) >= 6 &&

@@ -183,6 +183,16 @@ static void test_self_directed(void **st)
     assert_int_equal(code_policy_self_directed("130", s, 1, t, 1), 0);
     s[0] = &gov, t[0] = &arg;
     assert_int_equal(code_policy_self_directed("137", s, 1, t, 1), 0);
+
+    /* a government's concern about its own country is no comment on an
+     * actor; its opposition's is one */
+    size_t ns = 1, nt = 1;
+    s[0] = &gov, t[0] = &bra;
+    assert_int_equal(code_policy_relevant(s, &ns, t, &nt, 1, "012", 0), 0);
+    ns = 1, nt = 1;
+    s[0] = &opp, t[0] = &bra;
+    assert_int_equal(code_policy_relevant(s, &ns, t, &nt, 1, "012", 0), 1);
+    assert_int_equal(nt, 1);
 }
 
 static void test_drop_teams(void **st)
