@@ -247,6 +247,8 @@ enum {
     CODE_CUE_HAVING,       /* "have", "has": a light verb of holding; an
                               agreement, investment or aid it holds is a
                               standing relation, not an act */
+    CODE_CUE_ASPECTUAL,    /* "continued", "began": the infinitive after it
+                              is done, not planned */
     CODE_CUE_KINDS
 };
 

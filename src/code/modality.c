@@ -75,13 +75,19 @@ static int in_subject(const code_view *v, uint32_t w, uint32_t j)
 
 /* Is the word at w an act not (yet) done because it is an infinitive ("to
  * visit", "issues to be discussed by the ministers"), with "to" at or
- * after lo? "resorted to throwing stones" is not an infinitive. Writes the
+ * after lo? "resorted to throwing stones" is not an infinitive, and one
+ * after a verb of continuing or starting (cue kind aspectual: "continued
+ * to attack", "started to attack") is done. Writes the
  * tokens from "to" to w into [*cb, *ce). */
 static int infinitive(const code_view *v, uint32_t w, uint32_t lo, int form, uint32_t *cb,
                       uint32_t *ce)
 {
     const uint64_t h_to = txt_hash("to", 2);
     const txt_token *tk = v->s.tk;
+    /* "continued to attack", "started to attack": done */
+    if (w > v->s.tb + 1 && tk[w - 1].hash == h_to &&
+        code_view_has_cue(v, w - 2, CODE_CUE_ASPECTUAL))
+        return 0;
     if (w > v->s.tb && tk[w - 1].hash == h_to && w - 1 >= lo && form != DICT_WF_ING &&
         form != DICT_WF_PAST) {
         *cb = w - 1;

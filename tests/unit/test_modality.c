@@ -168,6 +168,10 @@ static void test_infinitive_and_time(void **state)
     check("Russia tried to visit Ukraine.", NULL, "visit", DICT_WF_BASE, CODE_MOD_FUTURE, "to");
     check("Russia resorted to shelling Ukraine.", NULL, "shelling", DICT_WF_ING,
           CODE_MOD_ASSERTED, "");
+    /* after a verb of continuing or starting the act is done */
+    check("Russia continued to shell Ukraine.", NULL, "shell", DICT_WF_BASE, CODE_MOD_ASSERTED,
+          "");
+    check("Russia began to shell Ukraine.", NULL, "shell", DICT_WF_BASE, CODE_MOD_ASSERTED, "");
     /* "May" the month is no "may" of possibility */
     check("In May Russia attacked Ukraine.", NULL, "attacked", DICT_WF_PAST, CODE_MOD_ASSERTED, "");
     check("Russia may attack Ukraine.", NULL, "attack", DICT_WF_BASE, CODE_MOD_HYPOTHETICAL,
