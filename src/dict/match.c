@@ -1397,6 +1397,43 @@ static void drop_stray_acronyms(const txt_analysis *an, mvec *mv)
     mv->n = kept;
 }
 
+/* "the media watchdog, Reporters Without Borders", "the opposition leader,
+ * Alexei Navalny": a role noun whose country we supplied, followed by a
+ * comma and a name we know (no state, no role of its own), is that name
+ * described, not a list of two actors. The role's mention (the head the
+ * parser sees) takes the name's identity, and the name's mention goes.
+ * (A third member, "police, the Red Cross and ...", makes it a list.) */
+static void merge_appositive_roles(const dict_set *ds, const txt_analysis *an, mvec *mv)
+{
+    size_t kept = 0;
+    for (size_t i = 0; i < mv->n; i++) {
+        dict_mention *a = &mv->v[i];
+        const dict_mention *b = i + 1 < mv->n ? &mv->v[i + 1] : NULL;
+        const uint32_t described = DICT_M_INFERRED | DICT_M_BARE_AGENT;
+        int appositive =
+            b && a->sent == b->sent && b->tok_begin == a->tok_end + 1 &&
+            is_tok(&an->toks[a->tok_end], ds->comma_hash) && a->agent && (a->flags & described) &&
+            !(a->flags & (DICT_M_PERSON | DICT_M_ADJ)) && b->entry &&
+            b->entry->kind != DICT_STATE && !(b->flags & (described | DICT_M_ADJ)) &&
+            !(b->tok_end < an->sents[b->sent].tok_end &&
+              (is_tok(&an->toks[b->tok_end], ds->and_hash) ||
+               (is_tok(&an->toks[b->tok_end], ds->comma_hash) && i + 2 < mv->n &&
+                mv->v[i + 2].sent == b->sent && mv->v[i + 2].tok_begin <= b->tok_end + 2)));
+        if (appositive) {
+            a->entry = b->entry;
+            a->agent = b->agent;
+            a->adj_entry = b->adj_entry;
+            a->flags = (a->flags & DICT_M_POSSESSIVE) | (b->flags & ~(uint32_t)DICT_M_POSSESSIVE);
+            memcpy(a->code, b->code, sizeof a->code);
+            mv->v[kept++] = *a;
+            i++; /* b is a now */
+            continue;
+        }
+        mv->v[kept++] = *a;
+    }
+    mv->n = kept;
+}
+
 int dict_match(const dict_set *ds, const txt_analysis *an, const txt_date *date,
                dy_arena *a, dict_mention **out, size_t *nout, dy_err *err)
 {
@@ -1411,6 +1448,7 @@ int dict_match(const dict_set *ds, const txt_analysis *an, const txt_date *date,
     drop_stray_acronyms(an, &mv);
     attach_bare_agents(ds, an, mv.v, mv.n, date, title_cc);
     prefix_agents(ds, an, mv.v, mv.n, date);
+    merge_appositive_roles(ds, an, &mv);
     link_lists(ds, an, mv.v, mv.n);
     /* Ordered and non-overlapping (dict.h): the coder maps tokens to
      * mentions through it. */

@@ -466,6 +466,12 @@ static const mcase real_cases[] = {
     {REAL, "Then NATO troops said so.", "2023", "5-16:IGOWSTNAT", NULL},
     {REAL, "Kim Jong Un said so.", "2005", "0-11:PRKELI", NULL},
     {REAL, "Russia's foreign minister said so.", "2023", "0-25:RUSGOV", NULL},
+    /* a role described by the name after it: one mention, the name's */
+    {REAL, "Chile blamed the media watchdog, Reporters Without Borders.", "2023",
+     "0-5:CHL 17-31:NGOHRI", NULL},
+    /* a third member makes a list */
+    {REAL, "Chile blamed police, Amnesty International and Russia.", "2023",
+     "0-5:CHL 13-19:CHLCOP 21-42:NGOHRIAMN 47-53:RUS", "-,1,1,1"},
 };
 
 /* ---- helpers ---------------------------------------------------------- */
