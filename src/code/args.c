@@ -187,6 +187,17 @@ static int expletive_it(const code_sent *s, uint32_t h, uint32_t subj)
            is_pronoun(s, subj) && cue_word(s, subj, CODE_CUE_PRON_THING);
 }
 
+/* Is v the complement of a verb of saying whose subject names an actor
+ * ("Syria says ...")? */
+static int said_by_actor(const code_sent *s, uint32_t v)
+{
+    uint32_t h = code_syntax_head(s, v);
+    if (h == UINT32_MAX || code_syntax_rel(s, v) != SYN_REL_CCOMP || !cue_word(s, h, CODE_CUE_SPEECH))
+        return 0;
+    uint32_t sp = child(s, h, SYN_REL_NSUBJ, 0);
+    return sp != UINT32_MAX && code_phrase_mention(s, sp) >= 0;
+}
+
 /* The subject token of verb v, following control, coordination and
  * relative clauses; sets *how. UINT32_MAX when none. */
 /* "Before visiting Israel, Mr Blair made a visit to Iraq", parsed with
@@ -224,6 +235,15 @@ static uint32_t subject_of(const code_sent *s, uint32_t v, int *how)
 {
     for (int hops = 0; hops < 4; hops++) {
         uint32_t subj = subject_child(s, v, SYN_REL_NSUBJ);
+        /* "Syria says it is willing to withdraw", with "it" parsed as an
+         * expletive: before an adjective that takes a person ("willing",
+         * "ready"; not "it is important to") in what a named actor says,
+         * "it" is the subject (the speaker) */
+        if (subj == UINT32_MAX && hops > 0 && !cue_word(s, v, CODE_CUE_IMPERSONAL) &&
+            (subj = child(s, v, SYN_REL_EXPL, 0)) != UINT32_MAX &&
+            !(is_pronoun(s, subj) && cue_word(s, subj, CODE_CUE_PRON_THING) &&
+              said_by_actor(s, v)))
+            subj = UINT32_MAX;
         /* "Saudi Arabia is expected to restore relations": the controller
          * of a passive is its passive subject; but "China was invited to
          * attend", "Iran was urged to stop" (cue kind directive) report a

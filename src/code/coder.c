@@ -622,6 +622,15 @@ static int sources_means(const sctx *sc, const dict_mention *m, int32_t src)
     return 0;
 }
 
+/* "Syria says it will withdraw its troops from Lebanon": with a pronoun
+ * subject not yet resolved (ga), a role after a possessive pronoun is the
+ * subject's means, whatever country the matcher lent it. */
+static int pronoun_means(const sctx *sc, const dict_mention *m, const code_args *ga)
+{
+    return ga->src < 0 && ga->src_pronoun && (m->flags & DICT_M_INFERRED) && m->agent &&
+           m->tok_begin > sc->tb && owner_word(sc, m);
+}
+
 /* Does pattern p name words besides its event word and slots ("arrived
  * in +")? Such a slot is where its author put the target, even a place. */
 static int worded(const dict_pattern *p) { return dict_pattern_worded(p); }
@@ -858,7 +867,8 @@ static void syntax_args(const sctx *sc, const cand *cd, code_args *ga)
         }
     }
     if (ga->tgt >= 0 && !ga->passive &&
-        (owned_agent(sc, &sc->ms[ga->tgt]) || sources_means(sc, &sc->ms[ga->tgt], ga->src))) {
+        (owned_agent(sc, &sc->ms[ga->tgt]) || sources_means(sc, &sc->ms[ga->tgt], ga->src) ||
+         pronoun_means(sc, &sc->ms[ga->tgt], ga))) {
         /* "Germany sent its troops to Ukraine", "Israel has strengthened
          * its forces": the object is the source's own means; the target,
          * if any, is an oblique. */
@@ -886,7 +896,8 @@ static void syntax_args(const sctx *sc, const cand *cd, code_args *ga)
         for (uint32_t j = cd->v + 1; j <= cd->hi && ga->tgt < 0; j++) {
             int32_t mi = MS(sc, mcover, j);
             if (mi >= 0 && mi != ga->src && !sc->attr[mi] && !owned_agent(sc, &sc->ms[mi]) &&
-                !sources_means(sc, &sc->ms[mi], ga->src) && sc->ms[mi].list < 0 &&
+                !sources_means(sc, &sc->ms[mi], ga->src) && !pronoun_means(sc, &sc->ms[mi], ga) &&
+                sc->ms[mi].list < 0 &&
                 argument_path(sc, sc->ms[mi].tok_end - 1, cd->v, cd->p))
                 ga->tgt = mission_host(sc, mi);
         }
@@ -894,6 +905,7 @@ static void syntax_args(const sctx *sc, const cand *cd, code_args *ga)
     if (ga->tgt < 0 && cd->tgt >= 0 && cd->tgt != ga->src &&
         !(cd->p && !worded(cd->p) && thing_object(sc, cd->v)) &&
         !owned_agent(sc, &sc->ms[cd->tgt]) && !sources_means(sc, &sc->ms[cd->tgt], ga->src) &&
+        !pronoun_means(sc, &sc->ms[cd->tgt], ga) &&
         (!(sc->ms[cd->tgt].flags & (DICT_M_PLACE | DICT_M_LOCALITY)) || worded(cd->p)) &&
         (descends(sc, sc->ms[cd->tgt].tok_end - 1, cd->v) || adjacent(sc, &sc->ms[cd->tgt], cd->v)))
         ga->tgt = cd->tgt;
@@ -907,7 +919,8 @@ static void syntax_args(const sctx *sc, const cand *cd, code_args *ga)
             t++;
         int32_t mi = MS(sc, mstart, t);
         if (mi >= 0 && mi != ga->src && !(sc->ms[mi].flags & (DICT_M_PLACE | DICT_M_LOCALITY)) &&
-            !owned_agent(sc, &sc->ms[mi]) && !sources_means(sc, &sc->ms[mi], ga->src))
+            !owned_agent(sc, &sc->ms[mi]) && !sources_means(sc, &sc->ms[mi], ga->src) &&
+            !pronoun_means(sc, &sc->ms[mi], ga))
             ga->tgt = mi;
     }
     if (cd->lx->kind == DICT_LX_VERB && cand_code(cd)[0] == '0' && cand_code(cd)[1] == '4') {
