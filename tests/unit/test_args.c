@@ -764,6 +764,18 @@ static const tcase PRONOUNS[] = {
      "He PRON PRP 2 nsubj|met VERB VBD 0 root|Putin PROPN NNP 2 obj|. PUNCT . 2 punct",
      {{2, 3, "RUSGOV", PER}, END},
      "met", 0, {NULL, NSUBJ, "He", "RUSGOV", OBJ, "Putin", 0, 1}},
+    {"'it' parsed as an expletive, in what an actor says", "Syria says it is willing to leave Iraq.",
+     "Syria PROPN NNP 2 nsubj|says VERB VBZ 0 root|it PRON PRP 5 expl|is AUX VBZ 5 cop|"
+     "willing ADJ JJ 2 ccomp|to PART TO 7 mark|leave VERB VB 5 xcomp|Iraq PROPN NNP 7 obj|"
+     ". PUNCT . 2 punct",
+     {{0, 1, "SYR", 0}, {7, 8, "IRQ", 0}, END},
+     "leave", 0, {NULL, CONTROL, "it", "IRQ", OBJ, "Iraq", 0, 1}},
+    {"an impersonal expletive is no subject", "Syria says it is important to leave Iraq.",
+     "Syria PROPN NNP 2 nsubj|says VERB VBZ 0 root|it PRON PRP 5 expl|is AUX VBZ 5 cop|"
+     "important ADJ JJ 2 ccomp|to PART TO 7 mark|leave VERB VB 5 xcomp|Iraq PROPN NNP 7 obj|"
+     ". PUNCT . 2 punct",
+     {{0, 1, "SYR", 0}, {7, 8, "IRQ", 0}, END},
+     "leave", 0, {NULL, NONE, NULL, "IRQ", OBJ, "Iraq", 0, 0}},
     {"a description that points back", "The country attacked Iraq.",
      "The DET DT 2 det|country NOUN NN 3 nsubj|attacked VERB VBD 0 root|"
      "Iraq PROPN NNP 3 obj|. PUNCT . 3 punct",
