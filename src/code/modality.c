@@ -54,6 +54,13 @@ uint32_t code_mod_speech_opener(const code_view *v, uint32_t bound)
     return UINT32_MAX;
 }
 
+/* Is token t part of an actor's name ("Reporters Without Borders", "Doctors
+ * Without Borders"): no cue of modality, whatever its words? */
+static int in_name(const code_view *v, uint32_t t)
+{
+    return v->s.mcover && v->s.mcover[t - v->s.tb] >= 0;
+}
+
 /* Does token j lie in the phrase of w's subject ("Plans to close the
  * embassy were criticised": that "plans to" is the plans', not the
  * criticism's)? Only with a parse. */
@@ -122,7 +129,7 @@ static int cue_modality(const code_view *v, uint32_t cs, uint32_t w, uint32_t bo
             /* (a negation there still counts: "neither Russia nor China
              * condemned ...") */
             if (!code_view_has_cue(v, j, mod_cues[k]) || code_evdate_in_timex(v->an, v->si, j) ||
-                (mod_cues[k] != CODE_CUE_NEGATED && in_subject(v, w, j)))
+                in_name(v, j) || (mod_cues[k] != CODE_CUE_NEGATED && in_subject(v, w, j)))
                 continue;
             *cue_b = v->cstart[j - v->s.tb][mod_cues[k]];
             *cue_e = j + 1;
@@ -163,7 +170,7 @@ static int child_markers(const code_view *v, uint32_t x, int reported, int mod, 
         if (code_syntax_head(&v->s, t) != x)
             continue;
         int r = syn_rel_universal(code_syntax_rel(&v->s, t));
-        if (r != SYN_REL_AUX && r != SYN_REL_ADVMOD && r != SYN_REL_MARK)
+        if ((r != SYN_REL_AUX && r != SYN_REL_ADVMOD && r != SYN_REL_MARK) || in_name(v, t))
             continue;
         for (int k = 0; k < MOD_CUES; k++) {
             if (!code_view_has_cue(v, t, mod_cues[k]))

@@ -1400,8 +1400,8 @@ static void drop_stray_acronyms(const txt_analysis *an, mvec *mv)
 /* "the media watchdog, Reporters Without Borders", "the opposition leader,
  * Alexei Navalny": a role noun whose country we supplied, followed by a
  * comma and a name we know (no state, no role of its own), is that name
- * described, not a list of two actors. The role's mention (the head the
- * parser sees) takes the name's identity, and the name's mention goes.
+ * described, not a list of two actors: one mention over both, with the
+ * name's identity.
  * (A third member, "police, the Red Cross and ...", makes it a list.) */
 static void merge_appositive_roles(const dict_set *ds, const txt_analysis *an, mvec *mv)
 {
@@ -1410,9 +1410,16 @@ static void merge_appositive_roles(const dict_set *ds, const txt_analysis *an, m
         dict_mention *a = &mv->v[i];
         const dict_mention *b = i + 1 < mv->n ? &mv->v[i + 1] : NULL;
         const uint32_t described = DICT_M_INFERRED | DICT_M_BARE_AGENT;
+        /* after a comma any name; right after the role, an organisation or
+         * group ("the human rights group Amnesty International"), not a
+         * person, whom a title before the name already makes one mention */
+        int joined = b && a->sent == b->sent &&
+                     ((b->tok_begin == a->tok_end + 1 &&
+                       is_tok(&an->toks[a->tok_end], ds->comma_hash)) ||
+                      (b->tok_begin == a->tok_end && b->entry &&
+                       (b->entry->kind == DICT_ORG || b->entry->kind == DICT_GROUP)));
         int appositive =
-            b && a->sent == b->sent && b->tok_begin == a->tok_end + 1 &&
-            is_tok(&an->toks[a->tok_end], ds->comma_hash) && a->agent && (a->flags & described) &&
+            joined && a->agent && (a->flags & described) &&
             !(a->flags & (DICT_M_PERSON | DICT_M_ADJ)) && b->entry &&
             b->entry->kind != DICT_STATE && !(b->flags & (described | DICT_M_ADJ)) &&
             !(b->tok_end < an->sents[b->sent].tok_end &&
@@ -1425,6 +1432,8 @@ static void merge_appositive_roles(const dict_set *ds, const txt_analysis *an, m
             a->adj_entry = b->adj_entry;
             a->flags = (a->flags & DICT_M_POSSESSIVE) | (b->flags & ~(uint32_t)DICT_M_POSSESSIVE);
             memcpy(a->code, b->code, sizeof a->code);
+            a->tok_end = b->tok_end; /* one mention over both */
+            a->end = b->end;
             mv->v[kept++] = *a;
             i++; /* b is a now */
             continue;

@@ -468,7 +468,9 @@ static const mcase real_cases[] = {
     {REAL, "Russia's foreign minister said so.", "2023", "0-25:RUSGOV", NULL},
     /* a role described by the name after it: one mention, the name's */
     {REAL, "Chile blamed the media watchdog, Reporters Without Borders.", "2023",
-     "0-5:CHL 17-31:NGOHRI", NULL},
+     "0-5:CHL 17-58:NGOHRI", NULL},
+    {REAL, "Chile blamed the rights group Amnesty International.", "2023",
+     "0-5:CHL 17-51:NGOHRIAMN", NULL},
     /* a third member makes a list */
     {REAL, "Chile blamed police, Amnesty International and Russia.", "2023",
      "0-5:CHL 13-19:CHLCOP 21-42:NGOHRIAMN 47-53:RUS", "-,1,1,1"},
