@@ -443,7 +443,13 @@ static int32_t complement_actor(const code_sent *s, uint32_t c, int32_t avoid, i
         *tok = c;
         return cover(s, c);
     }
-    return code_syntax_oblique(s, c, avoid, tok);
+    int32_t m = code_syntax_oblique(s, c, avoid, tok);
+    /* "said he was confident that the United States would remove the
+     * irritants": an adjective of attitude is about the clause it governs */
+    uint32_t inner = child(s, c, SYN_REL_CCOMP, 0);
+    if (m < 0 && subj && upos(s, c) == SYN_ADJ && inner != UINT32_MAX)
+        m = complement_actor(s, inner, avoid, 1, tok);
+    return m;
 }
 
 /* "The United States and France, backed by the IMF, want ...": a

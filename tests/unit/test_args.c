@@ -744,6 +744,13 @@ static const tcase SPEECH[] = {
      "that PRON WDT 6 nsubj|helped VERB VBD 4 acl:relcl|Iraq PROPN NNP 6 obj|. PUNCT . 2 punct",
      {{0, 1, "IRN", 0}, {6, 7, "IRQ", 0}, END},
      "withdrew", 0, {"IRN", NSUBJ, "Iran", NULL, NONE, NULL, 0, 0}},
+    {"an adjective of attitude is about the clause it governs",
+     "Iran said it was confident that Iraq would agree.",
+     "Iran PROPN NNP 2 nsubj|said VERB VBD 0 root|it PRON PRP 5 nsubj|was AUX VBD 5 cop|"
+     "confident ADJ JJ 2 ccomp|that SCONJ IN 9 mark|Iraq PROPN NNP 9 nsubj|"
+     "would AUX MD 9 aux|agree VERB VB 5 ccomp|. PUNCT . 2 punct",
+     {{0, 1, "IRN", 0}, {6, 7, "IRQ", 0}, END},
+     "said", 0, {"IRN", NSUBJ, "Iran", "IRQ", COMP, "Iraq", 0, 0}},
     {"a complement that is the actor itself", "Iran said it was Iraq.",
      "Iran PROPN NNP 2 nsubj|said VERB VBD 0 root|it PRON PRP 5 nsubj|was AUX VBD 5 cop|"
      "Iraq PROPN NNP 2 ccomp|. PUNCT . 2 punct",
