@@ -270,6 +270,14 @@ static uint32_t subject_of(const code_sent *s, uint32_t v, int *how)
         uint32_t h = code_syntax_head(s, v);
         if (h == UINT32_MAX)
             return UINT32_MAX;
+        /* "Oxfam Canada today called on ...", parsed with the verb as a
+         * clause on the day word: the subject is what the day hangs from */
+        if (hops == 0 && (r == SYN_REL_ACL || r == SYN_REL_ACL_RELCL) && cue_word(s, h, CODE_CUE_DAY) &&
+            code_syntax_head(s, h) != UINT32_MAX && h > s->tb && code_syntax_head(s, h) < h &&
+            (upos(s, code_syntax_head(s, h)) == SYN_PROPN || upos(s, code_syntax_head(s, h)) == SYN_NOUN)) {
+            *how = CODE_ARG_NSUBJ;
+            return code_syntax_head(s, h);
+        }
         if (r == SYN_REL_XCOMP) {
             /* "agreed to meet": the controller is the subject, unless the
              * verb asks or lets its object ("urged Iran to stop", cue kind

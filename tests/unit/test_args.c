@@ -744,6 +744,11 @@ static const tcase SPEECH[] = {
      "that PRON WDT 6 nsubj|helped VERB VBD 4 acl:relcl|Iraq PROPN NNP 6 obj|. PUNCT . 2 punct",
      {{0, 1, "IRN", 0}, {6, 7, "IRQ", 0}, END},
      "withdrew", 0, {"IRN", NSUBJ, "Iran", NULL, NONE, NULL, 0, 0}},
+    {"a verb parsed as a clause on the day word before it", "Iran today criticised Iraq.",
+     "Iran PROPN NNP 0 root|today NOUN NN 1 obl:unmarked|criticised VERB VBD 2 acl|"
+     "Iraq PROPN NNP 3 obj|. PUNCT . 1 punct",
+     {{0, 1, "IRN", 0}, {3, 4, "IRQ", 0}, END},
+     "criticised", 0, {"IRN", NSUBJ, "Iran", "IRQ", OBJ, "Iraq", 0, 0}},
     {"an adjective of attitude is about the clause it governs",
      "Iran said it was confident that Iraq would agree.",
      "Iran PROPN NNP 2 nsubj|said VERB VBD 0 root|it PRON PRP 5 nsubj|was AUX VBD 5 cop|"
