@@ -291,6 +291,13 @@ static uint32_t subject_of(const code_sent *s, uint32_t v, int *how)
             *how = CODE_ARG_CONTROL;
         } else if (r == SYN_REL_CONJ && (upos(s, h) == SYN_VERB || upos(s, h) == SYN_AUX)) {
             *how = CODE_ARG_CONJ;
+        } else if (r == SYN_REL_ACL && nonfinite(s, v) && upos(s, h) == SYN_NOUN &&
+                   code_syntax_rel(s, h) == SYN_REL_OBJ && code_syntax_head(s, h) != UINT32_MAX &&
+                   cue_word(s, code_syntax_head(s, h), CODE_CUE_ISSUING)) {
+            /* "the PKK issued a declaration demanding that ...", "signed a
+             * letter urging ...": the statement's words are its issuer's */
+            *how = CODE_ARG_CONTROL;
+            h = code_syntax_head(s, h);
         } else if ((r == SYN_REL_ADVCL || r == SYN_REL_OBL) && nonfinite(s, v) &&
                    (upos(s, h) == SYN_VERB || upos(s, h) == SYN_AUX || upos(s, h) == SYN_ADJ)) {
             /* "blamed Iran, committing to send troops", "allied with the

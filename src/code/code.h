@@ -249,6 +249,9 @@ enum {
                               standing relation, not an act */
     CODE_CUE_ASPECTUAL,    /* "continued", "began": the infinitive after it
                               is done, not planned */
+    CODE_CUE_ISSUING,      /* "issued", "signed": a text it puts out says
+                              what its issuer says ("issued a statement
+                              condemning ...") */
     CODE_CUE_KINDS
 };
 

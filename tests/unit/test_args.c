@@ -744,6 +744,16 @@ static const tcase SPEECH[] = {
      "that PRON WDT 6 nsubj|helped VERB VBD 4 acl:relcl|Iraq PROPN NNP 6 obj|. PUNCT . 2 punct",
      {{0, 1, "IRN", 0}, {6, 7, "IRQ", 0}, END},
      "withdrew", 0, {"IRN", NSUBJ, "Iran", NULL, NONE, NULL, 0, 0}},
+    {"a participle on a text its issuer put out", "Iran issued a statement criticising Iraq.",
+     "Iran PROPN NNP 2 nsubj|issued VERB VBD 0 root|a DET DT 4 det|statement NOUN NN 2 obj|"
+     "criticising VERB VBG 4 acl|Iraq PROPN NNP 5 obj|. PUNCT . 2 punct",
+     {{0, 1, "IRN", 0}, {5, 6, "IRQ", 0}, END},
+     "criticising", 0, {"IRN", CONTROL, "Iran", "IRQ", OBJ, "Iraq", 0, 0}},
+    {"not on a thing someone else put out", "Iran rejected a plan criticising Iraq.",
+     "Iran PROPN NNP 2 nsubj|rejected VERB VBD 0 root|a DET DT 4 det|plan NOUN NN 2 obj|"
+     "criticising VERB VBG 4 acl|Iraq PROPN NNP 5 obj|. PUNCT . 2 punct",
+     {{0, 1, "IRN", 0}, {5, 6, "IRQ", 0}, END},
+     "criticising", 0, {NULL, NONE, NULL, "IRQ", OBJ, "Iraq", 0, 0}},
     {"a verb parsed as a clause on the day word before it", "Iran today criticised Iraq.",
      "Iran PROPN NNP 0 root|today NOUN NN 1 obl:unmarked|criticised VERB VBD 2 acl|"
      "Iraq PROPN NNP 3 obj|. PUNCT . 1 punct",
