@@ -1033,6 +1033,10 @@ static int unknown_owner(const txt_analysis *an, const dict_mention *ms, size_t 
         return 0;
     uint32_t p = m->tok_begin - 1;
     const txt_token *t = &an->toks[p];
+    /* "Norfolk Southern Corp <NSC> spokesman": a role after a company's
+     * ticker is the company's */
+    if (punct_tok(t, '>'))
+        return 1;
     if (!(t->flags & TXT_TOK_WORD) || !(t->flags & TXT_TOK_UPPER) || t->norm_len < 2)
         return 0;
     return !(i > 0 && ms[i - 1].sent == m->sent && ms[i - 1].tok_end > p);

@@ -241,6 +241,7 @@ static const mcase cases[] = {
     {FIX, "Russia bought <Russia Steel Inc> and <US> shares.", "2020", "0-6:RUS", NULL},
     {FIX, "<Acme Co> of the United States met Russia.", "2020", "35-41:RUS", NULL},
     {FIX, "Russia met <Acme Co>, the United States said.", "2020", "0-6:RUS 26-39:USA", NULL},
+    {FIX, "An Acme Corp <ACM> spokesman met Russia.", "2020", "19-28:GOV 33-39:RUS", NULL},
   /* ties: the entry defined first wins */
     {TIES, "Georgia said so.", "2020", "0-7:GEO", NULL},
     {TIES, "Atlanta said so.", "2020", "0-7:USA", NULL},
