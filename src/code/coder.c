@@ -1311,6 +1311,28 @@ static int borrowed_from_target(const sctx *sc, const dict_mention *src, const d
     return 1;
 }
 
+/* Did source role src, named before the event word v, take its country
+ * from a mention after v ("Ministers also called on the EC Commission to
+ * prepare a report on U.S.-Japanese trade": not Japan's ministers)? It did
+ * when it took it from its sentence and that country is named only after
+ * v: what the act is about, not whose the role is. */
+static int borrowed_from_later(const sctx *sc, const dict_mention *src, uint32_t v)
+{
+    if ((src->flags & (DICT_M_INFERRED | DICT_M_HOME)) != DICT_M_INFERRED ||
+        src->sent != (uint32_t)(sc->sent - sc->an->sents) || src->tok_end > v)
+        return 0;
+    int after = 0;
+    for (size_t q = 0; q < sc->nm; q++) {
+        const dict_mention *m = &sc->ms[q];
+        if (m == src || strncmp(m->code, src->code, 3) != 0)
+            continue;
+        if (m->tok_begin < v)
+            return 0; /* (named before the act: "Albanians in south Serbia") */
+        after = 1;
+    }
+    return after;
+}
+
 /* The precision policy on a candidate's actors (docs/coder.md): no
  * statement without an act, no violence by an unnamed non-actor, places
  * are settings, teams of a sports report do not act, and the relevance
@@ -1355,7 +1377,7 @@ static int keep_actors(const sctx *sc, const cand *cd, const code_args *ga, cons
         a->ntgt = k;
     }
     if (sc->has_tree && (root <= 5 || (root >= 10 && root <= 13)) && a->nsrc == 1 && a->ntgt >= 1 &&
-        borrowed_from_target(sc, a->src[0], a->tgt[0]))
+        (borrowed_from_target(sc, a->src[0], a->tgt[0]) || borrowed_from_later(sc, a->src[0], cd->v)))
         return 0;
     if (sc->has_tree &&
         !code_policy_relevant(a->src, &a->nsrc, a->tgt, &a->ntgt, root, code, each_other(sc, cd)))
