@@ -260,6 +260,12 @@ static uint32_t subject_of(const code_sent *s, uint32_t v, int *how)
         if (subj != UINT32_MAX) {
             if (cue_word(s, subj, CODE_CUE_RELATIVE) && code_syntax_rel(s, v) == SYN_REL_ACL_RELCL) {
                 *how = CODE_ARG_RELCL;
+                /* "..., but Turkey, which occupies northern Cyprus": the
+                 * name right before ", which" is what the clause is about,
+                 * wherever the parser hung it */
+                if (subj >= s->tb + 2 && s->tk[subj - 1].norm_len == 1 &&
+                    s->tk[subj - 1].norm[0] == ',' && cover(s, subj - 2) >= 0)
+                    return subj - 2;
                 return code_syntax_head(s, v);
             }
             if (*how == CODE_ARG_NONE)

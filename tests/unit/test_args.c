@@ -469,6 +469,14 @@ static const tcase SHARED[] = {
      ". PUNCT . 2 punct",
      {{0, 1, "FRA", 0}, {2, 3, "HMS", 0}, {6, 7, "ISR", 0}, END},
      "attacked", 0, {"HMS", RELCL, "Hamas", "ISR", OBJ, "Israel", 0, 0}},
+    {"the name before ', which', wherever the parser hung the clause",
+     "Chad is a member, but Libya, which attacked Niger, refused.",
+     "Chad PROPN NNP 4 nsubj|is AUX VBZ 4 cop|a DET DT 4 det|member NOUN NN 0 root|"
+     ", PUNCT , 7 punct|but CCONJ CC 7 cc|Libya PROPN NNP 4 conj|, PUNCT , 10 punct|"
+     "which PRON WDT 10 nsubj|attacked VERB VBD 4 acl:relcl|Niger PROPN NNP 10 obj|"
+     ", PUNCT , 13 punct|refused VERB VBD 4 parataxis|. PUNCT . 4 punct",
+     {{0, 1, "TCD", 0}, {6, 7, "LBY", 0}, {10, 11, "NER", 0}, END},
+     "attacked", 0, {"LBY", RELCL, "Libya", "NER", OBJ, "Niger", 0, 0}},
     {"relative clause with 'who'", "Blinken, who visited Cairo, met Netanyahu.",
      "Blinken PROPN NNP 7 nsubj|, PUNCT , 1 punct|who PRON WP 4 nsubj|"
      "visited VERB VBD 1 acl:relcl|Cairo PROPN NNP 4 obj|, PUNCT , 1 punct|met VERB VBD 0 root|"
