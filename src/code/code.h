@@ -252,6 +252,8 @@ enum {
     CODE_CUE_ISSUING,      /* "issued", "signed": a text it puts out says
                               what its issuer says ("issued a statement
                               condemning ...") */
+    CODE_CUE_ATTEMPT,      /* "tried", "attempted": an act of force after
+                              it was carried out, if not to its end */
     CODE_CUE_KINDS
 };
 

@@ -43,8 +43,10 @@ int code_modality_read(const code_view *v, uint32_t cs, uint32_t w, uint32_t bou
  * code_modality_read, its cue [cb, ce), the clause's bound): a negated
  * act that is a refusal ("refused to", "declined to", "will not") is a
  * rejection, and is asserted (*mod becomes CODE_MOD_ASSERTED); a future
- * act is an intent or a threat (*mod stays). Returns the new code (a
- * static string) or NULL when the code stays. */
+ * act is an intent or a threat (*mod stays), except force attempted
+ * ("tried to storm", cue kind attempt), which is asserted with its own
+ * code. Returns the new code (a static string) or NULL when the code
+ * stays. */
 const char *code_modality_derive(const code_view *v, int *mod, uint32_t cb, uint32_t ce,
                                  uint32_t bound, const char *code);
 

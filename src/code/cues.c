@@ -42,7 +42,7 @@ static const char *kind_names[CODE_CUE_KINDS] = {
     "pronoun-person", "pronoun-group", "pronoun-thing", "be", "preposition", "determiner",
     "obligation", "target-preposition", "light-verb", "relative", "speech-verb",
     "agent-preposition", "reciprocal", "naming-preposition", "topic-preposition", "sports", "subordinator", "possessive", "day", "setting-preposition", "occurrence",
-    "impersonal", "honorific", "presupposing", "directive", "measure", "verbal", "having", "aspectual", "issuing"};
+    "impersonal", "honorific", "presupposing", "directive", "measure", "verbal", "having", "aspectual", "issuing", "attempt"};
 
 void code_cues_free(code_cues *c)
 {

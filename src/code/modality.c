@@ -245,6 +245,14 @@ const char *code_modality_derive(const code_view *v, int *mod, uint32_t cb, uint
             *mod = CODE_MOD_ASSERTED;
         return rc;
     }
+    /* "rebels tried to storm the parliament": force attempted is force
+     * used (roots 17 to 20); an attempt at anything else stays a plan */
+    if (*mod == CODE_MOD_FUTURE && ce == cb + 1 && cb > v->s.tb &&
+        strcmp(v->s.tk[cb].norm, "to") == 0 && code_view_has_cue(v, cb - 1, CODE_CUE_ATTEMPT) &&
+        code[0] == '1' && code[1] >= '7') {
+        *mod = CODE_MOD_ASSERTED;
+        return NULL;
+    }
     if (*mod == CODE_MOD_FUTURE) {
         const char *ic = code_policy_derive(CODE_DERIVE_INTENT, code);
         return ic ? ic : code_policy_derive(CODE_DERIVE_THREAT, code);

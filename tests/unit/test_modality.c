@@ -253,6 +253,9 @@ static void test_derive(void **state)
         /* a future meeting is an intent, a future attack a threat */
         {"Russia will meet Ukraine.", "meet", DICT_WF_BASE, "040", "036", CODE_MOD_FUTURE},
         {"Russia will attack Ukraine.", "attack", DICT_WF_BASE, "190", "1384", CODE_MOD_FUTURE},
+        /* force attempted is force used; another act tried is an intent */
+        {"Russia tried to attack Ukraine.", "attack", DICT_WF_BASE, "190", "", CODE_MOD_ASSERTED},
+        {"Russia tried to meet Ukraine.", "meet", DICT_WF_BASE, "040", "036", CODE_MOD_FUTURE},
         /* an alleged attack stays what it is */
         {"Russia reportedly attacked Ukraine.", "attacked", DICT_WF_PAST, "190", "",
          CODE_MOD_ALLEGED},
