@@ -189,6 +189,24 @@ static int child_markers(const code_view *v, uint32_t x, int reported, int mod, 
     return mod;
 }
 
+/* "flew to Seoul to meet officials and sign a pact": a verb coordinated
+ * with an infinitive h is one too, not yet done (unless the infinitive
+ * follows a verb of continuing or starting). Returns the stronger of mod
+ * and that reading; *cb, *ce get the "to". */
+static int shared_infinitive(const code_view *v, uint32_t h, int mod, uint32_t *cb, uint32_t *ce)
+{
+    const uint64_t h_to = txt_hash("to", 2);
+    for (uint32_t t = v->s.tb; t < h; t++)
+        if (code_syntax_head(&v->s, t) == h && code_syntax_rel(&v->s, t) == SYN_REL_MARK &&
+            v->s.tk[t].hash == h_to && !(t > v->s.tb && code_view_has_cue(v, t - 1, CODE_CUE_ASPECTUAL)) &&
+            mod_rank(CODE_MOD_FUTURE) > mod_rank(mod)) {
+            *cb = t;
+            *ce = t + 1;
+            return CODE_MOD_FUTURE;
+        }
+    return mod;
+}
+
 /* The modality the tree gives the word at w: markers (auxiliaries,
  * negation, "if"/"unless") on the word and on the verbs it depends on
  * through infinitives, adverbial clauses, obliques and coordination
@@ -217,6 +235,8 @@ static int syntax_modality(const code_view *v, uint32_t w, int mod, uint32_t *cb
         }
         if (r != SYN_REL_XCOMP && r != SYN_REL_ADVCL && r != SYN_REL_OBL && r != SYN_REL_CONJ)
             break;
+        if (r == SYN_REL_CONJ)
+            mod = shared_infinitive(v, h, mod, cb, ce);
         x = h;
     }
     return mod;

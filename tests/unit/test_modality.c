@@ -228,6 +228,13 @@ static void test_syntax(void **state)
     /* (the word window starts after "by", a boundary here) */
     check_read(x, "by", "giving", DICT_WF_ING, CODE_MOD_HYPOTHETICAL, "could", NULL);
     release(x);
+    /* a verb coordinated with an infinitive shares it: "to meet X and sign" */
+    x = build("Russia went to meet Iran and sign a deal.");
+    add_tree(x, "Russia PROPN 2 nsubj|went VERB 0 root|to PART 4 mark|meet VERB 2 advcl|"
+                "Iran PROPN 4 obj|and CCONJ 7 cc|sign VERB 4 conj|a DET 9 det|deal NOUN 7 obj|"
+                ". PUNCT 2 punct");
+    check_read(x, NULL, "sign", DICT_WF_BASE, CODE_MOD_FUTURE, "to", NULL);
+    release(x);
 }
 
 /* ---- derived codes and the default output ----------------------------------- */
