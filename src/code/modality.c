@@ -80,6 +80,12 @@ static int in_subject(const code_view *v, uint32_t w, uint32_t j)
     return 0;
 }
 
+/* Is token t the infinitive marker "to"? */
+static int is_to(const code_view *v, uint32_t t)
+{
+    return v->s.tk[t].norm_len == 2 && memcmp(v->s.tk[t].norm, "to", 2) == 0;
+}
+
 /* Is the word at w an act not (yet) done because it is an infinitive ("to
  * visit", "issues to be discussed by the ministers"), with "to" at or
  * after lo? "resorted to throwing stones" is not an infinitive, and one
@@ -89,19 +95,18 @@ static int in_subject(const code_view *v, uint32_t w, uint32_t j)
 static int infinitive(const code_view *v, uint32_t w, uint32_t lo, int form, uint32_t *cb,
                       uint32_t *ce)
 {
-    const uint64_t h_to = txt_hash("to", 2);
     const txt_token *tk = v->s.tk;
     /* "continued to attack", "started to attack": done */
-    if (w > v->s.tb + 1 && tk[w - 1].hash == h_to &&
+    if (w > v->s.tb + 1 && is_to(v, w - 1) &&
         code_view_has_cue(v, w - 2, CODE_CUE_ASPECTUAL))
         return 0;
-    if (w > v->s.tb && tk[w - 1].hash == h_to && w - 1 >= lo && form != DICT_WF_ING &&
+    if (w > v->s.tb && is_to(v, w - 1) && w - 1 >= lo && form != DICT_WF_ING &&
         form != DICT_WF_PAST) {
         *cb = w - 1;
         *ce = w;
         return 1;
     }
-    if (w > v->s.tb + 1 && tk[w - 2].hash == h_to && w - 2 >= lo &&
+    if (w > v->s.tb + 1 && is_to(v, w - 2) && w - 2 >= lo &&
         strcmp(tk[w - 1].norm, "be") == 0 && form == DICT_WF_PAST) {
         *cb = w - 2;
         *ce = w;
@@ -195,10 +200,9 @@ static int child_markers(const code_view *v, uint32_t x, int reported, int mod, 
  * and that reading; *cb, *ce get the "to". */
 static int shared_infinitive(const code_view *v, uint32_t h, int mod, uint32_t *cb, uint32_t *ce)
 {
-    const uint64_t h_to = txt_hash("to", 2);
     for (uint32_t t = v->s.tb; t < h; t++)
         if (code_syntax_head(&v->s, t) == h && code_syntax_rel(&v->s, t) == SYN_REL_MARK &&
-            v->s.tk[t].hash == h_to && !(t > v->s.tb && code_view_has_cue(v, t - 1, CODE_CUE_ASPECTUAL)) &&
+            is_to(v, t) && !(t > v->s.tb && code_view_has_cue(v, t - 1, CODE_CUE_ASPECTUAL)) &&
             mod_rank(CODE_MOD_FUTURE) > mod_rank(mod)) {
             *cb = t;
             *ce = t + 1;
@@ -268,7 +272,7 @@ const char *code_modality_derive(const code_view *v, int *mod, uint32_t cb, uint
     /* "rebels tried to storm the parliament": force attempted is force
      * used (roots 17 to 20); an attempt at anything else stays a plan */
     if (*mod == CODE_MOD_FUTURE && ce == cb + 1 && cb > v->s.tb &&
-        strcmp(v->s.tk[cb].norm, "to") == 0 && code_view_has_cue(v, cb - 1, CODE_CUE_ATTEMPT) &&
+        is_to(v, cb) && code_view_has_cue(v, cb - 1, CODE_CUE_ATTEMPT) &&
         code[0] == '1' && code[1] >= '7') {
         *mod = CODE_MOD_ASSERTED;
         return NULL;

@@ -166,23 +166,20 @@ static void test_relevant(void **st)
 static void test_self_directed(void **st)
 {
     (void)st;
-    dict_mention gov = men("BRAGOV"), opp = men("BRAOPP"), bra = men("BRA"), arg = men("ARG");
-    const dict_mention *s[1], *t[1] = {&bra};
-    s[0] = &gov;
-    assert_int_equal(code_policy_self_directed("100", s, 1, t, 1), 1);
-    assert_int_equal(code_policy_self_directed("111", s, 1, t, 1), 0);
-    s[0] = &opp;
-    assert_int_equal(code_policy_self_directed("100", s, 1, t, 1), 0);
-    s[0] = &gov, t[0] = &arg;
-    assert_int_equal(code_policy_self_directed("100", s, 1, t, 1), 0);
-    dict_mention reb = men("BRAREB");
-    s[0] = &gov, t[0] = &bra;
-    assert_int_equal(code_policy_self_directed("137", s, 1, t, 1), 1);
-    assert_int_equal(code_policy_self_directed("130", s, 1, t, 1), 1);
-    s[0] = &reb;
-    assert_int_equal(code_policy_self_directed("130", s, 1, t, 1), 0);
-    s[0] = &gov, t[0] = &arg;
-    assert_int_equal(code_policy_self_directed("137", s, 1, t, 1), 0);
+    dict_mention gov = men("BRAGOV"), opp = men("BRAOPP"), bra = men("BRA"), arg = men("ARG"),
+                 reb = men("BRAREB");
+    static const struct {
+        const char *code;
+        int src, tgt, want; /* 0 gov, 1 opp, 2 reb; 0 BRA, 1 ARG */
+    } cases[] = {{"100", 0, 0, 1}, {"111", 0, 0, 0}, {"100", 1, 0, 0}, {"100", 0, 1, 0},
+                 {"137", 0, 0, 1}, {"130", 0, 0, 1}, {"130", 2, 0, 0}, {"137", 0, 1, 0}};
+    const dict_mention *srcs[] = {&gov, &opp, &reb}, *tgts[] = {&bra, &arg};
+    const dict_mention *s[1], *t[1];
+    for (size_t i = 0; i < sizeof cases / sizeof *cases; i++) {
+        s[0] = srcs[cases[i].src], t[0] = tgts[cases[i].tgt];
+        if (code_policy_self_directed(cases[i].code, s, 1, t, 1) != cases[i].want)
+            fail_msg("case %zu (%s): want %d", i, cases[i].code, cases[i].want);
+    }
 
     /* a government's concern about its own country is no comment on an
      * actor; its opposition's is one */
