@@ -80,8 +80,12 @@ enum {
                                     country, never acts on its own */
     DICT_M_DEMONYM = 1u << 9,    /* written as an adjective form ("Kenyan"),
                                     whether or not it was read as one */
-    DICT_M_HOME = 1u << 10       /* an inferred agent whose country is the
+    DICT_M_HOME = 1u << 10,      /* an inferred agent whose country is the
                                     document's home, not a mention's */
+    DICT_M_ALIAS = 1u << 11      /* a person by surname alone, with the
+                                    identity of the story's earlier full
+                                    mention ("Mitsotakis" after "Greek Prime
+                                    Minister Kyriakos Mitsotakis") */
 };
 
 typedef struct dict_entry dict_entry;

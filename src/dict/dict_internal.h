@@ -287,4 +287,11 @@ int dict_make_ref(char *out, size_t cap, const char *file, long line);
  * else the path as given when relative, else its last component; never an
  * absolute path of the machine that loaded it. A suffix of file. */
 const char *dict_ref_name(const dict_set *ds, const char *file);
+/* Add to the mentions *msp[0..*np) of analysis an (ordered, compound lists
+ * not yet linked) the later mentions of persons by surname alone
+ * (surname.c): each takes the identity of the full mention that
+ * introduced the surname, and DICT_M_ALIAS. *msp may be replaced by a
+ * longer array from arena a. Returns 0 or DY_ENOMEM. */
+int dict_link_surnames(const dict_set *ds, const txt_analysis *an, dict_mention **msp, size_t *np,
+                       dy_arena *a);
 #endif

@@ -1462,6 +1462,8 @@ int dict_match(const dict_set *ds, const txt_analysis *an, const txt_date *date,
     attach_bare_agents(ds, an, mv.v, mv.n, date, title_cc);
     prefix_agents(ds, an, mv.v, mv.n, date);
     merge_appositive_roles(ds, an, &mv);
+    if (dict_link_surnames(ds, an, &mv.v, &mv.n, a))
+        return dy_err_set(err, DY_ENOMEM, NULL, 0, -1, "out of memory");
     link_lists(ds, an, mv.v, mv.n);
     /* Ordered and non-overlapping (dict.h): the coder maps tokens to
      * mentions through it. */
