@@ -73,6 +73,16 @@ size_t code_policy_drop_teams(const dict_mention **v, size_t n);
  * forces, police, rebels and organisations are not. Returns 1 or 0. */
 int code_policy_unarmed(const char *code);
 
+/* Force (code 190) in the street: "demonstrators battled riot police",
+ * "protesters stormed the parliament" — every source the opposition or
+ * people of a country (OPP, CVL, LAB, EDU) — is a violent protest (145);
+ * "police clashed with protesters" — every source police, forces or spies,
+ * every target the opposition, workers or students — is repression (175).
+ * Returns
+ * that code (static), or NULL when code stays. */
+const char *code_policy_street_force(const char *code, const dict_mention **srcs, size_t nsrc,
+                                     const dict_mention **tgts, size_t ntgt);
+
 /* Derivations of an event code by how the act is reported. */
 typedef enum {
     CODE_DERIVE_INTENT = 0, /* a planned or promised cooperative act: 03x */

@@ -1767,6 +1767,9 @@ static int emit(const sctx *sc, const cand *cd, const cand *cands, size_t nc,
         copy_code(codebuf, "111");
     if (official_protest(codebuf, &a))
         copy_code(codebuf, "114");
+    const char *street = code_policy_street_force(codebuf, a.src, a.nsrc, a.tgt, a.ntgt);
+    if (street)
+        copy_code(codebuf, street);
     /* The agents of a passive conflict act together on someone unnamed
      * ("the seat occupied by a grouping of Sri Lanka and Vietnam"), not on
      * each other; a meeting they attend or an agreement they sign is

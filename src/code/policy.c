@@ -213,6 +213,42 @@ int code_policy_unarmed(const char *code)
     return 0;
 }
 
+/* Is every code of v[0..n) (n > 0) a country's actor of one of roles? */
+static int all_roles(const dict_mention **v, size_t n, const char *const *roles, size_t nroles)
+{
+    if (n == 0)
+        return 0;
+    for (size_t i = 0; i < n; i++) {
+        const char *c = v[i]->code;
+        int hit = 0;
+        if (strlen(c) >= 6 && !code_actor_role_only(c) && strncmp(c, "IGO", 3) != 0 &&
+            strncmp(c, "NGO", 3) != 0 && strncmp(c, "IMG", 3) != 0)
+            for (size_t k = 0; k < nroles && !hit; k++)
+                hit = strncmp(c + 3, roles[k], 3) == 0;
+        if (!hit)
+            return 0;
+    }
+    return 1;
+}
+
+/* Contract in code_policy.h. */
+const char *code_policy_street_force(const char *code, const dict_mention **srcs, size_t nsrc,
+                                     const dict_mention **tgts, size_t ntgt)
+{
+    static const char *const people[] = {"OPP", "CVL", "LAB", "EDU"};
+    static const char *const force[] = {"COP", "MIL", "SPY"};
+    /* (force on civilians is often a killing, not the breaking up of a
+     * crowd: only protesters, strikers and students count there) */
+    static const char *const crowd[] = {"OPP", "LAB", "EDU"};
+    if (strcmp(code, "190") != 0)
+        return NULL;
+    if (all_roles(srcs, nsrc, people, 4))
+        return "145";
+    if (all_roles(srcs, nsrc, force, 3) && all_roles(tgts, ntgt, crowd, 3))
+        return "175";
+    return NULL;
+}
+
 /* Contract in code_policy.h. */
 const char *code_policy_reverse(const char *code)
 {

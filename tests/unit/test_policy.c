@@ -219,6 +219,37 @@ static void test_unarmed(void **st)
             fail_msg("%s: want %d", cases[i].code, cases[i].want);
 }
 
+/* Force in the street: people's is a violent protest, force on them
+ * repression; between forces, or on a state, it stays force. */
+static void test_street_force(void **st)
+{
+    (void)st;
+    dict_mention opp = men("KOROPP"), cvl = men("KORCVL"), cop = men("KORCOP"),
+                 mil = men("PRKMIL"), kor = men("KOR"), bare = men("CVL");
+    static const struct {
+        const char *code;
+        int src, tgt;
+        const char *want; /* indexes into v below; NULL: unchanged */
+    } cases[] = {
+        {"190", 0, 2, "145"}, {"190", 1, 2, "145"}, {"190", 2, 0, "175"}, {"190", 3, 0, "175"},
+        {"190", 3, 1, NULL},
+        {"190", 3, 2, NULL},  {"190", 2, 4, NULL},  {"193", 0, 2, NULL},  {"111", 0, 2, NULL},
+        {"190", 5, 2, NULL},  {"190", 4, 2, NULL},
+    };
+    const dict_mention *v[] = {&opp, &cvl, &cop, &mil, &kor, &bare};
+    for (size_t i = 0; i < sizeof cases / sizeof *cases; i++) {
+        const dict_mention *s[1] = {v[cases[i].src]}, *t[1] = {v[cases[i].tgt]};
+        const char *got = code_policy_street_force(cases[i].code, s, 1, t, 1);
+        if (cases[i].want ? !got || strcmp(got, cases[i].want) != 0 : got != NULL)
+            fail_msg("case %zu: got %s, want %s", i, got ? got : "NULL",
+                     cases[i].want ? cases[i].want : "NULL");
+    }
+    /* every source must be one: police and protesters together stay */
+    const dict_mention *two[2] = {&opp, &cop}, *t1[1] = {&cop};
+    assert_null(code_policy_street_force("190", two, 2, t1, 1));
+    assert_null(code_policy_street_force("190", two, 0, t1, 1));
+}
+
 static void test_derive(void **st)
 {
     (void)st;
@@ -254,7 +285,7 @@ int main(void)
         cmocka_unit_test(test_reverse),          cmocka_unit_test(test_standing),
         cmocka_unit_test(test_relevant),         cmocka_unit_test(test_self_directed),
         cmocka_unit_test(test_drop_teams),
-        cmocka_unit_test(test_unarmed),          cmocka_unit_test(test_derive),
+        cmocka_unit_test(test_unarmed),          cmocka_unit_test(test_street_force),          cmocka_unit_test(test_derive),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
