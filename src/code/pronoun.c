@@ -187,8 +187,10 @@ size_t code_pronoun_resolve(const code_view *p, uint32_t cs, uint32_t v,
                 continue;
             if (person && !group && pronoun_led(p, m))
                 continue;
-            if (thing && !group && plural_agent(p, m))
-                continue; /* "Chinese officials confirmed it has killed three" */
+            if ((thing || person) && !group && plural_agent(p, m))
+                continue; /* "Chinese officials confirmed it has killed three";
+                             "promised by the British authorities ... he
+                             says" is not they */
             if (person && !group && m->sent + 1 < p->an->nsent &&
                 unknown_person_between(p, all, i + 1, limit,
                                        p->an->sents[m->sent + 1].tok_begin, j))
