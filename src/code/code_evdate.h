@@ -51,6 +51,13 @@ int code_evdate_in_timex(const txt_analysis *an, uint32_t si, uint32_t t);
 size_t code_evdate_timexes(const txt_analysis *an, uint32_t si, uint32_t v,
                            int32_t txs[CODE_EVDATE_MAX]);
 
+/* Does time expression tx (of v's sentence) date another clause than the
+ * one of event word w: is the verb above it, in the parse, neither above w
+ * nor below it ("After touring France, he hopes to visit Japan next week":
+ * next week is the visit's, not the tour's)? Without a parse, or for -1,
+ * 0. */
+int code_evdate_foreign(const code_view *v, uint32_t w, int32_t tx);
+
 /* The date of an event of CAMEO code `code` in sentence v->si dated by time
  * expression tx (one of code_evdate_timexes, or -1): that expression's;
  * else the previous sentence's when the sentence opens with a carry cue;

@@ -1760,6 +1760,9 @@ static int emit(const sctx *sc, const cand *cd, const cand *cands, size_t nc,
         return 0;
     int32_t txs[CODE_EVDATE_MAX];
     size_t ntx = code_evdate_timexes(sc->an, sent, cd->v, txs);
+    code_view dv = view_of(sc);
+    if (ntx == 1 && code_evdate_foreign(&dv, cd->v, txs[0]))
+        txs[0] = -1;
 
     if (code_policy_self_directed(codebuf, a.src, a.nsrc, a.tgt, a.ntgt))
         return 0;

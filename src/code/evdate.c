@@ -107,6 +107,49 @@ int code_evdate_future(const code_view *v, uint32_t w, const int32_t *txs, size_
     return 0;
 }
 
+/* The head of time expression tx's tokens [b, e): its token whose head
+ * lies outside it; UINT32_MAX when none (a cycle, never in a tree). */
+static uint32_t timex_head(const code_view *v, uint32_t b, uint32_t e)
+{
+    for (uint32_t t = b; t < e; t++) {
+        uint32_t h = code_syntax_head(&v->s, t);
+        if (h == UINT32_MAX || h < b || h >= e)
+            return t;
+    }
+    return UINT32_MAX;
+}
+
+/* Does token a dominate token t in the parse (a == t counts)? */
+static int dominates(const code_view *v, uint32_t a, uint32_t t)
+{
+    for (uint32_t steps = 0; t != UINT32_MAX && steps <= v->s.te - v->s.tb; steps++) {
+        if (t == a)
+            return 1;
+        t = code_syntax_head(&v->s, t);
+    }
+    return 0;
+}
+
+/* Contract in code_evdate.h. */
+int code_evdate_foreign(const code_view *v, uint32_t w, int32_t tx)
+{
+    uint32_t b, e;
+    if (!v->s.tree || tx < 0 || !timex_tokens(v, tx, &b, &e))
+        return 0;
+    uint32_t h = timex_head(v, b, e);
+    if (h == UINT32_MAX)
+        return 0;
+    /* the verb the expression dates: the first verb above its head */
+    uint32_t u = code_syntax_head(&v->s, h);
+    for (uint32_t steps = 0; u != UINT32_MAX && v->s.tree->upos[u - v->s.tb] != SYN_VERB &&
+                             steps <= v->s.te - v->s.tb;
+         steps++)
+        u = code_syntax_head(&v->s, u);
+    if (u == UINT32_MAX)
+        return 0;
+    return !dominates(v, u, w) && !dominates(v, w, u);
+}
+
 /* Bytes between offsets a and b, whichever comes first. */
 static uint32_t distance(uint32_t a, uint32_t b) { return a > b ? a - b : b - a; }
 

@@ -1154,6 +1154,7 @@ static void unlink_fronted(const dict_set *ds, const txt_analysis *an, dict_ment
 static void link_lists(const dict_set *ds, const txt_analysis *an, dict_mention *ms, size_t n)
 {
     const txt_token *tk = an->toks;
+    size_t closed = SIZE_MAX; /* the member an "and" ended its list with */
     for (size_t i = 0; i + 1 < n; i++) {
         dict_mention *a = &ms[i], *b = &ms[i + 1];
         if (a->sent != b->sent || b->tok_begin <= a->tok_end)
@@ -1161,21 +1162,26 @@ static void link_lists(const dict_set *ds, const txt_analysis *an, dict_mention 
         uint32_t gap = b->tok_begin - a->tok_end;
         if (gap > 3)
             continue;
-        int sep = 0, ok = 1;
+        int sep = 0, ok = 1, conj = 0;
         for (uint32_t j = a->tok_end; j < b->tok_begin; j++) {
             const txt_token *t = &tk[j];
-            if (is_tok(t, ds->and_hash) || is_tok(t, ds->amp_hash) || is_tok(t, ds->comma_hash))
+            if (is_tok(t, ds->and_hash) || is_tok(t, ds->amp_hash) || is_tok(t, ds->comma_hash)) {
                 sep = 1;
-            else if (!is_tok(t, ds->the_hash))
+                conj |= !is_tok(t, ds->comma_hash);
+            } else if (!is_tok(t, ds->the_hash))
                 ok = 0;
         }
-        if (!ok || !sep)
+        /* "After travelling to France, Germany and Italy, Funaro hopes
+         * ...": a list an "and" has ended is not continued by a comma */
+        if (!ok || !sep || (closed == i && !conj))
             continue;
         if (a->flags & DICT_M_ADJ || b->flags & DICT_M_ADJ)
             continue; /* "Russian and Chinese warships": adjectives are not actors */
         int32_t first = a->list >= 0 ? a->list : (int32_t)i;
         a->list = first;
         b->list = first;
+        if (conj)
+            closed = i + 1;
     }
     unlink_fronted(ds, an, ms, n);
 }

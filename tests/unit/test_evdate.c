@@ -230,6 +230,48 @@ static int future(const char *text, const char *rows, const char *event)
     return r;
 }
 
+/* Does the sentence's time expression nearest `event` (text parsed as rows)
+ * date another clause than the event word's? */
+static int foreign(const char *text, const char *rows, const char *event)
+{
+    fx *x = build(text);
+    code_view v = view(x, 0);
+    fixture_tree ft;
+    fixture_tree_read(&ft, rows, text, x->an.toks, v.s.tb, v.s.te);
+    v.s.tree = &ft.tree;
+    uint32_t w = tok(x, 0, event);
+    int32_t txs[CODE_EVDATE_MAX];
+    size_t n = code_evdate_timexes(&x->an, 0, w, txs);
+    assert_int_equal(n, 1);
+    int r = code_evdate_foreign(&v, w, txs[0]);
+    v.s.tree = NULL; /* without a parse, never */
+    assert_int_equal(code_evdate_foreign(&v, w, txs[0]), 0);
+    assert_int_equal(code_evdate_foreign(&v, w, -1), 0);
+    release(x);
+    return r;
+}
+
+static void test_foreign(void **state)
+{
+    (void)state;
+    static const char rows[] =
+        "After ADP 2 mark|touring VERB 6 advcl|France PROPN 2 obj|, PUNCT 6 punct|"
+        "Lula PROPN 6 nsubj|hopes VERB 0 root|to PART 8 mark|visit VERB 6 xcomp|"
+        "Japan PROPN 8 obj|next ADJ 11 amod|week NOUN 8 obl:tmod|. PUNCT 6 punct";
+    static const char text[] = "After touring France, Lula hopes to visit Japan next week.";
+    /* the visit's time is not the tour's */
+    assert_int_equal(foreign(text, rows, "touring"), 1);
+    /* it is the visit's own, and dates what governs the visit */
+    assert_int_equal(foreign(text, rows, "visit"), 0);
+    assert_int_equal(foreign(text, rows, "hopes"), 0);
+    /* a time on the main verb dates what it governs */
+    assert_int_equal(foreign("On Monday Iran said it attacked Iraq.",
+                             "On ADP 2 case|Monday PROPN 4 obl|Iran PROPN 4 nsubj|said VERB 0 root|"
+                             "it PRON 6 nsubj|attacked VERB 4 ccomp|Iraq PROPN 6 obj|. PUNCT 4 punct",
+                             "attacked"),
+                     0);
+}
+
 static void test_future(void **state)
 {
     (void)state;
@@ -267,6 +309,7 @@ int main(void)
         cmocka_unit_test(test_carry_and_lead),
         cmocka_unit_test(test_restated),
         cmocka_unit_test(test_future),
+        cmocka_unit_test(test_foreign),
     };
     return cmocka_run_group_tests(tests, group_setup, group_teardown);
 }

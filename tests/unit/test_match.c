@@ -475,6 +475,9 @@ static const mcase real_cases[] = {
     /* a third member makes a list */
     {REAL, "Chile blamed police, Amnesty International and Russia.", "2023",
      "0-5:CHL 13-19:CHLCOP 21-42:NGOHRIAMN 47-53:RUS", "-,1,1,1"},
+    /* an "and" ends a list: a name after the next comma is no member */
+    {REAL, "After visiting France, Germany and Italy, Kyriakos Mitsotakis flew home.",
+     "2020-01-10", "15-21:FRA 23-30:DEU 35-40:ITA 42-61:GRCGOV", "0,0,0,-"},
     /* a person named in full, later by surname alone (surname.c) */
     {REAL, "Greek Prime Minister Kyriakos Mitsotakis arrived. Later Mitsotakis spoke.",
      "2020-01-10", "0-40:GRCGOV 56-66:GRCGOV:NGU", NULL},
