@@ -1048,6 +1048,40 @@ static int32_t obliged(const sctx *sc, uint32_t from)
     return -1;
 }
 
+/* "the Dutch flag carrier would offer a stake", "a Japanese bank agreed":
+ * a subject whose head is a common noun no dictionary knows, named only by
+ * a country's adjective, is a thing or a firm of that country, not the
+ * state, unless it is a side or a camp. Force keeps it: "Iranian gunboats
+ * attacked" are the state's. */
+static int qualified_thing(const sctx *sc, const code_args *ga, const char *code)
+{
+    if (ga->src < 0 || ga->src_how != CODE_ARG_NSUBJ || ga->src_tok < 0 ||
+        (code[0] == '1' && code[1] >= '4') || code[0] == '2')
+        return 0;
+    uint32_t h = (uint32_t)ga->src_tok;
+    const dict_mention *m = &sc->ms[ga->src];
+    if (MS(sc, mcover, h) >= 0 || !(m->flags & DICT_M_ADJ) || sc->tree.upos[h - sc->tb] != SYN_NOUN)
+        return 0;
+    /* the adjective qualifies the head, directly or through compounds
+     * ("the Dutch flag carrier") */
+    uint32_t t = m->tok_end - 1;
+    for (int steps = 0; t != h && t != UINT32_MAX && steps < 4; steps++) {
+        int r = code_syntax_rel(&sc->view, t);
+        if (r != SYN_REL_AMOD && r != SYN_REL_COMPOUND)
+            return 0;
+        t = code_syntax_head(&sc->view, t);
+    }
+    if (t != h)
+        return 0;
+    static const char *const sides[] = {"side", "sides", "camp", "delegation", "team", "leadership",
+                                        "mission", "bloc", "alliance", "coalition", "people",
+                                        "public", NULL};
+    for (size_t i = 0; sides[i]; i++)
+        if (strcmp(sc->tk[h].norm, sides[i]) == 0)
+            return 0;
+    return 1;
+}
+
 /* Is the target t reached by syntax through a topic preposition of a
  * cooperative act ("agreed to strengthen cooperation on North Korea",
  * "talks over Ukraine")? Such a phrase says what the act is about; the
@@ -1698,6 +1732,8 @@ static int emit(const sctx *sc, const cand *cd, const cand *cands, size_t nc,
             ga.tgt_how = CODE_ARG_SUBTREE;
             ga.tgt_tok = (int32_t)sc->ms[ga.tgt].tok_begin;
         }
+        if (qualified_thing(sc, &ga, code))
+            ga.src = -1;
         passive = ga.passive;
         src = ga.src;
         tgt = ga.tgt;
