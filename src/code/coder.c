@@ -972,8 +972,11 @@ static int embedded(const sctx *sc, const cand *cd, const cand *cands, size_t nc
      * increase spending": an infinitive the parse hangs as an adverbial
      * clause. Either way what follows "to" is what was asked. */
     int rel = code_syntax_rel(&sc->view, cd->v);
+    /* (also a clause with a subject of its own: "urged Japan to open its
+     * markets" parsed with Japan as the subject of "open") */
     if (rel != SYN_REL_XCOMP &&
-        !(rel == SYN_REL_ADVCL && cd->v > sc->tb && strcmp(sc->tk[cd->v - 1].norm, "to") == 0))
+        !(rel == SYN_REL_ADVCL && cd->v > sc->tb && strcmp(sc->tk[cd->v - 1].norm, "to") == 0) &&
+        !(rel == SYN_REL_CCOMP && infinitive(sc, cd->v)))
         return 0;
     uint32_t h = code_syntax_head(&sc->view, cd->v);
     for (size_t k = 0; k < nc; k++) {
