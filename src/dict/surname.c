@@ -133,7 +133,11 @@ static uint32_t name_run(const txt_analysis *an, const txt_sentence *s, uint32_t
  * role it is (a country or an organisation), and be one actor. */
 static int describes_person(const dict_mention *m)
 {
+    /* (a role lent the country of another mention of its sentence, not
+     * the story's home, is a guess too weak to code all later mentions:
+     * "Lib Dem leader Charles Kennedy said Iraq ..." is no Iraqi) */
     return m->entry && !(m->flags & DICT_M_BARE_AGENT) &&
+           (m->flags & (DICT_M_INFERRED | DICT_M_HOME)) != DICT_M_INFERRED &&
            (dy_actor_is_state(m->code) || dy_actor_org_prefix(m->code)) &&
            !(m->flags & (DICT_M_ADJ | DICT_M_PLACE | DICT_M_LOCALITY | DICT_M_SEAT));
 }
