@@ -763,6 +763,27 @@ static int premature_surname(const txt_analysis *an, const dict_mention *m, int3
     return first != INT32_MAX && key + SURNAME_LEAD_YEARS * 10000 < first;
 }
 
+/* "the Sea of Japan", "the Gulf of Oman", "the Bay of Bengal": a state
+ * named after a capitalised sea, gulf, bay, strait or cape and "of" names
+ * a body of water or a headland, not the state. ("Bank of Japan", "the
+ * coast of Somalia" stay.) */
+static int water_name(const txt_analysis *an, const dict_mention *m)
+{
+    static const char *const features[] = {"sea", "gulf", "bay", "strait", "straits", "cape",
+                                           "isle", "lake", "channel", NULL};
+    const txt_sentence *s = &an->sents[m->sent];
+    if (!m->entry || m->entry->kind != DICT_STATE || m->agent || (m->flags & DICT_M_ADJ) ||
+        m->tok_begin < s->tok_begin + 2 || strcmp(an->toks[m->tok_begin - 1].norm, "of") != 0)
+        return 0;
+    const txt_token *f = &an->toks[m->tok_begin - 2];
+    if (!(f->flags & TXT_TOK_CAP))
+        return 0;
+    for (size_t i = 0; features[i]; i++)
+        if (strcmp(f->norm, features[i]) == 0)
+            return 1;
+    return 0;
+}
+
 /* "the Paris currency pact": a seat after "the" and before a lower-case
  * word that is no verb names which, not the government that sits there
  * ("the Kremlin said" is the government). */
@@ -1321,7 +1342,7 @@ static int collect_mentions(const dict_set *ds, const txt_analysis *an, const tx
             !name_part(an, &mv->v[i], next) && !state_qualifier(an, &mv->v[i], next) &&
             !premature_surname(an, &mv->v[i], dict_date_key(date)) &&
             !origin_modifier(an, &mv->v[i]) && !seat_modifier(ds, an, &mv->v[i]) &&
-            !bracketed_name(ds, an, &mv->v[i]))
+            !bracketed_name(ds, an, &mv->v[i]) && !water_name(an, &mv->v[i]))
             mv->v[kept++] = mv->v[i];
     }
     mv->n = kept;

@@ -475,6 +475,12 @@ static const mcase real_cases[] = {
     /* a third member makes a list */
     {REAL, "Chile blamed police, Amnesty International and Russia.", "2023",
      "0-5:CHL 13-19:CHLCOP 21-42:NGOHRIAMN 47-53:RUS", "-,1,1,1"},
+    /* a sea, gulf or bay named after a state is no mention of it */
+    {REAL, "Russia fired missiles into the Sea of Japan.", "2023", "0-6:RUS", NULL},
+    {REAL, "Iran seized a tanker in the Gulf of Oman near the Strait of Hormuz.", "2023", "0-4:IRN",
+     NULL},
+    {REAL, "The Bank of Japan cut rates off the coast of Somalia.", "2023", "4-17:JPNBUS 45-52:SOM",
+     NULL},
     /* an "and" ends a list: a name after the next comma is no member */
     {REAL, "After visiting France, Germany and Italy, Kyriakos Mitsotakis flew home.",
      "2020-01-10", "15-21:FRA 23-30:DEU 35-40:ITA 42-61:GRCGOV", "0,0,0,-"},
