@@ -1243,6 +1243,33 @@ static void window_args(const sctx *sc, const cand *cd, const cand *cands, size_
     *tgtp = tgt;
 }
 
+/* "Erdogan spoke with Putin by phone. He urged him to extend the grain
+ * deal": a person pronoun as the object, when the source is one side of
+ * the last event with both (this sentence or the one before), is the other
+ * side, if that side is a person or a role. NULL when not. */
+static const dict_mention *object_pronoun_other(const sctx *sc, const cand *cd,
+                                                const dict_mention *src)
+{
+    if (!sc->pair[0] || !sc->pair[1])
+        return NULL;
+    int obj = 0;
+    for (uint32_t t = sc->tb; t < sc->te && !obj; t++) {
+        int r = code_syntax_rel(&sc->view, t);
+        obj = code_syntax_head(&sc->view, t) == cd->v && (r == SYN_REL_OBJ || r == SYN_REL_IOBJ) &&
+              (strcmp(sc->tk[t].norm, "him") == 0 || strcmp(sc->tk[t].norm, "her") == 0);
+    }
+    if (!obj)
+        return NULL;
+    const dict_mention *other = NULL;
+    for (int i = 0; i < 2; i++)
+        if (src == sc->pair[i] || strcmp(src->code, sc->pair[i]->code) == 0)
+            other = sc->pair[1 - i];
+    if (!other || strcmp(other->code, src->code) == 0 ||
+        !(other->flags & (DICT_M_PERSON | DICT_M_AGENT)))
+        return NULL;
+    return other;
+}
+
 /* The mentions a candidate's source and target slots stand for: the
  * members of a compound, the antecedents of a pronoun (or the speaker a
  * pronoun in reported speech points back to). Returns 0 when the source is
@@ -1291,6 +1318,10 @@ static int collect_actors(const sctx *sc, const cand *cd, const code_args *ga, i
         a->ntgt = members(sc, tgt, idx, 16);
         for (size_t i = 0; i < a->ntgt; i++)
             a->tgt[i] = &sc->ms[idx[i]];
+    } else if (sc->has_tree && a->nsrc == 1) {
+        const dict_mention *other = object_pronoun_other(sc, cd, a->src[0]);
+        if (other)
+            a->tgt[a->ntgt++] = other;
     }
     if (a->nsrc > 1 && a->ntgt == 1) {
         /* "Russia and China held talks", "Israel and Lebanon renewed talks
@@ -2010,7 +2041,12 @@ static int enough_actors(const sctx *sc, const cand *cands, size_t nc, size_t fi
     if (first == 0)
         return 0; /* a pronoun needs something earlier */
     /* With no one here, only "they" (both sides of an earlier event) can
-     * make an event, between them. */
+     * make an event, between them; so can "he ... him" (one side on the
+     * other: object_pronoun_other). */
+    if (usable == 0 && sc->pair[0] && sc->pair[1])
+        for (uint32_t t = sc->tb + 1; t < sc->te; t++)
+            if (strcmp(sc->tk[t].norm, "him") == 0 || strcmp(sc->tk[t].norm, "her") == 0)
+                return 1;
     const code_cue_mask pron =
         usable == 0 ? CODE_CUE_BIT(CODE_CUE_PRON_GROUP)
                     : CODE_CUE_BIT(CODE_CUE_PRON_PERSON) | CODE_CUE_BIT(CODE_CUE_PRON_GROUP) |
