@@ -1359,6 +1359,39 @@ static size_t drop_inferred(const dict_mention **v, size_t n, int sources)
     return k;
 }
 
+/* Did source role src, named before the event word v, take its country
+ * only from mentions inside a clause after v that describes someone ("Police
+ * arrested two men suspected of spying for Russia", "troops detained a
+ * journalist who works for a Turkish paper")? Such a clause says what the
+ * people are, not whose the police are. */
+static int borrowed_from_clause(const sctx *sc, const dict_mention *src, uint32_t v)
+{
+    if ((src->flags & (DICT_M_INFERRED | DICT_M_HOME)) != DICT_M_INFERRED ||
+        src->sent != (uint32_t)(sc->sent - sc->an->sents) || src->tok_end > v)
+        return 0;
+    int inside = 0;
+    for (size_t q = 0; q < sc->nm; q++) {
+        const dict_mention *m = &sc->ms[q];
+        /* (other roles lent the same country name nothing: "two men") */
+        if (m == src || strncmp(m->code, src->code, 3) != 0 || (m->flags & DICT_M_INFERRED))
+            continue;
+        if (m->tok_begin < v)
+            return 0;
+        /* a clause between the mention and the event word */
+        int clause = 0;
+        uint32_t t = m->tok_end - 1;
+        for (uint32_t steps = 0; t != UINT32_MAX && t != v && steps <= sc->te - sc->tb; steps++) {
+            int r = code_syntax_rel(&sc->view, t);
+            clause |= r == SYN_REL_ACL || r == SYN_REL_ACL_RELCL || r == SYN_REL_ADVCL;
+            t = code_syntax_head(&sc->view, t);
+        }
+        if (t != v || !clause)
+            return 0;
+        inside = 1;
+    }
+    return inside;
+}
+
 /* Did source role src take its country from the act's own target ("the
  * prime minister urged Europe and the US": the dictionary stage, without
  * the parse, gave the minister Europe's)? It did when it took it from its
@@ -1446,6 +1479,8 @@ static int keep_actors(const sctx *sc, const cand *cd, const code_args *ga, cons
     }
     if (sc->has_tree && (root <= 5 || (root >= 10 && root <= 13)) && a->nsrc == 1 && a->ntgt >= 1 &&
         (borrowed_from_target(sc, a->src[0], a->tgt[0]) || borrowed_from_later(sc, a->src[0], cd->v)))
+        return 0;
+    if (sc->has_tree && root >= 14 && a->nsrc == 1 && borrowed_from_clause(sc, a->src[0], cd->v))
         return 0;
     if (sc->has_tree &&
         !code_policy_relevant(a->src, &a->nsrc, a->tgt, &a->ntgt, root, code, each_other(sc, cd)))
