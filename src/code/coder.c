@@ -1359,39 +1359,6 @@ static size_t drop_inferred(const dict_mention **v, size_t n, int sources)
     return k;
 }
 
-/* Did source role src, named before the event word v, take its country
- * only from mentions inside a clause after v that describes someone ("Police
- * arrested two men suspected of spying for Russia", "troops detained a
- * journalist who works for a Turkish paper")? Such a clause says what the
- * people are, not whose the police are. */
-static int borrowed_from_clause(const sctx *sc, const dict_mention *src, uint32_t v)
-{
-    if ((src->flags & (DICT_M_INFERRED | DICT_M_HOME)) != DICT_M_INFERRED ||
-        src->sent != (uint32_t)(sc->sent - sc->an->sents) || src->tok_end > v)
-        return 0;
-    int inside = 0;
-    for (size_t q = 0; q < sc->nm; q++) {
-        const dict_mention *m = &sc->ms[q];
-        /* (other roles lent the same country name nothing: "two men") */
-        if (m == src || strncmp(m->code, src->code, 3) != 0 || (m->flags & DICT_M_INFERRED))
-            continue;
-        if (m->tok_begin < v)
-            return 0;
-        /* a clause between the mention and the event word */
-        int clause = 0;
-        uint32_t t = m->tok_end - 1;
-        for (uint32_t steps = 0; t != UINT32_MAX && t != v && steps <= sc->te - sc->tb; steps++) {
-            int r = code_syntax_rel(&sc->view, t);
-            clause |= r == SYN_REL_ACL || r == SYN_REL_ACL_RELCL || r == SYN_REL_ADVCL;
-            t = code_syntax_head(&sc->view, t);
-        }
-        if (t != v || !clause)
-            return 0;
-        inside = 1;
-    }
-    return inside;
-}
-
 /* Did source role src take its country from the act's own target ("the
  * prime minister urged Europe and the US": the dictionary stage, without
  * the parse, gave the minister Europe's)? It did when it took it from its
@@ -1412,12 +1379,30 @@ static int borrowed_from_target(const sctx *sc, const dict_mention *src, const d
     return 1;
 }
 
+/* Does mention m hang from v through a clause that describes someone
+ * (acl, acl:relcl, advcl: "two men suspected of spying for Russia")? */
+static int through_clause(const sctx *sc, const dict_mention *m, uint32_t v)
+{
+    int clause = 0;
+    uint32_t t = m->tok_end - 1;
+    for (uint32_t steps = 0; t != UINT32_MAX && t != v && steps <= sc->te - sc->tb; steps++) {
+        int r = code_syntax_rel(&sc->view, t);
+        clause |= r == SYN_REL_ACL || r == SYN_REL_ACL_RELCL || r == SYN_REL_ADVCL;
+        t = code_syntax_head(&sc->view, t);
+    }
+    return t == v && clause;
+}
+
 /* Did source role src, named before the event word v, take its country
  * from a mention after v ("Ministers also called on the EC Commission to
  * prepare a report on U.S.-Japanese trade": not Japan's ministers)? It did
  * when it took it from its sentence and that country is named only after
- * v: what the act is about, not whose the role is. */
-static int borrowed_from_later(const sctx *sc, const dict_mention *src, uint32_t v)
+ * v: what the act is about, not whose the role is. With in_clause, only
+ * when every such mention naming the state lies in a clause describing
+ * someone ("Police arrested two men suspected of spying for Russia": what
+ * the people are, not whose the police are; other roles lent the same
+ * country, "two men", name nothing). */
+static int borrowed_from_later(const sctx *sc, const dict_mention *src, uint32_t v, int in_clause)
 {
     if ((src->flags & (DICT_M_INFERRED | DICT_M_HOME)) != DICT_M_INFERRED ||
         src->sent != (uint32_t)(sc->sent - sc->an->sents) || src->tok_end > v)
@@ -1425,10 +1410,13 @@ static int borrowed_from_later(const sctx *sc, const dict_mention *src, uint32_t
     int after = 0;
     for (size_t q = 0; q < sc->nm; q++) {
         const dict_mention *m = &sc->ms[q];
-        if (m == src || strncmp(m->code, src->code, 3) != 0)
+        if (m == src || strncmp(m->code, src->code, 3) != 0 ||
+            (in_clause && (m->flags & DICT_M_INFERRED)))
             continue;
         if (m->tok_begin < v)
             return 0; /* (named before the act: "Albanians in south Serbia") */
+        if (in_clause && !through_clause(sc, m, v))
+            return 0;
         after = 1;
     }
     return after;
@@ -1478,9 +1466,9 @@ static int keep_actors(const sctx *sc, const cand *cd, const code_args *ga, cons
         a->ntgt = k;
     }
     if (sc->has_tree && (root <= 5 || (root >= 10 && root <= 13)) && a->nsrc == 1 && a->ntgt >= 1 &&
-        (borrowed_from_target(sc, a->src[0], a->tgt[0]) || borrowed_from_later(sc, a->src[0], cd->v)))
+        (borrowed_from_target(sc, a->src[0], a->tgt[0]) || borrowed_from_later(sc, a->src[0], cd->v, 0)))
         return 0;
-    if (sc->has_tree && root >= 14 && a->nsrc == 1 && borrowed_from_clause(sc, a->src[0], cd->v))
+    if (sc->has_tree && root >= 14 && a->nsrc == 1 && borrowed_from_later(sc, a->src[0], cd->v, 1))
         return 0;
     if (sc->has_tree &&
         !code_policy_relevant(a->src, &a->nsrc, a->tgt, &a->ntgt, root, code, each_other(sc, cd)))

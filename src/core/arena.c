@@ -1,6 +1,8 @@
 /* arena.c - region allocator: a chain of blocks, bump allocation. */
 #include "core/arena.h"
 #include "core/alloc.h"
+#include "core/err.h"
+#include "core/vec.h"
 #include "core/invariant.h"
 
 #include <stdalign.h>
@@ -130,6 +132,23 @@ void *dy_arena_grow(dy_arena *a, void *p, size_t old_n, size_t new_n, size_t sz)
     if (q && p && old_n)
         memcpy(q, p, (old_n < new_n ? old_n : new_n) * sz);
     return q;
+}
+
+/* Contract in arena.h. The array pointer is read and written through
+ * memcpy, as dy_vec_grow does: arrp may point to any object pointer type. */
+int dy_arena_vec_grow(dy_arena *a, void *arrp, size_t *cap, size_t n, size_t sz)
+{
+    void *p;
+    memcpy(&p, arrp, sizeof p);
+    if (n < *cap && p)
+        return 0;
+    size_t nc = dy_vec_next_cap(*cap, n, 8);
+    void *q = nc ? dy_arena_grow(a, p, *cap, nc, sz) : NULL;
+    if (!q)
+        return DY_ENOMEM;
+    memcpy(arrp, &q, sizeof q);
+    *cap = nc;
+    return 0;
 }
 
 size_t dy_arena_used(const dy_arena *a) { return a ? a->total : 0; }

@@ -26,6 +26,12 @@ char *dy_arena_strndup(dy_arena *a, const char *s, size_t n);
 /* Grow an arena array: returns a new array of new_n elements holding the
  * first old_n elements of p (p is not freed; the arena reclaims it later). */
 void *dy_arena_grow(dy_arena *a, void *p, size_t old_n, size_t new_n, size_t sz);
+/* Room for element n in the arena array whose address is arrp (a T ** for
+ * an array of T; NULL when *cap is 0) and whose capacity is *cap, as
+ * dy_vec_grow does for heap arrays: nothing when it has it, else a copy of
+ * max(2 * *cap, n + 1, 8) elements, *arrp and *cap updated. Returns 0, or
+ * DY_ENOMEM on overflow or out of memory (then both are unchanged). */
+int dy_arena_vec_grow(dy_arena *a, void *arrp, size_t *cap, size_t n, size_t sz);
 /* Bytes handed out since creation or the last reset (for benchmarks). */
 size_t dy_arena_used(const dy_arena *a);
 

@@ -22,5 +22,9 @@
  * and *arrp and *cap updated. Returns 0, or DY_ENOMEM on overflow or out
  * of memory (then *arrp and *cap are unchanged). */
 int dy_vec_grow(void *arrp, size_t *cap, size_t n, size_t sz);
+/* The capacity an array of capacity cap grows to so that it holds element
+ * n: max(2 * cap, n + 1, least); 0 when none can (n is SIZE_MAX). Shared by
+ * dy_vec_grow and dy_arena_vec_grow. */
+size_t dy_vec_next_cap(size_t cap, size_t n, size_t least);
 
 #endif

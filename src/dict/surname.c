@@ -324,14 +324,8 @@ int dict_link_surnames(const dict_set *ds, const txt_analysis *an, dict_mention 
             if (covered(ms, n, &cur, t) || !(x = alias_of(an, al, nal, t)) || !x->m ||
                 x->ambiguous || t < x->after || standing(an, s, x, t) != 1)
                 continue;
-            if (nadd == cap) {
-                size_t nc = cap ? cap * 2 : 8;
-                dict_mention *v = dy_arena_grow(a, add, nadd, nc, sizeof *v);
-                if (!v)
-                    return DY_ENOMEM;
-                add = v;
-                cap = nc;
-            }
+            if (dy_arena_vec_grow(a, &add, &cap, nadd, sizeof *add))
+                return DY_ENOMEM;
             dict_mention *m = &add[nadd++];
             *m = *x->m;
             uint32_t b = t > s->tok_begin && courtesy_title(&an->toks[t - 1]) ? t - 1 : t;

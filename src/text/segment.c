@@ -312,14 +312,8 @@ int txt_segment(const char *text, size_t len, const txt_token *toks,
                 line_tok = i;
         }
         if (cut) {
-            if (n == cap) {
-                size_t nc = cap * 2;
-                txt_sentence *no = dy_arena_grow(a, out, n, nc, sizeof *out);
-                if (!no)
-                    goto oom;
-                out = no;
-                cap = nc;
-            }
+            if (dy_arena_vec_grow(a, &out, &cap, n, sizeof *out))
+                goto oom;
             txt_sentence *st = &out[n++];
             memset(st, 0, sizeof *st);
             st->start = toks[cur].start;

@@ -1,6 +1,7 @@
 /* test_core.c - the shared helpers of src/core: FNV-1a (published test
  * vectors, and txt_hash agreeing with it), dy_vec_grow (growth, contents
- * kept, failure leaves the array as it was), dy_read_file (contents and
+ * kept, failure leaves the array as it was), dy_arena_vec_grow (the same
+ * for arena arrays), dy_read_file (contents and
  * terminator, missing file, directory, size limit, empty file). */
 #include <setjmp.h>
 #include <stdarg.h>
@@ -14,6 +15,7 @@
 #include <unistd.h>
 
 #include "core/alloc.h"
+#include "core/arena.h"
 #include "core/file.h"
 #include "core/hash.h"
 #include "core/vec.h"
@@ -31,19 +33,32 @@ static void test_fnv1a(void **state)
     assert_true(txt_hash("foobar", 6) == dy_fnv1a("foobar", 6));
 }
 
-static void test_vec_grow(void **state)
+/* Grow an int array element by element to 1000 through dy_vec_grow (a
+ * NULL) or dy_arena_vec_grow (in arena a): capacity always ahead, contents
+ * kept, growth geometric. Returns the array; its capacity in *cap. */
+static int *grow_ints(dy_arena *a, size_t *cap)
 {
-    (void)state;
     int *v = NULL;
-    size_t n = 0, cap = 0;
+    size_t n = 0;
+    *cap = 0;
     for (int i = 0; i < 1000; i++) {
-        assert_int_equal(dy_vec_grow(&v, &cap, n, sizeof *v), 0);
-        assert_true(cap > n);
+        assert_int_equal(a ? dy_arena_vec_grow(a, &v, cap, n, sizeof *v)
+                           : dy_vec_grow(&v, cap, n, sizeof *v),
+                         0);
+        assert_true(*cap > n);
         v[n++] = i;
     }
     for (int i = 0; i < 1000; i++)
         assert_int_equal(v[i], i);
-    assert_true(cap >= 1000 && cap < 4000);
+    assert_true(*cap >= 1000 && *cap < 4000);
+    return v;
+}
+
+static void test_vec_grow(void **state)
+{
+    (void)state;
+    size_t cap;
+    int *v = grow_ints(NULL, &cap);
     /* failure: array and capacity unchanged */
     int *old = v;
     size_t oldcap = cap;
@@ -55,6 +70,30 @@ static void test_vec_grow(void **state)
     assert_int_equal(dy_vec_grow(&v, &cap, SIZE_MAX / 2, sizeof *v), DY_ENOMEM);
     assert_int_equal(cap, oldcap);
     dy_free(v);
+    assert_int_equal(dy_vec_next_cap(0, 0, 16), 16);
+    assert_int_equal(dy_vec_next_cap(16, 16, 16), 32);
+    assert_int_equal(dy_vec_next_cap(16, 100, 16), 101);
+    assert_int_equal(dy_vec_next_cap(SIZE_MAX / 2 + 1, 5, 16), SIZE_MAX);
+    assert_int_equal(dy_vec_next_cap(4, SIZE_MAX, 16), 0);
+}
+
+static void test_arena_vec_grow(void **state)
+{
+    (void)state;
+    dy_arena *a = dy_arena_new();
+    assert_non_null(a);
+    size_t cap;
+    int *v = grow_ints(a, &cap);
+    /* overflow: array and capacity unchanged (an arena with room in its
+     * block allocates nothing, so allocator failures are tested where
+     * arenas are used) */
+    int *old = v;
+    size_t oldcap = cap;
+    assert_int_equal(dy_arena_vec_grow(a, &v, &cap, SIZE_MAX / 2, sizeof *v), DY_ENOMEM);
+    assert_int_equal(dy_arena_vec_grow(a, &v, &cap, SIZE_MAX, sizeof *v), DY_ENOMEM);
+    assert_ptr_equal(v, old);
+    assert_int_equal(cap, oldcap);
+    dy_arena_free(a);
 }
 
 static void test_read_file(void **state)
@@ -98,6 +137,7 @@ int main(void)
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_fnv1a),
         cmocka_unit_test(test_vec_grow),
+        cmocka_unit_test(test_arena_vec_grow),
         cmocka_unit_test(test_read_file),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);

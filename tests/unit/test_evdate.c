@@ -209,18 +209,30 @@ static void test_restated(void **state)
 
 /* ---- acts dated after the document --------------------------------------- */
 
+/* The one-sentence document text parsed as rows (fixture_tree.h, into
+ * *ft): its view with the tree, the word `event` in *w and the time
+ * expressions that date it in txs (their count in *n). */
+static code_view parsed(fx *x, fixture_tree *ft, const char *text, const char *rows,
+                        const char *event, uint32_t *w, int32_t txs[CODE_EVDATE_MAX], size_t *n)
+{
+    code_view v = view(x, 0);
+    fixture_tree_read(ft, rows, text, x->an.toks, v.s.tb, v.s.te);
+    v.s.tree = &ft->tree;
+    *w = tok(x, 0, event);
+    *n = code_evdate_timexes(&x->an, 0, *w, txs);
+    return v;
+}
+
 /* Is the act at word `event` of the one-sentence document text, parsed as
- * rows (fixture_tree.h), dated after the document by its own time? */
+ * rows, dated after the document by its own time? */
 static int future(const char *text, const char *rows, const char *event)
 {
     fx *x = build(text);
-    code_view v = view(x, 0);
     fixture_tree ft;
-    fixture_tree_read(&ft, rows, text, x->an.toks, v.s.tb, v.s.te);
-    v.s.tree = &ft.tree;
-    uint32_t w = tok(x, 0, event), cb = 0, ce = 0;
+    uint32_t w, cb = 0, ce = 0;
     int32_t txs[CODE_EVDATE_MAX];
-    size_t n = code_evdate_timexes(&x->an, 0, w, txs);
+    size_t n;
+    code_view v = parsed(x, &ft, text, rows, event, &w, txs, &n);
     int r = code_evdate_future(&v, w, txs, n, &cb, &ce);
     if (r)
         assert_true(cb < ce && ce <= v.s.te && !strcmp(x->an.toks[cb].norm, "tomorrow"));
@@ -235,13 +247,11 @@ static int future(const char *text, const char *rows, const char *event)
 static int foreign(const char *text, const char *rows, const char *event)
 {
     fx *x = build(text);
-    code_view v = view(x, 0);
     fixture_tree ft;
-    fixture_tree_read(&ft, rows, text, x->an.toks, v.s.tb, v.s.te);
-    v.s.tree = &ft.tree;
-    uint32_t w = tok(x, 0, event);
+    uint32_t w;
     int32_t txs[CODE_EVDATE_MAX];
-    size_t n = code_evdate_timexes(&x->an, 0, w, txs);
+    size_t n;
+    code_view v = parsed(x, &ft, text, rows, event, &w, txs, &n);
     assert_int_equal(n, 1);
     int r = code_evdate_foreign(&v, w, txs[0]);
     v.s.tree = NULL; /* without a parse, never */
