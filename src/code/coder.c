@@ -2226,6 +2226,13 @@ static int gather_candidates(sctx *sc, docjob *dj, dy_arena *a, size_t *ncp, dy_
     }
     if (nc && c->opts.syntax && !c->opts.statements)
         nc = drop_statements(sc, dj->cands, nc);
+    /* A sentence whose every candidate is a blocking pattern ("attack
+     * plans", "beat" in a result) gives no event: not worth its tags. */
+    size_t live = 0;
+    for (size_t i = 0; i < nc; i++)
+        live += cand_code(&dj->cands[i])[0] != '-';
+    if (c->opts.syntax && live == 0)
+        nc = 0;
     if (!nc || (c->opts.syntax && !enough_actors(sc, dj->cands, nc, sc->m0)))
         return 0;
     if (c->opts.syntax) {
