@@ -233,9 +233,10 @@ static int opener(const txt_token *t)
 }
 
 /* How surname token t of sentence s stands: 1 alone (or after a title, a
- * day, a month, or a sentence's opening word), -1 after another given name than
- * the alias's ("Paul Doherty" is someone else), 0 inside a longer name
- * ("Doherty Street"). */
+ * day, a month, or a sentence's opening word), 2 after the alias's own
+ * given name ("Jane Doherty" again, "Cavaco Silva" after "Anibal Cavaco
+ * Silva"), -1 after another given name ("Paul Doherty" is someone else), 0
+ * inside a longer name ("Doherty Street"). */
 static int standing(const txt_analysis *an, const txt_sentence *s, const alias *x, uint32_t t)
 {
     const txt_token *tk = an->toks;
@@ -244,7 +245,7 @@ static int standing(const txt_analysis *an, const txt_sentence *s, const alias *
     if (t == s->tok_begin || !(tk[t - 1].flags & TXT_TOK_WORD) || !(tk[t - 1].flags & TXT_TOK_CAP) ||
         not_a_name(&tk[t - 1]) || (t - 1 == s->tok_begin && opener(&tk[t - 1])))
         return 1;
-    return x->given && tk[t - 1].hash == x->given ? 0 : -1;
+    return x->given && tk[t - 1].hash == x->given ? 2 : -1;
 }
 
 /* The alias whose surname token t is, or NULL. */
@@ -321,14 +322,17 @@ int dict_link_surnames(const dict_set *ds, const txt_analysis *an, dict_mention 
             continue;
         for (uint32_t t = s->tok_begin > first ? s->tok_begin : first; t < s->tok_end; t++) {
             const alias *x;
+            int how;
             if (covered(ms, n, &cur, t) || !(x = alias_of(an, al, nal, t)) || !x->m ||
-                x->ambiguous || t < x->after || standing(an, s, x, t) != 1)
+                x->ambiguous || t < x->after || (how = standing(an, s, x, t)) < 1)
                 continue;
             if (dy_arena_vec_grow(a, &add, &cap, nadd, sizeof *add))
                 return DY_ENOMEM;
             dict_mention *m = &add[nadd++];
             *m = *x->m;
-            uint32_t b = t > s->tok_begin && courtesy_title(&an->toks[t - 1]) ? t - 1 : t;
+            uint32_t b = how == 2 ? t - 1 : t; /* (with the given name) */
+            if (b > s->tok_begin && courtesy_title(&an->toks[b - 1]))
+                b--;
             uint32_t e = t + 1;
             m->flags &= ~(uint32_t)(DICT_M_POSSESSIVE | DICT_M_ADJ | DICT_M_DEMONYM);
             if (e < s->tok_end && an->toks[e].hash == ds->s_hash &&

@@ -495,6 +495,11 @@ static const mcase real_cases[] = {
      "2019-10-10", "18-45:IDNCOP 56-64:IDNCOP", NULL},
     {REAL, "The Chilean foreign minister, Ana Rojas, met him. Rojas spoke.", "2016-05-10",
      "4-28:CHLGOV 50-55:CHLGOV", NULL},
+    /* the full name again, and a double surname with its first part */
+    {REAL, "Labour MP Jane Doherty arrived. Later Jane Doherty spoke.", "2020-01-10",
+     "0-9:GBRPTY 38-50:GBRPTY", NULL},
+    {REAL, "Portuguese Prime Minister Anibal Cavaco Silva arrived. Cavaco Silva spoke.",
+     "1987-05-01", "0-25:PRTGOV 55-67:PRTGOV", NULL},
     /* the surname after a title is the person already named */
     {REAL, "Michael Howard told Japan so. In meetings with ministers Howard said so.",
      "1987-05-01", "0-14:GBRELI 20-25:JPN 47-56:GOV 57-63:GBRELI", NULL},
